@@ -114,6 +114,111 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The backup {path} cannot be used: {detail}.",
     ),
     "file_not_found": ("Berkas {path} tidak ada.", "{path} does not exist."),
+    # QRIS (kkmp_pos.core.qris)
+    "qris_empty": (
+        "Kode QRIS kosong. Tempel atau pindai kode QRIS statis toko.",
+        "The QRIS code is empty. Paste or scan the shop's static QRIS code.",
+    ),
+    "qris_bad_format": (
+        "Kode QRIS rusak: posisi {position} seharusnya angka tag/panjang. Salin ulang kodenya.",
+        "The QRIS code is damaged: position {position} must be a tag/length number. Copy it again.",
+    ),
+    "qris_truncated": (
+        "Kode QRIS terpotong (mulai posisi {position}). Salin atau pindai ulang seluruh kode.",
+        "The QRIS code is cut short (from position {position}). Copy or scan the whole code again.",
+    ),
+    "qris_bad_length": (
+        "Panjang data tag {tag} pada kode QRIS salah. Salin ulang kode dari penyedia.",
+        "The length of tag {tag} in the QRIS code is wrong. Copy the code again from the provider.",
+    ),
+    "qris_bad_crc": (
+        "Kode QRIS rusak: CRC {found} seharusnya {expected}. Salin atau pindai ulang kodenya.",
+        "The QRIS code is damaged: CRC {found} should be {expected}. Copy or scan it again.",
+    ),
+    "qris_missing_tag": (
+        "Kode QRIS tidak lengkap: tag {tag} tidak ada. Pakai kode QRIS dari bank/penyedia.",
+        "The QRIS code is incomplete: tag {tag} is missing. Use the code from the bank/provider.",
+    ),
+    "qris_tag_order": (
+        "Kode QRIS tidak sah: tag {tag} tidak berada di tempatnya (00 pertama, 63 terakhir).",
+        "The QRIS code is not valid: tag {tag} is out of place (00 first, 63 last).",
+    ),
+    "qris_duplicate_tag": (
+        "Kode QRIS tidak sah: tag {tag} muncul lebih dari sekali.",
+        "The QRIS code is not valid: tag {tag} appears more than once.",
+    ),
+    "qris_bad_value": (
+        "Kode QRIS tidak sah: nilai tag {tag} ('{value}') salah. Pastikan ini QRIS rupiah.",
+        "The QRIS code is not valid: tag {tag} has a wrong value ('{value}'). It must be an "
+        "Indonesian rupiah QRIS.",
+    ),
+    "qris_not_static": (
+        "Ini kode QRIS dinamis (sekali pakai, berisi nominal). Masukkan kode QRIS statis toko.",
+        "This is a dynamic QRIS code (single use, with an amount). Enter the shop's static code.",
+    ),
+    "qris_amount_out_of_range": (
+        "Nominal QRIS {amount} tidak sah: harus Rp1 sampai Rp{limit}.",
+        "QRIS amount {amount} is not valid: it must be Rp1 to Rp{limit}.",
+    ),
+    "qris_text_invalid": (
+        "Isian {field} '{text}' tidak dapat dimasukkan ke QRIS: 1–{limit} huruf/angka biasa.",
+        "{field} '{text}' cannot go into a QRIS code: 1–{limit} plain letters/digits.",
+    ),
+    # barcodes and GS1 (kkmp_pos.core.barcodes)
+    "barcode_invalid": (
+        "'{code}' bukan barcode {kind} yang sah: harus {length} angka.",
+        "'{code}' is not a valid {kind} barcode: it must be {length} digits.",
+    ),
+    "barcode_bad_check_digit": (
+        "Barcode {code} salah baca (angka pemeriksa tidak cocok). Pindai ulang atau ketik teliti.",
+        "Barcode {code} was misread (check digit does not match). Scan again or type it carefully.",
+    ),
+    "scale_bad_price_check": (
+        "Label timbangan {code} salah baca (angka pemeriksa nilai tidak cocok). Cetak ulang label.",
+        "Scale label {code} was misread (value check digit does not match). Reprint the label.",
+    ),
+    "scale_layout_invalid": (
+        "Pengaturan barcode timbangan tidak sah ({setting}). Prefiks + kode barang + nilai + "
+        "angka pemeriksa harus 13 digit.",
+        "The scale barcode setting is not valid ({setting}). Prefix + item code + value + check "
+        "digits must make 13 digits.",
+    ),
+    "gs1_empty": ("Kode GS1 kosong.", "The GS1 code is empty."),
+    "gs1_unknown_ai": (
+        "Kode 2D berisi AI ({ai}) yang tidak dikenal. Isi batch dan kedaluwarsa secara manual.",
+        "The 2D code has an unknown AI ({ai}). Enter batch and expiry by hand.",
+    ),
+    "gs1_bad_value": (
+        "Kode 2D tidak sah: isi AI ({ai}) '{value}' salah. Pindai ulang.",
+        "The 2D code is not valid: AI ({ai}) holds a wrong value '{value}'. Scan again.",
+    ),
+    "gs1_bad_date": (
+        "Tanggal pada AI ({ai}) '{value}' tidak sah (format YYMMDD). Periksa kemasan.",
+        "The date in AI ({ai}) '{value}' is not valid (YYMMDD). Check the pack.",
+    ),
+    "gs1_bad_check_digit": (
+        "GTIN {gtin} pada kode 2D salah baca (angka pemeriksa tidak cocok). Pindai ulang.",
+        "GTIN {gtin} in the 2D code was misread (check digit does not match). Scan again.",
+    ),
+    "gs1_missing_gtin": (
+        "Kode 2D tidak berisi GTIN (01). Pindai barcode barang atau cari berdasarkan nama.",
+        "The 2D code has no GTIN (01). Scan the item barcode or search by name.",
+    ),
+    # NIK (kkmp_pos.core.nik); the reason texts fill {reason_id}/{reason_en}
+    "nik_invalid": ("NIK {nik} tidak sah: {reason_id}.", "NIK {nik} is not valid: {reason_en}."),
+    "nik_reason_format": ("NIK hanya berisi angka", "a NIK has digits only"),
+    "nik_reason_length": (
+        "NIK harus 16 angka (sekarang {length})",
+        "a NIK has 16 digits (this one has {length})",
+    ),
+    "nik_reason_region": (
+        "kode provinsi/kabupaten {region} tidak dikenal",
+        "province/regency code {region} is unknown",
+    ),
+    "nik_reason_birth_date": (
+        "tanggal lahir (digit 7–12) tidak sah",
+        "the birth date (digits 7–12) is not a real date",
+    ),
 }
 
 
