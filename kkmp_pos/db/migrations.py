@@ -1,0 +1,142 @@
+"""Numbered schema steps, each atomic with its `user_version` bump, after an online backup.
+
+Never edit a step that has shipped: add the next one. tests/fixtures holds a frozen database of every
+released schema version and tests/db/test_migrations.py upgrades each of them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import peewee
+
+from kkmp_pos.core.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+Step = Callable[[peewee.SqliteDatabase], None]
+
+
+def _sql_step(statements: list[str]) -> Step:
+    def run(db: peewee.SqliteDatabase) -> None:
+        for statement in statements:
+            db.execute_sql(statement)
+
+    return run
+
+
+# Version 1: the foundation (frozen DDL, as peewee generated it on the day it shipped).
+V1 = [
+    'CREATE TABLE "user" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, "role" VARCHAR(255) NOT NULL, "pin_hash" VARCHAR(255) NOT NULL, "active" INTEGER NOT NULL, "failed_attempts" INTEGER NOT NULL, "locked_until" VARCHAR(255), "created_at" VARCHAR(255) NOT NULL);',
+    'CREATE UNIQUE INDEX "user_name" ON "user" ("name");',
+    'CREATE TABLE "audit_log" ("id" INTEGER NOT NULL PRIMARY KEY, "at" VARCHAR(255) NOT NULL, "user_id" INTEGER, "approved_by_id" INTEGER, "action" VARCHAR(255) NOT NULL, "doc_id" VARCHAR(255), "detail" TEXT NOT NULL, FOREIGN KEY ("user_id") REFERENCES "user" ("id"), FOREIGN KEY ("approved_by_id") REFERENCES "user" ("id"));',
+    'CREATE INDEX "audit_log_user_id" ON "audit_log" ("user_id");',
+    'CREATE INDEX "audit_log_approved_by_id" ON "audit_log" ("approved_by_id");',
+    'CREATE INDEX "audit_log_action" ON "audit_log" ("action");',
+    'CREATE TABLE "category" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL);',
+    'CREATE UNIQUE INDEX "category_name" ON "category" ("name");',
+    'CREATE TABLE "supplier" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, "kind" VARCHAR(255) NOT NULL, "contact" VARCHAR(255) NOT NULL, "phone" VARCHAR(255) NOT NULL, "address" TEXT NOT NULL, "active" INTEGER NOT NULL);',
+    'CREATE UNIQUE INDEX "supplier_name" ON "supplier" ("name");',
+    'CREATE TABLE "product" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(255) NOT NULL, "code" VARCHAR(255) NOT NULL, "name" VARCHAR(255) NOT NULL, "search_text" VARCHAR(255) NOT NULL, "base_unit" VARCHAR(255) NOT NULL, "is_weighed" INTEGER NOT NULL, "category_id" INTEGER, "business_unit" VARCHAR(255) NOT NULL, "supplier_id" INTEGER, "cost_rp" INTEGER NOT NULL, "regular_price_rp" INTEGER NOT NULL, "member_price_rp" INTEGER, "ceiling_rp" INTEGER, "reorder_level_milli" INTEGER NOT NULL, "track_batches" INTEGER NOT NULL, "drug_class" VARCHAR(255), "requires_nik" INTEGER NOT NULL, "active" INTEGER NOT NULL, "on_hand_milli" INTEGER NOT NULL, "updated_at" VARCHAR(255) NOT NULL, FOREIGN KEY ("category_id") REFERENCES "category" ("id") ON DELETE SET NULL, FOREIGN KEY ("supplier_id") REFERENCES "supplier" ("id") ON DELETE SET NULL);',
+    'CREATE UNIQUE INDEX "product_uid" ON "product" ("uid");',
+    'CREATE UNIQUE INDEX "product_code" ON "product" ("code");',
+    'CREATE INDEX "product_search_text" ON "product" ("search_text");',
+    'CREATE INDEX "product_category_id" ON "product" ("category_id");',
+    'CREATE INDEX "product_supplier_id" ON "product" ("supplier_id");',
+    'CREATE TABLE "product_unit" ("id" INTEGER NOT NULL PRIMARY KEY, "product_id" INTEGER NOT NULL, "name" VARCHAR(255) NOT NULL, "factor_milli" INTEGER NOT NULL, "regular_price_rp" INTEGER NOT NULL, "member_price_rp" INTEGER, "ceiling_rp" INTEGER, "active" INTEGER NOT NULL, FOREIGN KEY ("product_id") REFERENCES "product" ("id") ON DELETE CASCADE);',
+    'CREATE INDEX "product_unit_product_id" ON "product_unit" ("product_id");',
+    'CREATE UNIQUE INDEX "product_unit_product_id_name" ON "product_unit" ("product_id", "name");',
+    'CREATE TABLE "barcode" ("code" VARCHAR(255) NOT NULL PRIMARY KEY, "product_id" INTEGER NOT NULL, "unit_id" INTEGER, FOREIGN KEY ("product_id") REFERENCES "product" ("id") ON DELETE CASCADE, FOREIGN KEY ("unit_id") REFERENCES "product_unit" ("id") ON DELETE CASCADE);',
+    'CREATE INDEX "barcode_product_id" ON "barcode" ("product_id");',
+    'CREATE INDEX "barcode_unit_id" ON "barcode" ("unit_id");',
+    'CREATE TABLE "batch" ("id" INTEGER NOT NULL PRIMARY KEY, "product_id" INTEGER NOT NULL, "batch_no" VARCHAR(255) NOT NULL, "expiry" VARCHAR(255), "on_hand_milli" INTEGER NOT NULL, FOREIGN KEY ("product_id") REFERENCES "product" ("id") ON DELETE CASCADE);',
+    'CREATE INDEX "batch_product_id" ON "batch" ("product_id");',
+    'CREATE UNIQUE INDEX "batch_product_id_batch_no" ON "batch" ("product_id", "batch_no");',
+    'CREATE TABLE "member" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "number" VARCHAR(255) NOT NULL, "card_code" VARCHAR(255) NOT NULL, "name" VARCHAR(255) NOT NULL, "nik" VARCHAR(255), "phone" VARCHAR(255) NOT NULL, "address" TEXT NOT NULL, "status" VARCHAR(255) NOT NULL, "joined_on" VARCHAR(255) NOT NULL, "created_at" VARCHAR(255) NOT NULL, "search_text" VARCHAR(255) NOT NULL);',
+    'CREATE UNIQUE INDEX "member_number" ON "member" ("number");',
+    'CREATE UNIQUE INDEX "member_card_code" ON "member" ("card_code");',
+    'CREATE UNIQUE INDEX "member_nik" ON "member" ("nik");',
+    'CREATE INDEX "member_phone" ON "member" ("phone");',
+    'CREATE INDEX "member_search_text" ON "member" ("search_text");',
+    'CREATE TABLE "outbox_event" ("seq" INTEGER NOT NULL PRIMARY KEY, "event_id" VARCHAR(255) NOT NULL, "type" VARCHAR(255) NOT NULL, "schema_version" INTEGER NOT NULL, "occurred_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, "payload" TEXT NOT NULL, "status" VARCHAR(255) NOT NULL, "acked_at" VARCHAR(255), "reject_reason" TEXT);',
+    'CREATE UNIQUE INDEX "outbox_event_event_id" ON "outbox_event" ("event_id");',
+    'CREATE INDEX "outbox_event_status" ON "outbox_event" ("status");',
+    'CREATE TABLE "terminal" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "code" VARCHAR(255) NOT NULL, "number" INTEGER NOT NULL, "next_seq" INTEGER NOT NULL, "enrolled" INTEGER NOT NULL, "server_url" VARCHAR(255) NOT NULL, "token" VARCHAR(255) NOT NULL, "pull_cursor" VARCHAR(255) NOT NULL);',
+    'CREATE TABLE "shift" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "user_id" INTEGER NOT NULL, "status" VARCHAR(255) NOT NULL, "opened_at" VARCHAR(255) NOT NULL, "closed_at" VARCHAR(255), "business_date" VARCHAR(255) NOT NULL, "opening_float_rp" INTEGER NOT NULL, "opening_detail" TEXT NOT NULL, "counted_cash_rp" INTEGER, "counted_detail" TEXT NOT NULL, "expected_cash_rp" INTEGER, "difference_rp" INTEGER, "approved_by_id" INTEGER, FOREIGN KEY ("user_id") REFERENCES "user" ("id"), FOREIGN KEY ("approved_by_id") REFERENCES "user" ("id"));',
+    'CREATE INDEX "shift_user_id" ON "shift" ("user_id");',
+    'CREATE INDEX "shift_approved_by_id" ON "shift" ("approved_by_id");',
+    'CREATE TABLE "sale" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "receipt_no" VARCHAR(255) NOT NULL, "receipt_code" VARCHAR(255) NOT NULL, "terminal_id" VARCHAR(255) NOT NULL, "cashier_id" INTEGER NOT NULL, "shift_id" VARCHAR(255), "member_id" VARCHAR(255), "status" VARCHAR(255) NOT NULL, "subtotal_rp" INTEGER NOT NULL, "discount_rp" INTEGER NOT NULL, "total_rp" INTEGER NOT NULL, "rounding_rp" INTEGER NOT NULL, "paid_rp" INTEGER NOT NULL, "change_rp" INTEGER NOT NULL, "member_savings_rp" INTEGER NOT NULL, "created_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("terminal_id") REFERENCES "terminal" ("id"), FOREIGN KEY ("cashier_id") REFERENCES "user" ("id"), FOREIGN KEY ("shift_id") REFERENCES "shift" ("id"), FOREIGN KEY ("member_id") REFERENCES "member" ("id"));',
+    'CREATE UNIQUE INDEX "sale_receipt_no" ON "sale" ("receipt_no");',
+    'CREATE UNIQUE INDEX "sale_receipt_code" ON "sale" ("receipt_code");',
+    'CREATE INDEX "sale_terminal_id" ON "sale" ("terminal_id");',
+    'CREATE INDEX "sale_cashier_id" ON "sale" ("cashier_id");',
+    'CREATE INDEX "sale_shift_id" ON "sale" ("shift_id");',
+    'CREATE INDEX "sale_member_id" ON "sale" ("member_id");',
+    'CREATE INDEX "sale_business_date" ON "sale" ("business_date");',
+    'CREATE TABLE "payment" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "sale_id" VARCHAR(255), "method" VARCHAR(255) NOT NULL, "amount_rp" INTEGER NOT NULL, "tendered_rp" INTEGER NOT NULL, "change_rp" INTEGER NOT NULL, "reference" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "created_at" VARCHAR(255) NOT NULL, FOREIGN KEY ("sale_id") REFERENCES "sale" ("id") ON DELETE CASCADE);',
+    'CREATE INDEX "payment_sale_id" ON "payment" ("sale_id");',
+    'CREATE TABLE "print_job" ("id" INTEGER NOT NULL PRIMARY KEY, "kind" VARCHAR(255) NOT NULL, "doc_id" VARCHAR(255), "document" TEXT NOT NULL, "is_copy" INTEGER NOT NULL, "status" VARCHAR(255) NOT NULL, "attempts" INTEGER NOT NULL, "last_error" TEXT, "printer_uri" VARCHAR(255) NOT NULL, "created_at" VARCHAR(255) NOT NULL, "sent_at" VARCHAR(255));',
+    'CREATE INDEX "print_job_doc_id" ON "print_job" ("doc_id");',
+    'CREATE INDEX "print_job_status" ON "print_job" ("status");',
+    'CREATE TABLE "sale_line" ("id" INTEGER NOT NULL PRIMARY KEY, "sale_id" VARCHAR(255) NOT NULL, "line_no" INTEGER NOT NULL, "product_id" INTEGER NOT NULL, "unit_id" INTEGER, "name" VARCHAR(255) NOT NULL, "unit_label" VARCHAR(255) NOT NULL, "qty_milli" INTEGER NOT NULL, "base_qty_milli" INTEGER NOT NULL, "unit_price_rp" INTEGER NOT NULL, "regular_price_rp" INTEGER NOT NULL, "price_type" VARCHAR(255) NOT NULL, "discount_rp" INTEGER NOT NULL, "line_total_rp" INTEGER NOT NULL, FOREIGN KEY ("sale_id") REFERENCES "sale" ("id") ON DELETE CASCADE, FOREIGN KEY ("product_id") REFERENCES "product" ("id"), FOREIGN KEY ("unit_id") REFERENCES "product_unit" ("id"));',
+    'CREATE INDEX "sale_line_sale_id" ON "sale_line" ("sale_id");',
+    'CREATE INDEX "sale_line_product_id" ON "sale_line" ("product_id");',
+    'CREATE INDEX "sale_line_unit_id" ON "sale_line" ("unit_id");',
+    'CREATE UNIQUE INDEX "sale_line_sale_id_line_no" ON "sale_line" ("sale_id", "line_no");',
+    'CREATE TABLE "setting" ("key" VARCHAR(255) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL);',
+    'CREATE TABLE "stock_movement" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "product_id" INTEGER NOT NULL, "batch_id" INTEGER, "qty_milli" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, "doc_id" VARCHAR(255) NOT NULL, "unit_cost_rp" INTEGER NOT NULL, "terminal_id" VARCHAR(255) NOT NULL, "created_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("product_id") REFERENCES "product" ("id"), FOREIGN KEY ("batch_id") REFERENCES "batch" ("id"));',
+    'CREATE INDEX "stock_movement_product_id" ON "stock_movement" ("product_id");',
+    'CREATE INDEX "stock_movement_batch_id" ON "stock_movement" ("batch_id");',
+    'CREATE INDEX "stock_movement_doc_id" ON "stock_movement" ("doc_id");',
+    'CREATE INDEX "stock_movement_product_id_created_at" ON "stock_movement" ("product_id", "created_at");',
+    'CREATE TABLE "store" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "cooperative_id" VARCHAR(255) NOT NULL, "code" VARCHAR(255) NOT NULL, "name" VARCHAR(255) NOT NULL, "cooperative_name" VARCHAR(255) NOT NULL, "address" TEXT NOT NULL, "legal_number" VARCHAR(255) NOT NULL, "npwp" VARCHAR(255) NOT NULL, "region" VARCHAR(255) NOT NULL, "price_zone" INTEGER NOT NULL, "timezone" VARCHAR(255) NOT NULL, "vat_registered" INTEGER NOT NULL, "is_apotek" INTEGER NOT NULL);',
+]
+
+# Version 2: word-prefix search index for products, and parked (held) carts.
+V2 = [
+    'CREATE TABLE "product_word" ("word" VARCHAR(255) NOT NULL, "product_id" INTEGER NOT NULL, '
+    'PRIMARY KEY ("word", "product_id"), '
+    'FOREIGN KEY ("product_id") REFERENCES "product" ("id") ON DELETE CASCADE) WITHOUT ROWID',
+    'CREATE INDEX "product_word_product_id" ON "product_word" ("product_id")',
+    'CREATE TABLE "held_cart" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, '
+    '"label" VARCHAR(255) NOT NULL, "cashier_id" INTEGER NOT NULL, '
+    '"created_at" VARCHAR(255) NOT NULL, "cart" TEXT NOT NULL, '
+    'FOREIGN KEY ("cashier_id") REFERENCES "user" ("id"))',
+    'CREATE INDEX "held_cart_cashier_id" ON "held_cart" ("cashier_id")',
+]
+
+STEPS: list[tuple[int, Step]] = [
+    (1, _sql_step(V1)),
+    (2, _sql_step(V2)),
+]
+
+LATEST = STEPS[-1][0]
+
+
+def schema_version(db: peewee.SqliteDatabase) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: peewee.SqliteDatabase, path: Path | str | None = None) -> int:
+    """Bring the database to LATEST; back the file up first when it already holds data."""
+    current = schema_version(db)
+    if current > LATEST:
+        raise StorageError("db_too_new", path=str(path or ""), found=current, known=LATEST)
+    if current == LATEST:
+        return current
+    if current > 0 and path is not None:
+        from kkmp_pos.db.backup import backup_to
+
+        target = Path(path).with_name(f"{Path(path).stem}.before-v{LATEST}.bak.db")
+        backup_to(db, target)
+        log.info("backed up schema v%s to %s before migrating", current, target)
+    for number, step in STEPS:
+        if number <= current:
+            continue
+        with db.atomic():
+            step(db)
+            db.execute_sql(f"PRAGMA user_version = {number}")
+        log.info("database schema migrated to v%s", number)
+    return LATEST

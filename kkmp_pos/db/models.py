@@ -1,0 +1,383 @@
+"""The till's peewee models: one BaseModel bound at run time to the local SQLite file.
+
+Money columns are integers of rupiah (`*_rp`), quantities integers of milli-units (`*_milli`). Timestamps
+are UTC ISO-8601 text; `business_date` is the store-local date as 'YYYY-MM-DD'. Documents that leave the
+till have a UUIDv7 text id. The schema itself is created by numbered steps in `migrations.py`; a test
+checks that these classes and the migrated schema agree.
+"""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from kkmp_pos.db.database import database
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class SettingModel(BaseModel):
+    """Store- and terminal-level settings as JSON values, declared and typed in config.py."""
+
+    key = pw.CharField(primary_key=True)
+    value = pw.TextField()
+
+    class Meta:
+        table_name = "setting"
+
+
+class StoreModel(BaseModel):
+    """The shop this till belongs to (one row)."""
+
+    id = pw.CharField(primary_key=True)  # uuid, matches the server's once enrolled
+    cooperative_id = pw.CharField()
+    code = pw.CharField()  # short code used in receipt numbers, e.g. 'KMPBPN'
+    name = pw.CharField()
+    cooperative_name = pw.CharField()
+    address = pw.TextField(default="")
+    legal_number = pw.CharField(default="")  # nomor badan hukum koperasi
+    npwp = pw.CharField(default="")
+    region = pw.CharField(default="")  # province/regency for HET
+    price_zone = pw.IntegerField(default=2)
+    timezone = pw.CharField(default="Asia/Makassar")
+    vat_registered = pw.BooleanField(default=False)
+    is_apotek = pw.BooleanField(default=False)
+
+    class Meta:
+        table_name = "store"
+
+
+class TerminalModel(BaseModel):
+    """This till (one row): its identity and the counters that must never repeat."""
+
+    id = pw.CharField(primary_key=True)  # uuid
+    code = pw.CharField()  # 'T1'
+    number = pw.IntegerField()  # 1..99, used in receipt codes
+    next_seq = pw.IntegerField(default=1)  # outbox sequence, never reused
+    enrolled = pw.BooleanField(default=False)
+    server_url = pw.CharField(default="")
+    token = pw.CharField(default="")
+    pull_cursor = pw.CharField(default="")
+
+    class Meta:
+        table_name = "terminal"
+
+
+class UserModel(BaseModel):
+    id = pw.AutoField()
+    name = pw.CharField(unique=True)
+    role = pw.CharField()  # 'kasir' | 'manajer' | 'admin'
+    pin_hash = pw.CharField()  # scrypt$n$r$p$salt$hash, never the PIN
+    active = pw.BooleanField(default=True)
+    failed_attempts = pw.IntegerField(default=0)
+    locked_until = pw.CharField(null=True)  # UTC ISO
+    created_at = pw.CharField()
+
+    class Meta:
+        table_name = "user"
+
+
+class CategoryModel(BaseModel):
+    id = pw.AutoField()
+    name = pw.CharField(unique=True)
+
+    class Meta:
+        table_name = "category"
+
+
+class SupplierModel(BaseModel):
+    id = pw.AutoField()
+    name = pw.CharField(unique=True)
+    kind = pw.CharField(default="")  # bulog | lpg_agent | kimia_farma | local | other
+    contact = pw.CharField(default="")
+    phone = pw.CharField(default="")
+    address = pw.TextField(default="")
+    active = pw.BooleanField(default=True)
+
+    class Meta:
+        table_name = "supplier"
+
+
+class ProductModel(BaseModel):
+    id = pw.AutoField()
+    uid = pw.CharField(unique=True)  # uuid shared with the server
+    code = pw.CharField(unique=True)  # PLU / internal code
+    name = pw.CharField()
+    search_text = pw.CharField(index=True)  # lower-cased, accents folded; for search
+    base_unit = pw.CharField(default="pcs")  # pcs | kg | L | tabung | ...
+    is_weighed = pw.BooleanField(default=False)  # sold by weight: quantity may be fractional
+    category = pw.ForeignKeyField(CategoryModel, null=True, on_delete="SET NULL")
+    business_unit = pw.CharField(default="sembako")  # sembako | lpg | obat
+    supplier = pw.ForeignKeyField(SupplierModel, null=True, on_delete="SET NULL")
+    cost_rp = pw.IntegerField(default=0)  # moving average cost per base unit
+    regular_price_rp = pw.IntegerField()
+    member_price_rp = pw.IntegerField(null=True)
+    ceiling_rp = pw.IntegerField(null=True)  # HET per base unit, None = no ceiling
+    reorder_level_milli = pw.IntegerField(default=0)
+    track_batches = pw.BooleanField(default=False)
+    drug_class = pw.CharField(null=True)  # bebas | bebas_terbatas | keras
+    requires_nik = pw.BooleanField(default=False)  # LPG 3 kg
+    active = pw.BooleanField(default=True)
+    on_hand_milli = pw.IntegerField(default=0)  # cache of the ledger's sum
+    updated_at = pw.CharField()
+
+    class Meta:
+        table_name = "product"
+
+
+class ProductUnitModel(BaseModel):
+    """A selling unit other than the base unit (a renceng, a dus), stocked in the base unit."""
+
+    id = pw.AutoField()
+    product = pw.ForeignKeyField(ProductModel, backref="units", on_delete="CASCADE")
+    name = pw.CharField()
+    factor_milli = pw.IntegerField()  # base milli-units in one of this unit: dus of 40 = 40000
+    regular_price_rp = pw.IntegerField()
+    member_price_rp = pw.IntegerField(null=True)
+    ceiling_rp = pw.IntegerField(null=True)
+    active = pw.BooleanField(default=True)
+
+    class Meta:
+        table_name = "product_unit"
+        indexes = ((("product", "name"), True),)
+
+
+class BarcodeModel(BaseModel):
+    code = pw.CharField(primary_key=True)
+    product = pw.ForeignKeyField(ProductModel, backref="barcodes", on_delete="CASCADE")
+    unit = pw.ForeignKeyField(ProductUnitModel, null=True, on_delete="CASCADE")
+
+    class Meta:
+        table_name = "barcode"
+
+
+class BatchModel(BaseModel):
+    id = pw.AutoField()
+    product = pw.ForeignKeyField(ProductModel, backref="batches", on_delete="CASCADE")
+    batch_no = pw.CharField()
+    expiry = pw.CharField(null=True)  # 'YYYY-MM-DD'
+    on_hand_milli = pw.IntegerField(default=0)  # cache of the ledger's sum for this batch
+
+    class Meta:
+        table_name = "batch"
+        indexes = ((("product", "batch_no"), True),)
+
+
+class MemberModel(BaseModel):
+    id = pw.CharField(primary_key=True)  # uuid7
+    number = pw.CharField(unique=True)  # printed on the card, e.g. 'A-000123'
+    card_code = pw.CharField(unique=True)  # barcode on the card
+    name = pw.CharField()
+    nik = pw.CharField(null=True, unique=True)
+    phone = pw.CharField(default="", index=True)
+    address = pw.TextField(default="")
+    status = pw.CharField(default="active")  # active | inactive | pending
+    joined_on = pw.CharField()
+    created_at = pw.CharField()
+    search_text = pw.CharField(index=True)
+
+    class Meta:
+        table_name = "member"
+
+
+class ShiftModel(BaseModel):
+    id = pw.CharField(primary_key=True)  # uuid7
+    user = pw.ForeignKeyField(UserModel)
+    status = pw.CharField(default="open")  # open | closed
+    opened_at = pw.CharField()
+    closed_at = pw.CharField(null=True)
+    business_date = pw.CharField()
+    opening_float_rp = pw.IntegerField(default=0)
+    opening_detail = pw.TextField(default="{}")  # denomination -> count
+    counted_cash_rp = pw.IntegerField(null=True)
+    counted_detail = pw.TextField(default="{}")
+    expected_cash_rp = pw.IntegerField(null=True)
+    difference_rp = pw.IntegerField(null=True)
+    approved_by = pw.ForeignKeyField(UserModel, null=True, backref="approved_shifts")
+
+    class Meta:
+        table_name = "shift"
+
+
+class SaleModel(BaseModel):
+    id = pw.CharField(primary_key=True)  # uuid7, fixed before anything prints
+    receipt_no = pw.CharField(unique=True)  # 'KMPBPN-T1-260823-0042', for people
+    receipt_code = pw.CharField(unique=True)  # 12 digits, CODE128 on the receipt
+    terminal = pw.ForeignKeyField(TerminalModel)
+    cashier = pw.ForeignKeyField(UserModel)
+    shift = pw.ForeignKeyField(ShiftModel, null=True)
+    member = pw.ForeignKeyField(MemberModel, null=True)
+    status = pw.CharField()  # completed | awaiting_payment | cancelled
+    subtotal_rp = pw.IntegerField()  # sum of line totals as charged, before the total discount
+    discount_rp = pw.IntegerField(default=0)
+    total_rp = pw.IntegerField()  # what the customer owes before cash rounding
+    rounding_rp = pw.IntegerField(default=0)  # cash rounding difference
+    paid_rp = pw.IntegerField(default=0)
+    change_rp = pw.IntegerField(default=0)
+    member_savings_rp = pw.IntegerField(default=0)
+    created_at = pw.CharField()
+    business_date = pw.CharField(index=True)
+
+    class Meta:
+        table_name = "sale"
+
+
+class SaleLineModel(BaseModel):
+    id = pw.AutoField()
+    sale = pw.ForeignKeyField(SaleModel, backref="lines", on_delete="CASCADE")
+    line_no = pw.IntegerField()
+    product = pw.ForeignKeyField(ProductModel)
+    unit = pw.ForeignKeyField(ProductUnitModel, null=True)
+    name = pw.CharField()  # as sold
+    unit_label = pw.CharField()
+    qty_milli = pw.IntegerField()  # in the selling unit
+    base_qty_milli = pw.IntegerField()  # in the product's base unit, for stock
+    unit_price_rp = pw.IntegerField()  # the price actually charged per selling unit
+    regular_price_rp = pw.IntegerField()
+    price_type = pw.CharField()  # regular | member | manual
+    discount_rp = pw.IntegerField(default=0)
+    line_total_rp = pw.IntegerField()  # after the line discount
+
+    class Meta:
+        table_name = "sale_line"
+        indexes = ((("sale", "line_no"), True),)
+
+
+class PaymentModel(BaseModel):
+    id = pw.CharField(primary_key=True)  # uuid7
+    sale = pw.ForeignKeyField(SaleModel, null=True, backref="payments", on_delete="CASCADE")
+    method = pw.CharField()  # cash | qris | transfer
+    amount_rp = pw.IntegerField()  # applied to the sale
+    tendered_rp = pw.IntegerField(default=0)  # cash handed over
+    change_rp = pw.IntegerField(default=0)
+    reference = pw.CharField(default="")
+    status = pw.CharField(default="confirmed")  # confirmed | pending | cancelled
+    created_at = pw.CharField()
+
+    class Meta:
+        table_name = "payment"
+
+
+class StockMovementModel(BaseModel):
+    """The stock ledger. The on-hand caches on product and batch always equal its sums."""
+
+    id = pw.CharField(primary_key=True)  # uuid7
+    product = pw.ForeignKeyField(ProductModel, backref="movements")
+    batch = pw.ForeignKeyField(BatchModel, null=True)
+    qty_milli = pw.IntegerField()  # signed, base unit
+    kind = (
+        pw.CharField()
+    )  # sale | sale_cancel | return | receipt | writeoff | count | remote | opening
+    doc_id = pw.CharField(index=True)  # the document that caused it
+    unit_cost_rp = pw.IntegerField(default=0)
+    terminal_id = pw.CharField()
+    created_at = pw.CharField()
+    business_date = pw.CharField()
+
+    class Meta:
+        table_name = "stock_movement"
+        indexes = ((("product", "created_at"), False),)
+
+
+class OutboxEventModel(BaseModel):
+    """Events waiting for (or acknowledged by) the central server, written with their document."""
+
+    seq = pw.IntegerField(primary_key=True)  # per-terminal, never repeats
+    event_id = pw.CharField(unique=True)  # uuid7
+    type = pw.CharField()
+    schema_version = pw.IntegerField(default=1)
+    occurred_at = pw.CharField()
+    business_date = pw.CharField()
+    payload = pw.TextField()  # JSON
+    status = pw.CharField(default="pending", index=True)  # pending | acked | rejected
+    acked_at = pw.CharField(null=True)
+    reject_reason = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "outbox_event"
+
+
+class AuditLogModel(BaseModel):
+    id = pw.AutoField()
+    at = pw.CharField()
+    user = pw.ForeignKeyField(UserModel, null=True)
+    approved_by = pw.ForeignKeyField(UserModel, null=True, backref="approvals")
+    action = pw.CharField(index=True)
+    doc_id = pw.CharField(null=True)
+    detail = pw.TextField(default="{}")  # JSON
+
+    class Meta:
+        table_name = "audit_log"
+
+
+class PrintJobModel(BaseModel):
+    """A receipt (or report) waiting to print, printed, or failed with its reason."""
+
+    id = pw.AutoField()
+    kind = pw.CharField()  # receipt | member_card | report | test
+    doc_id = pw.CharField(null=True, index=True)
+    document = pw.TextField()  # the receipt document as JSON
+    is_copy = pw.BooleanField(default=False)
+    status = pw.CharField(default="pending", index=True)  # pending | printing | sent | failed
+    attempts = pw.IntegerField(default=0)
+    last_error = pw.TextField(null=True)
+    printer_uri = pw.CharField(default="")
+    created_at = pw.CharField()
+    sent_at = pw.CharField(null=True)
+
+    class Meta:
+        table_name = "print_job"
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    SettingModel,
+    StoreModel,
+    TerminalModel,
+    UserModel,
+    CategoryModel,
+    SupplierModel,
+    ProductModel,
+    ProductUnitModel,
+    BarcodeModel,
+    BatchModel,
+    MemberModel,
+    ShiftModel,
+    SaleModel,
+    SaleLineModel,
+    PaymentModel,
+    StockMovementModel,
+    OutboxEventModel,
+    AuditLogModel,
+    PrintJobModel,
+]
+
+
+class ProductWordModel(BaseModel):
+    """One row per word of a product's name (and its code), for prefix search without a scan."""
+
+    word = pw.CharField()
+    product = pw.ForeignKeyField(ProductModel, on_delete="CASCADE")
+
+    class Meta:
+        table_name = "product_word"
+        primary_key = pw.CompositeKey("word", "product")
+        without_rowid = True
+
+
+class HeldCartModel(BaseModel):
+    """A parked cart, kept across restarts until recalled."""
+
+    id = pw.CharField(primary_key=True)
+    label = pw.CharField()
+    cashier = pw.ForeignKeyField(UserModel)
+    created_at = pw.CharField()
+    cart = pw.TextField()  # JSON of the cart's lines and member
+
+    class Meta:
+        table_name = "held_cart"
+
+
+ALL_MODELS += [ProductWordModel, HeldCartModel]

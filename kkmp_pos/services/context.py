@@ -1,0 +1,78 @@
+"""What every service shares: the database, the clock, the store and terminal, and the settings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import peewee
+
+from kkmp_pos.config import SETTINGS
+from kkmp_pos.core.timeutil import business_date, to_iso, utc_now
+from kkmp_pos.db.models import SettingModel, StoreModel, TerminalModel
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person acting, as the services see them after login."""
+
+    user_id: int
+    name: str
+    role: str  # kasir | manajer | admin
+
+
+class ServiceContext:
+    def __init__(
+        self,
+        db: peewee.SqliteDatabase,
+        data_dir: Path,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.db = db
+        self.data_dir = Path(data_dir)
+        self.clock = clock
+        self._store: StoreModel | None = None
+        self._terminal_id: str | None = None
+
+    # -- identity -------------------------------------------------------------------------------
+    @property
+    def store(self) -> StoreModel:
+        if self._store is None:
+            self._store = StoreModel.get()
+        return self._store
+
+    def refresh_store(self) -> None:
+        self._store = None
+
+    @property
+    def terminal(self) -> TerminalModel:
+        """Read fresh: next_seq changes with every event and other threads may write it."""
+        if self._terminal_id is None:
+            self._terminal_id = TerminalModel.get().id
+        return TerminalModel.get_by_id(self._terminal_id)
+
+    # -- time ---------------------------------------------------------------------------------
+    def now(self) -> datetime:
+        return self.clock()
+
+    def now_iso(self) -> str:
+        return to_iso(self.clock())
+
+    def business_date(self, moment: datetime | None = None) -> str:
+        return business_date(moment or self.clock(), self.store.timezone).isoformat()
+
+    # -- settings -----------------------------------------------------------------------------
+    def setting(self, key: str) -> Any:
+        row = SettingModel.get_or_none(SettingModel.key == key)
+        if row is None:
+            return SETTINGS[key].default
+        return json.loads(row.value)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        if key not in SETTINGS:
+            raise KeyError(key)
+        SettingModel.insert(key=key, value=json.dumps(value)).on_conflict_replace().execute()

@@ -1,0 +1,69 @@
+"""Finding members at the counter by card, number, phone, name or NIK."""
+
+from __future__ import annotations
+
+from kkmp_pos.core.cart import MemberRef
+from kkmp_pos.core.errors import NotFoundError
+from kkmp_pos.core.nik import mask_nik
+from kkmp_pos.db.models import MemberModel
+from kkmp_pos.services.catalog import fold
+from kkmp_pos.services.context import ServiceContext
+
+
+def member_ref(member: MemberModel) -> MemberRef:
+    return MemberRef(
+        id=member.id,
+        number=member.number,
+        name=member.name,
+        active=member.status == "active",
+        masked_nik=mask_nik(member.nik) if member.nik else "",
+    )
+
+
+def _phone_key(text: str) -> str:
+    digits = "".join(c for c in text if c.isdigit())
+    if digits.startswith("62"):
+        digits = "0" + digits[2:]
+    return digits
+
+
+class MemberService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def find(self, query: str) -> MemberRef:
+        """One member by card code, member number, phone or NIK; raises NotFoundError."""
+        text = query.strip()
+        if not text:
+            raise NotFoundError("member_not_found", query=query)
+        member = (
+            MemberModel.get_or_none(MemberModel.card_code == text)
+            or MemberModel.get_or_none(MemberModel.number == text.upper())
+            or MemberModel.get_or_none(MemberModel.nik == text.replace(" ", ""))
+        )
+        if member is None:
+            phone = _phone_key(text)
+            if len(phone) >= 8:
+                member = MemberModel.get_or_none(MemberModel.phone == phone)
+        if member is None:
+            raise NotFoundError("member_not_found", query=query)
+        return member_ref(member)
+
+    def search(self, text: str, limit: int = 20) -> list[MemberRef]:
+        """Members whose name, number or phone contains the text (for the lookup list)."""
+        key = fold(text.strip())
+        if len(key) < 2:
+            return []
+        rows = (
+            MemberModel.select()
+            .where(MemberModel.search_text.contains(key) | MemberModel.phone.startswith(key))
+            .order_by(MemberModel.name)
+            .limit(limit)
+        )
+        return [member_ref(m) for m in rows]
+
+    def get(self, member_id: str) -> MemberRef:
+        member = MemberModel.get_or_none(MemberModel.id == member_id)
+        if member is None:
+            raise NotFoundError("member_not_found", query=member_id)
+        return member_ref(member)

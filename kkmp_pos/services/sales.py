@@ -1,0 +1,380 @@
+"""Selling: turning a cart and its payments into a committed, immutable sale with everything it implies.
+
+One transaction writes the sale, its lines and payments, the stock movements (with on-hand caches), the
+outbox event and the pending print job. Printing happens after the commit, elsewhere.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from kkmp_pos.core.cart import Cart
+from kkmp_pos.core.errors import ValidationError
+from kkmp_pos.core.ids import uuid7
+from kkmp_pos.core.money import format_rp, round_cash
+from kkmp_pos.db.database import storage_errors
+from kkmp_pos.db.models import (
+    PaymentModel,
+    PrintJobModel,
+    ProductModel,
+    SaleLineModel,
+    SaleModel,
+)
+from kkmp_pos.services.auth import require
+from kkmp_pos.services.context import Actor, ServiceContext
+from kkmp_pos.services.ledger import Movement, allocate_fefo, record_movement
+from kkmp_pos.sync.outbox import append_event
+
+log = logging.getLogger(__name__)
+
+
+class PaymentMethod(StrEnum):
+    CASH = "cash"
+    QRIS = "qris"
+    TRANSFER = "transfer"
+
+
+class SaleStatus(StrEnum):
+    COMPLETED = "completed"  # paid in full ← commit()/confirm_qris()
+    AWAITING_PAYMENT = "awaiting_payment"  # a QRIS payment waits for the cashier ← commit()
+    CANCELLED = "cancelled"  # reversed by a cancellation document ← abandon_qris()/cancel()
+
+
+@dataclass(frozen=True)
+class PaymentInput:
+    method: PaymentMethod
+    amount_rp: int  # for cash: ignored, the cash due is computed; tendered_rp is what was handed
+    tendered_rp: int = 0
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """How the payments cover the total: the pure arithmetic, before anything is written."""
+
+    total_rp: int
+    non_cash_rp: int
+    cash_due_rp: int  # after rounding
+    rounding_rp: int
+    tendered_rp: int
+    change_rp: int
+    pending: bool  # some QRIS payment awaits confirmation
+
+
+def settle(total_rp: int, payments: list[PaymentInput], rounding_step_rp: int) -> Settlement:
+    """Check payments against the total. Rounding applies to the cash part only."""
+    non_cash = sum(p.amount_rp for p in payments if p.method is not PaymentMethod.CASH)
+    for p in payments:
+        if p.method is not PaymentMethod.CASH and p.amount_rp <= 0:
+            raise ValidationError("qty_not_positive")
+        if p.method is PaymentMethod.TRANSFER and not p.reference.strip():
+            raise ValidationError("transfer_reference_missing")
+    if non_cash > total_rp:
+        raise ValidationError(
+            "payment_exceeds_total", paid=format_rp(non_cash), total=format_rp(total_rp)
+        )
+    cash_payments = [p for p in payments if p.method is PaymentMethod.CASH]
+    remaining = total_rp - non_cash
+    cash_due = round_cash(remaining, rounding_step_rp) if cash_payments else remaining
+    tendered = sum(p.tendered_rp for p in cash_payments)
+    if remaining > 0 and not cash_payments:
+        raise ValidationError(
+            "cash_short", short=format_rp(remaining), due=format_rp(total_rp), tendered=format_rp(0)
+        )
+    if tendered < cash_due:
+        raise ValidationError(
+            "cash_short",
+            short=format_rp(cash_due - tendered),
+            due=format_rp(cash_due),
+            tendered=format_rp(tendered),
+        )
+    return Settlement(
+        total_rp=total_rp,
+        non_cash_rp=non_cash,
+        cash_due_rp=cash_due,
+        rounding_rp=cash_due - remaining,
+        tendered_rp=tendered,
+        change_rp=tendered - cash_due,
+        pending=any(p.method is PaymentMethod.QRIS for p in payments),
+    )
+
+
+@dataclass
+class SaleResult:
+    sale_id: str
+    receipt_no: str
+    receipt_code: str
+    status: SaleStatus
+    total_rp: int
+    change_rp: int
+    print_job_id: int
+    event_seq: int
+    movements: list[Movement] = field(default_factory=list)
+
+
+class SaleService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def cash_rounding_step(self) -> int:
+        return int(self.ctx.setting("cash.rounding_rp"))
+
+    def preview_settlement(self, cart: Cart, payments: list[PaymentInput]) -> Settlement:
+        return settle(cart.totals().total_rp, payments, self.cash_rounding_step())
+
+    def cash_due(self, cart: Cart) -> int:
+        return round_cash(cart.totals().total_rp, self.cash_rounding_step())
+
+    def _next_numbers(self, business_date: str) -> tuple[str, str]:
+        """Receipt number for people and 12-digit receipt code for the barcode, per terminal and day."""
+        terminal = self.ctx.terminal
+        ymd = business_date[2:4] + business_date[5:7] + business_date[8:10]
+        prefix = f"{terminal.number:02d}{ymd}"
+        last = (
+            SaleModel.select(SaleModel.receipt_code)
+            .where(
+                (SaleModel.receipt_code >= prefix + "0000")
+                & (SaleModel.receipt_code <= prefix + "9999")
+            )
+            .order_by(SaleModel.receipt_code.desc())
+            .first()
+        )
+        number = int(last.receipt_code[-4:]) + 1 if last else 1
+        if number > 9999:
+            raise ValidationError("too_many_sales_today")
+        receipt_no = f"{self.ctx.store.code}-{terminal.code}-{ymd}-{number:04d}"
+        return receipt_no, f"{prefix}{number:04d}"
+
+    def checkout(
+        self,
+        cart: Cart,
+        payments: list[PaymentInput],
+        cashier: Actor,
+        *,
+        shift_id: str | None = None,
+    ) -> SaleResult:
+        """Commit the sale. Nothing is written if anything is wrong; everything is if it commits."""
+        require(cashier, "sell")
+        cart.require_lines()
+        totals = cart.totals()
+        settlement = settle(totals.total_rp, payments, self.cash_rounding_step())
+        status = SaleStatus.AWAITING_PAYMENT if settlement.pending else SaleStatus.COMPLETED
+        sale_id = uuid7()
+        with storage_errors(self.ctx.db.database), self.ctx.db.atomic():
+            now_iso = self.ctx.now_iso()
+            bdate = self.ctx.business_date()
+            receipt_no, receipt_code = self._next_numbers(bdate)
+            self._check_still_sellable(cart)
+            SaleModel.create(
+                id=sale_id,
+                receipt_no=receipt_no,
+                receipt_code=receipt_code,
+                terminal=self.ctx.terminal.id,
+                cashier=cashier.user_id,
+                shift=shift_id,
+                member=cart.member.id if cart.member else None,
+                status=status,
+                subtotal_rp=totals.subtotal_rp,
+                discount_rp=totals.discount_rp,
+                total_rp=totals.total_rp,
+                rounding_rp=settlement.rounding_rp,
+                paid_rp=settlement.non_cash_rp + settlement.tendered_rp,
+                change_rp=settlement.change_rp,
+                member_savings_rp=totals.member_savings_rp,
+                created_at=now_iso,
+                business_date=bdate,
+            )
+            line_rows = []
+            movements: list[Movement] = []
+            for no, line in enumerate(cart.lines, start=1):
+                line_rows.append(
+                    {
+                        "sale": sale_id,
+                        "line_no": no,
+                        "product": line.item.product_id,
+                        "unit": line.item.unit_id,
+                        "name": line.item.name,
+                        "unit_label": line.item.unit_label,
+                        "qty_milli": line.qty_milli,
+                        "base_qty_milli": line.base_qty_milli,
+                        "unit_price_rp": line.unit_price_rp,
+                        "regular_price_rp": line.item.regular_price_rp,
+                        "price_type": str(line.price_type),
+                        "discount_rp": line.discount_rp,
+                        "line_total_rp": line.total_rp,
+                    }
+                )
+                parts = (
+                    allocate_fefo(line.item.product_id, line.base_qty_milli, bdate)
+                    if line.item.track_batches
+                    else [(None, line.base_qty_milli)]
+                )
+                for batch_id, qty in parts:
+                    movements.append(
+                        record_movement(
+                            self.ctx,
+                            product_id=line.item.product_id,
+                            qty_milli=-qty,
+                            kind="sale",
+                            doc_id=sale_id,
+                            batch_id=batch_id,
+                            created_at=now_iso,
+                            business_date=bdate,
+                        )
+                    )
+            SaleLineModel.insert_many(line_rows).execute()
+            payment_rows = self._payment_rows(sale_id, payments, settlement, now_iso)
+            PaymentModel.insert_many(payment_rows).execute()
+            event = append_event(
+                "sale.completed",
+                self._event_payload(
+                    sale_id,
+                    receipt_no,
+                    cashier,
+                    cart,
+                    status,
+                    settlement,
+                    line_rows,
+                    payment_rows,
+                    movements,
+                    now_iso,
+                ),
+                occurred_at=now_iso,
+                business_date=bdate,
+            )
+            job = PrintJobModel.create(
+                kind="receipt",
+                doc_id=sale_id,
+                document="{}",
+                printer_uri=str(self.ctx.setting("printer.uri")),
+                created_at=now_iso,
+            )
+        log.info("sale %s committed (%s, %s)", receipt_no, status, format_rp(totals.total_rp))
+        return SaleResult(
+            sale_id=sale_id,
+            receipt_no=receipt_no,
+            receipt_code=receipt_code,
+            status=status,
+            total_rp=totals.total_rp,
+            change_rp=settlement.change_rp,
+            print_job_id=job.id,
+            event_seq=event.seq,
+            movements=movements,
+        )
+
+    def _check_still_sellable(self, cart: Cart) -> None:
+        """A product deactivated since it was scanned (or on a held cart) is refused by name."""
+        ids = {line.item.product_id for line in cart.lines}
+        inactive = ProductModel.select(ProductModel.name).where(
+            ProductModel.id.in_(ids) & (ProductModel.active == False)  # noqa: E712
+        )
+        for product in inactive:
+            raise ValidationError("product_inactive", name=product.name)
+
+    @staticmethod
+    def _payment_rows(
+        sale_id: str, payments: list[PaymentInput], settlement: Settlement, now_iso: str
+    ) -> list[dict[str, object]]:
+        rows: list[dict[str, object]] = []
+        cash_assigned = False
+        for p in payments:
+            if p.method is PaymentMethod.CASH:
+                if cash_assigned:
+                    continue  # several cash entries fold into one
+                cash_assigned = True
+                rows.append(
+                    {
+                        "id": uuid7(),
+                        "sale": sale_id,
+                        "method": "cash",
+                        "amount_rp": settlement.cash_due_rp,
+                        "tendered_rp": settlement.tendered_rp,
+                        "change_rp": settlement.change_rp,
+                        "reference": "",
+                        "status": "confirmed",
+                        "created_at": now_iso,
+                    }
+                )
+            else:
+                rows.append(
+                    {
+                        "id": uuid7(),
+                        "sale": sale_id,
+                        "method": str(p.method),
+                        "amount_rp": p.amount_rp,
+                        "tendered_rp": 0,
+                        "change_rp": 0,
+                        "reference": p.reference.strip(),
+                        "status": "pending" if p.method is PaymentMethod.QRIS else "confirmed",
+                        "created_at": now_iso,
+                    }
+                )
+        return rows
+
+    def _event_payload(
+        self,
+        sale_id: str,
+        receipt_no: str,
+        cashier: Actor,
+        cart: Cart,
+        status: SaleStatus,
+        settlement: Settlement,
+        line_rows: list[dict[str, object]],
+        payment_rows: list[dict[str, object]],
+        movements: list[Movement],
+        now_iso: str,
+    ) -> dict[str, object]:
+        totals = cart.totals()
+        codes = {line.item.product_id: line.item.code for line in cart.lines}
+        return {
+            "sale_id": sale_id,
+            "receipt_no": receipt_no,
+            "cashier": {"id": cashier.user_id, "name": cashier.name},
+            "member": (
+                {"id": cart.member.id, "number": cart.member.number} if cart.member else None
+            ),
+            "status": str(status),
+            "created_at": now_iso,
+            "subtotal_rp": totals.subtotal_rp,
+            "discount_rp": totals.discount_rp,
+            "total_rp": totals.total_rp,
+            "rounding_rp": settlement.rounding_rp,
+            "change_rp": settlement.change_rp,
+            "member_savings_rp": totals.member_savings_rp,
+            "lines": [
+                {
+                    "line_no": r["line_no"],
+                    "product_id": r["product"],
+                    "product_code": codes[r["product"]],  # type: ignore[index]
+                    "unit_id": r["unit"],
+                    "name": r["name"],
+                    "unit_label": r["unit_label"],
+                    "qty_milli": r["qty_milli"],
+                    "base_qty_milli": r["base_qty_milli"],
+                    "unit_price_rp": r["unit_price_rp"],
+                    "regular_price_rp": r["regular_price_rp"],
+                    "price_type": r["price_type"],
+                    "discount_rp": r["discount_rp"],
+                    "line_total_rp": r["line_total_rp"],
+                }
+                for r in line_rows
+            ],
+            "payments": [
+                {
+                    k: r[k]
+                    for k in (
+                        "id",
+                        "method",
+                        "amount_rp",
+                        "tendered_rp",
+                        "change_rp",
+                        "reference",
+                        "status",
+                    )
+                }
+                for r in payment_rows
+            ],
+            "movements": [m.as_payload() for m in movements],
+        }
