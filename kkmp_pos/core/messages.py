@@ -166,16 +166,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # barcodes and GS1 (kkmp_pos.core.barcodes)
     "barcode_invalid": (
-        "'{code}' bukan barcode {kind} yang sah: harus {length} angka.",
-        "'{code}' is not a valid {kind} barcode: it must be {length} digits.",
+        "'{barcode}' bukan barcode {kind} yang sah: harus {length} angka.",
+        "'{barcode}' is not a valid {kind} barcode: it must be {length} digits.",
     ),
     "barcode_bad_check_digit": (
-        "Barcode {code} salah baca (angka pemeriksa tidak cocok). Pindai ulang atau ketik teliti.",
-        "Barcode {code} was misread (check digit does not match). Scan again or type it carefully.",
+        "Barcode {barcode} salah baca (angka pemeriksa tidak cocok). Pindai atau ketik ulang.",
+        "Barcode {barcode} was misread (check digit does not match). Scan or type it again.",
     ),
     "scale_bad_price_check": (
-        "Label timbangan {code} salah baca (angka pemeriksa nilai tidak cocok). Cetak ulang label.",
-        "Scale label {code} was misread (value check digit does not match). Reprint the label.",
+        "Label timbangan {barcode} salah baca (angka pemeriksa nilai salah). Cetak ulang label.",
+        "Scale label {barcode} was misread (value check digit does not match). Reprint it.",
     ),
     "scale_layout_invalid": (
         "Pengaturan barcode timbangan tidak sah ({setting}). Prefiks + kode barang + nilai + "
