@@ -127,9 +127,7 @@ class QrisPayload:
     @property
     def acquirers(self) -> tuple[str, ...]:
         """Globally unique ids (sub-tag 00) of the merchant account templates 26-51, in order."""
-        return tuple(
-            t.sub("00") or "" for t in self.tlvs if t.children is not None and "26" <= t.tag <= "51"
-        )
+        return tuple(t.sub("00") or "" for t in self.tlvs if t.children is not None and "26" <= t.tag <= "51")
 
     @property
     def amount_rp(self) -> int | None:

@@ -88,9 +88,7 @@ def test_build_refuses_a_dynamic_code_as_its_base():
 
 
 def test_build_sets_bill_number_and_terminal_label_in_62_in_order():
-    out = parse_qris(
-        build_dynamic_qris(STATIC, 2_500, bill_number="STORE-T1-0042", terminal_label="T1")
-    )
+    out = parse_qris(build_dynamic_qris(STATIC, 2_500, bill_number="STORE-T1-0042", terminal_label="T1"))
     assert out.bill_number == "STORE-T1-0042"
     assert out.terminal_label == "T1"  # replaced the static code's A01
     assert [c.tag for c in out.element("62").children] == ["01", "07"]
@@ -320,9 +318,7 @@ def test_one_changed_character_is_always_refused(data, base_amount):
         st.characters(min_codepoint=0x20, max_codepoint=0x7E).filter(
             # a case change inside the CRC is the same checksum by decision (see above)
             lambda c: (
-                c.upper() != payload[index].upper()
-                if index >= len(payload) - 4
-                else c != payload[index]
+                c.upper() != payload[index].upper() if index >= len(payload) - 4 else c != payload[index]
             )
         )
     )
