@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+import peewee as pw
+
 from kkmp_pos.core.errors import NotFoundError, ValidationError
 from kkmp_pos.core.pricing import PricedItem
 from kkmp_pos.db.models import (
@@ -88,7 +90,7 @@ class CatalogService:
             BarcodeModel.select(BarcodeModel, ProductModel, ProductUnitModel)
             .join(ProductModel)
             .switch(BarcodeModel)
-            .join(ProductUnitModel, join_type="LEFT OUTER")
+            .join(ProductUnitModel, pw.JOIN.LEFT_OUTER)
             .where(BarcodeModel.code == code)
             .first()
         )

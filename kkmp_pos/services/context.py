@@ -72,6 +72,11 @@ class ServiceContext:
             return SETTINGS[key].default
         return json.loads(row.value)
 
+    def setting_raw(self, key: str) -> Any:
+        """A stored value that is not a declared setting (e.g. the 'demo' marker), or None."""
+        row = SettingModel.get_or_none(SettingModel.key == key)
+        return json.loads(row.value) if row else None
+
     def set_setting(self, key: str, value: Any) -> None:
         if key not in SETTINGS:
             raise KeyError(key)

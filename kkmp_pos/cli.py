@@ -1,0 +1,118 @@
+"""The `kkmp-pos` command: the GUI by default, and admin subcommands for installers and scripts.
+
+Global options (`--data-dir`, `--demo`, `--lang`, `-v`) go before the subcommand and are accepted after
+it too. Results go to stdout; diagnostics go through logging (stderr and the rotating log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kkmp_pos.config import DB_FILENAME, resolve_data_dir
+from kkmp_pos.core.errors import KkmpError
+
+log = logging.getLogger("kkmp_pos")
+
+Handler = Callable[[argparse.Namespace], int]
+# Subcommand modules register here: name -> (configure parser, handler). Keeps this file small.
+COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Handler, str]] = {}
+
+
+def command(name: str, help_text: str) -> Callable[[Callable[[argparse.ArgumentParser], None]], Callable]:
+    """Decorator for a parser-configuring function; the handler is set with `.handler`."""
+
+    def register(configure: Callable[[argparse.ArgumentParser], None]) -> Callable:
+        def set_handler(handler: Handler) -> Handler:
+            COMMANDS[name] = (configure, handler, help_text)
+            return handler
+
+        configure.handler = set_handler  # type: ignore[attr-defined]
+        return configure
+
+    return register
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--data-dir", default=default, help="folder of the till's data (database, logs)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="use the ready demo shop (created on first use; never touches a real shop)",
+    )
+    parser.add_argument("--lang", choices=["id", "en"], default=default, help="language of messages")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="more diagnostics on stderr",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import kkmp_pos.cli_commands  # noqa: F401  (registers the subcommands)
+
+    parser = argparse.ArgumentParser(prog="kkmp-pos", description="KKMP POS — kasir koperasi")
+    _global_options(parser, suppress=False)
+    subs = parser.add_subparsers(dest="command")
+    for name, (configure, _handler, help_text) in COMMANDS.items():
+        sub = subs.add_parser(name, help=help_text)
+        _global_options(sub, suppress=True)
+        configure(sub)
+    return parser
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    return resolve_data_dir(args.data_dir, args.demo)
+
+
+def db_path_of(args: argparse.Namespace) -> Path:
+    return data_dir_of(args) / DB_FILENAME
+
+
+def setup_logging(args: argparse.Namespace, data_dir: Path | None) -> None:
+    handlers: list[logging.Handler] = []
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setLevel(logging.DEBUG if args.verbose else logging.WARNING)
+    handlers.append(stderr)
+    if data_dir is not None:
+        from logging.handlers import RotatingFileHandler
+
+        try:
+            (data_dir / "logs").mkdir(parents=True, exist_ok=True)
+            file_handler = RotatingFileHandler(
+                data_dir / "logs" / "kkmp-pos.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+            )
+            file_handler.setLevel(logging.INFO)
+            handlers.append(file_handler)
+        except OSError:
+            pass
+    logging.basicConfig(
+        level=logging.DEBUG, handlers=handlers, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    args.command = args.command or "gui"
+    setup_logging(args, data_dir_of(args))
+    _configure, handler, _help = COMMANDS[args.command]
+    try:
+        return handler(args)
+    except KkmpError as exc:
+        print(exc.message(args.lang or "id"), file=sys.stderr)
+        log.info("command failed: %s", exc)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

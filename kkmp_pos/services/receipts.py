@@ -1,0 +1,137 @@
+"""Receipts from committed sales: finding a sale by number or code, and its receipt document."""
+
+from __future__ import annotations
+
+from kkmp_pos.core.errors import NotFoundError
+from kkmp_pos.core.nik import mask_nik
+from kkmp_pos.core.receipt import (
+    ReceiptDocument,
+    ReceiptLine,
+    ReceiptPayment,
+    SaleReceiptData,
+    build_sale_receipt,
+    width_for_paper,
+)
+from kkmp_pos.core.timeutil import from_iso, local
+from kkmp_pos.db.models import (
+    MemberModel,
+    PaymentModel,
+    SaleLineModel,
+    SaleModel,
+    UserModel,
+)
+from kkmp_pos.services.context import ServiceContext
+
+STATUS_NOTES = {
+    "awaiting_payment": "MENUNGGU PEMBAYARAN QRIS",
+    "cancelled": "DIBATALKAN",
+}
+
+
+class ReceiptService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def find(self, number_or_code: str) -> SaleModel:
+        """A sale by its receipt number (any case) or its 12-digit receipt code (scanned)."""
+        text = number_or_code.strip()
+        sale = SaleModel.get_or_none(SaleModel.receipt_code == text) or SaleModel.get_or_none(
+            SaleModel.receipt_no == text.upper()
+        )
+        if sale is None:
+            raise NotFoundError("receipt_not_found", number=text)
+        return sale
+
+    def last(self) -> SaleModel:
+        sale = SaleModel.select().order_by(SaleModel.created_at.desc(), SaleModel.id.desc()).first()
+        if sale is None:
+            raise NotFoundError("no_sales_yet")
+        return sale
+
+    def today(self, limit: int = 200) -> list[SaleModel]:
+        bdate = self.ctx.business_date()
+        return list(
+            SaleModel.select()
+            .where(SaleModel.business_date == bdate)
+            .order_by(SaleModel.created_at.desc())
+            .limit(limit)
+        )
+
+    def data(self, sale_id: str, *, is_copy: bool = False) -> SaleReceiptData:
+        """The plain values a receipt shows, read back from the committed sale."""
+        sale = SaleModel.get_by_id(sale_id)
+        store = self.ctx.store
+        cashier = UserModel.get_by_id(sale.cashier_id)
+        member = MemberModel.get_or_none(MemberModel.id == sale.member_id) if sale.member_id else None
+        lines = SaleLineModel.select().where(SaleLineModel.sale == sale_id).order_by(SaleLineModel.line_no)
+        payments = list(PaymentModel.select().where(PaymentModel.sale == sale_id))
+        cash = [p for p in payments if p.method == "cash"]
+        potential = 0
+        receipt_lines = []
+        for line in lines:
+            gross = line.line_total_rp + line.discount_rp
+            receipt_lines.append(
+                ReceiptLine(
+                    name=line.name,
+                    qty_milli=line.qty_milli,
+                    unit_label=line.unit_label,
+                    unit_price_rp=line.unit_price_rp,
+                    line_total_rp=gross,
+                    regular_price_rp=line.regular_price_rp,
+                    price_type="member" if line.price_type == "member" else "regular",
+                    discount_rp=line.discount_rp,
+                )
+            )
+        if member is None:
+            potential = self._potential_savings(sale_id)
+        return SaleReceiptData(
+            store_name=store.cooperative_name,
+            store_address=f"{store.name}\n{store.address}".strip(),
+            legal_entity_number=store.legal_number,
+            npwp=store.npwp or None,
+            receipt_no=sale.receipt_no,
+            receipt_code=sale.receipt_code,
+            created_at_local=local(from_iso(sale.created_at), store.timezone).replace(tzinfo=None),
+            cashier_name=cashier.name,
+            terminal_code=self.ctx.terminal.code,
+            lines=tuple(receipt_lines),
+            subtotal_rp=sale.subtotal_rp,
+            discount_rp=sale.discount_rp,
+            total_rp=sale.total_rp,
+            payments=tuple(ReceiptPayment(p.method, p.amount_rp, p.reference or None) for p in payments),
+            rounding_rp=sale.rounding_rp,
+            tendered_rp=sum(p.tendered_rp for p in cash),
+            change_rp=sale.change_rp,
+            member_number=member.number if member else None,
+            member_name=member.name if member else None,
+            member_nik_masked=mask_nik(member.nik) if member and member.nik else None,
+            member_savings_rp=sale.member_savings_rp,
+            non_member_potential_savings_rp=potential,
+            footer_lines=tuple(self.ctx.setting("receipt.footer")),
+            is_copy=is_copy,
+            status_note=STATUS_NOTES.get(sale.status),
+            kick_drawer=bool(cash) and bool(self.ctx.setting("printer.kick_drawer")),
+        )
+
+    def _potential_savings(self, sale_id: str) -> int:
+        """What a non-member would have saved at member prices (the invitation to join)."""
+        from kkmp_pos.core.money import line_total_rp
+        from kkmp_pos.db.models import ProductModel, ProductUnitModel
+
+        total = 0
+        for line in SaleLineModel.select().where(SaleLineModel.sale == sale_id):
+            source = (
+                ProductUnitModel.get_by_id(line.unit_id)
+                if line.unit_id
+                else ProductModel.get_by_id(line.product_id)
+            )
+            member_price = source.member_price_rp
+            if member_price is not None and member_price < line.unit_price_rp:
+                total += line_total_rp(line.unit_price_rp - member_price, line.qty_milli)
+        return total
+
+    def document(
+        self, sale_id: str, *, is_copy: bool = False, paper_mm: int | None = None
+    ) -> ReceiptDocument:
+        width = width_for_paper(paper_mm or int(self.ctx.setting("printer.paper_mm")))
+        return build_sale_receipt(self.data(sale_id, is_copy=is_copy), width)
