@@ -136,7 +136,7 @@ def _strip(text: str) -> str:
 def looks_like_gs1(text: str) -> bool:
     """Cheap shape test: worth handing to `parse_gs1` (symbology id, GS, brackets, or 01+GTIN…)."""
     raw = text.strip("\r\n\t ")
-    if _SYMBOLOGY_RE.match(raw) or GS in raw or raw.startswith("(0") or "<GS>" in raw:
+    if _SYMBOLOGY_RE.match(raw) or GS in raw or _BRACKET_RE.match(raw) or "<GS>" in raw:
         return True
     return raw.startswith("01") and len(raw) >= 16 and _is_digits(raw[2:16])
 

@@ -297,6 +297,8 @@ def test_gs1_refusals(text, code):
         ("900000000017", ScanKind.OTHER),
         (f"]d201{GTIN}17270131" + "10ABC", ScanKind.GS1),
         (f"(01){GTIN}(17)270131", ScanKind.GS1),
+        (f"(17)270131(01){GTIN}", ScanKind.GS1),
+        ("(Rp15.000)", ScanKind.OTHER),
         (f"01{GTIN}", ScanKind.GS1),
         (f"01{GTIN[:-1]}0", ScanKind.OTHER),  # GS1-shaped but bad GTIN
         ("3171234567890001", ScanKind.OTHER),  # a NIK typed into the scan box
