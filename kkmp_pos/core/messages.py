@@ -88,6 +88,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Printer tidak siap: {reason}. Penjualan tetap tersimpan; cetak ulang dari antrean.",
         "The printer is not ready: {reason}. The sale is saved; reprint it from the queue.",
     ),
+    "printer_driver_missing": (
+        "Sambungan printer '{kind}' butuh paket {package} yang belum terpasang. Pasang paket itu "
+        "atau pilih sambungan lain.",
+        "The '{kind}' printer connection needs the {package} package, which is not installed. "
+        "Install it or choose another connection.",
+    ),
+    "printer_setting_invalid": (
+        "Pengaturan printer {setting} = '{value}' tidak didukung.",
+        "Printer setting {setting} = '{value}' is not supported.",
+    ),
+    "printer_profile_unknown": (
+        "Profil printer '{profile}' tidak dikenal. Pilih profil dari daftar.",
+        "Unknown printer profile '{profile}'. Pick one from the list.",
+    ),
     # storage
     "db_not_sqlite": (
         "Berkas {path} bukan database KKMP POS (rusak atau berkas lain). Pulihkan dari cadangan.",
@@ -219,6 +233,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tanggal lahir (digit 7–12) tidak sah",
         "the birth date (digits 7–12) is not a real date",
     ),
+    # sync and the central server
+    "sync_wire_invalid": (
+        "Data sinkronisasi tidak sah: {field} {reason}.",
+        "Invalid sync data: {field} {reason}.",
+    ),
+    "sync_malformed_json": (
+        "Permintaan bukan JSON yang sah: {detail}.",
+        "The request is not valid JSON: {detail}.",
+    ),
+    "sync_too_large": (
+        "Permintaan terlalu besar (batas {limit}). Kirim dalam bagian yang lebih kecil.",
+        "The request is too large (limit {limit}). Send it in smaller parts.",
+    ),
+    "sync_auth_missing": (
+        "Terminal belum terdaftar di server. Daftarkan dengan kode pendaftaran.",
+        "This terminal is not enrolled with the server. Enrol it with an enrolment code.",
+    ),
+    "sync_auth_invalid": (
+        "Token terminal ditolak server. Daftarkan ulang terminal ini.",
+        "The server refused this terminal's token. Enrol the terminal again.",
+    ),
+    "sync_terminal_revoked": (
+        "Terminal {terminal} sudah dicabut di server. Hubungi pengurus koperasi.",
+        "Terminal {terminal} was revoked on the server. Contact the cooperative's admin.",
+    ),
+    "sync_wrong_cooperative": (
+        "Data untuk koperasi {cooperative} ditolak: terminal ini milik koperasi lain.",
+        "Data for cooperative {cooperative} refused: this terminal belongs to another one.",
+    ),
+    "sync_wrong_terminal": (
+        "Data atas nama terminal {terminal} ditolak: token milik terminal lain.",
+        "Data in the name of terminal {terminal} refused: the token is another terminal's.",
+    ),
+    "sync_enrol_code_invalid": (
+        "Kode pendaftaran salah, sudah dipakai, atau kedaluwarsa. Minta kode baru.",
+        "The enrolment code is wrong, used or expired. Ask for a new code.",
+    ),
+    "sync_cursor_expired": (
+        "Data lama di server sudah dibersihkan; katalog diunduh ulang dari awal.",
+        "The server pruned old changes; the catalog is downloaded again from the start.",
+    ),
+    "sync_unreachable": (
+        "Server {url} tidak dapat dihubungi ({reason}). Penjualan tetap tersimpan dan dikirim nanti.",
+        "The server {url} cannot be reached ({reason}). Sales are kept and sent later.",
+    ),
+    "sync_server_error": (
+        "Server menjawab dengan kesalahan {status}. Data dikirim ulang nanti.",
+        "The server answered with error {status}. Data will be sent again later.",
+    ),
+    "sync_not_enrolled": (
+        "Terminal ini belum terdaftar. Jalankan: kkmp-pos enrol ALAMAT_SERVER KODE",
+        "This terminal is not enrolled. Run: kkmp-pos enrol SERVER_URL CODE",
+    ),
+    "sync_busy": (
+        "Sinkronisasi sedang berjalan di proses lain. Coba lagi sebentar lagi.",
+        "Sync is already running in another process. Try again shortly.",
+    ),
+    "server_busy": (
+        "Server sedang sibuk. Coba lagi sebentar lagi.",
+        "The server is busy. Try again shortly.",
+    ),
+    "server_database_invalid": (
+        "Alamat database '{url}' tidak sah: {reason}.",
+        "The database address '{url}' is not valid: {reason}.",
+    ),
+    "server_id_invalid": (
+        "Kode {kind} '{value}' tidak sah: pakai huruf, angka, - atau _ (maks. 64).",
+        "The {kind} id '{value}' is not valid: use letters, digits, - or _ (max 64).",
+    ),
+    "server_exists": ("{kind} '{value}' sudah ada.", "{kind} '{value}' already exists."),
+    "server_not_found": ("{kind} '{value}' tidak ditemukan.", "{kind} '{value}' not found."),
+    "server_row_invalid": (
+        "Baris tidak sah: {field} {reason}.",
+        "Invalid row: {field} {reason}.",
+    ),
+    "server_import_invalid": (
+        "Berkas {path} tidak dapat diimpor: {reason}.",
+        "{path} cannot be imported: {reason}.",
+    ),
+    "server_no_such_endpoint": ("Alamat API tidak ada.", "No such API endpoint."),
+    "server_method_not_allowed": ("Metode tidak diizinkan.", "Method not allowed."),
+    "server_http_error": ("Permintaan ditolak: {detail}.", "Request refused: {detail}."),
 }
 
 

@@ -59,6 +59,7 @@ __all__ = [
     "build_text_document",
     "layout",
     "render_text",
+    "sample_sale_receipt",
     "width_for_paper",
     "wrap",
 ]

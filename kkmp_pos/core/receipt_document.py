@@ -7,6 +7,8 @@ decoded back from the printer bytes equals `render_text(doc, width, graphics=Fal
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -90,6 +92,25 @@ class ReceiptDocument:
     blocks: tuple[Block, ...]
     kick_drawer: bool = False
 
+    def to_json(self) -> str:
+        """The document as JSON (print queue jobs that are not sale receipts: reports, cards)."""
+        blocks = [{"type": type(b).__name__, **dataclasses.asdict(b)} for b in self.blocks]
+        return json.dumps({"kick_drawer": self.kick_drawer, "blocks": blocks}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> ReceiptDocument:
+        """The document `to_json` wrote; ValueError for anything else."""
+        try:
+            raw = json.loads(text)
+            blocks = []
+            for item in raw.get("blocks", []):
+                fields = dict(item)
+                block_type = _BLOCK_TYPES[fields.pop("type")]
+                blocks.append(block_type(**fields))
+            return cls(tuple(blocks), kick_drawer=bool(raw.get("kick_drawer", False)))
+        except (KeyError, TypeError, AttributeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"not a receipt document: {exc}") from exc
+
 
 @dataclass(frozen=True)
 class PrintLine:
@@ -106,6 +127,10 @@ class PrintLine:
 
 
 LayoutItem = PrintLine | Barcode | QrCode | Cut
+
+_BLOCK_TYPES: dict[str, type] = {
+    t.__name__: t for t in (Text, Columns, Separator, Barcode, QrCode, Feed, Cut)
+}
 
 
 @dataclass
