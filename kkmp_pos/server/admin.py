@@ -1,0 +1,204 @@
+"""Administration of the central server: cooperatives, stores, terminals, reports, quarantine."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from peewee import fn
+
+from kkmp_pos.core.errors import NotFoundError, ValidationError
+from kkmp_pos.server import auth
+from kkmp_pos.server.db import ServerDb
+from kkmp_pos.sync.wire import is_valid_id
+
+
+def _check_id(kind: str, value: str) -> None:
+    if not is_valid_id(value):
+        raise ValidationError("server_id_invalid", kind=kind, value=value)
+
+
+def create_cooperative(sdb: ServerDb, cooperative_id: str, name: str) -> str:
+    """Create a cooperative; returns a new admin API token for it (shown once)."""
+    _check_id("cooperative", cooperative_id)
+    m = sdb.m
+    with sdb.database.connection_context(), sdb.atomic():
+        if m.CooperativeModel.get_or_none(m.CooperativeModel.cooperative_id == cooperative_id):
+            raise ValidationError("server_exists", kind="cooperative", value=cooperative_id)
+        m.CooperativeModel.create(cooperative_id=cooperative_id, name=name, created_at=auth.utc_now())
+        return auth.issue_admin_token(sdb, cooperative_id, "created with the cooperative")
+
+
+def new_admin_token(sdb: ServerDb, cooperative_id: str, label: str = "") -> str:
+    with sdb.database.connection_context(), sdb.atomic():
+        _cooperative(sdb, cooperative_id)
+        return auth.issue_admin_token(sdb, cooperative_id, label)
+
+
+def _cooperative(sdb: ServerDb, cooperative_id: str) -> Any:
+    m = sdb.m
+    row = m.CooperativeModel.get_or_none(m.CooperativeModel.cooperative_id == cooperative_id)
+    if row is None:
+        raise NotFoundError("server_not_found", kind="cooperative", value=cooperative_id)
+    return row
+
+
+def create_store(
+    sdb: ServerDb, cooperative_id: str, store_id: str, name: str, timezone: str = "Asia/Makassar"
+) -> None:
+    _check_id("store", store_id)
+    m = sdb.m
+    with sdb.database.connection_context(), sdb.atomic():
+        _cooperative(sdb, cooperative_id)
+        if m.StoreModel.get_or_none(
+            (m.StoreModel.cooperative_id == cooperative_id) & (m.StoreModel.store_id == store_id)
+        ):
+            raise ValidationError("server_exists", kind="store", value=store_id)
+        m.StoreModel.create(
+            cooperative_id=cooperative_id,
+            store_id=store_id,
+            name=name,
+            timezone=timezone,
+            created_at=auth.utc_now(),
+        )
+
+
+def enrol_terminal(
+    sdb: ServerDb, cooperative_id: str, store_id: str, terminal_id: str, name: str = ""
+) -> str:
+    """Create the terminal if needed and return a fresh one-time enrolment code for it."""
+    _check_id("terminal", terminal_id)
+    m = sdb.m
+    with sdb.database.connection_context(), sdb.atomic():
+        if (
+            m.StoreModel.get_or_none(
+                (m.StoreModel.cooperative_id == cooperative_id) & (m.StoreModel.store_id == store_id)
+            )
+            is None
+        ):
+            raise NotFoundError("server_not_found", kind="store", value=store_id)
+        row = m.TerminalModel.get_or_none(
+            (m.TerminalModel.cooperative_id == cooperative_id) & (m.TerminalModel.terminal_id == terminal_id)
+        )
+        if row is None:
+            m.TerminalModel.create(
+                cooperative_id=cooperative_id,
+                terminal_id=terminal_id,
+                store_id=store_id,
+                name=name,
+                created_at=auth.utc_now(),
+            )
+        elif row.store_id != store_id:
+            raise ValidationError("server_exists", kind="terminal", value=terminal_id)
+        else:
+            # re-enrolling (a replaced PC) revokes nothing yet: the old token works until used
+            m.TerminalModel.update(revoked_at=None).where(
+                (m.TerminalModel.cooperative_id == cooperative_id)
+                & (m.TerminalModel.terminal_id == terminal_id)
+            ).execute()
+        return auth.issue_enrol_code(sdb, cooperative_id, terminal_id)
+
+
+def revoke_terminal(sdb: ServerDb, cooperative_id: str, terminal_id: str) -> None:
+    m = sdb.m
+    with sdb.database.connection_context(), sdb.atomic():
+        changed = (
+            m.TerminalModel.update(revoked_at=auth.utc_now(), token_hash=None, enrol_code_hash=None)
+            .where(
+                (m.TerminalModel.cooperative_id == cooperative_id)
+                & (m.TerminalModel.terminal_id == terminal_id)
+            )
+            .execute()
+        )
+        if not changed:
+            raise NotFoundError("server_not_found", kind="terminal", value=terminal_id)
+
+
+def report(sdb: ServerDb, cooperative_id: str | None = None) -> list[dict[str, Any]]:
+    """Per store and business date: completed sales and their total net of returns (a return counts
+    on its own business date; cancelled and still-unpaid sales count nowhere)."""
+    m = sdb.m
+    out: dict[tuple[str, str, str], dict[str, Any]] = {}
+    with sdb.database.connection_context():
+        sales = m.SaleModel.select(
+            m.SaleModel.cooperative_id,
+            m.SaleModel.store_id,
+            m.SaleModel.business_date,
+            fn.COUNT(m.SaleModel.sale_id),
+            fn.SUM(m.SaleModel.total_rp),
+        ).where(m.SaleModel.status == "completed")
+        returns = m.ReturnModel.select(
+            m.ReturnModel.cooperative_id,
+            m.ReturnModel.store_id,
+            m.ReturnModel.business_date,
+            fn.SUM(m.ReturnModel.refund_rp),
+        )
+        if cooperative_id is not None:
+            sales = sales.where(m.SaleModel.cooperative_id == cooperative_id)
+            returns = returns.where(m.ReturnModel.cooperative_id == cooperative_id)
+        sales = sales.group_by(m.SaleModel.cooperative_id, m.SaleModel.store_id, m.SaleModel.business_date)
+        returns = returns.group_by(
+            m.ReturnModel.cooperative_id, m.ReturnModel.store_id, m.ReturnModel.business_date
+        )
+        for coop, store, day, count, total in sales.tuples():
+            out[(coop, store, day)] = {
+                "cooperative": coop,
+                "store": store,
+                "business_date": day,
+                "sale_count": int(count),
+                "total_rp": int(total or 0),
+            }
+        for coop, store, day, refund in returns.tuples():
+            row = out.setdefault(
+                (coop, store, day),
+                {
+                    "cooperative": coop,
+                    "store": store,
+                    "business_date": day,
+                    "sale_count": 0,
+                    "total_rp": 0,
+                },
+            )
+            row["total_rp"] -= int(refund or 0)
+    return [out[k] for k in sorted(out)]
+
+
+def quarantined(sdb: ServerDb, cooperative_id: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+    m = sdb.m
+    with sdb.database.connection_context():
+        query = m.QuarantineModel.select()
+        if cooperative_id is not None:
+            query = query.where(m.QuarantineModel.cooperative_id == cooperative_id)
+        query = query.order_by(m.QuarantineModel.received_at.desc()).limit(limit)
+        return [
+            {
+                "cooperative": q.cooperative_id,
+                "terminal": q.terminal_id,
+                "event_id": q.event_id,
+                "seq": q.seq,
+                "type": q.type,
+                "reason": q.reason,
+                "received_at": q.received_at,
+                "raw": _loads(q.raw),
+            }
+            for q in query
+        ]
+
+
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text  # a raw body cut at the size limit
+
+
+def counts(sdb: ServerDb, cooperative_id: str) -> dict[str, int]:
+    """Row counts per table for one cooperative (tests and troubleshooting)."""
+    out = {}
+    with sdb.database.connection_context():
+        for model in sdb.models:
+            if "cooperative_id" in model._meta.fields:
+                out[model._meta.table_name] = (
+                    model.select().where(model.cooperative_id == cooperative_id).count()
+                )
+    return out

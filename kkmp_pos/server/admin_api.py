@@ -1,0 +1,105 @@
+"""The cooperative's admin JSON API: catalog, prices, ceilings, members, quarantine, report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+
+from kkmp_pos.server import admin, catalog, schemas
+from kkmp_pos.server.auth import AdminIdentity
+from kkmp_pos.server.db import ServerDb
+from kkmp_pos.server.feed import append_changes
+
+MAX_ROWS = 20_000
+
+
+def apply_rows(
+    sdb: ServerDb,
+    coop: str,
+    rows: list[dict[str, Any]],
+    fn: Callable[[ServerDb, str, dict[str, Any]], list[Any]],
+) -> int:
+    """Apply every row or none (a wrong row names its index); returns the feed changes written."""
+    with sdb.database.connection_context(), sdb.atomic():
+        changes: list[Any] = []
+        for index, row in enumerate(rows):
+            if not isinstance(row, dict):
+                raise catalog.RowError(f"rows[{index}]", "must be an object")
+            try:
+                changes += fn(sdb, coop, row)
+            except catalog.RowError as exc:
+                raise catalog.RowError(f"rows[{index}].{exc.field}", exc.reason) from None
+        append_changes(sdb, changes)
+    return len(changes)
+
+
+def install_admin_api(app: FastAPI, sdb: ServerDb, administrator: Callable[[Request], AdminIdentity]) -> None:
+    from kkmp_pos.server.app import MAX_ADMIN_BYTES, ApiError, _body_ref, read_json
+
+    async def rows_of(request: Request) -> list[dict[str, Any]]:
+        body = await read_json(request, MAX_ADMIN_BYTES)
+        rows = body.get("rows") if isinstance(body, dict) else None
+        if not isinstance(rows, list):
+            raise ApiError(400, "sync_wire_invalid", field="rows", reason="must be a list")
+        if len(rows) > MAX_ROWS:
+            raise ApiError(413, "sync_too_large", limit=MAX_ROWS)
+        return rows
+
+    writers = {
+        "products": catalog.upsert_product,
+        "prices": catalog.set_price,
+        "ceilings": catalog.set_ceiling,
+        "members": catalog.upsert_member,
+    }
+
+    def writer(fn: Any) -> Any:
+        async def write(request: Request) -> dict[str, Any]:
+            who = await run_in_threadpool(administrator, request)
+            rows = await rows_of(request)
+            changed = await run_in_threadpool(apply_rows, sdb, who.cooperative_id, rows, fn)
+            return {"rows": len(rows), "changes": changed}
+
+        return write
+
+    def reader_of(reader: Any) -> Any:
+        async def read(request: Request) -> list[dict[str, Any]]:
+            who = await run_in_threadpool(administrator, request)
+
+            def work() -> list[dict[str, Any]]:
+                with sdb.database.connection_context():
+                    return reader(sdb, who.cooperative_id)
+
+            return await run_in_threadpool(work)
+
+        return read
+
+    for name, fn in writers.items():
+        app.add_api_route(
+            f"/v1/admin/{name}",
+            writer(fn),
+            methods=["POST"],
+            tags=["admin"],
+            summary=f"Insert or update {name} (all rows or none)",
+            openapi_extra=_body_ref("RowsDoc"),
+            responses={400: {"model": schemas.ErrorDoc}, 401: {"model": schemas.ErrorDoc}},
+        )
+
+    readers = {
+        "products": catalog.list_products,
+        "ceilings": catalog.list_ceilings,
+        "members": catalog.list_members,
+        "quarantine": lambda s, coop: admin.quarantined(s, coop),
+        "report": lambda s, coop: admin.report(s, coop),
+    }
+    for name, reader in readers.items():
+        app.add_api_route(
+            f"/v1/admin/{name}",
+            reader_of(reader),
+            methods=["GET"],
+            tags=["admin"],
+            summary=f"List {name} of the token's cooperative",
+            responses={401: {"model": schemas.ErrorDoc}},
+        )

@@ -1,0 +1,244 @@
+"""The central server's HTTP API (FastAPI): enrolment, push, pull, admin JSON API, OpenAPI."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import peewee
+from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse
+from pydantic.json_schema import models_json_schema
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kkmp_pos.core.errors import KkmpError, NotFoundError
+from kkmp_pos.core.messages import render
+from kkmp_pos.server import admin, auth, catalog, feed, ingest, schema, schemas
+from kkmp_pos.server.db import ServerDb, open_server_db
+from kkmp_pos.sync import wire
+
+log = logging.getLogger(__name__)
+
+MAX_ADMIN_BYTES = 10 * 1024 * 1024
+MAX_SMALL_BYTES = 16 * 1024
+
+
+class ApiError(Exception):
+    """An HTTP error with a code from the message catalogue."""
+
+    def __init__(self, status: int, code: str, headers: dict[str, str] | None = None, **params: Any):
+        super().__init__(code)
+        self.status = status
+        self.code = code
+        self.params = params
+        self.headers = headers
+
+
+def error_body(code: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
+    params = params or {}
+    body: dict[str, Any] = {"code": code, "message": render(code, params, "en")}
+    if "field" in params:
+        body["field"] = params["field"]
+    return {"error": body}
+
+
+async def read_json(request: Request, limit: int) -> Any:
+    """The request body as JSON, refusing more than `limit` bytes (413) before reading it all."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.isdigit():
+            raise ApiError(400, "sync_wire_invalid", field="content-length", reason="not a number")
+        if int(declared) > limit:
+            raise ApiError(413, "sync_too_large", limit=limit)
+    chunks = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, "sync_too_large", limit=limit)
+        chunks.append(chunk)
+    try:
+        return json.loads(b"".join(chunks))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ApiError(400, "sync_malformed_json", detail=str(exc)[:200]) from None
+
+
+def create_app(database_url: str, migrate: bool = True) -> FastAPI:
+    """The app for one database; the schema is created or migrated on start unless told not to."""
+    sdb = open_server_db(database_url)
+    if migrate:
+        schema.migrate(sdb)
+    app = FastAPI(
+        title="KKMP POS central server",
+        version="1",
+        description="Sync endpoints for tills (push events, pull the change feed) and the "
+        'cooperative\'s admin API. Errors are JSON: {"error": {"code", "message"}}.',
+    )
+    app.state.sdb = sdb
+    _install_error_handlers(app)
+    _install_openapi(app)
+
+    def terminal(request: Request) -> auth.TerminalIdentity:
+        with sdb.database.connection_context():
+            return auth.authenticate_terminal(sdb, request.headers.get("authorization"))
+
+    def administrator(request: Request) -> auth.AdminIdentity:
+        with sdb.database.connection_context():
+            return auth.authenticate_admin(sdb, request.headers.get("authorization"))
+
+    @app.get("/v1/health", tags=["server"])
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "protocol": wire.PROTOCOL_VERSION, "time": auth.utc_now()}
+
+    @app.post(
+        "/v1/enrol",
+        tags=["sync"],
+        response_model=schemas.EnrolResponseDoc,
+        responses={401: {"model": schemas.ErrorDoc}},
+        openapi_extra=_body_ref("EnrolRequestDoc"),
+    )
+    async def enrol(request: Request) -> dict[str, Any]:
+        body = await read_json(request, MAX_SMALL_BYTES)
+        if not isinstance(body, dict) or not isinstance(body.get("code"), str):
+            raise ApiError(400, "sync_wire_invalid", field="code", reason="must be a string")
+
+        def work() -> dict[str, Any]:
+            with sdb.database.connection_context():
+                ident, token = auth.enrol(sdb, body["code"])
+            return {
+                "token": token,
+                "cooperative_id": ident.cooperative_id,
+                "store_id": ident.store_id,
+                "terminal_id": ident.terminal_id,
+            }
+
+        return await run_in_threadpool(work)
+
+    @app.post(
+        "/v1/sync/push",
+        tags=["sync"],
+        response_model=schemas.PushResponseDoc,
+        responses={
+            400: {"model": schemas.ErrorDoc},
+            401: {"model": schemas.ErrorDoc},
+            403: {"model": schemas.ErrorDoc},
+            413: {"model": schemas.ErrorDoc},
+        },
+        openapi_extra=_body_ref("PushRequestDoc"),
+    )
+    async def push(request: Request) -> dict[str, Any]:
+        ident = await run_in_threadpool(terminal, request)
+        body = await read_json(request, wire.MAX_PUSH_BYTES)
+        raw_events = wire.parse_push_request(body)
+        response = await run_in_threadpool(ingest.push, sdb, ident, raw_events)
+        return response.to_dict()
+
+    @app.get(
+        "/v1/sync/pull",
+        tags=["sync"],
+        response_model=schemas.PullResponseDoc,
+        responses={410: {"model": schemas.CursorExpiredDoc}, 400: {"model": schemas.ErrorDoc}},
+    )
+    async def pull(request: Request, cursor: str = "", limit: int = wire.DEFAULT_PULL_LIMIT) -> Any:
+        ident = await run_in_threadpool(terminal, request)
+        if not 1 <= limit <= wire.MAX_PULL_LIMIT:
+            raise ApiError(
+                400, "sync_wire_invalid", field="limit", reason=f"must be 1 to {wire.MAX_PULL_LIMIT}"
+            )
+        positions = wire.decode_cursor(cursor)
+        try:
+            changes, nxt, more = await run_in_threadpool(feed.read_page, sdb, ident, positions, limit)
+        except feed.CursorExpired:
+            snap = await run_in_threadpool(feed.snapshot, sdb, ident)
+            return JSONResponse(
+                status_code=410,
+                content=error_body("sync_cursor_expired") | {"snapshot": snap},
+            )
+        return {"changes": changes, "next_cursor": nxt, "has_more": more}
+
+    from kkmp_pos.server.admin_api import install_admin_api
+
+    install_admin_api(app, sdb, administrator)
+    return app
+
+
+def _body_ref(name: str) -> dict[str, Any]:
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
+        }
+    }
+
+
+def _install_openapi(app: FastAPI) -> None:
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        doc = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
+        _, defs = models_json_schema(
+            [(model, "validation") for model in schemas.DOC_MODELS],
+            ref_template="#/components/schemas/{model}",
+        )
+        doc.setdefault("components", {}).setdefault("schemas", {}).update(defs.get("$defs", {}))
+        app.openapi_schema = doc
+        return doc
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(exc.status, error_body(exc.code, exc.params), headers=exc.headers)
+
+    @app.exception_handler(auth.AuthError)
+    async def auth_error(_: Request, exc: auth.AuthError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse(exc.status, error_body(exc.code, exc.params), headers=headers)
+
+    @app.exception_handler(KkmpError)
+    async def kkmp_error(_: Request, exc: KkmpError) -> JSONResponse:
+        status = 404 if isinstance(exc, NotFoundError) else 400
+        return JSONResponse(status, error_body(exc.code, exc.params))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        body = error_body("sync_wire_invalid", {"field": where, "reason": first.get("msg", "")})
+        return JSONResponse(400, body)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "server_no_such_endpoint", 405: "server_method_not_allowed"}.get(
+            exc.status_code, "server_http_error"
+        )
+        return JSONResponse(exc.status_code, error_body(code, {"detail": str(exc.detail)}))
+
+    @app.exception_handler(peewee.OperationalError)
+    async def busy(_: Request, exc: peewee.OperationalError) -> JSONResponse:
+        # the database is locked, restarting or unreachable: the till backs off and retries
+        log.warning("database unavailable: %s", exc)
+        return JSONResponse(503, error_body("server_busy"), headers={"Retry-After": "5"})
+
+    @app.exception_handler(Exception)
+    async def crash(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected server error")
+        return JSONResponse(500, error_body("internal", {"detail": type(exc).__name__}))
+
+
+def app_for_uvicorn() -> FastAPI:
+    """Factory for `uvicorn --factory kkmp_pos.server.app:app_for_uvicorn` (KKMP_SERVER_DATABASE)."""
+    import os
+
+    return create_app(os.environ.get("KKMP_SERVER_DATABASE", "kkmp-server.db"))
+
+
+__all__ = ["ApiError", "ServerDb", "admin", "catalog", "create_app", "read_json"]

@@ -1,0 +1,274 @@
+"""Server-owned data (products, prices, ceilings, members): validate, upsert, and queue feed changes.
+
+Used by the admin JSON API, the CSV/XLSX import and the projection of till events (a product or
+member edited at a till): whichever writes last wins, and the server's version goes back down the feed.
+Functions run inside the caller's transaction and return the changes for the caller to append last.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kkmp_pos.core.errors import ValidationError
+from kkmp_pos.core.ids import uuid7
+from kkmp_pos.server.auth import utc_now
+from kkmp_pos.server.db import ServerDb
+from kkmp_pos.server.feed import PendingChange, price_data, price_key
+from kkmp_pos.server.models import NATIONAL
+from kkmp_pos.sync.wire import canonical_json, is_valid_id
+
+PRICE_TYPES = ("regular", "member", "wholesale")
+UNITS = ("pcs", "kg", "g", "l", "ml", "pack", "box", "sak", "dus")
+
+
+class RowError(ValidationError):
+    """One imported or posted row is wrong: `field` and `reason` say why."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__("server_row_invalid", field=field, reason=reason)
+        self.field = field
+        self.reason = reason
+
+
+def _text(row: dict[str, Any], name: str, required: bool = True, max_len: int = 200) -> str:
+    value = row.get(name)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise RowError(name, "is required")
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # spreadsheets turn codes like 8991 into 8991.0
+    value = str(value).strip()
+    if len(value) > max_len:
+        raise RowError(name, f"longer than {max_len} characters")
+    return value
+
+
+def _int(row: dict[str, Any], name: str, minimum: int = 0) -> int:
+    value = row.get(name)
+    if isinstance(value, bool):
+        raise RowError(name, "must be a whole number")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        value = int(value.strip())
+    if not isinstance(value, int):
+        raise RowError(name, "must be a whole number")
+    if value < minimum:
+        raise RowError(name, f"must be at least {minimum}")
+    return value
+
+
+def _bool(row: dict[str, Any], name: str, default: bool = True) -> bool:
+    value = row.get(name)
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "ya", "y", "aktif", "active"):
+        return True
+    if text in ("0", "false", "no", "tidak", "n", "nonaktif", "inactive"):
+        return False
+    raise RowError(name, "must be yes or no")
+
+
+def upsert_product(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[PendingChange]:
+    """Insert or update a product by id (or by code when no id is given); optional price columns
+    `price_rp` and `member_price_rp` set the regular and member prices as well."""
+    m = sdb.m
+    code = _text(row, "code", max_len=64)
+    unit = _text(row, "unit", required=False, max_len=16) or "pcs"
+    if unit not in UNITS:
+        raise RowError("unit", f"must be one of {', '.join(UNITS)}")
+    existing = m.ProductModel.get_or_none(
+        (m.ProductModel.cooperative_id == coop) & (m.ProductModel.code == code)
+    )
+    product_id = _text(row, "product_id", required=False, max_len=64)
+    if product_id and not is_valid_id(product_id):
+        raise RowError("product_id", "must be 1-64 of A-Z a-z 0-9 _ -")
+    if existing is not None and product_id and existing.product_id != product_id:
+        raise RowError("code", f"already used by product {existing.product_id}")
+    product_id = product_id or (existing.product_id if existing else uuid7())
+    data = {
+        "product_id": product_id,
+        "code": code,
+        "name": _text(row, "name"),
+        "unit": unit,
+        "barcode": _text(row, "barcode", required=False, max_len=64),
+        "category": _text(row, "category", required=False),
+        "active": _bool(row, "active"),
+    }
+    now = utc_now()
+    m.ProductModel.insert(
+        cooperative_id=coop,
+        product_id=product_id,
+        code=code,
+        data=canonical_json(data),
+        updated_at=now,
+    ).on_conflict(
+        conflict_target=[m.ProductModel.cooperative_id, m.ProductModel.product_id],
+        update={
+            m.ProductModel.code: code,
+            m.ProductModel.data: canonical_json(data),
+            m.ProductModel.updated_at: now,
+        },
+    ).execute()
+    changes = [PendingChange(coop, "cooperative", coop, "product", product_id, data)]
+    for column, price_type in (("price_rp", "regular"), ("member_price_rp", "member")):
+        if row.get(column) not in (None, ""):
+            changes += set_price(
+                sdb, coop, {"product_id": product_id, "price_type": price_type, "price_rp": row[column]}
+            )
+    return changes
+
+
+def _product_id_for(sdb: ServerDb, coop: str, row: dict[str, Any]) -> str:
+    m = sdb.m
+    product_id = _text(row, "product_id", required=False, max_len=64)
+    code = _text(row, "code", required=False, max_len=64)
+    if product_id:
+        found = m.ProductModel.get_or_none(
+            (m.ProductModel.cooperative_id == coop) & (m.ProductModel.product_id == product_id)
+        )
+    elif code:
+        found = m.ProductModel.get_or_none(
+            (m.ProductModel.cooperative_id == coop) & (m.ProductModel.code == code)
+        )
+    else:
+        raise RowError("code", "is required")
+    if found is None:
+        raise RowError("code", f"unknown product {product_id or code}")
+    return found.product_id
+
+
+def set_price(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[PendingChange]:
+    m = sdb.m
+    product_id = _product_id_for(sdb, coop, row)
+    price_type = _text(row, "price_type", required=False, max_len=32) or "regular"
+    if price_type not in PRICE_TYPES:
+        raise RowError("price_type", f"must be one of {', '.join(PRICE_TYPES)}")
+    store_id = _text(row, "store_id", required=False, max_len=64)
+    if (
+        store_id
+        and m.StoreModel.get_or_none(
+            (m.StoreModel.cooperative_id == coop) & (m.StoreModel.store_id == store_id)
+        )
+        is None
+    ):
+        raise RowError("store_id", f"unknown store {store_id}")
+    price_rp = _int(row, "price_rp")
+    now = utc_now()
+    m.PriceModel.insert(
+        cooperative_id=coop,
+        product_id=product_id,
+        price_type=price_type,
+        store_id=store_id,
+        price_rp=price_rp,
+        updated_at=now,
+    ).on_conflict(
+        conflict_target=[
+            m.PriceModel.cooperative_id,
+            m.PriceModel.product_id,
+            m.PriceModel.price_type,
+            m.PriceModel.store_id,
+        ],
+        update={m.PriceModel.price_rp: price_rp, m.PriceModel.updated_at: now},
+    ).execute()
+    data = price_data(product_id, price_type, store_id, price_rp)
+    scope, scope_id = ("store", store_id) if store_id else ("cooperative", coop)
+    return [PendingChange(coop, scope, scope_id, "price", price_key(data), data)]
+
+
+def set_ceiling(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[PendingChange]:
+    """A ceiling (HET) by product code; coop '' sets a national one."""
+    m = sdb.m
+    code = _text(row, "code", max_len=64)
+    ceiling_rp = _int(row, "ceiling_rp", minimum=1)
+    now = utc_now()
+    m.CeilingModel.insert(
+        cooperative_id=coop, product_code=code, ceiling_rp=ceiling_rp, updated_at=now
+    ).on_conflict(
+        conflict_target=[m.CeilingModel.cooperative_id, m.CeilingModel.product_code],
+        update={m.CeilingModel.ceiling_rp: ceiling_rp, m.CeilingModel.updated_at: now},
+    ).execute()
+    scope = "national" if coop == NATIONAL else "cooperative"
+    data = {"product_code": code, "ceiling_rp": ceiling_rp}
+    return [PendingChange(coop, scope, coop, "ceiling", code, data)]
+
+
+def upsert_member(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[PendingChange]:
+    """Insert or update a member by id (or by member number); a number held by another member is
+    refused, so two tills registering offline cannot silently merge two people."""
+    m = sdb.m
+    member_no = _text(row, "member_no", max_len=64)
+    member_id = _text(row, "member_id", required=False, max_len=64)
+    if member_id and not is_valid_id(member_id):
+        raise RowError("member_id", "must be 1-64 of A-Z a-z 0-9 _ -")
+    holder = m.MemberModel.get_or_none(
+        (m.MemberModel.cooperative_id == coop) & (m.MemberModel.member_no == member_no)
+    )
+    if holder is not None and member_id and holder.member_id != member_id:
+        raise RowError("member_no", f"already used by member {holder.member_id}")
+    member_id = member_id or (holder.member_id if holder else uuid7())
+    nik = _text(row, "nik", required=False, max_len=16)
+    if nik and (len(nik) != 16 or not nik.isdigit()):
+        raise RowError("nik", "must be 16 digits")
+    data = {
+        "member_id": member_id,
+        "member_no": member_no,
+        "name": _text(row, "name"),
+        "nik": nik,
+        "phone": _text(row, "phone", required=False, max_len=32),
+        "address": _text(row, "address", required=False),
+        "active": _bool(row, "active"),
+    }
+    now = utc_now()
+    m.MemberModel.insert(
+        cooperative_id=coop,
+        member_id=member_id,
+        member_no=member_no,
+        data=canonical_json(data),
+        updated_at=now,
+    ).on_conflict(
+        conflict_target=[m.MemberModel.cooperative_id, m.MemberModel.member_id],
+        update={
+            m.MemberModel.member_no: member_no,
+            m.MemberModel.data: canonical_json(data),
+            m.MemberModel.updated_at: now,
+        },
+    ).execute()
+    return [PendingChange(coop, "cooperative", coop, "member", member_id, data)]
+
+
+def list_products(sdb: ServerDb, coop: str) -> list[dict[str, Any]]:
+    m = sdb.m
+    prices: dict[str, dict[str, int]] = {}
+    for p in m.PriceModel.select().where(
+        (m.PriceModel.cooperative_id == coop) & (m.PriceModel.store_id == "")
+    ):
+        prices.setdefault(p.product_id, {})[p.price_type] = p.price_rp
+    out = []
+    for row in (
+        m.ProductModel.select().where(m.ProductModel.cooperative_id == coop).order_by(m.ProductModel.code)
+    ):
+        data = json.loads(row.data)
+        data["prices"] = prices.get(row.product_id, {})
+        out.append(data)
+    return out
+
+
+def list_members(sdb: ServerDb, coop: str) -> list[dict[str, Any]]:
+    m = sdb.m
+    query = m.MemberModel.select().where(m.MemberModel.cooperative_id == coop)
+    return [json.loads(r.data) for r in query.order_by(m.MemberModel.member_no)]
+
+
+def list_ceilings(sdb: ServerDb, coop: str) -> list[dict[str, Any]]:
+    m = sdb.m
+    query = m.CeilingModel.select().where(m.CeilingModel.cooperative_id.in_([NATIONAL, coop]))
+    return [
+        {"code": r.product_code, "ceiling_rp": r.ceiling_rp, "national": r.cooperative_id == ""}
+        for r in query.order_by(m.CeilingModel.product_code)
+    ]

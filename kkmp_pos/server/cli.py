@@ -1,0 +1,208 @@
+"""`kkmp-pos-server`: run the central server and administer it (cooperatives, terminals, imports)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from typing import Any
+
+from kkmp_pos.core.errors import KkmpError
+
+DEFAULT_DATABASE = "kkmp-server.db"
+DEFAULT_PORT = 8700
+log = logging.getLogger(__name__)
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database",
+        default=argparse.SUPPRESS,
+        help=f"SQLite file or postgresql://… URL (default {DEFAULT_DATABASE})",
+    )
+    parser = argparse.ArgumentParser(
+        prog="kkmp-pos-server", description="KKMP POS central server", parents=[common]
+    )
+    sub = parser.add_subparsers(dest="command")
+    serve = sub.add_parser("serve", parents=[common], help="run the HTTP server (default)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--log-level", default="info")
+
+    adm = sub.add_parser("admin", parents=[common], help="administration commands")
+    asub = adm.add_subparsers(dest="action", required=True)
+    p = asub.add_parser("create-cooperative", parents=[common], help="prints an admin API token")
+    p.add_argument("cooperative")
+    p.add_argument("--name", required=True)
+    p = asub.add_parser("create-store", parents=[common])
+    p.add_argument("cooperative")
+    p.add_argument("store")
+    p.add_argument("--name", required=True)
+    p.add_argument("--timezone", default="Asia/Makassar")
+    p = asub.add_parser("enrol-terminal", parents=[common], help="prints a one-time code")
+    p.add_argument("cooperative")
+    p.add_argument("store")
+    p.add_argument("terminal")
+    p.add_argument("--name", default="")
+    p = asub.add_parser("revoke-terminal", parents=[common])
+    p.add_argument("cooperative")
+    p.add_argument("terminal")
+    p = asub.add_parser("admin-token", parents=[common], help="prints a new admin API token")
+    p.add_argument("cooperative")
+    p.add_argument("--label", default="")
+    p = asub.add_parser("import", parents=[common], help="import rows from .csv or .xlsx")
+    p.add_argument("kind", choices=["catalog", "prices", "ceilings", "members"])
+    p.add_argument("cooperative", help="cooperative id ('-' with --national for ceilings)")
+    p.add_argument("file")
+    p.add_argument("--national", action="store_true", help="ceilings for every cooperative")
+    p = asub.add_parser("quarantine", parents=[common], help="list quarantined events")
+    p.add_argument("--cooperative")
+    p.add_argument("--json", action="store_true")
+    p = asub.add_parser("report", parents=[common], help="sales per store and business date")
+    p.add_argument("--cooperative")
+    p.add_argument("--json", action="store_true")
+    p = asub.add_parser("prune-feed", parents=[common], help="drop change-feed entries up to an id")
+    p.add_argument("--through", type=int, required=True)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    database = getattr(args, "database", DEFAULT_DATABASE)
+    try:
+        if args.command in (None, "serve"):
+            return _serve(
+                database,
+                getattr(args, "host", "127.0.0.1"),
+                getattr(args, "port", DEFAULT_PORT),
+                getattr(args, "log_level", "info"),
+            )
+        return _admin(database, args)
+    except KkmpError as exc:
+        print(exc.message("en"), file=sys.stderr)
+        return 2
+
+
+def _serve(database: str, host: str, port: int, log_level: str) -> int:
+    import uvicorn
+
+    from kkmp_pos.server.app import create_app
+
+    app = create_app(database)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    return 0
+
+
+def _admin(database: str, args: argparse.Namespace) -> int:
+    from kkmp_pos.server import admin, schema
+    from kkmp_pos.server.db import open_server_db
+
+    sdb = open_server_db(database)
+    schema.migrate(sdb)
+    try:
+        action = args.action
+        if action == "create-cooperative":
+            token = admin.create_cooperative(sdb, args.cooperative, args.name)
+            print(f"cooperative {args.cooperative} created; admin API token (shown once):")
+            print(token)
+        elif action == "create-store":
+            admin.create_store(sdb, args.cooperative, args.store, args.name, args.timezone)
+            print(f"store {args.store} created in {args.cooperative}")
+        elif action == "enrol-terminal":
+            code = admin.enrol_terminal(sdb, args.cooperative, args.store, args.terminal, args.name)
+            print(f"enrolment code for terminal {args.terminal} (one use, 7 days):")
+            print(code)
+        elif action == "revoke-terminal":
+            admin.revoke_terminal(sdb, args.cooperative, args.terminal)
+            print(f"terminal {args.terminal} revoked")
+        elif action == "admin-token":
+            print(admin.new_admin_token(sdb, args.cooperative, args.label))
+        elif action == "import":
+            return _import(sdb, args)
+        elif action == "quarantine":
+            rows = admin.quarantined(sdb, args.cooperative)
+            _print_rows(
+                rows,
+                args.json,
+                ["received_at", "cooperative", "terminal", "seq", "type", "event_id", "reason"],
+            )
+        elif action == "report":
+            rows = admin.report(sdb, args.cooperative)
+            if args.json:
+                several = len({r["cooperative"] for r in rows}) > 1
+                rows = [
+                    {
+                        "store": f"{r['cooperative']}/{r['store']}" if several else r["store"],
+                        "business_date": r["business_date"],
+                        "sale_count": r["sale_count"],
+                        "total_rp": r["total_rp"],
+                    }
+                    for r in rows
+                ]
+            else:
+                for row in rows:
+                    row["total"] = _rp(row["total_rp"])
+            _print_rows(rows, args.json, ["cooperative", "store", "business_date", "sale_count", "total"])
+        elif action == "prune-feed":
+            from kkmp_pos.server.feed import prune
+
+            print(f"{prune(sdb, args.through)} changes pruned")
+        return 0
+    finally:
+        sdb.close()
+
+
+def _import(sdb: Any, args: argparse.Namespace) -> int:
+    from kkmp_pos.server import catalog
+    from kkmp_pos.server.admin_api import apply_rows
+    from kkmp_pos.server.importer import read_rows
+    from kkmp_pos.server.models import NATIONAL
+
+    fn = {
+        "catalog": catalog.upsert_product,
+        "prices": catalog.set_price,
+        "ceilings": catalog.set_ceiling,
+        "members": catalog.upsert_member,
+    }[args.kind]
+    coop = NATIONAL if args.national and args.kind == "ceilings" else args.cooperative
+    if coop != NATIONAL:
+        m = sdb.m
+        with sdb.database.connection_context():
+            if m.CooperativeModel.get_or_none(m.CooperativeModel.cooperative_id == coop) is None:
+                from kkmp_pos.core.errors import NotFoundError
+
+                raise NotFoundError("server_not_found", kind="cooperative", value=coop)
+    rows = read_rows(args.file)
+    try:
+        changes = apply_rows(sdb, coop, rows, fn)
+    except KkmpError as exc:
+        # rows[i] counts data rows from 0; a spreadsheet's row number is i + 2 (header is row 1)
+        print(f"{args.file}: {exc.message('en')} (nothing imported)", file=sys.stderr)
+        return 2
+    print(f"{len(rows)} rows imported from {args.file}; {changes} changes queued for the tills")
+    return 0
+
+
+def _rp(value: int) -> str:
+    sign = "-" if value < 0 else ""
+    return f"{sign}Rp{abs(value):,}".replace(",", ".")
+
+
+def _print_rows(rows: list[dict[str, Any]], as_json: bool, columns: list[str]) -> None:
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        print("(none)")
+        return
+    widths = [max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in columns]
+    print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
+    for row in rows:
+        print("  ".join(str(row.get(c, "")).ljust(w) for c, w in zip(columns, widths, strict=True)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

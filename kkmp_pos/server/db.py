@@ -1,0 +1,119 @@
+"""Open the central server's database (SQLite file or PostgreSQL URL) and bind the models to it."""
+
+from __future__ import annotations
+
+import logging
+import re
+import zlib
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+import peewee
+from playhouse.pool import PooledPostgresqlDatabase
+
+from kkmp_pos.core.errors import ValidationError
+from kkmp_pos.server import models as base_models
+
+log = logging.getLogger(__name__)
+
+_SCHEMA_RE = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+class ServerDb:
+    """A database plus the server models bound to it (attributes named like the model classes).
+
+    The models are subclassed per database instead of bound globally, so two servers (SQLite and
+    PostgreSQL) can run in one process, as the tests and benchmarks do.
+    """
+
+    def __init__(self, database: peewee.Database, url: str, schema: str | None = None) -> None:
+        self.database = database
+        self.url = url
+        self.schema = schema
+        self.is_postgres = isinstance(database, peewee.PostgresqlDatabase)
+        self.m = SimpleNamespace()
+        for model in base_models.ALL_MODELS:
+            meta = type("Meta", (), {"database": database, "table_name": model._meta.table_name})
+            bound = type(model.__name__, (model,), {"Meta": meta, "__module__": model.__module__})
+            setattr(self.m, model.__name__, bound)
+
+    @property
+    def models(self) -> list[type[peewee.Model]]:
+        return [getattr(self.m, model.__name__) for model in base_models.ALL_MODELS]
+
+    def atomic(self) -> Any:
+        """A write transaction; on SQLite it starts IMMEDIATE so writers queue instead of failing."""
+        return self.database.atomic()
+
+    def lock(self, *names: str) -> None:
+        """Take transaction-scoped advisory locks (PostgreSQL) in a fixed order to avoid deadlocks.
+
+        SQLite needs none: its write lock already serialises every writer.
+        """
+        if not self.is_postgres:
+            return
+        for name in sorted(set(names)):
+            key = zlib.crc32(name.encode()) - 2**31
+            self.database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (key,))
+
+    def close(self) -> None:
+        if not self.database.is_closed():
+            self.database.close()
+        close_all = getattr(self.database, "close_all", None)
+        if close_all is not None:
+            close_all()
+
+
+def open_server_db(url: str) -> ServerDb:
+    """`postgresql://user@host:port/db[?schema=name]`, `sqlite:///path` or a plain file path."""
+    if url.startswith(("postgresql://", "postgres://")):
+        parts = urlsplit(url)
+        query = parse_qs(parts.query)
+        schema = query.pop("schema", [None])[0]
+        if schema is not None and not _SCHEMA_RE.match(schema):
+            raise ValidationError("server_database_invalid", url=url, reason="bad schema name")
+        rest = "&".join(f"{k}={v[0]}" for k, v in query.items())
+        dsn = urlunsplit(("postgresql", parts.netloc, parts.path, rest, ""))
+        kwargs: dict[str, Any] = {}
+        if schema:
+            kwargs["options"] = f"-c search_path={schema}"
+        # a pool: every request opens and closes its connection (peewee.connection_context)
+        database: peewee.Database = PooledPostgresqlDatabase(
+            dsn, max_connections=64, stale_timeout=300, timeout=30, **kwargs
+        )
+        if schema:
+            # the schema must exist before any connection uses it as its search path
+            bootstrap = peewee.PostgresqlDatabase(dsn)
+            with bootstrap.connection_context():
+                bootstrap.execute_sql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+        return ServerDb(database, url, schema)
+    path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
+    if url.startswith("sqlite://") and not url.startswith("sqlite:///"):
+        raise ValidationError("server_database_invalid", url=url, reason="use sqlite:///path")
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    database = peewee.SqliteDatabase(
+        path,
+        lock_type="IMMEDIATE",
+        timeout=30,
+        pragmas={
+            "journal_mode": "wal",
+            "synchronous": "full",
+            "foreign_keys": 1,
+            "busy_timeout": 30000,
+        },
+    )
+    return ServerDb(database, url)
+
+
+def drop_schema(url: str) -> None:
+    """Drop the PostgreSQL schema named in `url` (tests use one schema per run)."""
+    parts = urlsplit(url)
+    schema = parse_qs(parts.query).get("schema", [None])[0]
+    if not schema or not _SCHEMA_RE.match(schema):
+        return
+    dsn = urlunsplit(("postgresql", parts.netloc, parts.path, "", ""))
+    database = peewee.PostgresqlDatabase(dsn)
+    with database.connection_context():
+        database.execute_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')

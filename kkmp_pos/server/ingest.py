@@ -1,0 +1,249 @@
+"""Push ingestion: store each event once, project what we understand, quarantine the rest.
+
+One batch is one transaction, serialised per terminal. Events are inserted into `sync_event` with
+INSERT ... ON CONFLICT DO NOTHING before their documents are written, so a batch delivered twice (a
+lost response, a retry after a time-out) creates nothing the second time. If the fast path fails on a
+database error, the batch is replayed event by event in savepoints so one bad event is quarantined
+instead of blocking the queue behind it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import peewee
+
+from kkmp_pos.core.ids import uuid7
+from kkmp_pos.server.auth import AuthError, TerminalIdentity, utc_now
+from kkmp_pos.server.db import ServerDb
+from kkmp_pos.server.feed import append_changes
+from kkmp_pos.server.projections import Rejected, Rows, check_payload, is_bulk, project
+from kkmp_pos.sync.wire import (
+    CREATED,
+    DUPLICATE,
+    EVENT_TYPES,
+    REJECTED,
+    EventEnvelope,
+    EventResult,
+    PushResponse,
+    WireError,
+    canonical_json,
+    validate_envelope,
+)
+
+log = logging.getLogger(__name__)
+
+
+def _raw_ids(raw: Any) -> tuple[str | None, int | None, str | None]:
+    if not isinstance(raw, dict):
+        return None, None, None
+    eid = raw.get("event_id") if isinstance(raw.get("event_id"), str) else None
+    seq = raw.get("seq")
+    seq = seq if isinstance(seq, int) and not isinstance(seq, bool) else None
+    etype = raw.get("type") if isinstance(raw.get("type"), str) else None
+    return (eid[:64] if eid else None), seq, (etype[:64] if etype else None)
+
+
+def _check_owner(ident: TerminalIdentity, raw_events: list[Any]) -> None:
+    """An event claiming another cooperative or terminal refuses the whole batch (403)."""
+    for raw in raw_events:
+        if not isinstance(raw, dict):
+            continue
+        coop = raw.get("cooperative_id")
+        if coop is not None and coop != ident.cooperative_id:
+            raise AuthError("sync_wrong_cooperative", 403, cooperative=str(coop)[:64])
+        terminal = raw.get("terminal_id")
+        if terminal is not None and terminal != ident.terminal_id:
+            raise AuthError("sync_wrong_terminal", 403, terminal=str(terminal)[:64])
+
+
+def push(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any]) -> PushResponse:
+    """Apply one push batch; returns per-event results and the cumulative acknowledgement."""
+    _check_owner(ident, raw_events)
+    with sdb.database.connection_context():
+        try:
+            with sdb.atomic():
+                results = _apply(sdb, ident, raw_events, careful=False)
+        except peewee.DatabaseError:
+            log.warning(
+                "push from %s failed on the fast path; replaying event by event",
+                ident.terminal_id,
+                exc_info=True,
+            )
+            with sdb.atomic():
+                results = _apply(sdb, ident, raw_events, careful=True)
+    seqs = [r.seq for r in results if r.seq is not None]
+    return PushResponse(results, max(seqs, default=0))
+
+
+def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], careful: bool) -> list[EventResult]:
+    m = sdb.m
+    coop = ident.cooperative_id
+    sdb.lock(f"kkmp:terminal:{coop}:{ident.terminal_id}")
+    now = utc_now()
+    results: list[EventResult | None] = [None] * len(raw_events)
+    quarantine: list[dict[str, Any]] = []
+    valid: list[tuple[int, EventEnvelope, str]] = []
+
+    def reject(i: int, raw: Any, reason: str) -> None:
+        eid, seq, etype = _raw_ids(raw)
+        results[i] = EventResult(eid, seq, REJECTED, reason)
+        quarantine.append(
+            {
+                "cooperative_id": coop,
+                "quarantine_id": uuid7(),
+                "event_id": eid,
+                "terminal_id": ident.terminal_id,
+                "seq": seq,
+                "type": etype,
+                "reason": reason,
+                "raw": json.dumps(raw, ensure_ascii=False, default=str)[:1_000_000],
+                "received_at": now,
+            }
+        )
+
+    seen: set[str] = set()
+    for i, raw in enumerate(raw_events):
+        try:
+            env = validate_envelope(raw)
+        except WireError as exc:
+            reject(i, raw, f"{exc.field} {exc.reason}")
+            continue
+        if env.event_id in seen:
+            results[i] = EventResult(env.event_id, env.seq, DUPLICATE)
+            continue
+        seen.add(env.event_id)
+        if env.store_id != ident.store_id:
+            reject(i, raw, f"store_id {env.store_id} is not this terminal's store")
+            continue
+        valid.append((i, env, env.content_hash()))
+
+    ids = [env.event_id for _, env, _ in valid]
+    existing: dict[str, str] = {}
+    earlier_rejects: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for eid, chash in (
+            m.EventModel.select(m.EventModel.event_id, m.EventModel.content_hash)
+            .where((m.EventModel.cooperative_id == coop) & m.EventModel.event_id.in_(chunk))
+            .tuples()
+        ):
+            existing[eid] = chash
+        for eid, reason in (
+            m.QuarantineModel.select(m.QuarantineModel.event_id, m.QuarantineModel.reason)
+            .where((m.QuarantineModel.cooperative_id == coop) & m.QuarantineModel.event_id.in_(chunk))
+            .tuples()
+        ):
+            earlier_rejects[eid] = reason
+
+    fresh: list[tuple[int, EventEnvelope, str]] = []
+    for i, env, chash in valid:
+        if env.event_id in existing:
+            if existing[env.event_id] == chash:
+                results[i] = EventResult(env.event_id, env.seq, DUPLICATE)
+            else:
+                _store_conflict(sdb, env, existing[env.event_id], chash, now)
+                reason = "conflict: this event id was received before with other content"
+                results[i] = EventResult(env.event_id, env.seq, REJECTED, reason)
+            continue
+        if env.event_id in earlier_rejects:  # sent again after a lost answer: same verdict
+            results[i] = EventResult(env.event_id, env.seq, REJECTED, earlier_rejects[env.event_id])
+            continue
+        if env.type not in EVENT_TYPES:
+            reject(i, raw_events[i], f"unknown event type '{env.type}'")
+            continue
+        try:
+            check_payload(env)
+        except Rejected as exc:
+            reject(i, raw_events[i], f"payload: {exc.reason}")
+            continue
+        fresh.append((i, env, chash))
+
+    created = _insert_events(sdb, fresh, now)
+    rows = Rows()
+    for i, env, _ in fresh:
+        if env.event_id not in created:  # a concurrent writer stored it first
+            results[i] = EventResult(env.event_id, env.seq, DUPLICATE)
+            continue
+        try:
+            if is_bulk(env) and not careful:
+                project(sdb, env, rows)
+            else:
+                rows.flush(sdb)
+                with sdb.database.atomic():  # savepoint: a refusal undoes only this event
+                    project(sdb, env, rows)
+                    rows.flush(sdb)
+        except (Rejected, peewee.DatabaseError) as exc:
+            if not isinstance(exc, Rejected) and not careful:
+                raise
+            reason = exc.reason if isinstance(exc, Rejected) else f"database: {exc}"[:300]
+            m.EventModel.delete().where(
+                (m.EventModel.cooperative_id == coop) & (m.EventModel.event_id == env.event_id)
+            ).execute()
+            reject(i, raw_events[i], reason)
+            continue
+        results[i] = EventResult(env.event_id, env.seq, CREATED)
+    rows.flush(sdb)
+    for start in range(0, len(quarantine), 200):
+        m.QuarantineModel.insert_many(quarantine[start : start + 200]).execute()
+    top = max((env.seq for _, env, _ in valid), default=0)
+    m.TerminalModel.update(
+        last_seq=peewee.fn.MAX(m.TerminalModel.last_seq, top)
+        if not sdb.is_postgres
+        else peewee.fn.GREATEST(m.TerminalModel.last_seq, top),
+        last_push_at=now,
+    ).where(
+        (m.TerminalModel.cooperative_id == coop) & (m.TerminalModel.terminal_id == ident.terminal_id)
+    ).execute()
+    append_changes(sdb, rows.changes)  # last: the feed's scope locks are held only briefly
+    return [r for r in results if r is not None]
+
+
+def _insert_events(sdb: ServerDb, fresh: list[tuple[int, EventEnvelope, str]], now: str) -> set[str]:
+    """INSERT ... ON CONFLICT DO NOTHING; returns the event ids this transaction really inserted."""
+    m = sdb.m
+    created: set[str] = set()
+    rows = [
+        {
+            "cooperative_id": env.cooperative_id,
+            "event_id": env.event_id,
+            "store_id": env.store_id,
+            "terminal_id": env.terminal_id,
+            "seq": env.seq,
+            "type": env.type,
+            "schema_version": env.schema_version,
+            "occurred_at": env.occurred_at,
+            "business_date": env.business_date,
+            "payload": canonical_json(env.payload),
+            "content_hash": chash,
+            "received_at": now,
+        }
+        for _, env, chash in fresh
+    ]
+    for start in range(0, len(rows), 400):
+        chunk = rows[start : start + 400]
+        query = m.EventModel.insert_many(chunk).on_conflict_ignore()
+        if sdb.is_postgres:
+            created.update(r[0] for r in query.returning(m.EventModel.event_id).tuples().execute())
+        else:
+            # SQLite: this transaction holds the only write lock, so the pre-check above is exact
+            query.execute()
+            created.update(r["event_id"] for r in chunk)
+    return created
+
+
+def _store_conflict(sdb: ServerDb, env: EventEnvelope, old: str, new: str, now: str) -> None:
+    log.warning("event %s from %s conflicts with the stored one", env.event_id, env.terminal_id)
+    sdb.m.ConflictModel.insert(
+        cooperative_id=env.cooperative_id,
+        conflict_id=uuid7(),
+        event_id=env.event_id,
+        terminal_id=env.terminal_id,
+        seq=env.seq,
+        existing_hash=old,
+        received_hash=new,
+        received=canonical_json(env.to_dict()),
+        received_at=now,
+    ).execute()

@@ -1,0 +1,323 @@
+"""Peewee models of the central server (PostgreSQL or SQLite); unbound, see server.db.ServerDb.
+
+Rules that keep the data shardable by cooperative (Citus) and sales partitionable by date:
+- every table carries `cooperative_id` and every primary or unique key includes it;
+- no foreign keys (distributed tables cannot always have them; the projection code keeps them true);
+- the dedup key of events lives in the unpartitioned `sync_event` table, so the sale tables can be
+  partitioned by `business_date`, which is part of their primary keys;
+- national data (price ceilings set by the government) uses cooperative_id '' (a reference table).
+"""
+
+from __future__ import annotations
+
+import peewee as pw
+
+NATIONAL = ""
+
+
+class _Base(pw.Model):
+    cooperative_id = pw.CharField(max_length=64)
+
+
+class CooperativeModel(_Base):
+    name = pw.CharField(max_length=200)
+    created_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "cooperative"
+        primary_key = pw.CompositeKey("cooperative_id")
+
+
+class StoreModel(_Base):
+    store_id = pw.CharField(max_length=64)
+    name = pw.CharField(max_length=200)
+    timezone = pw.CharField(max_length=64, default="Asia/Makassar")
+    created_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "store"
+        primary_key = pw.CompositeKey("cooperative_id", "store_id")
+
+
+class TerminalModel(_Base):
+    terminal_id = pw.CharField(max_length=64)
+    store_id = pw.CharField(max_length=64)
+    name = pw.CharField(max_length=200, default="")
+    token_hash = pw.CharField(max_length=64, null=True)
+    enrol_code_hash = pw.CharField(max_length=64, null=True, index=True)
+    enrol_expires_at = pw.CharField(max_length=40, null=True)
+    enrolled_at = pw.CharField(max_length=40, null=True)
+    revoked_at = pw.CharField(max_length=40, null=True)
+    last_push_at = pw.CharField(max_length=40, null=True)
+    last_seq = pw.BigIntegerField(default=0)
+    created_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "terminal"
+        primary_key = pw.CompositeKey("cooperative_id", "terminal_id")
+
+
+class AdminTokenModel(_Base):
+    """Bearer tokens for the cooperative's admin JSON API (stored hashed)."""
+
+    token_id = pw.CharField(max_length=64)
+    token_hash = pw.CharField(max_length=64)
+    label = pw.CharField(max_length=200, default="")
+    created_at = pw.CharField(max_length=40)
+    revoked_at = pw.CharField(max_length=40, null=True)
+
+    class Meta:
+        table_name = "admin_token"
+        primary_key = pw.CompositeKey("cooperative_id", "token_id")
+
+
+class EventModel(_Base):
+    """Every accepted event once, raw: the dedup key (cooperative_id, event_id)."""
+
+    event_id = pw.CharField(max_length=36)
+    store_id = pw.CharField(max_length=64)
+    terminal_id = pw.CharField(max_length=64)
+    seq = pw.BigIntegerField()
+    type = pw.CharField(max_length=64)
+    schema_version = pw.IntegerField()
+    occurred_at = pw.CharField(max_length=40)
+    business_date = pw.CharField(max_length=10)
+    payload = pw.TextField()
+    content_hash = pw.CharField(max_length=64)
+    received_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "sync_event"
+        primary_key = pw.CompositeKey("cooperative_id", "event_id")
+        indexes = ((("cooperative_id", "terminal_id", "seq"), False),)
+
+
+class ConflictModel(_Base):
+    """An event id seen again with different content: kept aside, never applied."""
+
+    conflict_id = pw.CharField(max_length=36)
+    event_id = pw.CharField(max_length=36)
+    terminal_id = pw.CharField(max_length=64)
+    seq = pw.BigIntegerField()
+    existing_hash = pw.CharField(max_length=64)
+    received_hash = pw.CharField(max_length=64)
+    received = pw.TextField()
+    received_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "sync_conflict"
+        primary_key = pw.CompositeKey("cooperative_id", "conflict_id")
+
+
+class QuarantineModel(_Base):
+    """A rejected event with the reason; it never blocks the events behind it."""
+
+    quarantine_id = pw.CharField(max_length=36)
+    event_id = pw.CharField(max_length=64, null=True)
+    terminal_id = pw.CharField(max_length=64)
+    seq = pw.BigIntegerField(null=True)
+    type = pw.CharField(max_length=64, null=True)
+    reason = pw.TextField()
+    raw = pw.TextField()
+    received_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "sync_quarantine"
+        primary_key = pw.CompositeKey("cooperative_id", "quarantine_id")
+        indexes = ((("cooperative_id", "event_id"), False),)
+
+
+class SaleModel(_Base):
+    business_date = pw.CharField(max_length=10)
+    sale_id = pw.CharField(max_length=64)
+    store_id = pw.CharField(max_length=64)
+    terminal_id = pw.CharField(max_length=64)
+    event_id = pw.CharField(max_length=36)
+    receipt_no = pw.CharField(max_length=64, default="")
+    status = pw.CharField(max_length=32)
+    total_rp = pw.BigIntegerField()
+    cashier = pw.CharField(max_length=200, default="")
+    member_id = pw.CharField(max_length=64, null=True)
+    occurred_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "sale"
+        primary_key = pw.CompositeKey("cooperative_id", "business_date", "sale_id")
+        indexes = (
+            (("cooperative_id", "sale_id"), False),
+            (("cooperative_id", "store_id", "business_date"), False),
+        )
+
+
+class SaleLineModel(_Base):
+    business_date = pw.CharField(max_length=10)
+    sale_id = pw.CharField(max_length=64)
+    line_no = pw.IntegerField()
+    product_id = pw.CharField(max_length=64)
+    product_code = pw.CharField(max_length=64, default="")
+    name = pw.CharField(max_length=200, default="")
+    qty_milli = pw.BigIntegerField()
+    unit_price_rp = pw.BigIntegerField()
+    line_total_rp = pw.BigIntegerField()
+    price_type = pw.CharField(max_length=32, default="")
+
+    class Meta:
+        table_name = "sale_line"
+        primary_key = pw.CompositeKey("cooperative_id", "business_date", "sale_id", "line_no")
+
+
+class SalePaymentModel(_Base):
+    business_date = pw.CharField(max_length=10)
+    sale_id = pw.CharField(max_length=64)
+    payment_no = pw.IntegerField()
+    method = pw.CharField(max_length=32)
+    amount_rp = pw.BigIntegerField()
+    event_id = pw.CharField(max_length=36)
+
+    class Meta:
+        table_name = "sale_payment"
+        primary_key = pw.CompositeKey("cooperative_id", "business_date", "sale_id", "payment_no")
+
+
+class ReturnModel(_Base):
+    business_date = pw.CharField(max_length=10)
+    return_id = pw.CharField(max_length=64)
+    sale_id = pw.CharField(max_length=64, null=True)
+    store_id = pw.CharField(max_length=64)
+    terminal_id = pw.CharField(max_length=64)
+    event_id = pw.CharField(max_length=36)
+    refund_rp = pw.BigIntegerField()
+    occurred_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "sale_return"
+        primary_key = pw.CompositeKey("cooperative_id", "business_date", "return_id")
+
+
+class StockMovementModel(_Base):
+    business_date = pw.CharField(max_length=10)
+    movement_id = pw.CharField(max_length=64)
+    store_id = pw.CharField(max_length=64)
+    terminal_id = pw.CharField(max_length=64)
+    product_id = pw.CharField(max_length=64)
+    qty_milli = pw.BigIntegerField()
+    kind = pw.CharField(max_length=32)
+    event_id = pw.CharField(max_length=36)
+
+    class Meta:
+        table_name = "stock_movement"
+        primary_key = pw.CompositeKey("cooperative_id", "business_date", "movement_id")
+        indexes = ((("cooperative_id", "store_id", "product_id"), False),)
+
+
+class ProductModel(_Base):
+    product_id = pw.CharField(max_length=64)
+    code = pw.CharField(max_length=64)
+    data = pw.TextField()  # canonical JSON of the product as the feed sends it
+    updated_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "product"
+        primary_key = pw.CompositeKey("cooperative_id", "product_id")
+        indexes = ((("cooperative_id", "code"), True),)
+
+
+class PriceModel(_Base):
+    product_id = pw.CharField(max_length=64)
+    price_type = pw.CharField(max_length=32)
+    store_id = pw.CharField(max_length=64, default="")  # '' = every store of the cooperative
+    price_rp = pw.BigIntegerField()
+    updated_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "price"
+        primary_key = pw.CompositeKey("cooperative_id", "product_id", "price_type", "store_id")
+
+
+class CeilingModel(_Base):
+    """Price ceilings (HET) by product code; cooperative_id '' holds the national ones."""
+
+    product_code = pw.CharField(max_length=64)
+    ceiling_rp = pw.BigIntegerField()
+    updated_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "price_ceiling"
+        primary_key = pw.CompositeKey("cooperative_id", "product_code")
+
+
+class MemberModel(_Base):
+    member_id = pw.CharField(max_length=64)
+    member_no = pw.CharField(max_length=64)
+    data = pw.TextField()
+    updated_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "member"
+        primary_key = pw.CompositeKey("cooperative_id", "member_id")
+        indexes = ((("cooperative_id", "member_no"), True),)
+
+
+class ChangeModel(_Base):
+    """The ordered change feed. Within a scope, commit order equals change_id order because writers
+    take the scope's advisory lock before allocating ids (server.feed)."""
+
+    change_id = pw.BigIntegerField()
+    scope = pw.CharField(max_length=16)
+    scope_id = pw.CharField(max_length=64)
+    entity = pw.CharField(max_length=32)
+    entity_key = pw.CharField(max_length=128)
+    op = pw.CharField(max_length=8)
+    data = pw.TextField()
+    origin_terminal_id = pw.CharField(max_length=64, default="")
+    created_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "change_log"
+        primary_key = pw.CompositeKey("cooperative_id", "change_id")
+        indexes = ((("scope", "scope_id", "change_id"), False),)
+
+
+class FeedHorizonModel(_Base):
+    """The highest change id pruned per scope: a cursor behind it gets 410 and a snapshot."""
+
+    scope = pw.CharField(max_length=16)
+    scope_id = pw.CharField(max_length=64)
+    pruned_through = pw.BigIntegerField()
+
+    class Meta:
+        table_name = "feed_horizon"
+        primary_key = pw.CompositeKey("cooperative_id", "scope", "scope_id")
+
+
+class SchemaVersionModel(pw.Model):
+    """One row: the server schema version (a server-wide table, not cooperative data)."""
+
+    id = pw.IntegerField(primary_key=True)
+    version = pw.IntegerField()
+
+    class Meta:
+        table_name = "server_schema_version"
+
+
+ALL_MODELS: list[type[pw.Model]] = [
+    CooperativeModel,
+    StoreModel,
+    TerminalModel,
+    AdminTokenModel,
+    EventModel,
+    ConflictModel,
+    QuarantineModel,
+    SaleModel,
+    SaleLineModel,
+    SalePaymentModel,
+    ReturnModel,
+    StockMovementModel,
+    ProductModel,
+    PriceModel,
+    CeilingModel,
+    MemberModel,
+    ChangeModel,
+    FeedHorizonModel,
+    SchemaVersionModel,
+]

@@ -1,0 +1,50 @@
+"""Create or migrate the central server's schema: numbered steps, each atomic with its version bump."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from kkmp_pos.core.errors import StorageError
+from kkmp_pos.server.db import ServerDb
+
+log = logging.getLogger(__name__)
+
+
+def _step_1_initial(sdb: ServerDb) -> None:
+    tables = [m for m in sdb.models if m.__name__ != "SchemaVersionModel"]
+    sdb.database.create_tables(tables, safe=True)
+    if sdb.is_postgres:
+        # change ids come from one sequence; per-scope advisory locks keep commit order = id order
+        sdb.database.execute_sql("CREATE SEQUENCE IF NOT EXISTS change_log_seq")
+
+
+STEPS: list[Callable[[ServerDb], None]] = [_step_1_initial]
+SCHEMA_VERSION = len(STEPS)
+
+
+def current_version(sdb: ServerDb) -> int:
+    Version = sdb.m.SchemaVersionModel
+    if not sdb.database.table_exists(Version._meta.table_name):
+        return 0
+    row = Version.get_or_none(Version.id == 1)
+    return row.version if row else 0
+
+
+def migrate(sdb: ServerDb) -> int:
+    """Bring the schema to SCHEMA_VERSION; returns the version found before. Safe to call on every
+    start, also from several processes at once (PostgreSQL: an advisory lock serialises them)."""
+    Version = sdb.m.SchemaVersionModel
+    with sdb.database.connection_context(), sdb.atomic():
+        sdb.lock("kkmp:schema")
+        sdb.database.create_tables([Version], safe=True)
+        found = current_version(sdb)
+        if found > SCHEMA_VERSION:
+            raise StorageError("db_too_new", path=sdb.url, found=found, known=SCHEMA_VERSION)
+        for number in range(found + 1, SCHEMA_VERSION + 1):
+            log.info("server schema: applying step %d", number)
+            STEPS[number - 1](sdb)
+            Version.insert(id=1, version=number).on_conflict(
+                conflict_target=[Version.id], update={Version.version: number}
+            ).execute()
+    return found

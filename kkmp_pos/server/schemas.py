@@ -1,0 +1,96 @@
+"""Pydantic mirrors of the wire schemas, used only to describe the API in the OpenAPI document.
+
+Requests are validated by kkmp_pos.sync.wire (the same code the till runs), not by these models.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from kkmp_pos.sync.wire import MAX_EVENTS_PER_PUSH
+
+
+class EventEnvelopeDoc(BaseModel):
+    event_id: str = Field(description="UUIDv7 made by the till, lower case")
+    cooperative_id: str
+    store_id: str
+    terminal_id: str
+    seq: int = Field(ge=1, description="per-terminal sequence number, never repeats")
+    type: str = Field(examples=["sale.completed"])
+    schema_version: int = Field(ge=1)
+    occurred_at: str = Field(description="UTC ISO-8601 time")
+    business_date: str = Field(description="store-local date YYYY-MM-DD")
+    payload: dict[str, Any]
+
+
+class PushRequestDoc(BaseModel):
+    protocol: int = 1
+    events: list[EventEnvelopeDoc] = Field(max_length=MAX_EVENTS_PER_PUSH)
+
+
+class EventResultDoc(BaseModel):
+    event_id: str | None
+    seq: int | None
+    status: Literal["created", "duplicate", "rejected"]
+    reason: str | None = None
+
+
+class PushResponseDoc(BaseModel):
+    results: list[EventResultDoc]
+    acked_through_seq: int
+
+
+class ChangeDoc(BaseModel):
+    id: int
+    scope: Literal["national", "cooperative", "store", "terminal"]
+    entity: Literal["product", "price", "ceiling", "member", "stock_movement"]
+    op: Literal["upsert", "delete"]
+    key: str
+    data: dict[str, Any]
+
+
+class PullResponseDoc(BaseModel):
+    changes: list[ChangeDoc]
+    next_cursor: str
+    has_more: bool
+
+
+class EnrolRequestDoc(BaseModel):
+    code: str = Field(examples=["ABCD-EFGH-JKLM-NPQR"])
+
+
+class EnrolResponseDoc(BaseModel):
+    token: str
+    cooperative_id: str
+    store_id: str
+    terminal_id: str
+
+
+class ErrorDetailDoc(BaseModel):
+    code: str
+    message: str
+    field: str | None = None
+
+
+class ErrorDoc(BaseModel):
+    error: ErrorDetailDoc
+
+
+class SnapshotDoc(BaseModel):
+    changes: list[ChangeDoc]
+    cursor: str
+    replace: bool
+
+
+class CursorExpiredDoc(BaseModel):
+    error: ErrorDetailDoc
+    snapshot: SnapshotDoc
+
+
+class RowsDoc(BaseModel):
+    rows: list[dict[str, Any]]
+
+
+DOC_MODELS = [PushRequestDoc, EnrolRequestDoc, RowsDoc]
