@@ -8,7 +8,7 @@ from typing import Any
 class KkmpError(Exception):
     """A failure the user can act on. `code` picks the message; `params` fill it in."""
 
-    def __init__(self, code: str, **params: Any) -> None:
+    def __init__(self, code: str, /, **params: Any) -> None:
         self.code = code
         self.params = params
         super().__init__(code if not params else f"{code} {params}")

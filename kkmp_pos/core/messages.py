@@ -315,6 +315,106 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "server_no_such_endpoint": ("Alamat API tidak ada.", "No such API endpoint."),
     "server_method_not_allowed": ("Metode tidak diizinkan.", "Method not allowed."),
     "server_http_error": ("Permintaan ditolak: {detail}.", "Request refused: {detail}."),
+    # ---- issue 5: users, shifts and cash, reports, printer settings ----
+    "user_not_found": ("Pengguna tidak ditemukan.", "User not found."),
+    "role_invalid": (
+        "Peran '{role}' tidak dikenal (kasir, manajer, admin).",
+        "Unknown role '{role}' (kasir, manajer, admin).",
+    ),
+    "user_name_taken": (
+        "Nama pengguna '{name}' sudah dipakai. Pilih nama lain.",
+        "The user name '{name}' is taken. Choose another.",
+    ),
+    "user_name_missing": ("Nama pengguna wajib diisi.", "A user name is required."),
+    "last_admin": (
+        "{name} adalah admin aktif terakhir; tambahkan admin lain dulu.",
+        "{name} is the last active admin; add another admin first.",
+    ),
+    "cannot_deactivate_self": (
+        "Anda tidak dapat menonaktifkan akun Anda sendiri.",
+        "You cannot deactivate your own account.",
+    ),
+    "denomination_invalid": (
+        "'{value}' bukan pecahan rupiah yang diterima (Rp100 sampai Rp100.000).",
+        "'{value}' is not an accepted rupiah denomination (Rp100 to Rp100.000).",
+    ),
+    "count_invalid": (
+        "Jumlah lembar/keping '{value}' tidak sah.",
+        "'{value}' is not a valid number of notes or coins.",
+    ),
+    "shift_state_invalid": (
+        "Shift berstatus '{status}' tidak bisa '{move}'.",
+        "A shift in state '{status}' cannot '{move}'.",
+    ),
+    "shift_already_open": (
+        "Shift {name} masih terbuka. Tutup shift itu dulu.",
+        "{name}'s shift is still open. Close it first.",
+    ),
+    "shift_not_open": (
+        "Belum ada shift yang terbuka. Buka shift dengan menghitung modal awal.",
+        "No shift is open. Open one by counting the opening float.",
+    ),
+    "shift_not_found": ("Shift tidak ditemukan.", "Shift not found."),
+    "shift_held_by_other": (
+        "Laci sedang dipakai shift {name}. {name} harus menutup/serah terima dulu, atau minta manajer.",
+        "The drawer belongs to {name}'s shift. {name} must close or hand over first, or ask a manager.",
+    ),
+    "shift_approval_required": (
+        "Selisih kas {difference} melebihi batas {limit}. Perlu persetujuan manajer.",
+        "The cash difference {difference} is over the limit {limit}. A manager must approve.",
+    ),
+    "shift_left_too_much": (
+        "Uang yang ditinggal di laci ({left}) lebih besar dari hasil hitung ({counted}).",
+        "The cash left in the drawer ({left}) is more than was counted ({counted}).",
+    ),
+    "cash_move_reason_missing": (
+        "Tuliskan alasan kas masuk/keluar (mis. beli kantong plastik).",
+        "Give a reason for the cash in/out (e.g. buying plastic bags).",
+    ),
+    "cash_move_amount_invalid": (
+        "Jumlah kas masuk/keluar harus lebih dari nol.",
+        "A cash in/out amount must be more than zero.",
+    ),
+    "cash_move_kind_invalid": ("Jenis kas '{kind}' tidak dikenal.", "Unknown cash kind '{kind}'."),
+    "report_date_invalid": (
+        "Tanggal '{text}' tidak sah; gunakan TTTT-BB-HH.",
+        "'{text}' is not a valid date; use YYYY-MM-DD.",
+    ),
+    "report_range_invalid": (
+        "Rentang tanggal {start} sampai {end} tidak sah (maksimal {days} hari).",
+        "The date range {start} to {end} is not valid (at most {days} days).",
+    ),
+    "report_cancelled": ("Laporan dibatalkan.", "The report was cancelled."),
+    "print_job_not_found": ("Antrean cetak #{id} tidak ditemukan.", "Print job #{id} not found."),
+    "printer_list_unavailable": (
+        "Daftar printer Windows hanya tersedia di Windows dengan pywin32.",
+        "The Windows printer list needs Windows with pywin32.",
+    ),
+    "printer_logo_unreadable": (
+        "Logo '{path}' tidak dapat dibaca: {reason}.",
+        "The logo '{path}' cannot be read: {reason}.",
+    ),
+    # sales (lead)
+    "payment_exceeds_total": (
+        "Pembayaran non-tunai {paid} melebihi total {total}.",
+        "Non-cash payments {paid} exceed the total {total}.",
+    ),
+    "transfer_reference_missing": (
+        "Isi nomor referensi transfer.",
+        "Enter the bank transfer reference.",
+    ),
+    "too_many_sales_today": (
+        "Nomor struk hari ini habis (9.999 penjualan per kasir).",
+        "Out of receipt numbers for today (9,999 sales per terminal).",
+    ),
+    "price_not_positive": ("Harga {name} harus lebih dari nol.", "The price of {name} must be above zero."),
+    "member_price_above_regular": (
+        "Harga anggota {name} tidak boleh di atas harga umum.",
+        "The member price of {name} cannot be above the regular price.",
+    ),
+    "user_not_found": ("Pengguna tidak ditemukan.", "User not found."),
+    "role_invalid": ("Peran '{role}' tidak dikenal.", "Unknown role '{role}'."),
+    "print_job_not_found": ("Antrean cetak {id} tidak ada.", "Print job {id} does not exist."),
 }
 
 

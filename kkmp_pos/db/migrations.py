@@ -107,9 +107,77 @@ V2 = [
     'CREATE INDEX "held_cart_cashier_id" ON "held_cart" ("cashier_id")',
 ]
 
+def _v2(db: peewee.SqliteDatabase) -> None:
+    """Create the word index and fill it for the products a v1 till already has."""
+    import re
+    import unicodedata
+
+    _sql_step(V2)(db)
+    word = re.compile(r"[0-9a-z]+")
+
+    def words(text: str) -> set[str]:
+        normal = unicodedata.normalize("NFKD", text)
+        return set(word.findall("".join(c for c in normal if not unicodedata.combining(c)).lower()))
+
+    rows = []
+    barcodes: dict[int, list[str]] = {}
+    for code, product_id in db.execute_sql('SELECT "code", "product_id" FROM "barcode" WHERE "unit_id" IS NULL'):
+        barcodes.setdefault(product_id, []).append(code)
+    for product_id, name, code in db.execute_sql('SELECT "id", "name", "code" FROM "product"'):
+        found = words(name) | words(code)
+        for barcode in barcodes.get(product_id, []):
+            found |= words(barcode)
+        rows.extend((w, product_id) for w in found)
+    db.cursor().executemany('INSERT INTO "product_word" ("word", "product_id") VALUES (?, ?)', rows)
+
+
+# Version 3 (issue 4: stock): goods receipts, stock counts and write-offs.
+V3 = [
+    'CREATE TABLE "goods_receipt" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "number" VARCHAR(255) NOT NULL, "kind" VARCHAR(255) NOT NULL, "reverses_id" VARCHAR(255), "supplier_id" INTEGER, "invoice_no" VARCHAR(255) NOT NULL, "invoice_date" VARCHAR(255), "note" TEXT NOT NULL, "total_rp" INTEGER NOT NULL, "created_by_id" INTEGER NOT NULL, "created_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("reverses_id") REFERENCES "goods_receipt" ("id"), FOREIGN KEY ("supplier_id") REFERENCES "supplier" ("id"), FOREIGN KEY ("created_by_id") REFERENCES "user" ("id"))',
+    'CREATE UNIQUE INDEX "goods_receipt_number" ON "goods_receipt" ("number")',
+    'CREATE INDEX "goods_receipt_reverses_id" ON "goods_receipt" ("reverses_id")',
+    'CREATE INDEX "goods_receipt_supplier_id" ON "goods_receipt" ("supplier_id")',
+    'CREATE INDEX "goods_receipt_created_by_id" ON "goods_receipt" ("created_by_id")',
+    'CREATE INDEX "goods_receipt_business_date" ON "goods_receipt" ("business_date")',
+    'CREATE TABLE "goods_receipt_line" ("id" INTEGER NOT NULL PRIMARY KEY, "receipt_id" VARCHAR(255) NOT NULL, "line_no" INTEGER NOT NULL, "product_id" INTEGER NOT NULL, "unit_label" VARCHAR(255) NOT NULL, "unit_qty_milli" INTEGER NOT NULL, "qty_milli" INTEGER NOT NULL, "unit_cost_rp" INTEGER NOT NULL, "line_total_rp" INTEGER NOT NULL, "batch_id" INTEGER, "batch_no" VARCHAR(255) NOT NULL, "expiry" VARCHAR(255), FOREIGN KEY ("receipt_id") REFERENCES "goods_receipt" ("id") ON DELETE CASCADE, FOREIGN KEY ("product_id") REFERENCES "product" ("id"), FOREIGN KEY ("batch_id") REFERENCES "batch" ("id"))',
+    'CREATE INDEX "goods_receipt_line_receipt_id" ON "goods_receipt_line" ("receipt_id")',
+    'CREATE INDEX "goods_receipt_line_product_id" ON "goods_receipt_line" ("product_id")',
+    'CREATE INDEX "goods_receipt_line_batch_id" ON "goods_receipt_line" ("batch_id")',
+    'CREATE UNIQUE INDEX "goods_receipt_line_receipt_id_line_no" ON "goods_receipt_line" ("receipt_id", "line_no")',
+    'CREATE TABLE "stock_count" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "number" VARCHAR(255) NOT NULL, "scope" VARCHAR(255) NOT NULL, "category_id" INTEGER, "status" VARCHAR(255) NOT NULL, "snapshot_at" VARCHAR(255) NOT NULL, "started_by_id" INTEGER NOT NULL, "approved_by_id" INTEGER, "approved_at" VARCHAR(255), "note" TEXT NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("category_id") REFERENCES "category" ("id"), FOREIGN KEY ("started_by_id") REFERENCES "user" ("id"), FOREIGN KEY ("approved_by_id") REFERENCES "user" ("id"))',
+    'CREATE UNIQUE INDEX "stock_count_number" ON "stock_count" ("number")',
+    'CREATE INDEX "stock_count_category_id" ON "stock_count" ("category_id")',
+    'CREATE INDEX "stock_count_started_by_id" ON "stock_count" ("started_by_id")',
+    'CREATE INDEX "stock_count_approved_by_id" ON "stock_count" ("approved_by_id")',
+    'CREATE INDEX "stock_count_business_date" ON "stock_count" ("business_date")',
+    'CREATE TABLE "stock_count_line" ("id" INTEGER NOT NULL PRIMARY KEY, "count_id" VARCHAR(255) NOT NULL, "product_id" INTEGER NOT NULL, "expected_milli" INTEGER NOT NULL, "cost_rp" INTEGER NOT NULL, "counted_milli" INTEGER, "counted_at" VARCHAR(255), "counted_by_id" INTEGER, "recounts" INTEGER NOT NULL, "system_milli" INTEGER, "adjustment_milli" INTEGER, FOREIGN KEY ("count_id") REFERENCES "stock_count" ("id") ON DELETE CASCADE, FOREIGN KEY ("product_id") REFERENCES "product" ("id"), FOREIGN KEY ("counted_by_id") REFERENCES "user" ("id"))',
+    'CREATE INDEX "stock_count_line_count_id" ON "stock_count_line" ("count_id")',
+    'CREATE INDEX "stock_count_line_product_id" ON "stock_count_line" ("product_id")',
+    'CREATE INDEX "stock_count_line_counted_by_id" ON "stock_count_line" ("counted_by_id")',
+    'CREATE UNIQUE INDEX "stock_count_line_count_id_product_id" ON "stock_count_line" ("count_id", "product_id")',
+    'CREATE TABLE "write_off" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "product_id" INTEGER NOT NULL, "batch_id" INTEGER, "qty_milli" INTEGER NOT NULL, "reason" VARCHAR(255) NOT NULL, "note" TEXT NOT NULL, "unit_cost_rp" INTEGER NOT NULL, "value_rp" INTEGER NOT NULL, "requested_by_id" INTEGER NOT NULL, "approved_by_id" INTEGER NOT NULL, "created_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("product_id") REFERENCES "product" ("id"), FOREIGN KEY ("batch_id") REFERENCES "batch" ("id"), FOREIGN KEY ("requested_by_id") REFERENCES "user" ("id"), FOREIGN KEY ("approved_by_id") REFERENCES "user" ("id"))',
+    'CREATE INDEX "write_off_product_id" ON "write_off" ("product_id")',
+    'CREATE INDEX "write_off_batch_id" ON "write_off" ("batch_id")',
+    'CREATE INDEX "write_off_requested_by_id" ON "write_off" ("requested_by_id")',
+    'CREATE INDEX "write_off_approved_by_id" ON "write_off" ("approved_by_id")',
+    'CREATE INDEX "write_off_business_date" ON "write_off" ("business_date")',
+]
+
+
+# Version 4 (issue 5: shifts and cash control): cash moved in or out of the drawer during a shift.
+V4 = [
+    'CREATE TABLE "cash_movement" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "shift_id" VARCHAR(255) NOT NULL, "user_id" INTEGER NOT NULL, "approved_by_id" INTEGER, "kind" VARCHAR(255) NOT NULL, "amount_rp" INTEGER NOT NULL, "reason" TEXT NOT NULL, "detail" TEXT NOT NULL, "created_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("shift_id") REFERENCES "shift" ("id"), FOREIGN KEY ("user_id") REFERENCES "user" ("id"), FOREIGN KEY ("approved_by_id") REFERENCES "user" ("id"))',
+    'CREATE INDEX "cash_movement_shift_id" ON "cash_movement" ("shift_id")',
+    'CREATE INDEX "cash_movement_user_id" ON "cash_movement" ("user_id")',
+    'CREATE INDEX "cash_movement_approved_by_id" ON "cash_movement" ("approved_by_id")',
+]
+
+
 STEPS: list[tuple[int, Step]] = [
     (1, _sql_step(V1)),
-    (2, _sql_step(V2)),
+    (2, _v2),
+    (3, _sql_step(V3)),  # issue 4: stock
+    (4, _sql_step(V4)),  # issue 5; step 3 is reserved for stock
 ]
 
 LATEST = STEPS[-1][0]
