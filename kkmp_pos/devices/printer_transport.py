@@ -83,6 +83,11 @@ def _open(uri: PrinterUri, deadline: float) -> Any:
         raise _unreachable(uri, reason) from exc
     except OSError as exc:
         raise _unreachable(uri, _os_reason(exc)) from exc
+    except Exception as exc:
+        if type(exc).__name__ != "NoBackendError":  # pyusb without libusb
+            raise
+        reason = "no USB library (libusb) on this computer; use win32:// or file:// instead"
+        raise _unreachable(uri, reason, "no_backend") from exc
     if uri.kind == "serial":
         printer.device.write_timeout = timeout
     return printer
@@ -124,7 +129,14 @@ def _read_status(printer: Any, uri: PrinterUri, n: int, timeout: float) -> int |
         if type(exc).__name__ == "USBTimeoutError":
             return None
         raise _unreachable(uri, _os_reason(exc)) from exc
-    return answer[-1] if answer else None
+    if not answer:
+        return None
+    # Every DLE EOT answer has bits 1 and 4 set and bits 0 and 7 clear; anything else is not a
+    # printer talking (a web server or a proxy on that port, a wrong device on the COM port).
+    if any(byte & 0x93 != 0x12 for byte in answer):
+        shown = bytes(answer[:16]).decode("ascii", errors="replace").strip()
+        raise _unreachable(uri, f"not an ESC/POS printer: it answered {shown!r}", "not_a_printer")
+    return answer[-1]
 
 
 def _check_status(printer: Any, uri: PrinterUri, deadline: float) -> None:
