@@ -133,6 +133,9 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
     async def push(request: Request) -> dict[str, Any]:
         ident = await run_in_threadpool(terminal, request)
         body = await read_json(request, wire.MAX_PUSH_BYTES)
+        events = body.get("events") if isinstance(body, dict) else None
+        if isinstance(events, list) and len(events) > wire.MAX_EVENTS_PER_PUSH:
+            raise ApiError(413, "sync_too_large", limit=f"{wire.MAX_EVENTS_PER_PUSH} events")
         raw_events = wire.parse_push_request(body)
         response = await run_in_threadpool(ingest.push, sdb, ident, raw_events)
         return response.to_dict()
@@ -196,42 +199,42 @@ def _install_openapi(app: FastAPI) -> None:
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(exc.status, error_body(exc.code, exc.params), headers=exc.headers)
+        return JSONResponse(error_body(exc.code, exc.params), status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(auth.AuthError)
     async def auth_error(_: Request, exc: auth.AuthError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        return JSONResponse(exc.status, error_body(exc.code, exc.params), headers=headers)
+        return JSONResponse(error_body(exc.code, exc.params), status_code=exc.status, headers=headers)
 
     @app.exception_handler(KkmpError)
     async def kkmp_error(_: Request, exc: KkmpError) -> JSONResponse:
         status = 404 if isinstance(exc, NotFoundError) else 400
-        return JSONResponse(status, error_body(exc.code, exc.params))
+        return JSONResponse(error_body(exc.code, exc.params), status_code=status)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
         body = error_body("sync_wire_invalid", {"field": where, "reason": first.get("msg", "")})
-        return JSONResponse(400, body)
+        return JSONResponse(body, status_code=400)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "server_no_such_endpoint", 405: "server_method_not_allowed"}.get(
             exc.status_code, "server_http_error"
         )
-        return JSONResponse(exc.status_code, error_body(code, {"detail": str(exc.detail)}))
+        return JSONResponse(error_body(code, {"detail": str(exc.detail)}), status_code=exc.status_code)
 
     @app.exception_handler(peewee.OperationalError)
     async def busy(_: Request, exc: peewee.OperationalError) -> JSONResponse:
         # the database is locked, restarting or unreachable: the till backs off and retries
         log.warning("database unavailable: %s", exc)
-        return JSONResponse(503, error_body("server_busy"), headers={"Retry-After": "5"})
+        return JSONResponse(error_body("server_busy"), status_code=503, headers={"Retry-After": "5"})
 
     @app.exception_handler(Exception)
     async def crash(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected server error")
-        return JSONResponse(500, error_body("internal", {"detail": type(exc).__name__}))
+        return JSONResponse(error_body("internal", {"detail": type(exc).__name__}), status_code=500)
 
 
 def app_for_uvicorn() -> FastAPI:

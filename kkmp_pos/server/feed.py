@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+import peewee
+
 from kkmp_pos.server.auth import TerminalIdentity, utc_now
 from kkmp_pos.server.db import ServerDb
 from kkmp_pos.server.models import NATIONAL
@@ -53,7 +55,9 @@ def append_changes(sdb: ServerDb, changes: list[PendingChange]) -> list[int]:
     else:
         # SQLite: the transaction already holds the write lock (BEGIN IMMEDIATE)
         last = Change.select(Change.change_id).order_by(Change.change_id.desc()).limit(1).scalar()
-        start = (last or 0) + 1
+        Horizon = sdb.m.FeedHorizonModel
+        pruned = Horizon.select(peewee.fn.MAX(Horizon.pruned_through)).scalar()
+        start = max(last or 0, pruned or 0) + 1  # never reuse ids of a pruned feed
         ids = list(range(start, start + len(changes)))
     now = utc_now()
     rows = [
@@ -175,7 +179,19 @@ def snapshot(sdb: ServerDb, ident: TerminalIdentity) -> dict[str, Any]:
             )
             if scope != "national":
                 q = q.where(m.ChangeModel.cooperative_id == coop)
-            positions[scope] = q.order_by(m.ChangeModel.change_id.desc()).limit(1).scalar() or 0
+            last = q.order_by(m.ChangeModel.change_id.desc()).limit(1).scalar() or 0
+            horizon = (
+                m.FeedHorizonModel.select(m.FeedHorizonModel.pruned_through)
+                .where(
+                    (m.FeedHorizonModel.cooperative_id == (NATIONAL if scope == "national" else coop))
+                    & (m.FeedHorizonModel.scope == scope)
+                    & (m.FeedHorizonModel.scope_id == own[scope])
+                )
+                .scalar()
+                or 0
+            )
+            # after a prune the scope may be empty: resume from the horizon, not from zero
+            positions[scope] = max(last, horizon)
         changes: list[dict[str, Any]] = []
         for row in m.ProductModel.select().where(m.ProductModel.cooperative_id == coop):
             changes.append(_snap("cooperative", "product", row.product_id, json.loads(row.data)))
@@ -217,21 +233,26 @@ def prune(sdb: ServerDb, through_change_id: int) -> int:
     m = sdb.m
     with sdb.database.connection_context(), sdb.atomic():
         scopes = (
-            m.ChangeModel.select(m.ChangeModel.cooperative_id, m.ChangeModel.scope, m.ChangeModel.scope_id)
+            m.ChangeModel.select(
+                m.ChangeModel.cooperative_id,
+                m.ChangeModel.scope,
+                m.ChangeModel.scope_id,
+                peewee.fn.MAX(m.ChangeModel.change_id),
+            )
             .where(m.ChangeModel.change_id <= through_change_id)
-            .distinct()
+            .group_by(m.ChangeModel.cooperative_id, m.ChangeModel.scope, m.ChangeModel.scope_id)
             .tuples()
         )
-        for coop, scope, scope_id in list(scopes):
+        for coop, scope, scope_id, last in list(scopes):
             sdb.lock(f"kkmp:feed:{scope}:{scope_id}")
             m.FeedHorizonModel.insert(
-                cooperative_id=coop, scope=scope, scope_id=scope_id, pruned_through=through_change_id
+                cooperative_id=coop, scope=scope, scope_id=scope_id, pruned_through=last
             ).on_conflict(
                 conflict_target=[
                     m.FeedHorizonModel.cooperative_id,
                     m.FeedHorizonModel.scope,
                     m.FeedHorizonModel.scope_id,
                 ],
-                update={m.FeedHorizonModel.pruned_through: through_change_id},
+                update={m.FeedHorizonModel.pruned_through: last},
             ).execute()
         return m.ChangeModel.delete().where(m.ChangeModel.change_id <= through_change_id).execute()
