@@ -141,6 +141,7 @@ class SaleReceiptData:
     member_savings_rp: int = 0
     non_member_potential_savings_rp: int = 0
     ppn_rp: int | None = None
+    header_lines: tuple[str, ...] = ()
     footer_lines: tuple[str, ...] = ()
     is_copy: bool = False
     status_note: str | None = None
@@ -159,6 +160,8 @@ def _header(b: DocumentBuilder, d: SaleReceiptData) -> None:
         b.text(f"BH: {d.legal_entity_number}", "center")
     if d.npwp:
         b.text(f"NPWP: {d.npwp}", "center")
+    for line in d.header_lines:
+        b.text(line, "center")
     if d.is_copy:
         b.separator("=")
         b.text("SALINAN", "center", bold=True, double_height=True, double_width=True)

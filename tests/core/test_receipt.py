@@ -231,3 +231,9 @@ def test_too_narrow_width_is_refused() -> None:
 def test_receipt_time_is_the_local_time_given() -> None:
     data = dataclasses.replace(sample_sale_receipt(), created_at_local=datetime(2026, 1, 2, 7, 9))
     assert "02-01-2026 07:09" in render_text(build_sale_receipt(data, 32), 32)
+
+
+def test_shop_header_lines_follow_the_store_header() -> None:
+    data = dataclasses.replace(sample_sale_receipt(), header_lines=("Buka 07.00-21.00", "WA 0812"))
+    lines = [line.strip() for line in _lines(build_sale_receipt(data, 32), 32)]
+    assert lines.index("Buka 07.00-21.00") < lines.index("WA 0812") < lines.index("-" * 32)
