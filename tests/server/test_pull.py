@@ -93,7 +93,7 @@ def test_too_old_cursor_gets_410_and_a_snapshot_to_start_from(http, sdb, world):
     _, cursor = _pull_all(http, till)
     http.post("/v1/admin/prices", json={"rows": [{"code": "C2", "price_rp": 550}]}, headers=_admin(world))
     feed.prune(sdb, 10**9)
-    response = http.get("/v1/sync/pull", params={"cursor": ""}, headers=till.headers)
+    response = http.get("/v1/sync/pull", params={"cursor": cursor}, headers=till.headers)
     assert response.status_code == 410
     body = response.json()
     assert body["error"]["code"] == "sync_cursor_expired"
