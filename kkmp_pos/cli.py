@@ -62,10 +62,20 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(parser, suppress=False)
     subs = parser.add_subparsers(dest="command")
     for name, (configure, _handler, help_text) in COMMANDS.items():
-        sub = subs.add_parser(name, help=help_text)
-        _global_options(sub, suppress=True)
-        configure(sub)
+        configure(subs.add_parser(name, help=help_text))
     return parser
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Global options are taken from anywhere on the line, so they work before or after (nested)
+    subcommands alike; the rest is parsed by the subcommand parsers."""
+    globals_only = argparse.ArgumentParser(add_help=False)
+    _global_options(globals_only, suppress=False)
+    found, rest = globals_only.parse_known_args(list(argv))
+    args = build_parser().parse_args(rest)
+    for key, value in vars(found).items():
+        setattr(args, key, value)
+    return args
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:
@@ -79,7 +89,7 @@ def db_path_of(args: argparse.Namespace) -> Path:
 def setup_logging(args: argparse.Namespace, data_dir: Path | None) -> None:
     handlers: list[logging.Handler] = []
     stderr = logging.StreamHandler(sys.stderr)
-    stderr.setLevel(logging.DEBUG if args.verbose else logging.WARNING)
+    stderr.setLevel(logging.DEBUG if args.verbose else logging.ERROR)
     handlers.append(stderr)
     if data_dir is not None:
         from logging.handlers import RotatingFileHandler
@@ -94,13 +104,15 @@ def setup_logging(args: argparse.Namespace, data_dir: Path | None) -> None:
         except OSError:
             pass
     logging.basicConfig(
-        level=logging.DEBUG, handlers=handlers, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
+        level=logging.DEBUG,
+        handlers=handlers,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        force=True,
     )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    args = parse_args(sys.argv[1:] if argv is None else argv)
     args.command = args.command or "gui"
     setup_logging(args, data_dir_of(args))
     _configure, handler, _help = COMMANDS[args.command]

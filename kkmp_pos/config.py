@@ -52,7 +52,7 @@ SETTINGS: dict[str, Setting] = {
     s.key: s
     for s in [
         Setting("language", "id", str, "UI language: 'id' (Bahasa Indonesia) or 'en'"),
-        Setting("printer.uri", "dummy://", str, "Receipt printer URI, see README"),
+        Setting("printer.uri", "", str, "Receipt printer URI, see README ('' = none attached yet)"),
         Setting("printer.paper_mm", 58, int, "Paper width: 58 or 80"),
         Setting("printer.profile", "generic-58", str, "Printer capability profile"),
         Setting("printer.cut", True, bool, "Cut the paper after a receipt"),
@@ -75,5 +75,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("scale.layout", {}, dict, "In-store scale barcode layout"),
         Setting("auth.max_failed", 5, int, "Wrong PINs before a user is locked"),
         Setting("auth.lock_minutes", 5, int, "How long a locked user waits"),
+        # issue 5: printer details and reports
+        Setting("printer.code_page", "CP437", str, "Code page forced on the printer (CP437, CP850, CP858, CP1252)"),
+        Setting("printer.logo_path", "", str, "Image printed at the top of receipts ('' = none)"),
+        Setting("reports.top_products", 10, int, "How many products the top-products list shows"),
     ]
 }

@@ -52,7 +52,15 @@ def imports_of(path: Path) -> set[str]:
 
 
 def test_core_imports_no_io_layers():
-    forbidden = ("peewee", "PySide6", "kkmp_pos.db", "kkmp_pos.services", "kkmp_pos.gui", "escpos", "reportlab")
+    forbidden = (
+        "peewee",
+        "PySide6",
+        "kkmp_pos.db",
+        "kkmp_pos.services",
+        "kkmp_pos.gui",
+        "escpos",
+        "reportlab",
+    )
     for path in (PACKAGE / "core").glob("*.py"):
         bad = [m for m in imports_of(path) if m.startswith(forbidden)]
         assert not bad, f"{path.name} imports {bad}"

@@ -119,6 +119,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Database {path} dibuat oleh versi aplikasi yang lebih baru (skema {found} > {known}).",
         "{path} was made by a newer version of the app (schema {found} > {known}).",
     ),
+    "bulk_shop_exists": (
+        "Toko besar hanya dibuat di folder kosong, tetapi {path} sudah ada. Pilih folder lain.",
+        "A large shop is only made in an empty folder, but {path} exists. Pick another folder.",
+    ),
+    "bulk_needs_products": (
+        "Penjualan contoh butuh produk: beri --products lebih dari 0.",
+        "Sample sales need products: give --products above 0.",
+    ),
     "disk_full": (
         "Disk penuh: data tidak dapat disimpan. Kosongkan ruang disk lalu coba lagi.",
         "The disk is full: nothing could be saved. Free some space and try again.",
@@ -316,6 +324,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "server_method_not_allowed": ("Metode tidak diizinkan.", "Method not allowed."),
     "server_http_error": ("Permintaan ditolak: {detail}.", "Request refused: {detail}."),
     # ---- issue 5: users, shifts and cash, reports, printer settings ----
+    "printer_not_configured": (
+        "Belum ada printer struk. Atur printer di Pengaturan; struk menunggu di antrean cetak.",
+        "No receipt printer is set up. Set one in Settings; the receipt waits in the print queue.",
+    ),
     "user_not_found": ("Pengguna tidak ditemukan.", "User not found."),
     "role_invalid": (
         "Peran '{role}' tidak dikenal (kasir, manajer, admin).",
@@ -412,9 +424,166 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Harga anggota {name} tidak boleh di atas harga umum.",
         "The member price of {name} cannot be above the regular price.",
     ),
+    "printer_not_configured": (
+        "Belum ada printer struk. Atur printer di Pengaturan; struk menunggu di antrean cetak.",
+        "No receipt printer is set up. Set one in Settings; the receipt waits in the print queue.",
+    ),
     "user_not_found": ("Pengguna tidak ditemukan.", "User not found."),
     "role_invalid": ("Peran '{role}' tidak dikenal.", "Unknown role '{role}'."),
     "print_job_not_found": ("Antrean cetak {id} tidak ada.", "Print job {id} does not exist."),
+    # ---- issue 4: stock module (products, receiving, stock, counts, import) ----
+    "drug_class_invalid": (
+        "Golongan obat '{value}' tidak dikenal: pakai bebas, bebas_terbatas atau keras.",
+        "Unknown drug class '{value}': use bebas, bebas_terbatas or keras.",
+    ),
+    "drug_keras_not_apotek": (
+        "{name} adalah obat keras: hanya apotek yang boleh menjualnya.",
+        "{name} is a prescription-only medicine (obat keras): only a licensed apotek may sell it.",
+    ),
+    "drug_keras_needs_prescription": (
+        "{name} adalah obat keras: ketik nomor resep dulu.",
+        "{name} is a prescription-only medicine: type the prescription reference first.",
+    ),
+    "batch_expired": (
+        "{name} tidak boleh dijual: batch {batch} kedaluwarsa {expiry}. Pisahkan barang ini.",
+        "{name} cannot be sold: batch {batch} expired on {expiry}. Take it off the shelf.",
+    ),
+    "batch_expired_short": (
+        "{name}: hanya {available} dari batch yang belum kedaluwarsa; batch {batch} kedaluwarsa {expiry}.",
+        "{name}: only {available} left in batches that have not expired; batch {batch} expired on {expiry}.",
+    ),
+    "batch_not_found": ("Batch tidak ditemukan.", "Batch not found."),
+    "product_code_required": ("Kode barang wajib diisi.", "The product code is required."),
+    "product_name_required": ("Nama barang wajib diisi.", "The product name is required."),
+    "product_code_taken": (
+        "Kode {code} sudah dipakai oleh {name}.",
+        "Code {code} is already used by {name}.",
+    ),
+    "barcode_taken": (
+        "Barcode {code} sudah dipakai oleh {name}.",
+        "Barcode {code} is already used by {name}.",
+    ),
+    "cost_negative": ("Harga pokok tidak boleh negatif.", "The cost cannot be negative."),
+    "business_unit_invalid": (
+        "Unit usaha '{value}' tidak dikenal: pakai sembako, lpg atau obat.",
+        "Unknown business unit '{value}': use sembako, lpg or obat.",
+    ),
+    "unit_factor_invalid": (
+        "Isi satuan {name} harus lebih dari nol.",
+        "The size of unit {name} must be more than zero.",
+    ),
+    "unit_name_taken": (
+        "Satuan {name} sudah ada untuk barang ini.",
+        "This product already has a unit called {name}.",
+    ),
+    "unit_not_found": ("Satuan tidak ditemukan.", "Unit not found."),
+    "supplier_not_found": ("Pemasok tidak ditemukan.", "Supplier not found."),
+    "supplier_name_required": ("Nama pemasok wajib diisi.", "The supplier name is required."),
+    "supplier_name_taken": (
+        "Pemasok {name} sudah ada.",
+        "A supplier called {name} already exists.",
+    ),
+    "receipt_no_lines": (
+        "Penerimaan barang belum punya baris.",
+        "The goods receipt has no lines yet.",
+    ),
+    "receipt_batch_required": (
+        "{name} dilacak per batch: isi nomor batch dan tanggal kedaluwarsa.",
+        "{name} is tracked by batch: enter the batch number and expiry date.",
+    ),
+    "receipt_batch_expired": (
+        "Batch {batch} {name} sudah kedaluwarsa ({expiry}); jangan diterima.",
+        "Batch {batch} of {name} has already expired ({expiry}); do not accept it.",
+    ),
+    "receipt_batch_expiry_differs": (
+        "Batch {batch} {name} sudah tercatat dengan kedaluwarsa {known}, bukan {given}.",
+        "Batch {batch} of {name} is already recorded with expiry {known}, not {given}.",
+    ),
+    "date_invalid": (
+        "'{text}' bukan tanggal yang sah (TTTT-BB-HH).",
+        "'{text}' is not a valid date (YYYY-MM-DD).",
+    ),
+    "goods_receipt_not_found": (
+        "Penerimaan barang {number} tidak ditemukan.",
+        "Goods receipt {number} not found.",
+    ),
+    "goods_receipt_already_reversed": (
+        "Penerimaan {number} sudah dibatalkan dengan {reversal}.",
+        "Goods receipt {number} was already reversed by {reversal}.",
+    ),
+    "goods_receipt_is_reversal": (
+        "{number} adalah dokumen pembatalan; tidak bisa dibatalkan lagi.",
+        "{number} is itself a reversal and cannot be reversed.",
+    ),
+    "writeoff_reason_invalid": (
+        "Alasan '{value}' tidak dikenal: pakai rusak, kedaluwarsa atau hilang.",
+        "Unknown reason '{value}': use damaged, expired or lost.",
+    ),
+    "writeoff_note_required": (
+        "Tuliskan keterangan penghapusan barang.",
+        "Write a note saying why the stock is written off.",
+    ),
+    "writeoff_more_than_on_hand": (
+        "Tidak bisa menghapus {qty}: stok {name} hanya {on_hand}.",
+        "Cannot write off {qty}: {name} has only {on_hand} on hand.",
+    ),
+    "approval_required": (
+        "Perlu persetujuan manajer untuk {action}.",
+        "A manager must approve {action}.",
+    ),
+    "count_not_found": ("Stok opname tidak ditemukan.", "Stock count not found."),
+    "count_not_open": (
+        "Stok opname {number} sudah {status}; tidak bisa diubah.",
+        "Stock count {number} is {status}; it cannot be changed.",
+    ),
+    "count_already_open": (
+        "Stok opname {number} masih berjalan. Selesaikan atau batalkan dulu.",
+        "Stock count {number} is still open. Approve or cancel it first.",
+    ),
+    "count_empty_scope": (
+        "Tidak ada barang aktif untuk dihitung.",
+        "There are no active products to count.",
+    ),
+    "count_product_not_in_scope": (
+        "{name} tidak termasuk stok opname ini.",
+        "{name} is not part of this stock count.",
+    ),
+    "count_nothing_counted": (
+        "Belum ada barang yang dihitung.",
+        "Nothing has been counted yet.",
+    ),
+    "count_time_invalid": (
+        "Waktu hitung harus di antara awal stok opname dan sekarang.",
+        "The count time must be between the start of the count and now.",
+    ),
+    "import_file_unreadable": (
+        "Berkas {path} tidak dapat dibaca: {reason}.",
+        "{path} cannot be read: {reason}.",
+    ),
+    "import_format_unknown": (
+        "Format berkas {path} tidak dikenal: pakai .csv atau .xlsx.",
+        "Unknown file type {path}: use .csv or .xlsx.",
+    ),
+    "import_missing_columns": (
+        "Kolom wajib tidak ada: {columns}.",
+        "Required columns missing: {columns}.",
+    ),
+    "import_has_problems": (
+        "{count} masalah di {rows} baris; tidak ada yang disimpan.",
+        "{count} problems in {rows} rows; nothing was saved.",
+    ),
+    "import_value_required": ("wajib diisi", "is required"),
+    "import_not_integer": ("'{value}' bukan bilangan bulat", "'{value}' is not a whole number"),
+    "import_not_yes_no": ("'{value}' harus 1/0 atau ya/tidak", "'{value}' must be 1/0 or yes/no"),
+    "import_duplicate_in_file": (
+        "'{value}' juga ada di baris {other}",
+        "'{value}' also appears on row {other}",
+    ),
+    "import_units_invalid": (
+        "'{value}' tidak sesuai format Nama|isi|harga|harga anggota",
+        "'{value}' does not match Name|size|price|member price",
+    ),
+    # ---- end issue 4 ----
 }
 
 

@@ -33,6 +33,9 @@ class PrintService:
     def __init__(self, ctx: ServiceContext, receipts: ReceiptService) -> None:
         self.ctx = ctx
         self.receipts = receipts
+        # A device that replaces the configured URI (a FakePrinter in tests and in a till that has no
+        # printer attached yet); None = send through the URI in the settings.
+        self.device = None  # type: ignore[var-annotated]
 
     def printer_settings(self, uri: str | None = None):  # type: ignore[no-untyped-def]
         from kkmp_pos.devices.printer import PrinterSettings
@@ -73,8 +76,13 @@ class PrintService:
                 return PrintOutcome(job_id, True)  # never twice by accident
             target = uri or job.printer_uri or str(self.ctx.setting("printer.uri"))
             try:
-                data = self.job_bytes(job, target)
-                send(self.printer_settings(target), data)
+                if self.device is not None and uri is None:
+                    self.device.send(self.job_bytes(job, None))
+                    target = "fake://"
+                else:
+                    if not target:
+                        raise DeviceError("printer_not_configured")
+                    send(self.printer_settings(target), self.job_bytes(job, target))
             except KkmpError as exc:
                 self._mark(job_id, "failed", exc.message("en"))
                 log.warning("print job %s failed: %s", job_id, exc)

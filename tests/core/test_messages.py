@@ -8,8 +8,14 @@ from kkmp_pos.core.errors import KkmpError, ValidationError
 from kkmp_pos.core.messages import MESSAGES, render
 
 ERROR_CLASSES = {
-    "KkmpError", "ValidationError", "NotFoundError", "PermissionDenied", "StateError",
-    "DeviceError", "StorageError", "SyncError",
+    "KkmpError",
+    "ValidationError",
+    "NotFoundError",
+    "PermissionDenied",
+    "StateError",
+    "DeviceError",
+    "StorageError",
+    "SyncError",
 }
 
 

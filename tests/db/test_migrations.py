@@ -18,12 +18,18 @@ def columns(path: Path) -> dict[str, list[tuple]]:
     """Every table's columns (name, type, notnull, pk) and every index's columns: the schema's shape."""
     conn = sqlite3.connect(path)
     shape: dict[str, list[tuple]] = {}
-    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"):
-        shape[table] = sorted((r[1], r[2].upper(), r[3], r[5]) for r in conn.execute(f'PRAGMA table_info("{table}")'))
+    for (table,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+    ):
+        shape[table] = sorted(
+            (r[1], r[2].upper(), r[3], r[5]) for r in conn.execute(f'PRAGMA table_info("{table}")')
+        )
         shape[f"{table}:fks"] = sorted(
             (r[2], r[3], r[4]) for r in conn.execute(f'PRAGMA foreign_key_list("{table}")')
         )
-    for name, table in conn.execute("SELECT name, tbl_name FROM sqlite_master WHERE type='index' AND sql IS NOT NULL"):
+    for name, table in conn.execute(
+        "SELECT name, tbl_name FROM sqlite_master WHERE type='index' AND sql IS NOT NULL"
+    ):
         shape[f"index:{name}"] = [table] + [r[2] for r in conn.execute(f'PRAGMA index_info("{name}")')]
     conn.close()
     return shape

@@ -119,8 +119,10 @@ def test_a_product_deactivated_after_scanning_is_refused_at_checkout(till, cashi
 
 
 def test_selling_unit_moves_stock_in_the_base_unit(till, cashier):
-    dus = BarcodeModel.select().join(ProductModel).where(
-        (ProductModel.code == "MIG") & (BarcodeModel.unit.is_null(False))
+    dus = (
+        BarcodeModel.select()
+        .join(ProductModel)
+        .where((ProductModel.code == "MIG") & (BarcodeModel.unit.is_null(False)))
     )
     items = [till.catalog.lookup_barcode(b.code) for b in dus]
     dus40 = next(i for i in items if i.factor_milli == 40_000)
