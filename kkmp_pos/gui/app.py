@@ -1,0 +1,151 @@
+"""The till's window: start-up (database, language, style), and the main window switching login ↔ cashier."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+from kkmp_pos.core.errors import StorageError
+from kkmp_pos.gui.i18n import current_lang, install_language, tr
+from kkmp_pos.gui.style import apply_style
+from kkmp_pos.gui.widgets import MessageBar
+
+if TYPE_CHECKING:
+    from kkmp_pos.services.context import Actor
+    from kkmp_pos.services.till import Till
+
+log = logging.getLogger(__name__)
+
+WINDOW_SIZE = (1366, 768)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, till: Till) -> None:
+        super().__init__()
+        from kkmp_pos.gui.cashier_screen import CashierScreen
+        from kkmp_pos.gui.login_screen import LoginScreen
+
+        self.till = till
+        self.setWindowTitle(self.tr("KKMP POS — Kasir Koperasi"))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.message_bar = MessageBar()
+        layout.addWidget(self.message_bar)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.login = LoginScreen(till)
+        self.cashier = CashierScreen(till)
+        self.stack.addWidget(self.login)
+        self.stack.addWidget(self.cashier)
+        self.login.logged_in.connect(self.show_cashier)
+        self.cashier.logout_requested.connect(self.show_login)
+        if till.is_demo:
+            self.setWindowTitle(self.windowTitle() + " — " + self.tr("TOKO DEMO"))
+
+    def show_error(self, text: str) -> None:
+        """Where background ops and screens report failures (non-blocking)."""
+        self.message_bar.show_message(text, "error")
+
+    def show_cashier(self, actor: Actor) -> None:
+        self.message_bar.clear()
+        self.stack.setCurrentWidget(self.cashier)
+        self.cashier.start(actor)
+
+    def show_login(self) -> None:
+        self.message_bar.clear()
+        self.stack.setCurrentWidget(self.login)
+        self.login.reset()
+
+
+class _ShownProbe(QObject):
+    """For the start-up benchmark: report once the window has been painted, then quit."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._done = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() in (QEvent.Type.Paint, QEvent.Type.Expose):
+            self._done = True
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        sys.stdout.write(f"SHOWN {seconds_since_process_start():.3f}\n")
+        sys.stdout.flush()
+        QApplication.quit()
+
+
+_IMPORTED_AT = time.time()
+
+
+def seconds_since_process_start() -> float:
+    """Wall time since this process started (from /proc on Linux; else since this module loaded)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        start_ticks = int(fields[19])  # field 22 overall: starttime in clock ticks after boot
+        with open("/proc/uptime", encoding="ascii") as fh:
+            uptime = float(fh.read().split()[0])
+        return max(0.0, uptime - start_ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError):
+        return time.time() - _IMPORTED_AT
+
+
+def make_app() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("KKMP POS")
+    apply_style(app)
+    return app
+
+
+def open_till_or_explain(data_dir: Path, demo: bool) -> Till | None:
+    """Open the database; a damaged or locked file gets a clear dialog, never a crash loop."""
+    from kkmp_pos.services.till import open_till
+
+    try:
+        return open_till(data_dir, demo=demo)
+    except StorageError as exc:
+        log.error("cannot open the till database in %s: %s", data_dir, exc)
+        box = QMessageBox(QMessageBox.Icon.Critical, "KKMP POS", exc.message(current_lang()))
+        box.setInformativeText(
+            tr("Startup", "Aplikasi ditutup. Perbaiki atau pulihkan database (kkmp-pos db restore), lalu buka lagi.")
+        )
+        if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") != "1":
+            box.exec()
+        return None
+
+
+def run_gui(data_dir: Path, demo: bool = False, lang: str | None = None) -> int:
+    """Open the till window; returns the process exit code."""
+    app = make_app()
+    install_language(app, lang or "id")
+    till = open_till_or_explain(Path(data_dir), demo)
+    if till is None:
+        return 2
+    if lang is None:
+        stored = str(till.ctx.setting("language"))
+        if stored != "id":
+            install_language(app, stored)
+    window = MainWindow(till)
+    window.resize(*WINDOW_SIZE)
+    if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") == "1":
+        _ShownProbe(window)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        till.close()

@@ -1,0 +1,65 @@
+"""Render a screen of the demo till to a PNG at 1366×768, headless (for the README and UI checks)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kkmp_pos.services.till import Till
+
+SIZE = (1366, 768)
+
+
+def render_screenshot(till: Till, path: Path | str, screen: str = "cashier", lang: str = "id") -> Path:
+    """The cashier screen logged in as the demo cashier with a three-line cart and a member."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from kkmp_pos.gui.app import MainWindow, make_app
+    from kkmp_pos.gui.i18n import install_language
+
+    app = make_app()
+    install_language(app, lang)
+    window = MainWindow(till)
+    window.resize(*SIZE)
+    if screen == "cashier":
+        _fill_cashier(till, window)
+    elif screen != "login":
+        raise ValueError(f"unknown screen {screen!r}: use 'cashier' or 'login'")
+    window.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+    return path
+
+
+def _fill_cashier(till: Till, window) -> None:  # type: ignore[no-untyped-def]
+    from kkmp_pos.db.models import BarcodeModel, MemberModel, UserModel
+    from kkmp_pos.services.auth import actor_of
+
+    cashier = UserModel.select().where(UserModel.role == "kasir").order_by(UserModel.id).first()
+    if cashier is None:
+        return
+    window.show_cashier(actor_of(cashier))
+    screen = window.cashier
+    codes = [b.code for b in BarcodeModel.select().order_by(BarcodeModel.code).limit(3)]
+    for code in codes:
+        screen.scan_field.setText(code)
+        screen.on_scan_enter()
+    member = MemberModel.select().where(MemberModel.status == "active").order_by(MemberModel.number).first()
+    if member is not None:
+        screen.attach_member(till.members.find(member.number))
+    if screen.cart.lines:
+        from kkmp_pos.core.money import MILLI
+
+        first = screen.cart.lines[0]
+        screen.cart.set_qty(first.line_id, 2 * MILLI)
+        screen._show_cart()
