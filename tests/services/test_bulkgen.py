@@ -13,6 +13,7 @@ from kkmp_pos.core.barcodes import is_valid_ean13
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.services.bulkgen import generate_large_shop
+from kkmp_pos.services.catalog import words_of
 from kkmp_pos.services.sales import PaymentInput, PaymentMethod
 
 
@@ -50,11 +51,15 @@ def test_on_hand_caches_equal_the_ledger(shop: Path) -> None:
 
 
 def test_receipt_numbers_are_unique_and_consecutive_per_day(shop: Path) -> None:
-    rows = q(shop, "SELECT business_date, COUNT(*), MAX(CAST(substr(receipt_code, 9) AS INT)) FROM sale GROUP BY 1")
+    rows = q(
+        shop, "SELECT business_date, COUNT(*), MAX(CAST(substr(receipt_code, 9) AS INT)) FROM sale GROUP BY 1"
+    )
     assert len(rows) == 20
     assert all(count == last for _date, count, last in rows)
     assert sum(count for _d, count, _l in rows) == 3_000
-    assert q(shop, "SELECT COUNT(DISTINCT receipt_no), COUNT(DISTINCT receipt_code) FROM sale") == [(3_000, 3_000)]
+    assert q(shop, "SELECT COUNT(DISTINCT receipt_no), COUNT(DISTINCT receipt_code) FROM sale") == [
+        (3_000, 3_000)
+    ]
 
 
 def test_every_sale_adds_up_and_has_its_rows(shop: Path) -> None:
@@ -113,9 +118,12 @@ def test_the_services_find_scan_and_sell_generated_products(shop: Path, tmp_path
                                "WHERE p.code = 'G000042'")[0]  # fmt: skip
         item = till.catalog.lookup_barcode(code)
         assert item.name == name
-        first_word = name.split()[0]
-        found = till.catalog.search(f"{first_word[:3]} {name.split()[-1]}")
-        assert found and all(p.name.lower().startswith(first_word[:3].lower()) or True for p in found)
+        words = sorted(words_of(name))
+        prefixes = [w[:3] for w in words]
+        found = till.catalog.search(" ".join(prefixes))
+        assert found, name
+        for hit in found:  # every typed prefix starts some word of every hit
+            assert all(any(w.startswith(pre) for w in words_of(hit.name, hit.code)) for pre in prefixes)
         assert item.product_id in {p.product_id for p in till.catalog.search(name)}
         cart = Cart()
         cart.add(item, 2000)
