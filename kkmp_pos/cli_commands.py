@@ -128,3 +128,6 @@ def run_db(args: argparse.Namespace) -> int:
     kept = backup.restore_from(args.path, path)
     print(f"{path} ← {args.path} ({kept})")
     return 0
+
+
+import kkmp_pos.cli_bench  # noqa: E402,F401  (registers `demo`)
