@@ -173,11 +173,43 @@ V4 = [
 ]
 
 
+# Version 5 (issue 3: the complete till): simpanan payments, QRIS confirmations, cancellations, returns.
+V5 = [
+    'CREATE TABLE "member_payment" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "member_id" VARCHAR(255) NOT NULL, "kind" VARCHAR(255) NOT NULL, "amount_rp" INTEGER NOT NULL, "method" VARCHAR(255) NOT NULL, "reference" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "receipt_no" VARCHAR(255) NOT NULL, "cashier_id" INTEGER NOT NULL, "shift_id" VARCHAR(255), "created_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("member_id") REFERENCES "member" ("id"), FOREIGN KEY ("cashier_id") REFERENCES "user" ("id"), FOREIGN KEY ("shift_id") REFERENCES "shift" ("id"))',
+    'CREATE INDEX "member_payment_member_id" ON "member_payment" ("member_id")',
+    'CREATE UNIQUE INDEX "member_payment_receipt_no" ON "member_payment" ("receipt_no")',
+    'CREATE INDEX "member_payment_cashier_id" ON "member_payment" ("cashier_id")',
+    'CREATE INDEX "member_payment_shift_id" ON "member_payment" ("shift_id")',
+    'CREATE INDEX "member_payment_business_date" ON "member_payment" ("business_date")',
+    'CREATE TABLE "payment_confirmation" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "sale_id" VARCHAR(255) NOT NULL, "payment_id" VARCHAR(255) NOT NULL, "reference" VARCHAR(255) NOT NULL, "confirmed_by_id" INTEGER NOT NULL, "created_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("sale_id") REFERENCES "sale" ("id"), FOREIGN KEY ("payment_id") REFERENCES "payment" ("id"), FOREIGN KEY ("confirmed_by_id") REFERENCES "user" ("id"))',
+    'CREATE INDEX "payment_confirmation_sale_id" ON "payment_confirmation" ("sale_id")',
+    'CREATE INDEX "payment_confirmation_payment_id" ON "payment_confirmation" ("payment_id")',
+    'CREATE INDEX "payment_confirmation_confirmed_by_id" ON "payment_confirmation" ("confirmed_by_id")',
+    'CREATE TABLE "sale_cancellation" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "sale_id" VARCHAR(255) NOT NULL, "kind" VARCHAR(255) NOT NULL, "reason" TEXT NOT NULL, "refund_method" VARCHAR(255), "refund_rp" INTEGER NOT NULL, "user_id" INTEGER NOT NULL, "approved_by_id" INTEGER, "shift_id" VARCHAR(255), "created_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("sale_id") REFERENCES "sale" ("id"), FOREIGN KEY ("user_id") REFERENCES "user" ("id"), FOREIGN KEY ("approved_by_id") REFERENCES "user" ("id"), FOREIGN KEY ("shift_id") REFERENCES "shift" ("id"))',
+    'CREATE UNIQUE INDEX "sale_cancellation_sale_id" ON "sale_cancellation" ("sale_id")',
+    'CREATE INDEX "sale_cancellation_user_id" ON "sale_cancellation" ("user_id")',
+    'CREATE INDEX "sale_cancellation_approved_by_id" ON "sale_cancellation" ("approved_by_id")',
+    'CREATE INDEX "sale_cancellation_shift_id" ON "sale_cancellation" ("shift_id")',
+    'CREATE INDEX "sale_cancellation_business_date" ON "sale_cancellation" ("business_date")',
+    'CREATE TABLE "sale_return" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "sale_id" VARCHAR(255) NOT NULL, "return_no" VARCHAR(255) NOT NULL, "refund_method" VARCHAR(255) NOT NULL, "refund_rp" INTEGER NOT NULL, "reason" TEXT NOT NULL, "user_id" INTEGER NOT NULL, "approved_by_id" INTEGER NOT NULL, "shift_id" VARCHAR(255), "created_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("sale_id") REFERENCES "sale" ("id"), FOREIGN KEY ("user_id") REFERENCES "user" ("id"), FOREIGN KEY ("approved_by_id") REFERENCES "user" ("id"), FOREIGN KEY ("shift_id") REFERENCES "shift" ("id"))',
+    'CREATE INDEX "sale_return_sale_id" ON "sale_return" ("sale_id")',
+    'CREATE UNIQUE INDEX "sale_return_return_no" ON "sale_return" ("return_no")',
+    'CREATE INDEX "sale_return_user_id" ON "sale_return" ("user_id")',
+    'CREATE INDEX "sale_return_approved_by_id" ON "sale_return" ("approved_by_id")',
+    'CREATE INDEX "sale_return_shift_id" ON "sale_return" ("shift_id")',
+    'CREATE INDEX "sale_return_business_date" ON "sale_return" ("business_date")',
+    'CREATE TABLE "sale_return_line" ("id" INTEGER NOT NULL PRIMARY KEY, "sale_return_id" VARCHAR(255) NOT NULL, "sale_line_id" INTEGER NOT NULL, "qty_milli" INTEGER NOT NULL, "base_qty_milli" INTEGER NOT NULL, "refund_rp" INTEGER NOT NULL, FOREIGN KEY ("sale_return_id") REFERENCES "sale_return" ("id") ON DELETE CASCADE, FOREIGN KEY ("sale_line_id") REFERENCES "sale_line" ("id"))',
+    'CREATE INDEX "sale_return_line_sale_return_id" ON "sale_return_line" ("sale_return_id")',
+    'CREATE INDEX "sale_return_line_sale_line_id" ON "sale_return_line" ("sale_line_id")',
+]
+
+
 STEPS: list[tuple[int, Step]] = [
     (1, _sql_step(V1)),
     (2, _v2),
     (3, _sql_step(V3)),  # issue 4: stock
     (4, _sql_step(V4)),  # issue 5; step 3 is reserved for stock
+    (5, _sql_step(V5)),  # issue 3: the complete till
 ]
 
 LATEST = STEPS[-1][0]

@@ -381,3 +381,237 @@ class HeldCartModel(BaseModel):
 
 
 ALL_MODELS += [ProductWordModel, HeldCartModel]
+
+
+# ---- issue 5: shifts and cash control (schema step 4) ----------------------------------------------
+class CashMovementModel(BaseModel):
+    """Cash put into or taken out of the drawer during a shift, with its reason (never edited).
+
+    kind: 'in' (change from the safe), 'out' (plastic bags, a supplier paid in cash) or 'deposit'
+    (cash taken to the safe at close; what stays is the next shift's float).
+    """
+
+    id = pw.CharField(primary_key=True)  # uuid7, leaves the till as a 'cash.moved' event
+    shift = pw.ForeignKeyField(ShiftModel, backref="cash_movements")
+    user = pw.ForeignKeyField(UserModel)
+    approved_by = pw.ForeignKeyField(UserModel, null=True, backref="approved_cash_movements")
+    kind = pw.CharField()  # in | out | deposit
+    amount_rp = pw.IntegerField()  # always positive; `kind` gives the direction
+    reason = pw.TextField(default="")
+    detail = pw.TextField(default="{}")  # denomination -> count, when counted
+    created_at = pw.CharField()
+    business_date = pw.CharField()
+
+    class Meta:
+        table_name = "cash_movement"
+
+
+ALL_MODELS += [CashMovementModel]
+# ---- end issue 5 ------------------------------------------------------------------------------------
+
+
+# ------------------------------------------------------------------------------------------------
+# Stock module (issue 4): goods receipts, stock counts, write-offs. Schema step 3.
+# ------------------------------------------------------------------------------------------------
+
+
+class GoodsReceiptModel(BaseModel):
+    """A posted goods receipt (penerimaan barang). Immutable: a correction is a reversal document."""
+
+    id = pw.CharField(primary_key=True)  # uuid7
+    number = pw.CharField(unique=True)  # 'GR-KMPBPN-T1-260823-001', for people
+    kind = pw.CharField(default="receipt")  # receipt | reversal
+    reverses = pw.ForeignKeyField("self", null=True, backref="reversals")
+    supplier = pw.ForeignKeyField(SupplierModel, null=True)
+    invoice_no = pw.CharField(default="")
+    invoice_date = pw.CharField(null=True)  # 'YYYY-MM-DD'
+    note = pw.TextField(default="")
+    total_rp = pw.IntegerField(default=0)
+    created_by = pw.ForeignKeyField(UserModel, backref="goods_receipts")
+    created_at = pw.CharField()
+    business_date = pw.CharField(index=True)
+
+    class Meta:
+        table_name = "goods_receipt"
+
+
+class GoodsReceiptLineModel(BaseModel):
+    id = pw.AutoField()
+    receipt = pw.ForeignKeyField(GoodsReceiptModel, backref="lines", on_delete="CASCADE")
+    line_no = pw.IntegerField()
+    product = pw.ForeignKeyField(ProductModel)
+    unit_label = pw.CharField()  # the unit it was received in, as typed (e.g. 'Dus 40')
+    unit_qty_milli = pw.IntegerField()  # in that unit
+    qty_milli = pw.IntegerField()  # signed, base unit (negative on a reversal)
+    unit_cost_rp = pw.IntegerField()  # per base unit
+    line_total_rp = pw.IntegerField()
+    batch = pw.ForeignKeyField(BatchModel, null=True)
+    batch_no = pw.CharField(default="")
+    expiry = pw.CharField(null=True)
+
+    class Meta:
+        table_name = "goods_receipt_line"
+        indexes = ((("receipt", "line_no"), True),)
+
+
+class StockCountModel(BaseModel):
+    """A stock count (stok opname): snapshot at the start, blind counting, approval posts adjustments."""
+
+    id = pw.CharField(primary_key=True)  # uuid7
+    number = pw.CharField(unique=True)  # 'SO-KMPBPN-260823-01'
+    scope = pw.CharField(default="all")  # all | category
+    category = pw.ForeignKeyField(CategoryModel, null=True)
+    status = pw.CharField(default="open")  # open | approved | cancelled
+    snapshot_at = pw.CharField()
+    started_by = pw.ForeignKeyField(UserModel, backref="counts_started")
+    approved_by = pw.ForeignKeyField(UserModel, null=True, backref="counts_approved")
+    approved_at = pw.CharField(null=True)
+    note = pw.TextField(default="")
+    business_date = pw.CharField(index=True)
+
+    class Meta:
+        table_name = "stock_count"
+
+
+class StockCountLineModel(BaseModel):
+    id = pw.AutoField()
+    count = pw.ForeignKeyField(StockCountModel, backref="lines", on_delete="CASCADE")
+    product = pw.ForeignKeyField(ProductModel)
+    expected_milli = pw.IntegerField()  # on-hand at the snapshot
+    cost_rp = pw.IntegerField()  # average cost at the snapshot, for the variance in rupiah
+    counted_milli = pw.IntegerField(null=True)  # None = not counted yet
+    counted_at = pw.CharField(null=True)
+    counted_by = pw.ForeignKeyField(UserModel, null=True)
+    recounts = pw.IntegerField(default=0)
+    system_milli = pw.IntegerField(null=True)  # the ledger's figure at counted_at (set at approval)
+    adjustment_milli = pw.IntegerField(null=True)  # what was posted
+
+    class Meta:
+        table_name = "stock_count_line"
+        indexes = ((("count", "product"), True),)
+
+
+class WriteOffModel(BaseModel):
+    """Stock taken out as damaged, expired or lost, with who asked and which manager approved."""
+
+    id = pw.CharField(primary_key=True)  # uuid7
+    product = pw.ForeignKeyField(ProductModel)
+    batch = pw.ForeignKeyField(BatchModel, null=True)
+    qty_milli = pw.IntegerField()  # positive: the amount removed
+    reason = pw.CharField()  # damaged | expired | lost
+    note = pw.TextField(default="")
+    unit_cost_rp = pw.IntegerField()
+    value_rp = pw.IntegerField()
+    requested_by = pw.ForeignKeyField(UserModel, backref="write_offs")
+    approved_by = pw.ForeignKeyField(UserModel, backref="write_offs_approved")
+    created_at = pw.CharField()
+    business_date = pw.CharField(index=True)
+
+    class Meta:
+        table_name = "write_off"
+
+
+ALL_MODELS += [
+    GoodsReceiptModel,
+    GoodsReceiptLineModel,
+    StockCountModel,
+    StockCountLineModel,
+    WriteOffModel,
+]
+
+
+# ---- issue 3: the complete till (schema step 5) ----------------------------------------------------
+class MemberPaymentModel(BaseModel):
+    """Simpanan (pokok/wajib/sukarela) paid at the till: a document of its own with its own receipt."""
+
+    id = pw.CharField(primary_key=True)  # uuid7
+    member = pw.ForeignKeyField(MemberModel, backref="savings_payments")
+    kind = pw.CharField()  # pokok | wajib | sukarela
+    amount_rp = pw.IntegerField()
+    method = pw.CharField()  # cash | qris | transfer
+    reference = pw.CharField(default="")
+    status = pw.CharField(default="confirmed")  # confirmed | pending
+    receipt_no = pw.CharField(unique=True)
+    cashier = pw.ForeignKeyField(UserModel)
+    shift = pw.ForeignKeyField(ShiftModel, null=True)
+    created_at = pw.CharField()
+    business_date = pw.CharField(index=True)
+
+    class Meta:
+        table_name = "member_payment"
+
+
+class PaymentConfirmationModel(BaseModel):
+    """The cashier's confirmation that a pending QRIS payment arrived (checked in the merchant app)."""
+
+    id = pw.CharField(primary_key=True)  # uuid7
+    sale = pw.ForeignKeyField(SaleModel, backref="confirmations")
+    payment = pw.ForeignKeyField(PaymentModel)
+    reference = pw.CharField()
+    confirmed_by = pw.ForeignKeyField(UserModel)
+    created_at = pw.CharField()
+    business_date = pw.CharField()
+
+    class Meta:
+        table_name = "payment_confirmation"
+        indexes = ((("payment",), True),)
+
+
+class SaleCancellationModel(BaseModel):
+    """A reversal of a whole sale: an abandoned QRIS payment or a manager's cancellation."""
+
+    id = pw.CharField(primary_key=True)  # uuid7
+    sale = pw.ForeignKeyField(SaleModel, backref="cancellations", unique=True)
+    kind = pw.CharField()  # qris_abandoned | cancelled
+    reason = pw.TextField(default="")
+    refund_method = pw.CharField(null=True)  # cash | qris | transfer, None when nothing was paid
+    refund_rp = pw.IntegerField(default=0)
+    user = pw.ForeignKeyField(UserModel)
+    approved_by = pw.ForeignKeyField(UserModel, null=True, backref="approved_cancellations")
+    shift = pw.ForeignKeyField(ShiftModel, null=True)
+    created_at = pw.CharField()
+    business_date = pw.CharField(index=True)
+
+    class Meta:
+        table_name = "sale_cancellation"
+
+
+class SaleReturnModel(BaseModel):
+    """Goods brought back: a document pointing at the original sale, with its refund."""
+
+    id = pw.CharField(primary_key=True)  # uuid7
+    sale = pw.ForeignKeyField(SaleModel, backref="returns")
+    return_no = pw.CharField(unique=True)
+    refund_method = pw.CharField()  # cash | qris | transfer
+    refund_rp = pw.IntegerField()
+    reason = pw.TextField(default="")
+    user = pw.ForeignKeyField(UserModel)
+    approved_by = pw.ForeignKeyField(UserModel, backref="approved_returns")
+    shift = pw.ForeignKeyField(ShiftModel, null=True)
+    created_at = pw.CharField()
+    business_date = pw.CharField(index=True)
+
+    class Meta:
+        table_name = "sale_return"
+
+
+class SaleReturnLineModel(BaseModel):
+    id = pw.AutoField()
+    sale_return = pw.ForeignKeyField(SaleReturnModel, backref="lines", on_delete="CASCADE")
+    sale_line = pw.ForeignKeyField(SaleLineModel, backref="returned")
+    qty_milli = pw.IntegerField()  # in the selling unit of the sale line
+    base_qty_milli = pw.IntegerField()
+    refund_rp = pw.IntegerField()
+
+    class Meta:
+        table_name = "sale_return_line"
+
+
+ALL_MODELS += [
+    MemberPaymentModel,
+    PaymentConfirmationModel,
+    SaleCancellationModel,
+    SaleReturnModel,
+    SaleReturnLineModel,
+]
+# ---- end issue 3 ------------------------------------------------------------------------------------
