@@ -19,7 +19,17 @@ from kkmp_pos.server.models import NATIONAL
 from kkmp_pos.sync.wire import canonical_json, is_valid_id
 
 PRICE_TYPES = ("regular", "member", "wholesale")
-UNITS = ("pcs", "kg", "g", "l", "ml", "pack", "box", "sak", "dus")
+# Product fields a till sends in 'product.changed' that the server keeps and sends back as they are.
+EXTRA_PRODUCT_FIELDS: dict[str, type] = {
+    "is_weighed": bool,
+    "business_unit": str,
+    "requires_nik": bool,
+    "drug_class": str,
+    "track_batches": bool,
+    "reorder_level_milli": int,
+    "barcodes": list,
+    "units": list,
+}
 
 
 class RowError(ValidationError):
@@ -78,10 +88,13 @@ def upsert_product(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[Pendin
     """Insert or update a product by id (or by code when no id is given); optional price columns
     `price_rp` and `member_price_rp` set the regular and member prices as well."""
     m = sdb.m
+    row = dict(row)
+    # a till's product.changed payload names things its own way
+    row.setdefault("product_id", row.get("uid"))
+    row.setdefault("unit", row.get("base_unit"))
+    row.setdefault("price_rp", row.get("regular_price_rp"))
     code = _text(row, "code", max_len=64)
     unit = _text(row, "unit", required=False, max_len=16) or "pcs"
-    if unit not in UNITS:
-        raise RowError("unit", f"must be one of {', '.join(UNITS)}")
     existing = m.ProductModel.get_or_none(
         (m.ProductModel.cooperative_id == coop) & (m.ProductModel.code == code)
     )
@@ -100,6 +113,11 @@ def upsert_product(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[Pendin
         "category": _text(row, "category", required=False),
         "active": _bool(row, "active"),
     }
+    for name, kind in EXTRA_PRODUCT_FIELDS.items():
+        if row.get(name) is not None:
+            if not isinstance(row[name], kind) or (kind is int and isinstance(row[name], bool)):
+                raise RowError(name, f"must be {kind.__name__}")
+            data[name] = row[name]
     now = utc_now()
     m.ProductModel.insert(
         cooperative_id=coop,
@@ -202,6 +220,12 @@ def upsert_member(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[Pending
     """Insert or update a member by id (or by member number); a number held by another member is
     refused, so two tills registering offline cannot silently merge two people."""
     m = sdb.m
+    row = dict(row)
+    # a till's member.registered payload names things its own way
+    row.setdefault("member_id", row.get("id"))
+    row.setdefault("member_no", row.get("number"))
+    if "active" not in row and "status" in row:
+        row["active"] = row["status"] == "active"
     member_no = _text(row, "member_no", max_len=64)
     member_id = _text(row, "member_id", required=False, max_len=64)
     if member_id and not is_valid_id(member_id):

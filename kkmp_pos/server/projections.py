@@ -142,7 +142,7 @@ def check_payload(env: EventEnvelope) -> None:
         member = p.get("member", p)
         if not isinstance(member, dict):
             raise Rejected("member must be an object")
-        _str(member, "member_no")
+        _str(member, "member_no", "number")
         _str(member, "name")
     elif t == "product.changed":
         product = p.get("product", p)
@@ -300,6 +300,8 @@ def _payments(
 
 
 def _movements(env: EventEnvelope, p: dict[str, Any], rows: Rows, default_kind: str) -> None:
+    # a till's product_id is its local row id: the code (from the lines) is what other tills know
+    codes = {str(ln.get("product_id")): ln.get("product_code") for ln in _list(p, "lines")}
     for i, mv in enumerate(_movements_of(p)):
         movement_id = str(mv.get("movement_id") or mv.get("id") or f"{env.event_id}:{i}")[:64]
         row = {
@@ -315,7 +317,8 @@ def _movements(env: EventEnvelope, p: dict[str, Any], rows: Rows, default_kind: 
         }
         rows.movements.append(row)
         data = {k: v for k, v in row.items() if k != "cooperative_id"}
-        data["product_code"] = str(mv.get("product_code") or "")
+        data["product_code"] = str(mv.get("product_code") or codes.get(row["product_id"]) or "")
+        data["product_uid"] = str(mv.get("product_uid") or "")
         rows.changes.append(
             PendingChange(
                 env.cooperative_id,

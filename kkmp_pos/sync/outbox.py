@@ -80,3 +80,53 @@ def pending_events(limit: int = 500) -> list[dict[str, Any]]:
 
 def pending_count() -> int:
     return OutboxEventModel.select().where(OutboxEventModel.status == "pending").count()
+
+
+# ---- issue 6: acknowledgements from the server (only the server's answer changes a status) ----------
+def mark_results(results: list[Any], now_iso: str) -> tuple[int, int]:
+    """Apply a push answer: created/duplicate -> acked, rejected -> rejected with the reason.
+
+    Only pending rows change, so an answer arriving twice (a retried batch) is harmless. Returns
+    (acked, rejected). Call inside a transaction.
+    """
+    acked = rejected = 0
+    for result in results:
+        if result.event_id:
+            where = OutboxEventModel.event_id == result.event_id
+        elif result.seq is not None:
+            where = OutboxEventModel.seq == result.seq
+        else:
+            continue
+        where &= OutboxEventModel.status == "pending"
+        if result.status == "rejected":
+            rejected += (
+                OutboxEventModel.update(
+                    status="rejected", reject_reason=result.reason or "", acked_at=now_iso
+                )
+                .where(where)
+                .execute()
+            )
+        else:
+            acked += OutboxEventModel.update(status="acked", acked_at=now_iso).where(where).execute()
+    return acked, rejected
+
+
+def oldest_pending_at() -> str | None:
+    """occurred_at of the oldest event still waiting, or None."""
+    row = (
+        OutboxEventModel.select(OutboxEventModel.occurred_at)
+        .where(OutboxEventModel.status == "pending")
+        .order_by(OutboxEventModel.seq)
+        .first()
+    )
+    return row.occurred_at if row else None
+
+
+def rejected_events(limit: int = 200) -> list[OutboxEventModel]:
+    """Events the server quarantined, newest first, for the 'sync problems' view."""
+    return list(
+        OutboxEventModel.select()
+        .where(OutboxEventModel.status == "rejected")
+        .order_by(OutboxEventModel.seq.desc())
+        .limit(limit)
+    )

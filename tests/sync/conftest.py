@@ -1,0 +1,3 @@
+"""Sync fixtures: the server fixtures of tests/server (SQLite and PostgreSQL) plus tills."""
+
+from tests.server.conftest import database_url, http, live, sdb  # noqa: F401
