@@ -287,8 +287,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The server {url} cannot be reached ({reason}). Sales are kept and sent later.",
     ),
     "sync_server_error": (
-        "Server menjawab dengan kesalahan {status}. Data dikirim ulang nanti.",
-        "The server answered with error {status}. Data will be sent again later.",
+        "Server menjawab dengan kesalahan {http_status}. Data dikirim ulang nanti.",
+        "The server answered with error {http_status}. Data will be sent again later.",
     ),
     "sync_not_enrolled": (
         "Terminal ini belum terdaftar. Jalankan: kkmp-pos enrol ALAMAT_SERVER KODE",

@@ -99,7 +99,7 @@ class SyncClient:
             retryable=retryable,
             retry_after=payload.retry_after,
             body=payload.body,
-            **(payload.params if not retryable else {"status": status}),
+            **(payload.params if not retryable else {"http_status": status}),
         )
 
     def health(self) -> bool:
