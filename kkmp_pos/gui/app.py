@@ -9,11 +9,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from kkmp_pos.core.errors import StorageError
-from kkmp_pos.gui.i18n import current_lang, install_language, tr
+from kkmp_pos.gui.i18n import current_lang, install_language
 from kkmp_pos.gui.style import apply_style
 from kkmp_pos.gui.widgets import MessageBar
 
@@ -122,7 +122,10 @@ def open_till_or_explain(data_dir: Path, demo: bool) -> Till | None:
         log.error("cannot open the till database in %s: %s", data_dir, exc)
         box = QMessageBox(QMessageBox.Icon.Critical, "KKMP POS", exc.message(current_lang()))
         box.setInformativeText(
-            tr("Startup", "Aplikasi ditutup. Perbaiki atau pulihkan database (kkmp-pos db restore), lalu buka lagi.")
+            QCoreApplication.translate(
+                "Startup",
+                "Aplikasi ditutup. Perbaiki atau pulihkan database (kkmp-pos db restore), lalu buka lagi.",
+            )
         )
         if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") != "1":
             box.exec()

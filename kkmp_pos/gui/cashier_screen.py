@@ -509,6 +509,7 @@ class CashierScreen(QWidget):
         def closed() -> None:
             self.dialog = None
             dialog.deleteLater()
+            self.window().activateWindow()  # some platforms leave no window active after a dialog
             self.focus_scan()
 
         dialog.finished.connect(closed)  # type: ignore[attr-defined]

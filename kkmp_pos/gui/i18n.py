@@ -45,7 +45,3 @@ def error_text(exc: BaseException) -> str:
     return QCoreApplication.translate(
         "Errors", "Terjadi kesalahan tak terduga. Rinciannya ada di berkas log."
     )
-
-
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)

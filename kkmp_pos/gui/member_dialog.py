@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kkmp_pos.core.cart import MemberRef
 from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.gui.i18n import error_text
+from kkmp_pos.gui.widgets import no_default_buttons
 
 
 class MemberDialog(QDialog):
@@ -60,6 +61,7 @@ class MemberDialog(QDialog):
         layout.addWidget(ok)
         layout.addWidget(cancel)
         self.setMinimumWidth(520)
+        no_default_buttons(self)
         self.query_field.setFocus()
 
     def _update_list(self, text: str) -> None:

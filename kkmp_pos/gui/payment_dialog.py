@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_number, format_rp, parse_rp
 from kkmp_pos.gui.i18n import error_text
-from kkmp_pos.gui.widgets import Keypad
+from kkmp_pos.gui.widgets import Keypad, no_default_buttons
 
 
 class PaymentDialog(QDialog):
@@ -111,6 +111,7 @@ class PaymentDialog(QDialog):
         layout.addWidget(cancel)
         self.setMinimumWidth(520)
         self.tendered_field.setFocus()
+        no_default_buttons(self)
 
     def set_tendered(self, amount_rp: int) -> None:
         self.tendered_field.setText(str(amount_rp))

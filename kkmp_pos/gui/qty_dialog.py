@@ -10,7 +10,7 @@ from kkmp_pos.core.cart import CartLine
 from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_qty, parse_qty
 from kkmp_pos.gui.i18n import error_text
-from kkmp_pos.gui.widgets import Keypad
+from kkmp_pos.gui.widgets import Keypad, no_default_buttons
 
 
 class QtyDialog(QDialog):
@@ -43,6 +43,7 @@ class QtyDialog(QDialog):
         cancel.clicked.connect(self.reject)
         layout.addWidget(cancel)
         self.setMinimumWidth(380)
+        no_default_buttons(self)
         self.qty_field.setFocus()
 
     def submit(self) -> None:

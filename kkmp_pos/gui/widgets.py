@@ -132,3 +132,10 @@ class Keypad(QWidget):
         else:
             self.target.insert(key)
         self.target.setFocus()
+
+
+def no_default_buttons(dialog: QWidget) -> None:
+    """Enter belongs to the dialog's input field, not to whichever button Qt would make the default."""
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
