@@ -31,10 +31,15 @@ class CartLine:
     qty_milli: int
     unit_price_rp: int
     price_type: PriceType
-    discount_rp: int = 0
+    discount_rp: int = 0  # line discount plus this line's share of a total discount
+    # A price-embedded scale label fixes the line total; its quantity is derived for stock only.
+    fixed_total_rp: int | None = None
+    prescription_ref: str = ""  # obat keras: the prescription this line was sold against
 
     @property
     def gross_rp(self) -> int:
+        if self.fixed_total_rp is not None:
+            return self.fixed_total_rp
         return line_total_rp(self.unit_price_rp, self.qty_milli)
 
     @property
@@ -84,9 +89,26 @@ class Cart:
     def member_active(self) -> bool:
         return self.member is not None and self.member.active
 
-    def add(self, item: PricedItem, qty_milli: int = MILLI, *, merge: bool = True) -> CartLine:
+    def add(
+        self,
+        item: PricedItem,
+        qty_milli: int = MILLI,
+        *,
+        merge: bool = True,
+        fixed_total_rp: int | None = None,
+    ) -> CartLine:
         """Add an item; scanning the same piece item again adds to its line."""
         check_quantity(item, qty_milli)
+        if fixed_total_rp is not None:
+            # A price label from the shop's own scale: the label's value is what the customer pays.
+            price = price_for(item, self.member_active)
+            check_ceiling(item, price.unit_price_rp)
+            line = CartLine(
+                self._next_id, item, qty_milli, price.unit_price_rp, price.price_type, 0, fixed_total_rp
+            )
+            self._next_id += 1
+            self.lines.append(line)
+            return line
         if merge and not item.is_weighed:
             for line in self.lines:
                 if line.item.product_id == item.product_id and line.item.unit_id == item.unit_id:
@@ -110,6 +132,8 @@ class Cart:
     def set_qty(self, line_id: int, qty_milli: int) -> CartLine:
         line = self.line(line_id)
         check_quantity(line.item, qty_milli)
+        if line.fixed_total_rp is not None:
+            raise ValidationError("scale_label_qty_fixed", name=line.item.name)
         line.qty_milli = qty_milli
         if line.discount_rp > line.gross_rp:
             line.discount_rp = line.gross_rp
@@ -128,6 +152,42 @@ class Cart:
         """Attach or remove a member and re-price every line that is not a manual price."""
         self.member = member
         self.reprice()
+
+    def set_manual_price(self, line_id: int, unit_price_rp: int) -> CartLine:
+        """A price typed by hand (the caller has the manager's approval); never above the ceiling."""
+        line = self.line(line_id)
+        if unit_price_rp <= 0:
+            raise ValidationError("price_not_positive", name=line.item.name)
+        check_ceiling(line.item, unit_price_rp)
+        line.unit_price_rp = unit_price_rp
+        line.price_type = PriceType.MANUAL
+        line.fixed_total_rp = None
+        return line
+
+    def set_line_discount(self, line_id: int, discount_rp: int) -> CartLine:
+        line = self.line(line_id)
+        if discount_rp < 0 or discount_rp > line.gross_rp:
+            raise ValidationError("discount_invalid", name=line.item.name)
+        line.discount_rp = discount_rp
+        return line
+
+    def apply_total_discount(self, discount_rp: int) -> None:
+        """Spread a discount on the whole cart over its lines, in proportion, to the rupiah.
+
+        Kept per line so that a later return refunds exactly what was paid for the returned goods.
+        """
+        gross = [line.gross_rp - line.discount_rp for line in self.lines]
+        base = sum(gross)
+        if discount_rp < 0 or discount_rp > base:
+            raise ValidationError("discount_invalid", name="total")
+        shares = [discount_rp * g // base if base else 0 for g in gross]
+        remainders = sorted(
+            range(len(gross)), key=lambda i: discount_rp * gross[i] % base if base else 0, reverse=True
+        )
+        for i in remainders[: discount_rp - sum(shares)]:
+            shares[i] += 1
+        for line, share in zip(self.lines, shares, strict=True):
+            line.discount_rp += share
 
     def reprice(self) -> None:
         for line in self.lines:
@@ -148,9 +208,7 @@ class Cart:
         subtotal = sum(line.gross_rp for line in self.lines)
         discount = sum(line.discount_rp for line in self.lines)
         member_savings = sum(line.member_saving_rp for line in self.lines)
-        potential = (
-            0 if self.member_active else sum(line.potential_member_saving_rp for line in self.lines)
-        )
+        potential = 0 if self.member_active else sum(line.potential_member_saving_rp for line in self.lines)
         return CartTotals(
             subtotal_rp=subtotal,
             discount_rp=discount,
@@ -159,6 +217,25 @@ class Cart:
             potential_member_savings_rp=potential,
             line_count=len(self.lines),
         )
+
+    def to_dict(self) -> dict[str, object]:
+        """What a held cart keeps: references and choices, not prices (they are looked up again)."""
+        return {
+            "member_id": self.member.id if self.member else None,
+            "lines": [
+                {
+                    "product_id": line.item.product_id,
+                    "unit_id": line.item.unit_id,
+                    "name": line.item.name,
+                    "qty_milli": line.qty_milli,
+                    "manual_price_rp": line.unit_price_rp if line.price_type is PriceType.MANUAL else None,
+                    "discount_rp": line.discount_rp,
+                    "fixed_total_rp": line.fixed_total_rp,
+                    "prescription_ref": line.prescription_ref,
+                }
+                for line in self.lines
+            ],
+        }
 
     def require_lines(self) -> None:
         if not self.lines:

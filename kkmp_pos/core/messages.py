@@ -584,6 +584,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' does not match Name|size|price|member price",
     ),
     # ---- end issue 4 ----
+    # the complete till (issue 3)
+    "scale_label_qty_fixed": (
+        "Berat {name} dari label timbangan tidak bisa diubah; hapus baris dan timbang ulang.",
+        "The weight of {name} comes from the scale label; remove the line and weigh again.",
+    ),
+    "scale_item_unknown": (
+        "Label timbangan {code}: kode barang {item} tidak ada di katalog.",
+        "Scale label {code}: item code {item} is not in the catalog.",
+    ),
+    "discount_invalid": ("Diskon untuk {name} tidak sah.", "The discount on {name} is not valid."),
+    "approval_required": (
+        "{name} perlu persetujuan manajer untuk {action}. Masukkan PIN manajer.",
+        "{name} needs a manager's approval to {action}. Enter a manager's PIN.",
+    ),
+    "held_cart_not_found": (
+        "Transaksi yang ditahan sudah diambil atau tidak ada.",
+        "That held cart was already recalled or does not exist.",
+    ),
+    "qris_not_configured": (
+        "QRIS toko belum diatur. Masukkan kode QRIS statis di Pengaturan.",
+        "The shop's QRIS is not set up. Enter its static QRIS code in Settings.",
+    ),
+    "qris_reference_missing": (
+        "Isi nomor referensi pembayaran dari aplikasi merchant.",
+        "Enter the payment reference from the merchant app.",
+    ),
+    "sale_not_awaiting_payment": (
+        "Struk {number} tidak sedang menunggu pembayaran QRIS.",
+        "Receipt {number} is not waiting for a QRIS payment.",
+    ),
+    "reason_missing": ("Isi alasannya.", "Enter a reason."),
+    "refund_method_invalid": ("Cara bayar '{method}' tidak dikenal.", "Unknown payment method '{method}'."),
+    "sale_already_cancelled": ("Struk {number} sudah dibatalkan.", "Receipt {number} is already cancelled."),
+    "sale_has_returns": (
+        "Struk {number} sudah punya retur; batalkan lewat retur sisa barang.",
+        "Receipt {number} already has returns; return the remaining goods instead.",
+    ),
+    "sale_not_returnable": (
+        "Struk {number} belum lunas atau sudah dibatalkan; tidak bisa diretur.",
+        "Receipt {number} is not paid or is cancelled; it cannot be returned.",
+    ),
+    "return_empty": ("Pilih barang yang dikembalikan.", "Choose the goods being returned."),
+    "return_exceeds_sold": (
+        "{name}: retur {qty} melebihi sisa yang bisa diretur ({left}).",
+        "{name}: returning {qty} is more than what is left to return ({left}).",
+    ),
+    "refund_exceeds_sale": (
+        "Pengembalian uang {refund} melebihi total struk {total}.",
+        "The refund {refund} exceeds the receipt total {total}.",
+    ),
+    "nik_already_registered": (
+        "NIK {nik} sudah terdaftar sebagai anggota.",
+        "NIK {nik} is already registered to a member.",
+    ),
+    "member_name_invalid": ("Isi nama lengkap anggota.", "Enter the member's full name."),
+    "phone_invalid": ("Nomor HP {phone} tidak sah.", "Phone number {phone} is not valid."),
 }
 
 

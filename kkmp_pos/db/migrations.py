@@ -201,6 +201,7 @@ V5 = [
     'CREATE TABLE "sale_return_line" ("id" INTEGER NOT NULL PRIMARY KEY, "sale_return_id" VARCHAR(255) NOT NULL, "sale_line_id" INTEGER NOT NULL, "qty_milli" INTEGER NOT NULL, "base_qty_milli" INTEGER NOT NULL, "refund_rp" INTEGER NOT NULL, FOREIGN KEY ("sale_return_id") REFERENCES "sale_return" ("id") ON DELETE CASCADE, FOREIGN KEY ("sale_line_id") REFERENCES "sale_line" ("id"))',
     'CREATE INDEX "sale_return_line_sale_return_id" ON "sale_return_line" ("sale_return_id")',
     'CREATE INDEX "sale_return_line_sale_line_id" ON "sale_return_line" ("sale_line_id")',
+    'CREATE TABLE "product_popularity" ("product_id" INTEGER NOT NULL PRIMARY KEY, "sold_30d_milli" INTEGER NOT NULL, "refreshed_on" VARCHAR(255) NOT NULL, FOREIGN KEY ("product_id") REFERENCES "product" ("id") ON DELETE CASCADE)',
 ]
 
 

@@ -607,7 +607,22 @@ class SaleReturnLineModel(BaseModel):
         table_name = "sale_return_line"
 
 
+class ProductPopularityModel(BaseModel):
+    """Base units sold in the last 30 days per product: the search's third ordering key.
+
+    Bumped by each sale in its transaction; rebuilt from the sale lines once a day so old sales age out.
+    """
+
+    product = pw.ForeignKeyField(ProductModel, primary_key=True, on_delete="CASCADE")
+    sold_30d_milli = pw.IntegerField()
+    refreshed_on = pw.CharField()
+
+    class Meta:
+        table_name = "product_popularity"
+
+
 ALL_MODELS += [
+    ProductPopularityModel,
     MemberPaymentModel,
     PaymentConfirmationModel,
     SaleCancellationModel,

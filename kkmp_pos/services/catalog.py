@@ -117,7 +117,7 @@ class CatalogService:
     def search(self, text: str, limit: int = 50) -> list[PricedItem]:
         """Active products with a name word starting with each typed word, or code/barcode prefix.
 
-        Order: exact code or barcode first, then names that start with the text, then the rest by name.
+        Order: exact code or barcode, names that start with the text, most sold in 30 days, name.
         """
         from kkmp_pos.services.search import search_products
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from peewee import JOIN, fn
+
 from kkmp_pos.core.pricing import PricedItem
-from kkmp_pos.db.models import BarcodeModel, ProductModel, ProductWordModel
+from kkmp_pos.db.models import BarcodeModel, ProductModel, ProductPopularityModel, ProductWordModel
 from kkmp_pos.services.catalog import fold, item_from, words_of
 
 
@@ -41,10 +43,12 @@ def search_products(text: str, limit: int = 50) -> list[PricedItem]:
         clause = ProductModel.id.in_(sub)
         condition = clause if condition is None else condition & clause
     starts = ProductModel.search_text.startswith(query)
+    sold = fn.COALESCE(ProductPopularityModel.sold_30d_milli, 0)
     rows = (
         ProductModel.select()
+        .join(ProductPopularityModel, JOIN.LEFT_OUTER, on=(ProductPopularityModel.product == ProductModel.id))
         .where(condition & (ProductModel.active == True))  # noqa: E712
-        .order_by(starts.desc(), ProductModel.search_text)
+        .order_by(starts.desc(), sold.desc(), ProductModel.search_text)
         .limit(limit)
     )
     take(list(rows))
