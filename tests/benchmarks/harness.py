@@ -1,0 +1,155 @@
+"""The benchmark harness: the registry, the figures, and what each benchmark is handed (see run.py)."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kkmp_pos.config import DB_FILENAME
+
+
+@dataclass
+class Figure:
+    """One measured number, optionally beside a baseline, optionally judged against a bar.
+
+    `bar_max` judges the value (value < bar_max); `ratio_max` judges value / baseline. `bar` is the
+    text shown for whichever applies; `passed` is None when there is no bar.
+    """
+
+    name: str
+    value: float
+    unit: str
+    baseline: float | None = None
+    bar_max: float | None = None
+    ratio_max: float | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline is None or self.baseline == 0:
+            return None
+        return self.value / self.baseline
+
+    @property
+    def bar(self) -> str | None:
+        if self.bar_max is not None:
+            return f"< {self.bar_max:g} {self.unit}"
+        if self.ratio_max is not None:
+            return f"ratio < {self.ratio_max:g}×"
+        return None
+
+    @property
+    def passed(self) -> bool | None:
+        if self.bar_max is not None:
+            return self.value < self.bar_max
+        if self.ratio_max is not None:
+            return self.ratio is not None and self.ratio < self.ratio_max
+        return None
+
+    def as_json(self) -> dict[str, Any]:
+        ratio = self.ratio
+        return {
+            "name": self.name,
+            "value": None if math.isnan(self.value) else round(self.value, 4),
+            "unit": self.unit,
+            "baseline": None if self.baseline is None else round(self.baseline, 4),
+            "ratio": None if ratio is None else round(ratio, 3),
+            "bar": self.bar,
+            "pass": self.passed,
+        }
+
+
+@dataclass
+class Bench:
+    """What a benchmark function is handed."""
+
+    shop_dir: Path  # this run's working copy of the benchmark shop (benchmarks may write to it)
+    pristine_dir: Path  # the cached shop: never open it, copy it with `scratch_copy`
+    workdir: Path
+    quick: bool
+    _till: Any = field(default=None, repr=False)
+
+    @property
+    def db_path(self) -> Path:
+        return self.shop_dir / DB_FILENAME
+
+    def reps(self, full: int, quick: int) -> int:
+        return quick if self.quick else full
+
+    def till(self) -> Any:
+        """A Till on the working copy (real clock, production settings), closed after the benchmark."""
+        if self._till is None:
+            from kkmp_pos.services.till import open_till
+
+            self._till = open_till(self.shop_dir)
+        return self._till
+
+    def scratch_copy(self, name: str) -> Path:
+        """A fresh copy of the pristine shop in its own folder, for benchmarks that change a lot."""
+        target = self.workdir / "scratch" / name
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        shutil.copyfile(self.pristine_dir / DB_FILENAME, target / DB_FILENAME)
+        return target
+
+    def close(self) -> None:
+        if self._till is not None:
+            self._till.close()
+            self._till = None
+
+
+BenchFn = Callable[[Bench], list[Figure]]
+
+
+@dataclass(frozen=True)
+class Registered:
+    name: str
+    fn: BenchFn
+    issue: int | None
+    module: str
+
+
+REGISTRY: list[Registered] = []
+
+
+def benchmark(name: str, *, issue: int | None = None) -> Callable[[BenchFn], BenchFn]:
+    """Register a benchmark: `@benchmark("scan_to_cart", issue=2)` over `def f(b: Bench) -> [Figure]`."""
+
+    def register(fn: BenchFn) -> BenchFn:
+        if any(r.name == name for r in REGISTRY):
+            raise ValueError(f"benchmark {name!r} registered twice")
+        REGISTRY.append(Registered(name, fn, issue, fn.__module__))
+        return fn
+
+    return register
+
+
+# -- measuring --------------------------------------------------------------------------------------
+def percentile(samples: list[float], pct: float) -> float:
+    """Nearest-rank percentile (p95 of 20 samples is the 19th smallest)."""
+    ordered = sorted(samples)
+    rank = max(1, math.ceil(pct / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def p95(samples: list[float]) -> float:
+    return percentile(samples, 95)
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+@contextmanager
+def stopwatch(samples: list[float], scale: float = 1000.0) -> Iterator[None]:
+    """Append the block's wall time (milliseconds by default) to `samples`."""
+    start = time.perf_counter()
+    yield
+    samples.append((time.perf_counter() - start) * scale)
