@@ -225,6 +225,12 @@ class SaleService:
                         )
                     )
             SaleLineModel.insert_many(line_rows).execute()
+            from kkmp_pos.services import popularity
+
+            sold: dict[int, int] = {}
+            for row in line_rows:
+                sold[row["product"]] = sold.get(row["product"], 0) + row["base_qty_milli"]  # type: ignore[index, operator]
+            popularity.bump(self.ctx, sold, bdate)
             payment_rows = self._payment_rows(sale_id, payments, settlement, now_iso)
             PaymentModel.insert_many(payment_rows).execute()
             event = append_event(

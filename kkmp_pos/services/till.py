@@ -34,6 +34,18 @@ class Till:
 
         self.receipts = ReceiptService(ctx)
         self.printing = PrintService(ctx, self.receipts)
+        # issue 3: the complete till
+        from kkmp_pos.services.held import HeldCartService
+        from kkmp_pos.services.overrides import OverrideService
+        from kkmp_pos.services.registration import RegistrationService
+        from kkmp_pos.services.reversals import ReversalService
+        from kkmp_pos.services.scanning import ScanService
+
+        self.scanner = ScanService(ctx, self.catalog)
+        self.held = HeldCartService(ctx, self.catalog, self.members)
+        self.reversals = ReversalService(ctx)
+        self.registration = RegistrationService(ctx)
+        self.overrides = OverrideService(ctx)
 
     @property
     def db_path(self) -> Path:
