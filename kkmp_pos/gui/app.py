@@ -18,6 +18,7 @@ from kkmp_pos.gui.style import apply_style
 from kkmp_pos.gui.widgets import MessageBar
 
 if TYPE_CHECKING:
+    from kkmp_pos.gui.cashier_screen import CashierScreen
     from kkmp_pos.services.context import Actor
     from kkmp_pos.services.till import Till
 
@@ -29,7 +30,6 @@ WINDOW_SIZE = (1366, 768)
 class MainWindow(QMainWindow):
     def __init__(self, till: Till) -> None:
         super().__init__()
-        from kkmp_pos.gui.cashier_screen import CashierScreen
         from kkmp_pos.gui.login_screen import LoginScreen
 
         self.till = till
@@ -44,13 +44,22 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.login = LoginScreen(till)
-        self.cashier = CashierScreen(till)
         self.stack.addWidget(self.login)
-        self.stack.addWidget(self.cashier)
         self.login.logged_in.connect(self.show_cashier)
-        self.cashier.logout_requested.connect(self.show_login)
+        self._cashier: CashierScreen | None = None
         if till.is_demo:
             self.setWindowTitle(self.windowTitle() + " — " + self.tr("TOKO DEMO"))
+
+    @property
+    def cashier(self) -> CashierScreen:
+        """Built on first use: the login screen shows sooner at start-up."""
+        if self._cashier is None:
+            from kkmp_pos.gui.cashier_screen import CashierScreen
+
+            self._cashier = CashierScreen(self.till)
+            self.stack.addWidget(self._cashier)
+            self._cashier.logout_requested.connect(self.show_login)
+        return self._cashier
 
     def show_error(self, text: str) -> None:
         """Where background ops and screens report failures (non-blocking)."""

@@ -34,10 +34,10 @@ class CartModel(QAbstractTableModel):
         self._bold.setBold(True)
 
     # -- Qt model API ---------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.cart.lines)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
@@ -61,8 +61,10 @@ class CartModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and member and col in (self.COL_PRICE, self.COL_TYPE):
             return QBrush(QColor("#1b5e20"))
-        if role == Qt.ItemDataRole.FontRole and col in (self.COL_TOTAL, self.COL_TYPE) and (
-            col == self.COL_TOTAL or member
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and col in (self.COL_TOTAL, self.COL_TYPE)
+            and (col == self.COL_TOTAL or member)
         ):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and member:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from kkmp_pos.core.cart import CartTotals, MemberRef
 from kkmp_pos.core.money import format_rp
@@ -56,7 +56,9 @@ class MemberPanel(Panel):
             self.remove_button.setEnabled(False)
             return
         self.name_label.setText(member.name)
-        detail = self.tr("No. {number} · NIK {nik}").format(number=member.number, nik=member.masked_nik or "–")
+        detail = self.tr("No. {number} · NIK {nik}").format(
+            number=member.number, nik=member.masked_nik or "–"
+        )
         if not member.active:
             detail += " · " + self.tr("TIDAK AKTIF")
         self.detail_label.setText(detail)

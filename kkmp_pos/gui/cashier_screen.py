@@ -383,11 +383,16 @@ class CashierScreen(QWidget):
             self.set_status(error_text(exc), error=True)
         else:
             if member.active:
-                self.set_status(self.tr("Anggota {name} ({number}): harga anggota berlaku.").format(
-                    name=member.name, number=member.number))
+                self.set_status(
+                    self.tr("Anggota {name} ({number}): harga anggota berlaku.").format(
+                        name=member.name, number=member.number
+                    )
+                )
             else:
-                self.set_status(self.tr("Anggota {number} tidak aktif: harga biasa.").format(
-                    number=member.number), error=True)
+                self.set_status(
+                    self.tr("Anggota {number} tidak aktif: harga biasa.").format(number=member.number),
+                    error=True,
+                )
         self._show_cart()
         self.focus_scan()
 
@@ -409,7 +414,9 @@ class CashierScreen(QWidget):
         cart = self.cart
 
         def check(tendered_rp: int) -> object:
-            return self.till.sales.preview_settlement(cart, [PaymentInput(PaymentMethod.CASH, 0, tendered_rp)])
+            return self.till.sales.preview_settlement(
+                cart, [PaymentInput(PaymentMethod.CASH, 0, tendered_rp)]
+            )
 
         dialog = PaymentDialog(
             cart.totals().total_rp,
@@ -438,8 +445,11 @@ class CashierScreen(QWidget):
         self.cart.clear()
         self._show_cart()
         self.last_panel.show_sale(result.receipt_no, result.change_rp)
-        self.set_status(self.tr("Tersimpan {number}. Kembali {change}.").format(
-            number=result.receipt_no, change=format_rp(result.change_rp)))
+        self.set_status(
+            self.tr("Tersimpan {number}. Kembali {change}.").format(
+                number=result.receipt_no, change=format_rp(result.change_rp)
+            )
+        )
         self.focus_scan()
         self.sale_committed.emit(result)
         self.print_job(result.print_job_id)

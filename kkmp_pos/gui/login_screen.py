@@ -26,6 +26,7 @@ from kkmp_pos.gui.widgets import Keypad
 if TYPE_CHECKING:
     from kkmp_pos.services.till import Till
 
+
 def _pin_field() -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)

@@ -70,12 +70,12 @@ class PaymentDialog(QDialog):
         self.exact_button.clicked.connect(lambda: self.set_tendered(self.cash_due_rp))
         notes.addWidget(self.exact_button, 0, 0)
         self.note_buttons: list[QPushButton] = []
+        # A note adds to what was handed over (two Rp50.000 notes = two taps); "Uang pas" sets it.
         for i, note in enumerate(sorted(int(n) for n in quick_notes), start=1):
-            button = QPushButton(format_rp(note))
+            button = QPushButton("+" + format_rp(note))
             button.setProperty("role", "quick")
             button.setMinimumHeight(56)
-            button.setEnabled(note >= cash_due_rp)
-            button.clicked.connect(lambda _=False, n=note: self.set_tendered(n))
+            button.clicked.connect(lambda _=False, n=note: self.add_note(n))
             notes.addWidget(button, i // 4, i % 4)
             self.note_buttons.append(button)
         layout.addLayout(notes)
@@ -116,6 +116,9 @@ class PaymentDialog(QDialog):
     def set_tendered(self, amount_rp: int) -> None:
         self.tendered_field.setText(str(amount_rp))
         self.tendered_field.setFocus()
+
+    def add_note(self, note_rp: int) -> None:
+        self.set_tendered((self._parsed() or 0) + note_rp)
 
     def _parsed(self) -> int | None:
         try:

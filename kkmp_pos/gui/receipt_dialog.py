@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QFont, QFontDatabase
-from kkmp_pos.gui.widgets import no_default_buttons
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from kkmp_pos.gui.widgets import no_default_buttons
 
 
 class ReceiptDialog(QDialog):

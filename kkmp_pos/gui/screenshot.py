@@ -42,7 +42,7 @@ def render_screenshot(till: Till, path: Path | str, screen: str = "cashier", lan
 
 
 def _fill_cashier(till: Till, window) -> None:  # type: ignore[no-untyped-def]
-    from kkmp_pos.db.models import BarcodeModel, MemberModel, UserModel
+    from kkmp_pos.db.models import BarcodeModel, MemberModel, ProductModel, UserModel
     from kkmp_pos.services.auth import actor_of
 
     cashier = UserModel.select().where(UserModel.role == "kasir").order_by(UserModel.id).first()
@@ -50,8 +50,15 @@ def _fill_cashier(till: Till, window) -> None:  # type: ignore[no-untyped-def]
         return
     window.show_cashier(actor_of(cashier))
     screen = window.cashier
-    codes = [b.code for b in BarcodeModel.select().order_by(BarcodeModel.code).limit(3)]
-    for code in codes:
+    # Rice, cooking oil and sugar: what a KKMP shop sells most; any three barcodes if those are gone.
+    codes = [
+        b.code
+        for b in BarcodeModel.select(BarcodeModel.code)
+        .join(ProductModel)
+        .where(ProductModel.code.in_(["SPHP5", "MK1", "GP1"]) & BarcodeModel.unit.is_null())
+        .order_by(ProductModel.id)
+    ] or [b.code for b in BarcodeModel.select().order_by(BarcodeModel.code).limit(3)]
+    for code in codes[:3]:
         screen.scan_field.setText(code)
         screen.on_scan_enter()
     member = MemberModel.select().where(MemberModel.status == "active").order_by(MemberModel.number).first()

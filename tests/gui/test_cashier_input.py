@@ -40,8 +40,13 @@ def test_zero_negative_and_too_large_quantities_are_refused(qtbot, window):
     code, _product = member_priced_barcodes(1)[0]
     scan(qtbot, screen, code)
     dialog = _qty_dialog(qtbot, screen)
-    for text, words in [("0", "lebih dari nol"), ("-2", "lebih dari nol"), ("10000", "terlalu besar"),
-                        ("1,5", "bilangan bulat"), ("abc", "bukan jumlah")]:
+    for text, words in [
+        ("0", "lebih dari nol"),
+        ("-2", "lebih dari nol"),
+        ("10000", "terlalu besar"),
+        ("1,5", "bilangan bulat"),
+        ("abc", "bukan jumlah"),
+    ]:
         dialog.qty_field.clear()
         qtbot.keyClicks(dialog.qty_field, text)
         qtbot.keyClick(dialog.qty_field, Qt.Key.Key_Return)

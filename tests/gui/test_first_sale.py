@@ -49,9 +49,7 @@ def test_first_sale_member_prices_cash_receipt_outbox_and_stock(qtbot, window, t
     assert member.nik[-4:] in screen.member_panel.detail_label.text()
     assert member.nik not in screen.member_panel.detail_label.text()  # masked
     assert all(str(line.price_type) == "member" for line in screen.cart.lines)
-    expected_total = sum(
-        p.member_price_rp * (2 if i == 0 else 1) for i, (_c, p) in enumerate(picked)
-    )
+    expected_total = sum(p.member_price_rp * (2 if i == 0 else 1) for i, (_c, p) in enumerate(picked))
     savings = sum(
         (p.regular_price_rp - p.member_price_rp) * (2 if i == 0 else 1) for i, (_c, p) in enumerate(picked)
     )
@@ -94,15 +92,16 @@ def test_first_sale_member_prices_cash_receipt_outbox_and_stock(qtbot, window, t
     assert [(p.method, p.amount_rp, p.tendered_rp) for p in payments] == [("cash", due, tendered)]
 
     # Stock: one movement per line, and the on-hand cache moved by the same amount.
-    moves = {m.product_id: m.qty_milli for m in StockMovementModel.select().where(StockMovementModel.doc_id == sale.id)}
+    moves = {
+        m.product_id: m.qty_milli
+        for m in StockMovementModel.select().where(StockMovementModel.doc_id == sale.id)
+    }
     assert moves == {p.id: -(2000 if i == 0 else 1000) for i, (_c, p) in enumerate(picked)}
     for i, (_c, p) in enumerate(picked):
         assert ProductModel.get_by_id(p.id).on_hand_milli == on_hand_before[p.id] - (2000 if i == 0 else 1000)
 
     # One outbox event, with the next sequence number, carrying the sale.
-    events = [
-        e for e in OutboxEventModel.select().where(OutboxEventModel.seq >= next_seq)
-    ]
+    events = [e for e in OutboxEventModel.select().where(OutboxEventModel.seq >= next_seq)]
     assert [(e.seq, e.type) for e in events] == [(next_seq, "sale.completed")]
     payload = json.loads(events[0].payload)
     assert payload["sale_id"] == sale.id and len(payload["lines"]) == 3 and len(payload["movements"]) == 3
