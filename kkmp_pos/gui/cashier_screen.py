@@ -31,8 +31,8 @@ from kkmp_pos.core.money import MILLI, format_qty, format_rp, parse_qty
 from kkmp_pos.core.pricing import PricedItem
 from kkmp_pos.gui.cart_model import CartModel
 from kkmp_pos.gui.cashier_panels import LastSalePanel, MemberPanel, TotalsPanel
-from kkmp_pos.gui.i18n import current_lang, error_text
-from kkmp_pos.gui.ops import run_op
+from kkmp_pos.gui.i18n import error_text
+from kkmp_pos.gui.receipt_printing import ReceiptPrinting
 from kkmp_pos.gui.widgets import key_button
 
 if TYPE_CHECKING:
@@ -59,7 +59,10 @@ class CashierScreen(QWidget):
         self.last_print: PrintOutcome | None = None
         self.dialog: QWidget | None = None  # the open dialog, if any (tests drive it)
         self._search_mode = False
+        self.printing = ReceiptPrinting(till, self)
+        self.printing.finished.connect(self._printed)
         self._build()
+        self.printing.status.connect(self.last_panel.show_print)
         self._shortcuts()
         self._show_cart()
 
@@ -455,30 +458,11 @@ class CashierScreen(QWidget):
         self.print_job(result.print_job_id)
 
     def print_job(self, job_id: int, *, retry: bool = False) -> None:
-        printing = self.till.printing
-        op = (lambda: printing.retry(job_id)) if retry else (lambda: printing.print_job(job_id))
-        run_op(self, op, on_success=self._printed, on_failure=self._print_failed)
+        self.printing.print_job(job_id, retry=retry)
 
     def _printed(self, outcome: PrintOutcome) -> None:
         self.last_print = outcome
-        if outcome.ok:
-            self.last_panel.show_print(True, self.tr("Struk dicetak."))
-        else:
-            text = outcome.error.message(current_lang()) if outcome.error else self.tr("Printer gagal.")
-            self.last_panel.show_print(False, self.tr("Struk belum tercetak."))
-            window = self.window()
-            if hasattr(window, "message_bar"):
-                window.message_bar.show_message(
-                    text,
-                    "warning",
-                    action_text=self.tr("Cetak ulang"),
-                    action=lambda: self.print_job(outcome.job_id, retry=True),
-                )
         self.print_finished.emit(outcome)
-
-    def _print_failed(self, exc: BaseException) -> None:
-        self.last_panel.show_print(False, error_text(exc))
-        self.window_message(error_text(exc))
 
     def window_message(self, text: str) -> None:
         show = getattr(self.window(), "show_error", None)
@@ -486,18 +470,12 @@ class CashierScreen(QWidget):
             show(text)
 
     def reprint_last(self) -> None:
-        """Retry a failed original; otherwise print a copy (SALINAN) of the last receipt."""
         if self.last_result is None:
             return
-        if self.last_print is not None and not self.last_print.ok:
-            self.print_job(self.last_print.job_id, retry=True)
-            return
         try:
-            job_id = self.till.printing.reprint(self.last_result.sale_id, self.actor)
+            self.printing.reprint(self.last_result.sale_id, self.actor)
         except KkmpError as exc:
             self.set_status(error_text(exc), error=True)
-            return
-        self.print_job(job_id)
 
     def show_last_receipt(self) -> None:
         from kkmp_pos.core.receipt import render_text, width_for_paper
