@@ -109,7 +109,7 @@ class PaymentDialog(QDialog):
         cancel.setMinimumHeight(48)
         cancel.clicked.connect(self.reject)
         layout.addWidget(cancel)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(660)
         self.tendered_field.setFocus()
         no_default_buttons(self)
 

@@ -23,7 +23,7 @@ QPushButton[role="primary"]:disabled { background: #d7a3a3; }
 QPushButton[role="keypad"] { font-size: 22px; font-weight: bold; }
 QPushButton[role="user"] { font-size: 18px; font-weight: bold; text-align: left; padding: 10px 16px; }
 QPushButton[role="user"]:checked { background: #b71c1c; color: white; border: none; }
-QPushButton[role="quick"] { font-size: 17px; font-weight: bold; }
+QPushButton[role="quick"] { font-size: 17px; font-weight: bold; padding: 6px 4px; }
 QLineEdit {
     background: white; border: 2px solid #90a4ae; border-radius: 6px; padding: 6px 10px;
     min-height: 34px; font-size: 18px;
