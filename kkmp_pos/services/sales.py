@@ -25,6 +25,7 @@ from kkmp_pos.db.models import (
 from kkmp_pos.services.auth import require
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.ledger import Movement, allocate_fefo, record_movement
+from kkmp_pos.services.stock import check_cart_sellable  # issue 4
 from kkmp_pos.sync.outbox import append_event
 
 log = logging.getLogger(__name__)
@@ -278,6 +279,8 @@ class SaleService:
         )
         for product in inactive:
             raise ValidationError("product_inactive", name=product.name)
+        # issue 4 (stock): obat keras needs an apotek and a prescription; expired batches are refused.
+        check_cart_sellable(self.ctx, cart)
 
     @staticmethod
     def _payment_rows(
