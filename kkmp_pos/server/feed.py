@@ -75,8 +75,7 @@ def append_changes(sdb: ServerDb, changes: list[PendingChange]) -> list[int]:
         }
         for change_id, c in zip(ids, changes, strict=True)
     ]
-    for start in range(0, len(rows), 500):
-        Change.insert_many(rows[start : start + 500]).execute()
+    sdb.insert_rows(Change, rows)
     return ids
 
 

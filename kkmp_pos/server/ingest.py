@@ -186,8 +186,7 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
             continue
         results[i] = EventResult(env.event_id, env.seq, CREATED)
     rows.flush(sdb)
-    for start in range(0, len(quarantine), 200):
-        m.QuarantineModel.insert_many(quarantine[start : start + 200]).execute()
+    sdb.insert_rows(m.QuarantineModel, quarantine)
     top = max((env.seq for _, env, _ in valid), default=0)
     m.TerminalModel.update(
         last_seq=peewee.fn.MAX(m.TerminalModel.last_seq, top)
@@ -222,15 +221,12 @@ def _insert_events(sdb: ServerDb, fresh: list[tuple[int, EventEnvelope, str]], n
         }
         for _, env, chash in fresh
     ]
-    for start in range(0, len(rows), 400):
-        chunk = rows[start : start + 400]
-        query = m.EventModel.insert_many(chunk).on_conflict_ignore()
-        if sdb.is_postgres:
-            created.update(r[0] for r in query.returning(m.EventModel.event_id).tuples().execute())
-        else:
-            # SQLite: this transaction holds the only write lock, so the pre-check above is exact
-            query.execute()
-            created.update(r["event_id"] for r in chunk)
+    if sdb.is_postgres:
+        created.update(sdb.insert_rows(m.EventModel, rows, True, returning="event_id"))
+    else:
+        # SQLite: this transaction holds the only write lock, so the pre-check above is exact
+        sdb.insert_rows(m.EventModel, rows, ignore_conflicts=True)
+        created.update(r["event_id"] for r in rows)
     return created
 
 

@@ -102,9 +102,8 @@ class Rows:
             (m.ReturnModel, self.returns),
             (m.StockMovementModel, self.movements),
         ):
-            for start in range(0, len(rows), 400):
-                # a document id seen again under a new event id (a restored till) keeps the first
-                model.insert_many(rows[start : start + 400]).on_conflict_ignore().execute()
+            # a document id seen again under a new event id (a restored till) keeps the first
+            sdb.insert_rows(model, rows, ignore_conflicts=True)
             rows.clear()
 
 

@@ -129,9 +129,7 @@ def test_one_invalid_event_among_good_ones(sdb, live, till_dir):
         bad = OutboxEventModel.select().where(OutboxEventModel.status == "pending").first()
         payload = json.loads(bad.payload)
         payload["total_rp"] = "banyak"
-        OutboxEventModel.update(payload=json.dumps(payload)).where(
-            OutboxEventModel.seq == bad.seq
-        ).execute()
+        OutboxEventModel.update(payload=json.dumps(payload)).where(OutboxEventModel.seq == bad.seq).execute()
     finally:
         till.close()
     result = run_cli(till_dir, "sync", "--once")
@@ -221,7 +219,7 @@ def test_push_into_another_cooperative_is_refused_and_the_worker_stops(sdb, live
             time.sleep(0.05)
         worker.stop()
         status = worker.status()
-        assert status.waiting == 3 and "403" not in (status.last_error or "x") or True
+        assert (status.waiting == 3 and "403" not in (status.last_error or "x")) or True
     finally:
         till.close()
     assert server_sales(sdb, "kop2") == [] and server_sales(sdb, "kop1") == []
