@@ -46,6 +46,9 @@ class Till:
         self.reversals = ReversalService(ctx)
         self.registration = RegistrationService(ctx)
         self.overrides = OverrideService(ctx)
+        from kkmp_pos.services.maintenance import MaintenanceService
+
+        self.maintenance = MaintenanceService(ctx)
 
     @property
     def db_path(self) -> Path:
