@@ -131,3 +131,6 @@ def run_db(args: argparse.Namespace) -> int:
 
 
 import kkmp_pos.cli_bench  # noqa: E402,F401  (registers `demo`)
+
+
+import kkmp_pos.cli_reports  # noqa: E402,F401  (issue 5: `report` subcommands)

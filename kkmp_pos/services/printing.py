@@ -46,6 +46,7 @@ class PrintService:
             profile=str(self.ctx.setting("printer.profile")),
             cut=bool(self.ctx.setting("printer.cut")),
             kick_drawer=bool(self.ctx.setting("printer.kick_drawer")),
+            code_page=str(self.ctx.setting("printer.code_page")),
         )
 
     def receipt_bytes(self, sale_id: str, *, is_copy: bool = False, uri: str | None = None) -> bytes:
@@ -58,7 +59,13 @@ class PrintService:
 
     def job_bytes(self, job: PrintJobModel, uri: str | None = None) -> bytes:
         if job.kind == "receipt" and job.doc_id:
-            return self.receipt_bytes(job.doc_id, is_copy=job.is_copy, uri=uri)
+            data = self.receipt_bytes(job.doc_id, is_copy=job.is_copy, uri=uri)
+            logo = str(self.ctx.setting("printer.logo_path"))
+            if logo:  # issue 5: the shop's logo above the receipt, as a raster image
+                from kkmp_pos.services.printer_settings import logo_bytes
+
+                data = logo_bytes(logo, int(self.ctx.setting("printer.paper_mm"))) + data
+            return data
         from kkmp_pos.core.receipt_document import ReceiptDocument
         from kkmp_pos.devices.escpos_render import render_escpos
 
@@ -127,12 +134,15 @@ class PrintService:
             audit(self.ctx, "receipt.reprint", actor, doc_id=sale_id)
         return job.id
 
-    def retry(self, job_id: int) -> PrintOutcome:
-        """Send a failed job again (the same original, not a copy), on someone's request."""
+    def retry(self, job_id: int, uri: str | None = None) -> PrintOutcome:
+        """Send a failed job again (the same original, not a copy), on someone's request.
+
+        `uri`: the printer to use now (e.g. after fixing the settings); default: the job's own.
+        """
         PrintJobModel.update(status="pending").where(
             (PrintJobModel.id == job_id) & (PrintJobModel.status == "failed")
         ).execute()
-        return self.print_job(job_id)
+        return self.print_job(job_id, uri=uri)
 
     def failed_jobs(self) -> list[PrintJobModel]:
         return list(

@@ -49,6 +49,18 @@ class Till:
         from kkmp_pos.services.maintenance import MaintenanceService
 
         self.maintenance = MaintenanceService(ctx)
+        # issue 5: shifts and cash, reports, users, audit log, printer settings
+        from kkmp_pos.services.audit_log import AuditLogService
+        from kkmp_pos.services.printer_settings import PrinterSettingsService
+        from kkmp_pos.services.reports import ReportService
+        from kkmp_pos.services.shifts import ShiftService
+        from kkmp_pos.services.users import UserService
+
+        self.shifts = ShiftService(ctx)
+        self.reports = ReportService(ctx)
+        self.users = UserService(ctx)
+        self.audit_log = AuditLogService(ctx)
+        self.printer_settings = PrinterSettingsService(ctx)
 
     @property
     def db_path(self) -> Path:

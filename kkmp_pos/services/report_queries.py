@@ -1,0 +1,309 @@
+"""Every query the shift and end-of-day reports read, in one place (so returns slot in here only).
+
+What counts as a sale: `sale.status == 'completed'` (paid in full). `awaiting_payment` sales (QRIS not yet
+confirmed) are reported apart as pending; `cancelled` sales (a cancellation document exists) are voids,
+reported apart and never counted. Returns (`sale_return` documents) are subtracted on their own business
+date, from the totals, the refund method, member/non-member, hour, day and products.
+
+Sums are over the sale's `business_date` (store-local). `total_rp` is what the goods cost after line
+discounts (Σ line totals); money taken is `total_rp + rounding_rp` (cash rounding), which is what the
+payments add up to.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import peewee
+
+from kkmp_pos.core.cash import CashFigures
+
+COMPLETED = "completed"
+PENDING = "awaiting_payment"
+CANCELLED = "cancelled"
+
+
+@dataclass
+class SalesTotals:
+    sale_count: int = 0
+    total_rp: int = 0
+    subtotal_rp: int = 0
+    discount_rp: int = 0
+    rounding_rp: int = 0
+    member_savings_rp: int = 0
+
+
+@dataclass
+class SalesFacts:
+    """Aggregates of the sales in a date range (or one shift), before any formatting."""
+
+    completed: SalesTotals = field(default_factory=SalesTotals)
+    pending: SalesTotals = field(default_factory=SalesTotals)  # QRIS awaiting payment
+    cancelled: SalesTotals = field(default_factory=SalesTotals)  # voids
+    member: SalesTotals = field(default_factory=SalesTotals)
+    non_member: SalesTotals = field(default_factory=SalesTotals)
+    by_hour: dict[int, int] = field(default_factory=dict)  # local hour -> total_rp (completed)
+    by_day: dict[str, int] = field(default_factory=dict)  # business date -> total_rp (completed)
+    by_payment: dict[str, int] = field(default_factory=dict)  # method -> confirmed rupiah, completed
+    qris_confirmed: tuple[int, int] = (0, 0)  # (payments, rupiah)
+    qris_pending: tuple[int, int] = (0, 0)
+    returns: SalesTotals = field(default_factory=SalesTotals)  # issue 3: stays zero until returns exist
+
+
+@dataclass(frozen=True)
+class ProductFacts:
+    product_id: int
+    code: str
+    name: str
+    base_unit: str
+    business_unit: str
+    category: str
+    base_qty_milli: int
+    total_rp: int
+
+
+def _scope(date_from: str, date_to: str, shift_id: str | None) -> tuple[str, list[Any]]:
+    if shift_id is not None:
+        return 's."shift_id" = ?', [shift_id]
+    return 's."business_date" BETWEEN ? AND ?', [date_from, date_to]
+
+
+def _add(t: SalesTotals, row: tuple[Any, ...]) -> None:
+    t.sale_count += row[0]
+    t.total_rp += row[1] or 0
+    t.subtotal_rp += row[2] or 0
+    t.discount_rp += row[3] or 0
+    t.rounding_rp += row[4] or 0
+    t.member_savings_rp += row[5] or 0
+
+
+def sales_facts(
+    db: peewee.Database,
+    date_from: str = "",
+    date_to: str = "",
+    *,
+    shift_id: str | None = None,
+    utc_offset_hours: int = 8,
+) -> SalesFacts:
+    """Totals by status, member/non-member, local hour, day and payment method, in three queries."""
+    where, params = _scope(date_from, date_to, shift_id)
+    facts = SalesFacts()
+    sql = (
+        'SELECT COUNT(*), SUM(s."total_rp"), SUM(s."subtotal_rp"), SUM(s."discount_rp"), '
+        'SUM(s."rounding_rp"), SUM(s."member_savings_rp"), s."status", s."member_id" IS NULL, '
+        'substr(s."created_at", 12, 2), s."business_date" '
+        f'FROM "sale" s WHERE {where} GROUP BY 7, 8, 9, 10'
+    )
+    for row in db.execute_sql(sql, params):
+        status, non_member, utc_hour, bdate = row[6], row[7], row[8], row[9]
+        target = {COMPLETED: facts.completed, PENDING: facts.pending, CANCELLED: facts.cancelled}
+        if status not in target:
+            continue
+        _add(target[status], row)
+        if status != COMPLETED:
+            continue
+        _add(facts.non_member if non_member else facts.member, row)
+        hour = (int(utc_hour) + utc_offset_hours) % 24
+        facts.by_hour[hour] = facts.by_hour.get(hour, 0) + (row[1] or 0)
+        facts.by_day[bdate] = facts.by_day.get(bdate, 0) + (row[1] or 0)
+    sql = (
+        'SELECT s."status", p."method", p."status", COUNT(*), SUM(p."amount_rp") '
+        'FROM "payment" p JOIN "sale" s ON s."id" = p."sale_id" '
+        f"WHERE {where} GROUP BY 1, 2, 3"
+    )
+    for sale_status, method, pay_status, count, amount in db.execute_sql(sql, params):
+        # A confirmed QRIS payment keeps its row; the sale turning 'completed' is what confirms it.
+        if sale_status == COMPLETED and pay_status != "cancelled":
+            facts.by_payment[method] = facts.by_payment.get(method, 0) + amount
+            if method == "qris":
+                c, a = facts.qris_confirmed
+                facts.qris_confirmed = (c + count, a + amount)
+        elif sale_status == PENDING and method == "qris" and pay_status == "pending":
+            c, a = facts.qris_pending
+            facts.qris_pending = (c + count, a + amount)
+    _subtract_returns(db, facts, date_from, date_to, shift_id, utc_offset_hours)
+    return facts
+
+
+def _return_scope(date_from: str, date_to: str, shift_id: str | None) -> tuple[str, list[Any]]:
+    """Returns of a date range (their own business date) or made during a shift."""
+    if shift_id is not None:
+        return f"({_IN_SHIFT.format(t='r')})", [shift_id, shift_id, shift_id]
+    return 'r."business_date" BETWEEN ? AND ?', [date_from, date_to]
+
+
+# A reversal made during a shift: linked to it, or (no link) made while it was open.
+_IN_SHIFT = (
+    '{t}."shift_id" = ? OR ({t}."shift_id" IS NULL AND {t}."created_at" >= '
+    '(SELECT "opened_at" FROM "shift" WHERE "id" = ?) AND {t}."created_at" <= '
+    '(SELECT COALESCE("closed_at", \'9999\') FROM "shift" WHERE "id" = ?))'
+)
+
+
+def _subtract_returns(
+    db: peewee.Database,
+    facts: SalesFacts,
+    date_from: str,
+    date_to: str,
+    shift_id: str | None,
+    utc_offset_hours: int,
+) -> None:
+    """Returns reduce the completed totals, their refund method, member/non-member, hour and day."""
+    where, params = _return_scope(date_from, date_to, shift_id)
+    sql = (
+        'SELECT r."refund_rp", r."refund_method", s."member_id" IS NULL, substr(r."created_at", 12, 2), '
+        'r."business_date" FROM "sale_return" r JOIN "sale" s ON s."id" = r."sale_id" '
+        f"WHERE {where}"
+    )
+    for refund, method, non_member, utc_hour, bdate in db.execute_sql(sql, params):
+        facts.returns.sale_count += 1
+        facts.returns.total_rp += refund
+        facts.completed.total_rp -= refund
+        group = facts.non_member if non_member else facts.member
+        group.total_rp -= refund
+        facts.by_payment[method] = facts.by_payment.get(method, 0) - refund
+        hour = (int(utc_hour) + utc_offset_hours) % 24
+        facts.by_hour[hour] = facts.by_hour.get(hour, 0) - refund
+        facts.by_day[bdate] = facts.by_day.get(bdate, 0) - refund
+
+
+def product_facts(
+    db: peewee.Database, date_from: str = "", date_to: str = "", *, shift_id: str | None = None
+) -> list[ProductFacts]:
+    """Completed sales per product (quantity in base units, rupiah after line discounts)."""
+    where, params = _scope(date_from, date_to, shift_id)
+    sql = (
+        'SELECT l."product_id", SUM(l."base_qty_milli"), SUM(l."line_total_rp") '
+        'FROM "sale_line" l JOIN "sale" s ON s."id" = l."sale_id" '
+        f'WHERE {where} AND s."status" = ? GROUP BY 1'
+    )
+    sums = {pid: (qty, total) for pid, qty, total in db.execute_sql(sql, [*params, COMPLETED])}
+    where_r, params_r = _return_scope(date_from, date_to, shift_id)
+    sql = (
+        'SELECT l."product_id", SUM(rl."base_qty_milli"), SUM(rl."refund_rp") FROM "sale_return_line" rl '
+        'JOIN "sale_return" r ON r."id" = rl."sale_return_id" '
+        'JOIN "sale_line" l ON l."id" = rl."sale_line_id" '
+        f"WHERE {where_r} GROUP BY 1"
+    )
+    for pid, qty, refund in db.execute_sql(sql, params_r):
+        sold_qty, sold_total = sums.get(pid, (0, 0))
+        sums[pid] = (sold_qty - qty, sold_total - refund)
+    if not sums:
+        return []
+    products: dict[int, tuple[str, str, str, str, str]] = {}
+    sql = (
+        'SELECT p."id", p."code", p."name", p."base_unit", p."business_unit", '
+        'COALESCE(c."name", \'\') FROM "product" p LEFT JOIN "category" c ON c."id" = p."category_id"'
+    )
+    for pid, code, name, unit, bu, category in db.execute_sql(sql):
+        if pid in sums:
+            products[pid] = (code, name, unit, bu, category)
+    return [
+        ProductFacts(pid, *products.get(pid, ("?", "?", "", "sembako", "")), qty, total)
+        for pid, (qty, total) in sums.items()
+    ]
+
+
+def group_products(facts: list[ProductFacts], key: str) -> dict[str, int]:
+    """Rupiah per business unit or category, largest first."""
+    sums: dict[str, int] = defaultdict(int)
+    for f in facts:
+        sums[getattr(f, key) or "-"] += f.total_rp
+    return dict(sorted(sums.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def cash_movements(db: peewee.Database, shift_id: str) -> list[tuple[str, int, str, str, str]]:
+    """(kind, amount_rp, reason, created_at, user name) of a shift's cash moves, oldest first."""
+    sql = (
+        'SELECT m."kind", m."amount_rp", m."reason", m."created_at", u."name" FROM "cash_movement" m '
+        'JOIN "user" u ON u."id" = m."user_id" WHERE m."shift_id" = ? ORDER BY m."created_at", m."id"'
+    )
+    return [tuple(row) for row in db.execute_sql(sql, [shift_id])]  # type: ignore[misc]
+
+
+def shift_cash_figures(db: peewee.Database, shift_id: str, opening_float_rp: int) -> CashFigures:
+    """What the drawer of a shift should hold at its count (deposits come after the count).
+
+    Cash taken = cash applied to every sale of the shift, whatever became of it; a cancellation or a
+    return paid back in cash during the shift is a refund. Simpanan paid in cash is cash too.
+    """
+    sql = (
+        'SELECT COALESCE(SUM(p."amount_rp"), 0) FROM "payment" p JOIN "sale" s ON s."id" = p."sale_id" '
+        'WHERE s."shift_id" = ? AND p."method" = ?'
+    )
+    cash_sales = db.execute_sql(sql, [shift_id, "cash"]).fetchone()[0]
+    moves: dict[str, int] = defaultdict(int)
+    sql = 'SELECT "kind", SUM("amount_rp") FROM "cash_movement" WHERE "shift_id" = ? GROUP BY 1'
+    for kind, amount in db.execute_sql(sql, [shift_id]):
+        moves[kind] = amount
+    sql = (
+        'SELECT COALESCE(SUM(t."amount_rp"), 0) FROM "member_payment" t '
+        f'WHERE t."method" = ? AND t."status" = ? AND ({_IN_SHIFT.format(t="t")})'
+    )
+    savings = db.execute_sql(sql, ["cash", "confirmed", shift_id, shift_id, shift_id]).fetchone()[0]
+    return CashFigures(
+        opening_float_rp=opening_float_rp,
+        cash_sales_rp=int(cash_sales),
+        cash_in_rp=moves["in"],
+        cash_out_rp=moves["out"],
+        cash_refunds_rp=_cash_refunds(db, shift_id),
+        savings_cash_rp=int(savings),
+    )
+
+
+def _cash_refunds(db: peewee.Database, shift_id: str) -> int:
+    """Cash paid back during the shift for cancellations and returns."""
+    total = 0
+    for table in ("sale_cancellation", "sale_return"):
+        sql = (
+            f'SELECT COALESCE(SUM(t."refund_rp"), 0) FROM "{table}" t '
+            f'WHERE t."refund_method" = ? AND ({_IN_SHIFT.format(t="t")})'
+        )
+        total += int(db.execute_sql(sql, ["cash", shift_id, shift_id, shift_id]).fetchone()[0])
+    return total
+
+
+def shifts_in_range(db: peewee.Database, date_from: str, date_to: str) -> list[dict[str, Any]]:
+    """Shifts opened on the business dates in range, with their count and approval, oldest first."""
+    sql = (
+        'SELECT sh."id", u."name", sh."status", sh."opened_at", sh."closed_at", sh."business_date", '
+        'sh."opening_float_rp", sh."counted_cash_rp", sh."expected_cash_rp", sh."difference_rp", '
+        'a."name" FROM "shift" sh JOIN "user" u ON u."id" = sh."user_id" '
+        'LEFT JOIN "user" a ON a."id" = sh."approved_by_id" '
+        'WHERE sh."business_date" BETWEEN ? AND ? ORDER BY sh."opened_at"'
+    )
+    keys = (
+        "id", "cashier", "status", "opened_at", "closed_at", "business_date", "opening_float_rp",
+        "counted_cash_rp", "expected_cash_rp", "difference_rp", "approved_by",
+    )  # fmt: skip
+    return [dict(zip(keys, row, strict=True)) for row in db.execute_sql(sql, [date_from, date_to])]
+
+
+def member_purchases(db: peewee.Database, date_from: str, date_to: str) -> list[dict[str, Any]]:
+    """Net purchases per member in the period (completed sales, net of returns): the basis of SHU."""
+    sql = (
+        'SELECT m."id", m."number", m."name", COUNT(s."id"), SUM(s."total_rp"), SUM(s."member_savings_rp") '
+        'FROM "sale" s JOIN "member" m ON m."id" = s."member_id" '
+        'WHERE s."business_date" BETWEEN ? AND ? AND s."status" = ? GROUP BY m."id" ORDER BY m."number"'
+    )
+    returned: dict[str, int] = defaultdict(int)
+    sql_returns = (
+        'SELECT s."member_id", SUM(r."refund_rp") FROM "sale_return" r JOIN "sale" s ON s."id" = r."sale_id" '
+        'WHERE r."business_date" BETWEEN ? AND ? AND s."member_id" IS NOT NULL GROUP BY 1'
+    )
+    for mid, refund in db.execute_sql(sql_returns, [date_from, date_to]):
+        returned[mid] = refund
+    rows = [
+        {
+            "member_id": mid,
+            "number": number,
+            "name": name,
+            "sale_count": count,
+            "total_rp": (total or 0) - returned.get(mid, 0),
+            "savings_rp": savings or 0,
+        }
+        for mid, number, name, count, total, savings in db.execute_sql(sql, [date_from, date_to, COMPLETED])
+    ]
+    return rows

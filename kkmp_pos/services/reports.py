@@ -1,0 +1,460 @@
+"""Reports: shift X/Z, end of day, a date range (a month) and member purchases; data, slips, PDFs.
+
+Figures come from `report_queries` (the one place that defines what counts). Each report is a plain
+dataclass; `*_document` turns it into a thermal slip (a ReceiptDocument), `save_pdf` into a PDF
+(reportlab, imported only then). Long reports call `progress(done, total, label)` between steps.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from kkmp_pos.core.errors import ValidationError
+from kkmp_pos.core.money import format_qty, format_rp, round_half_up
+from kkmp_pos.core.receipt import PAYMENT_LABELS, ReceiptDocument, build_text_document, width_for_paper
+from kkmp_pos.core.timeutil import from_iso, local
+from kkmp_pos.db.models import PrintJobModel, ShiftModel, UserModel
+from kkmp_pos.services import report_queries as q
+from kkmp_pos.services.audit import audit
+from kkmp_pos.services.auth import require
+from kkmp_pos.services.context import Actor, ServiceContext
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+MAX_RANGE_DAYS = 400
+PPN_PERCENT = 11  # prices include PPN; the included part is total × 11/111
+BUSINESS_UNITS = {"sembako": "Sembako", "lpg": "LPG", "obat": "Obat"}
+
+
+def payment_label(method: str) -> str:
+    return PAYMENT_LABELS.get(method, method)
+
+
+def parse_date(text: str) -> str:
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except (ValueError, AttributeError):
+        raise ValidationError("report_date_invalid", text=text) from None
+
+
+def _utc_offset_hours(ctx: ServiceContext, day: str) -> int:
+    """Store zone offset (Indonesian zones have no daylight saving)."""
+    moment = datetime.fromisoformat(day + "T12:00:00").replace(tzinfo=ZoneInfo(ctx.store.timezone))
+    offset = moment.utcoffset() or timedelta(0)
+    return int(offset.total_seconds() // 3600)
+
+
+def _local_text(ctx: ServiceContext, iso: str | None) -> str:
+    if not iso:
+        return "-"
+    return local(from_iso(iso), ctx.store.timezone).strftime("%d-%m-%Y %H:%M")
+
+
+# -- shift reports (X / Z) ---------------------------------------------------------------------------
+@dataclass
+class ShiftReport:
+    shift_id: str
+    final: bool  # Z (closed) or X (mid-shift)
+    cashier: str
+    status: str
+    business_date: str
+    opened_at: str
+    closed_at: str | None
+    printed_at: str
+    opening_float_rp: int
+    cash_sales_rp: int
+    cash_in_rp: int
+    cash_out_rp: int
+    cash_refunds_rp: int
+    savings_cash_rp: int
+    expected_rp: int
+    counted_rp: int | None
+    difference_rp: int | None
+    approved_by: str | None
+    deposit_rp: int
+    facts: q.SalesFacts
+    moves: list[tuple[str, int, str, str, str]] = field(default_factory=list)
+
+    @property
+    def left_rp(self) -> int | None:
+        return None if self.counted_rp is None else self.counted_rp - self.deposit_rp
+
+
+def shift_report(ctx: ServiceContext, shift_id: str, *, final: bool) -> ShiftReport:
+    """The figures of one shift. Callers check permissions (ShiftService.x_report / z_report)."""
+    shift = ShiftModel.get_by_id(shift_id)
+    figures = q.shift_cash_figures(ctx.db, shift.id, shift.opening_float_rp)
+    moves = q.cash_movements(ctx.db, shift.id)
+    approver = UserModel.get_by_id(shift.approved_by_id).name if shift.approved_by_id else None
+    expected = shift.expected_cash_rp if shift.expected_cash_rp is not None else figures.expected_rp
+    return ShiftReport(
+        shift_id=shift.id,
+        final=final,
+        cashier=UserModel.get_by_id(shift.user_id).name,
+        status=shift.status,
+        business_date=shift.business_date,
+        opened_at=shift.opened_at,
+        closed_at=shift.closed_at,
+        printed_at=ctx.now_iso(),
+        opening_float_rp=shift.opening_float_rp,
+        cash_sales_rp=figures.cash_sales_rp,
+        cash_in_rp=figures.cash_in_rp,
+        cash_out_rp=figures.cash_out_rp,
+        cash_refunds_rp=figures.cash_refunds_rp,
+        savings_cash_rp=figures.savings_cash_rp,
+        expected_rp=expected,
+        counted_rp=shift.counted_cash_rp,
+        difference_rp=shift.difference_rp,
+        approved_by=approver,
+        deposit_rp=sum(m[1] for m in moves if m[0] == "deposit"),
+        facts=q.sales_facts(
+            ctx.db, shift_id=shift.id, utc_offset_hours=_utc_offset_hours(ctx, shift.business_date)
+        ),
+        moves=moves,
+    )
+
+
+def shift_report_rows(ctx: ServiceContext, r: ShiftReport) -> list[str | tuple[str, str]]:
+    """The rows of an X/Z slip (also the PDF's body)."""
+    f = r.facts
+    rows: list[str | tuple[str, str]] = [
+        ("Kasir", r.cashier),
+        ("Tanggal usaha", r.business_date),
+        ("Buka", _local_text(ctx, r.opened_at)),
+        ("Tutup", _local_text(ctx, r.closed_at)),
+        ("Cetak", _local_text(ctx, r.printed_at)),
+        "---",
+        ("Jumlah transaksi", str(f.completed.sale_count)),
+        ("Total penjualan", format_rp(f.completed.total_rp)),
+    ]
+    for method, amount in sorted(f.by_payment.items()):
+        rows.append((f"  {payment_label(method)}", format_rp(amount)))
+    if f.completed.rounding_rp:
+        rows.append(("  Pembulatan", format_rp(f.completed.rounding_rp)))
+    if f.qris_pending[0]:
+        rows.append((f"QRIS menunggu ({f.qris_pending[0]})", format_rp(f.qris_pending[1])))
+    if f.cancelled.sale_count:
+        rows.append((f"Batal ({f.cancelled.sale_count})", format_rp(f.cancelled.total_rp)))
+    rows += [
+        "---",
+        ("Modal awal", format_rp(r.opening_float_rp)),
+        ("Penjualan tunai", format_rp(r.cash_sales_rp)),
+        ("Simpanan tunai", format_rp(r.savings_cash_rp)),
+        ("Kas masuk", format_rp(r.cash_in_rp)),
+        ("Kas keluar", format_rp(-r.cash_out_rp)),
+    ]
+    if r.cash_refunds_rp:
+        rows.append(("Batal/retur tunai", format_rp(-r.cash_refunds_rp)))
+    for kind, amount, reason, _at, _who in r.moves:
+        if kind in ("in", "out"):
+            sign = 1 if kind == "in" else -1
+            rows.append((f"  {reason}", format_rp(sign * amount)))
+    rows.append(("KAS SEHARUSNYA", format_rp(r.expected_rp)))
+    if r.counted_rp is not None:
+        rows.append(("Kas dihitung", format_rp(r.counted_rp)))
+        rows.append(("SELISIH", format_rp(r.difference_rp or 0)))
+        rows.append(("Disetujui", r.approved_by or "-"))
+    if r.final and r.left_rp is not None:
+        rows.append(("Setoran", format_rp(r.deposit_rp)))
+        rows.append(("Sisa di laci", format_rp(r.left_rp)))
+    return rows
+
+
+def shift_report_title(r: ShiftReport) -> str:
+    return "LAPORAN Z (TUTUP SHIFT)" if r.final else "LAPORAN X (SEMENTARA)"
+
+
+def shift_report_document(
+    ctx: ServiceContext, r: ShiftReport, paper_mm: int | None = None
+) -> ReceiptDocument:
+    width = width_for_paper(paper_mm or int(ctx.setting("printer.paper_mm")))
+    store = ctx.store
+    return build_text_document(
+        shift_report_title(r),
+        shift_report_rows(ctx, r),
+        width,
+        header=(store.cooperative_name, store.name),
+        footer=(f"Shift {r.shift_id[-8:]}",),
+    )
+
+
+# -- end of day and ranges -----------------------------------------------------------------------------
+@dataclass
+class PeriodReport:
+    kind: str  # 'eod' | 'range'
+    date_from: str
+    date_to: str
+    store_name: str
+    cooperative_name: str
+    vat_registered: bool
+    generated_at: str
+    facts: q.SalesFacts
+    products: list[q.ProductFacts]
+    shifts: list[dict[str, Any]]
+    top_n: int = 10
+
+    @property
+    def by_business_unit(self) -> dict[str, int]:
+        return q.group_products(self.products, "business_unit")
+
+    @property
+    def by_category(self) -> dict[str, int]:
+        return q.group_products(self.products, "category")
+
+    @property
+    def top_products(self) -> list[q.ProductFacts]:
+        return sorted(self.products, key=lambda p: (-p.total_rp, p.name))[: self.top_n]
+
+    @property
+    def ppn(self) -> tuple[int, int] | None:
+        """(DPP, PPN) included in the completed sales, only for a VAT-registered store."""
+        if not self.vat_registered:
+            return None
+        total = self.facts.completed.total_rp
+        ppn = round_half_up(Fraction(total * PPN_PERCENT, 100 + PPN_PERCENT))
+        return total - ppn, ppn
+
+    def to_json(self) -> dict[str, Any]:
+        """Machine-readable: completed sales net of returns and cancellations."""
+        f = self.facts
+        data: dict[str, Any] = {}
+        if self.kind == "eod":
+            data["business_date"] = self.date_from
+        data.update(
+            {
+                "date_from": self.date_from,
+                "date_to": self.date_to,
+                "sale_count": f.completed.sale_count,
+                "total_rp": f.completed.total_rp,
+                "rounding_rp": f.completed.rounding_rp,
+                "discount_rp": f.completed.discount_rp,
+                "member_savings_rp": f.completed.member_savings_rp,
+                "by_payment": dict(sorted(f.by_payment.items())),
+                "by_business_unit": self.by_business_unit,
+                "by_category": self.by_category,
+                "member": {"sale_count": f.member.sale_count, "total_rp": f.member.total_rp},
+                "non_member": {"sale_count": f.non_member.sale_count, "total_rp": f.non_member.total_rp},
+                "by_hour": {f"{h:02d}": v for h, v in sorted(f.by_hour.items())},
+                "by_day": dict(sorted(f.by_day.items())),
+                "voids": {"sale_count": f.cancelled.sale_count, "total_rp": f.cancelled.total_rp},
+                "returns": {"count": f.returns.sale_count, "total_rp": f.returns.total_rp},
+                "qris_pending": {"count": f.qris_pending[0], "amount_rp": f.qris_pending[1]},
+                "qris_confirmed": {"count": f.qris_confirmed[0], "amount_rp": f.qris_confirmed[1]},
+                "top_products": [
+                    {"code": p.code, "name": p.name, "qty_milli": p.base_qty_milli, "total_rp": p.total_rp}
+                    for p in self.top_products
+                ],
+                "shifts": [
+                    {
+                        k: s[k]
+                        for k in (
+                            "id",
+                            "cashier",
+                            "status",
+                            "opening_float_rp",
+                            "expected_cash_rp",
+                            "counted_cash_rp",
+                            "difference_rp",
+                            "approved_by",
+                        )
+                    }
+                    for s in self.shifts
+                ],
+            }
+        )
+        if self.ppn is not None:
+            data["ppn"] = {"dpp_rp": self.ppn[0], "ppn_rp": self.ppn[1]}
+        return data
+
+
+def build_period_report(
+    ctx: ServiceContext, date_from: str, date_to: str, *, kind: str, progress: Progress | None = None
+) -> PeriodReport:
+    """Gather a period's figures in a few aggregate queries, reporting progress between them."""
+    start, end = parse_date(date_from), parse_date(date_to)
+    days = (date.fromisoformat(end) - date.fromisoformat(start)).days + 1
+    if days < 1 or days > MAX_RANGE_DAYS:
+        raise ValidationError("report_range_invalid", start=start, end=end, days=MAX_RANGE_DAYS)
+    steps = 4
+    report_progress = progress or (lambda done, total, label: None)
+    report_progress(0, steps, "penjualan")
+    facts = q.sales_facts(ctx.db, start, end, utc_offset_hours=_utc_offset_hours(ctx, start))
+    report_progress(1, steps, "barang")
+    products = q.product_facts(ctx.db, start, end)
+    report_progress(2, steps, "shift")
+    shifts = q.shifts_in_range(ctx.db, start, end)
+    report_progress(3, steps, "ringkasan")
+    store = ctx.store
+    report = PeriodReport(
+        kind=kind,
+        date_from=start,
+        date_to=end,
+        store_name=store.name,
+        cooperative_name=store.cooperative_name,
+        vat_registered=bool(store.vat_registered),
+        generated_at=ctx.now_iso(),
+        facts=facts,
+        products=products,
+        shifts=shifts,
+        top_n=int(ctx.setting("reports.top_products")),
+    )
+    report_progress(steps, steps, "selesai")
+    return report
+
+
+def period_title(r: PeriodReport) -> str:
+    if r.kind == "eod":
+        return f"LAPORAN HARIAN {r.date_from}"
+    return f"LAPORAN {r.date_from} s/d {r.date_to}"
+
+
+def period_rows(r: PeriodReport) -> list[str | tuple[str, str]]:
+    """The short thermal version: totals, payment methods, business units, voids, QRIS, shifts."""
+    f = r.facts
+    rows: list[str | tuple[str, str]] = [
+        ("Jumlah transaksi", str(f.completed.sale_count)),
+        ("TOTAL PENJUALAN", format_rp(f.completed.total_rp)),
+    ]
+    if f.completed.rounding_rp:
+        rows.append(("Pembulatan tunai", format_rp(f.completed.rounding_rp)))
+    rows += ["---", "Per cara bayar"]
+    rows += [(f"  {payment_label(m)}", format_rp(v)) for m, v in sorted(f.by_payment.items())]
+    rows += ["Per unit usaha"]
+    rows += [(f"  {BUSINESS_UNITS.get(k, k)}", format_rp(v)) for k, v in r.by_business_unit.items()]
+    rows += [
+        "---",
+        (f"Anggota ({f.member.sale_count})", format_rp(f.member.total_rp)),
+        (f"Bukan anggota ({f.non_member.sale_count})", format_rp(f.non_member.total_rp)),
+        ("Diskon", format_rp(f.completed.discount_rp)),
+        ("Hemat anggota", format_rp(f.completed.member_savings_rp)),
+        (f"Batal ({f.cancelled.sale_count})", format_rp(f.cancelled.total_rp)),
+        (f"Retur ({f.returns.sale_count})", format_rp(f.returns.total_rp)),
+        (f"QRIS diterima ({f.qris_confirmed[0]})", format_rp(f.qris_confirmed[1])),
+        (f"QRIS menunggu ({f.qris_pending[0]})", format_rp(f.qris_pending[1])),
+    ]
+    if r.ppn is not None:
+        rows += [("DPP", format_rp(r.ppn[0])), (f"PPN {PPN_PERCENT}% (termasuk)", format_rp(r.ppn[1]))]
+    if r.shifts:
+        rows += ["---", "Selisih kas per shift"]
+        for s in r.shifts:
+            diff = "terbuka" if s["difference_rp"] is None else format_rp(s["difference_rp"])
+            rows.append((f"  {s['cashier']}", diff))
+    return rows
+
+
+def period_document(ctx: ServiceContext, r: PeriodReport, paper_mm: int | None = None) -> ReceiptDocument:
+    width = width_for_paper(paper_mm or int(ctx.setting("printer.paper_mm")))
+    return build_text_document(
+        period_title(r),
+        period_rows(r),
+        width,
+        header=(r.cooperative_name, r.store_name),
+        footer=(f"Dicetak {_local_text(ctx, r.generated_at)}",),
+    )
+
+
+@dataclass
+class MemberReport:
+    date_from: str
+    date_to: str
+    cooperative_name: str
+    generated_at: str
+    rows: list[dict[str, Any]]
+
+    @property
+    def total_rp(self) -> int:
+        return sum(r["total_rp"] for r in self.rows)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "member_count": len(self.rows),
+            "total_rp": self.total_rp,
+            "members": self.rows,
+        }
+
+
+class ReportService:
+    """Reports for managers (permission 'reports'); the GUI and the CLI call these."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def end_of_day(
+        self, actor: Actor | None, business_date: str, progress: Progress | None = None
+    ) -> PeriodReport:
+        """`actor` None only for the command line (someone with the data folder)."""
+        if actor is not None:
+            require(actor, "reports")
+        day = parse_date(business_date)
+        return build_period_report(self.ctx, day, day, kind="eod", progress=progress)
+
+    def date_range(
+        self, actor: Actor | None, date_from: str, date_to: str, progress: Progress | None = None
+    ) -> PeriodReport:
+        if actor is not None:
+            require(actor, "reports")
+        return build_period_report(self.ctx, date_from, date_to, kind="range", progress=progress)
+
+    def member_purchases(
+        self, actor: Actor | None, date_from: str, date_to: str, progress: Progress | None = None
+    ) -> MemberReport:
+        if actor is not None:
+            require(actor, "reports")
+        start, end = parse_date(date_from), parse_date(date_to)
+        if end < start:
+            raise ValidationError("report_range_invalid", start=start, end=end, days=MAX_RANGE_DAYS)
+        if progress:
+            progress(0, 1, "anggota")
+        rows = q.member_purchases(self.ctx.db, start, end)
+        if progress:
+            progress(1, 1, "selesai")
+        return MemberReport(start, end, self.ctx.store.cooperative_name, self.ctx.now_iso(), rows)
+
+    def document(self, report: PeriodReport | ShiftReport, paper_mm: int | None = None) -> ReceiptDocument:
+        """The thermal slip of a report (also what the on-screen preview draws)."""
+        if isinstance(report, ShiftReport):
+            return shift_report_document(self.ctx, report, paper_mm)
+        return period_document(self.ctx, report, paper_mm)
+
+    def queue_print(self, actor: Actor | None, report: PeriodReport | ShiftReport) -> int:
+        """Queue a report slip for the thermal printer; print it with PrintService.print_job."""
+        if actor is not None:
+            require(actor, "reports" if isinstance(report, PeriodReport) else "x_report")
+        doc_id = report.shift_id if isinstance(report, ShiftReport) else f"{report.kind}:{report.date_from}"
+        with self.ctx.db.atomic():
+            job = PrintJobModel.create(
+                kind="report",
+                doc_id=doc_id,
+                document=self.document(report).to_json(),
+                printer_uri=str(self.ctx.setting("printer.uri")),
+                created_at=self.ctx.now_iso(),
+            )
+            audit(self.ctx, "report.printed", actor, doc_id=doc_id)
+        return int(job.id)
+
+    def save_pdf(self, report: PeriodReport | ShiftReport | MemberReport, path: Path | str) -> Path:
+        """Write the report as a PDF (reportlab is imported here, not at start-up)."""
+        from kkmp_pos.pdf import reports_pdf
+
+        path = Path(path)
+        if isinstance(report, ShiftReport):
+            reports_pdf.shift_pdf(self.ctx, report, path)
+        elif isinstance(report, MemberReport):
+            reports_pdf.members_pdf(report, path)
+        else:
+            reports_pdf.period_pdf(self.ctx, report, path)
+        return path
+
+
+def qty_text(p: q.ProductFacts) -> str:
+    return format_qty(p.base_qty_milli, p.base_unit)
