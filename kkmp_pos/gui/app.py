@@ -141,6 +141,18 @@ def open_till_or_explain(data_dir: Path, demo: bool) -> Till | None:
         return None
 
 
+def start_housekeeping(window: MainWindow, till: Till) -> None:
+    """Integrity check, daily backup and search ranks, in the background once the first screen shows."""
+    from kkmp_pos.gui.ops import run_op
+
+    def done(report: object) -> None:
+        problem = getattr(report, "problem", None)
+        if problem is not None:
+            window.show_error(problem.message(current_lang()))
+
+    run_op(window, till.maintenance.run_startup, on_success=done)
+
+
 def run_gui(data_dir: Path, demo: bool = False, lang: str | None = None) -> int:
     """Open the till window; returns the process exit code."""
     app = make_app()
@@ -157,6 +169,8 @@ def run_gui(data_dir: Path, demo: bool = False, lang: str | None = None) -> int:
     if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") == "1":
         _ShownProbe(window)
     window.show()
+    if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") != "1":
+        QTimer.singleShot(1500, lambda: start_housekeeping(window, till))
     try:
         return app.exec()
     finally:
