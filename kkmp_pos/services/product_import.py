@@ -160,8 +160,8 @@ class _RowParser:
         self.values = values
         self.problems: list[RowProblem] = []
 
-    def problem(self, column: str, code: str, **params: Any) -> None:
-        self.problems.append(RowProblem(self.row, column, code, params))
+    def problem(self, column: str, message_code: str, /, **params: Any) -> None:
+        self.problems.append(RowProblem(self.row, column, message_code, params))
 
     def text(self, column: str, *, required: bool = False) -> str:
         value = self.values.get(column, "").strip()
