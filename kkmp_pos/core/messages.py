@@ -646,6 +646,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
 def render(code: str, params: dict[str, Any] | None = None, lang: str = "id") -> str:
     """The message for `code` in `lang` ('id' or 'en'); unknown codes still say something useful."""
     params = params or {}
+    if lang == "en":
+        # A parameter given in both languages: `reason` in Indonesian, `reason_en` in English.
+        params = {**params, **{k[:-3]: v for k, v in params.items() if k.endswith("_en")}}
     pair = MESSAGES.get(code)
     if pair is None:
         return f"{code}: {params}" if params else code

@@ -53,3 +53,9 @@ def test_message_renders_parameters():
     assert err.message("en").startswith("Cash short by Rp500")
     assert render("no_such_code", {"a": 1}) == "no_such_code: {'a': 1}"
     assert isinstance(err, KkmpError)
+
+
+def test_a_parameter_can_carry_both_languages():
+    err = ValidationError("printer_uri_invalid", uri="x", reason="port bukan angka", reason_en="port is not a number")
+    assert err.message("id").endswith("port bukan angka.")
+    assert err.message("en").endswith("port is not a number.")
