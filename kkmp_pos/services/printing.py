@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from kkmp_pos.core.errors import DeviceError, KkmpError, NotFoundError
+from kkmp_pos.core.receipt_document import ReceiptDocument
 from kkmp_pos.db.models import PrintJobModel
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.receipts import ReceiptService
@@ -156,3 +157,18 @@ class PrintService:
         return list(
             PrintJobModel.select().where(PrintJobModel.status == "pending").order_by(PrintJobModel.id)
         )
+
+    def queue_document(self, kind: str, doc_id: str | None, document: ReceiptDocument) -> int:
+        """Queue any slip built in core (a return slip, a notice) for the configured printer; the job id.
+
+        Print it with `print_job(job_id)` off the GUI thread, like a receipt.
+        """
+        with self.ctx.db.atomic():
+            job = PrintJobModel.create(
+                kind=kind,
+                doc_id=doc_id,
+                document=document.to_json(),
+                printer_uri=str(self.ctx.setting("printer.uri")),
+                created_at=self.ctx.now_iso(),
+            )
+        return job.id
