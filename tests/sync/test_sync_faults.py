@@ -169,7 +169,7 @@ def test_two_tills_push_at_once_and_see_each_others_stock(tmp_path, sdb, live, t
     ids = sell(till_dir, 40) + sell(other, 40)
     procs = [popen_cli(d, "sync", "--once") for d in (till_dir, other)]
     for proc in procs:
-        out, err = proc.communicate(timeout=120)
+        _out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
     assert sorted(server_sales(sdb)) == sorted(ids)
     for folder in (till_dir, other):
@@ -219,7 +219,7 @@ def test_push_into_another_cooperative_is_refused_and_the_worker_stops(sdb, live
             time.sleep(0.05)
         worker.stop()
         status = worker.status()
-        assert (status.waiting == 3 and "403" not in (status.last_error or "x")) or True
+        assert status.stopped and status.waiting == 3  # kept, not lost: fixed by re-enrolling
     finally:
         till.close()
     assert server_sales(sdb, "kop2") == [] and server_sales(sdb, "kop1") == []
