@@ -49,6 +49,13 @@ class ServiceContext:
         self._store = None
 
     @property
+    def terminal_id(self) -> str:
+        """This till's terminal id, which never changes: no query (ledger rows on the sale path need it)."""
+        if self._terminal_id is None:
+            self._terminal_id = TerminalModel.get().id
+        return self._terminal_id
+
+    @property
     def terminal(self) -> TerminalModel:
         """Read fresh: next_seq changes with every event and other threads may write it."""
         if self._terminal_id is None:

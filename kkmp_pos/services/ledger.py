@@ -43,7 +43,8 @@ def record_movement(
 ) -> Movement:
     """Append one signed movement and update the product (and batch) cache. Call inside atomic()."""
     movement = Movement(uuid7(), product_id, batch_id, qty_milli, kind, unit_cost_rp)
-    StockMovementModel.create(
+    # insert(), not create(): no model instance to build and save, on every line of every sale.
+    StockMovementModel.insert(
         id=movement.id,
         product=product_id,
         batch=batch_id,
@@ -51,10 +52,10 @@ def record_movement(
         kind=kind,
         doc_id=doc_id,
         unit_cost_rp=unit_cost_rp,
-        terminal_id=ctx.terminal.id,
+        terminal_id=ctx.terminal_id,
         created_at=created_at or ctx.now_iso(),
         business_date=business_date or ctx.business_date(),
-    )
+    ).execute()
     ProductModel.update(on_hand_milli=ProductModel.on_hand_milli + qty_milli).where(
         ProductModel.id == product_id
     ).execute()

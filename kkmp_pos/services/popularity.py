@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from peewee import fn
+from peewee import EXCLUDED, fn
 
 from kkmp_pos.db.models import ProductPopularityModel, SaleLineModel, SaleModel
 from kkmp_pos.services.context import ServiceContext
@@ -13,14 +13,20 @@ WINDOW_DAYS = 30
 
 
 def bump(ctx: ServiceContext, sold: dict[int, int], business_date: str) -> None:
-    """Add a sale's quantities (inside the sale's transaction): one upsert per product."""
-    for product_id, qty in sold.items():
-        ProductPopularityModel.insert(
-            product=product_id, sold_30d_milli=qty, refreshed_on=business_date
-        ).on_conflict(
-            conflict_target=[ProductPopularityModel.product],
-            update={ProductPopularityModel.sold_30d_milli: ProductPopularityModel.sold_30d_milli + qty},
-        ).execute()
+    """Add a sale's quantities (inside the sale's transaction): one upsert statement for all products."""
+    if not sold:
+        return
+    rows = [
+        {"product": product_id, "sold_30d_milli": qty, "refreshed_on": business_date}
+        for product_id, qty in sold.items()
+    ]
+    ProductPopularityModel.insert_many(rows).on_conflict(
+        conflict_target=[ProductPopularityModel.product],
+        update={
+            ProductPopularityModel.sold_30d_milli: ProductPopularityModel.sold_30d_milli
+            + EXCLUDED.sold_30d_milli
+        },
+    ).execute()
 
 
 def refresh(ctx: ServiceContext, today: str | None = None) -> int:

@@ -172,7 +172,7 @@ class SaleService:
                 id=sale_id,
                 receipt_no=receipt_no,
                 receipt_code=receipt_code,
-                terminal=self.ctx.terminal.id,
+                terminal=self.ctx.terminal_id,
                 cashier=cashier.user_id,
                 shift=shift_id,
                 member=cart.member.id if cart.member else None,
