@@ -138,6 +138,7 @@ def generate_large_shop(
         con.execute("PRAGMA journal_mode=wal")
     finally:
         con.close()
+    _refresh_derived(data_dir, clock)
     stats = BulkStats(products, past_sales, line_count, days, _time.perf_counter() - started)
     log.info("large shop in %s: %s", data_dir, stats)
     return stats
@@ -502,3 +503,16 @@ def _insert_opening_stock(
         caches.append((left, pid))
     con.executemany(_insert_sql(StockMovementModel, MOVEMENT_COLUMNS), movements)
     con.executemany('UPDATE "product" SET "on_hand_milli" = ? WHERE "id" = ?', caches)
+
+
+def _refresh_derived(data_dir: Path, clock: Callable[[], datetime]) -> None:
+    """Figures the till derives from its sales in the background (best sellers), as a running till has."""
+    from kkmp_pos.services import popularity
+    from kkmp_pos.services.till import open_till
+
+    till = open_till(data_dir, clock=clock)
+    try:
+        popularity.refresh(till.ctx)
+        till.ctx.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        till.close()

@@ -141,3 +141,13 @@ def test_refuses_a_folder_that_already_holds_a_shop(shop: Path) -> None:
     with pytest.raises(ValidationError) as err:
         generate_large_shop(shop, products=10, past_sales=10)
     assert err.value.code == "bulk_shop_exists"
+
+
+def test_best_sellers_of_the_last_30_days_are_filled_in(shop: Path) -> None:
+    rows = q(shop, "SELECT COUNT(*), SUM(sold_30d_milli) FROM product_popularity")
+    recent = q(
+        shop,
+        "SELECT SUM(l.base_qty_milli) FROM sale_line l JOIN sale s ON s.id = l.sale_id "
+        "WHERE s.business_date > date((SELECT MAX(business_date) FROM sale), '-29 days')",
+    )
+    assert rows[0][0] > 0 and rows[0][1] == recent[0][0]
