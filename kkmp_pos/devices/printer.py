@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import IO, Literal, Protocol, runtime_checkable
 
 from kkmp_pos.core.errors import DeviceError, ValidationError
+from kkmp_pos.core.reasons import Reason
 from kkmp_pos.core.receipt import ReceiptDocument, width_for_paper
 from kkmp_pos.devices.escpos_profiles import (
     DEFAULT_CODE_PAGE,
@@ -154,13 +155,18 @@ class FakePrinter:
     def fail(
         self,
         code: Literal["printer_unreachable", "printer_offline"] = "printer_unreachable",
-        reason: str = "connection refused",
+        reason: Reason = ("sambungan ditolak", "connection refused"),
         *,
         times: int | None = None,
     ) -> None:
-        """Make the next `times` sends (all, if None) fail like a real printer would."""
+        """Make the next `times` sends (all, if None) fail like a real printer would.
+
+        `reason` is (Bahasa Indonesia, English), as the real transport gives it.
+        """
         with self._lock:
-            self._failure = DeviceError(code, printer="fake", reason=reason, cause="fake")
+            self._failure = DeviceError(
+                code, printer="fake", reason=reason[0], reason_en=reason[1], cause="fake"
+            )
             self._failures_left = times
 
     def recover(self) -> None:

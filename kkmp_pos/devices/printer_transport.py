@@ -2,7 +2,8 @@
 
 python-escpos printer classes are the transports (Network, File, Serial, Win32Raw, CupsPrinter, Usb);
 python-escpos is imported here lazily, when the first job is sent. Every failure becomes a
-`DeviceError` with a reason; nothing here retries a write, so a job is never printed twice by us.
+`DeviceError` with a reason in both languages (`reason`, `reason_en`); nothing here retries a write,
+so a job is never printed twice by us.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import time
 from typing import IO, TYPE_CHECKING, Any
 
 from kkmp_pos.core.errors import DeviceError
+from kkmp_pos.core.reasons import Reason, foreign_reason, os_error_reason
 from kkmp_pos.devices.printer_uri import PrinterUri, parse_printer_uri
 
 if TYPE_CHECKING:
@@ -27,6 +29,7 @@ STATUS_PRINTER, STATUS_OFFLINE_CAUSE, STATUS_PAPER = 1, 2, 4
 # carry the precise reason; the outer guard only catches a call that ignores its timeout.
 INNER_SHARE = 0.85
 PAPER_QUERY_MAX_S = 1.0  # a printer that answered the first query answers the next one at once
+_PAPER_OUT: Reason = ("kertas habis", "paper out")
 
 _DRIVERS = {
     "network": ("Network", "python-escpos"),
@@ -38,12 +41,16 @@ _DRIVERS = {
 }
 
 
-def _unreachable(uri: PrinterUri, reason: str, cause: str = "connection") -> DeviceError:
-    return DeviceError("printer_unreachable", printer=uri.describe(), reason=reason, cause=cause)
+def _unreachable(uri: PrinterUri, reason: Reason, cause: str = "connection") -> DeviceError:
+    return DeviceError(
+        "printer_unreachable", printer=uri.describe(), reason=reason[0], reason_en=reason[1], cause=cause
+    )
 
 
-def _offline(uri: PrinterUri, reason: str, cause: str) -> DeviceError:
-    return DeviceError("printer_offline", printer=uri.describe(), reason=reason, cause=cause)
+def _offline(uri: PrinterUri, reason: Reason, cause: str) -> DeviceError:
+    return DeviceError(
+        "printer_offline", printer=uri.describe(), reason=reason[0], reason_en=reason[1], cause=cause
+    )
 
 
 def _remaining(deadline: float) -> float:
@@ -79,14 +86,17 @@ def _open(uri: PrinterUri, deadline: float) -> Any:
     except DeviceNotFoundError as exc:
         # python-escpos wraps the OS error in its own; the OS error says more.
         inner = exc.__context__
-        reason = _os_reason(inner) if isinstance(inner, OSError) else _first_line(exc)
+        reason = _os_reason(inner) if isinstance(inner, OSError) else foreign_reason(_first_line(exc))
         raise _unreachable(uri, reason) from exc
     except OSError as exc:
         raise _unreachable(uri, _os_reason(exc)) from exc
     except Exception as exc:
         if type(exc).__name__ != "NoBackendError":  # pyusb without libusb
             raise
-        reason = "no USB library (libusb) on this computer; use win32:// or file:// instead"
+        reason = (
+            "pustaka USB (libusb) tidak ada di komputer ini; pakai win32:// atau file://",
+            "no USB library (libusb) on this computer; use win32:// or file:// instead",
+        )
         raise _unreachable(uri, reason, "no_backend") from exc
     if uri.kind == "serial":
         printer.device.write_timeout = timeout
@@ -98,14 +108,22 @@ def _first_line(exc: BaseException) -> str:
     return lines[-1] if lines else type(exc).__name__
 
 
-def _os_reason(exc: BaseException) -> str:
+def _os_reason(exc: BaseException) -> Reason:
     if isinstance(exc, TimeoutError):
-        return "no response (timed out)"
+        return "printer tidak menjawab (waktu habis)", "no response (timed out)"
     if isinstance(exc, ConnectionRefusedError):
-        return "connection refused (printer off, or wrong address or port)"
+        return (
+            "sambungan ditolak: printer mati, atau alamat/port salah",
+            "connection refused (printer off, or wrong address or port)",
+        )
     if isinstance(exc, PermissionError):
-        return "permission denied (on Linux, add the user to the lp or dialout group)"
-    return getattr(exc, "strerror", None) or _first_line(exc)
+        return (
+            "akses ke printer ditolak (di Linux, masukkan pengguna ke grup lp atau dialout)",
+            "permission denied (on Linux, add the user to the lp or dialout group)",
+        )
+    if getattr(exc, "errno", None) is None and not getattr(exc, "strerror", None):
+        return foreign_reason(_first_line(exc))
+    return os_error_reason(exc)
 
 
 def _read_status(printer: Any, uri: PrinterUri, n: int, timeout: float) -> int | None:
@@ -117,7 +135,14 @@ def _read_status(printer: Any, uri: PrinterUri, n: int, timeout: float) -> int |
             device.settimeout(timeout)
             answer = device.recv(16)
             if not answer:
-                raise _offline(uri, "the connection was closed without a status answer", "closed")
+                raise _offline(
+                    uri,
+                    (
+                        "printer memutus sambungan tanpa menjawab status",
+                        "the connection was closed without a status answer",
+                    ),
+                    "closed",
+                )
         elif uri.kind == "serial":
             device.timeout = timeout
             answer = device.read(1)
@@ -135,7 +160,11 @@ def _read_status(printer: Any, uri: PrinterUri, n: int, timeout: float) -> int |
     # printer talking (a web server or a proxy on that port, a wrong device on the COM port).
     if any(byte & 0x93 != 0x12 for byte in answer):
         shown = bytes(answer[:16]).decode("ascii", errors="replace").strip()
-        raise _unreachable(uri, f"not an ESC/POS printer: it answered {shown!r}", "not_a_printer")
+        reason = (
+            f"yang menjawab bukan printer ESC/POS (jawabannya {shown!r}); periksa alamat/port",
+            f"not an ESC/POS printer: it answered {shown!r}",
+        )
+        raise _unreachable(uri, reason, "not_a_printer")
     return answer[-1]
 
 
@@ -144,21 +173,29 @@ def _check_status(printer: Any, uri: PrinterUri, deadline: float) -> None:
     status = _read_status(printer, uri, STATUS_PRINTER, _remaining(deadline))
     if status is None:
         wait = f"{_remaining(deadline):.0f}"
-        raise _offline(uri, f"no answer to the status query (waited up to {wait} s)", "no_answer")
+        reason = (
+            f"printer tidak menjawab pertanyaan status (ditunggu sampai {wait} detik)",
+            f"no answer to the status query (waited up to {wait} s)",
+        )
+        raise _offline(uri, reason, "no_answer")
     paper = _read_status(printer, uri, STATUS_PAPER, min(PAPER_QUERY_MAX_S, _remaining(deadline)))
     if paper is not None and paper & 0x60:
-        raise _offline(uri, "paper out", "paper_out")
+        raise _offline(uri, _PAPER_OUT, "paper_out")
     if paper is not None and paper & 0x0C:
         log.warning("printer %s: paper near end", uri.describe())
     if status & 0x08:
         cause = _read_status(printer, uri, STATUS_OFFLINE_CAUSE, _remaining(deadline)) or 0
         if cause & 0x04:
-            raise _offline(uri, "cover open", "cover_open")
+            raise _offline(uri, ("penutup kertas printer terbuka", "cover open"), "cover_open")
         if cause & 0x20:
-            raise _offline(uri, "paper out", "paper_out")
+            raise _offline(uri, _PAPER_OUT, "paper_out")
         if cause & 0x40:
-            raise _offline(uri, "printer error (cutter jam or overheating)", "error")
-        raise _offline(uri, "the printer reports it is offline", "offline")
+            reason = (
+                "printer bermasalah (pemotong kertas macet atau terlalu panas)",
+                "printer error (cutter jam or overheating)",
+            )
+            raise _offline(uri, reason, "error")
+        raise _offline(uri, ("printer sedang offline", "the printer reports it is offline"), "offline")
 
 
 def _transmit(uri: PrinterUri, data: bytes, deadline: float) -> None:
@@ -173,7 +210,9 @@ def _transmit(uri: PrinterUri, data: bytes, deadline: float) -> None:
         try:
             printer._raw(data)  # the one write
         except OSError as exc:
-            raise _offline(uri, f"writing failed: {_os_reason(exc)}", "write") from exc
+            why_id, why_en = _os_reason(exc)
+            reason = (f"pengiriman gagal: {why_id}", f"writing failed: {why_en}")
+            raise _offline(uri, reason, "write") from exc
         if uri.can_answer_status:
             _check_status(printer, uri, deadline)
     finally:
@@ -220,10 +259,14 @@ def send(
     worker.join(max(0.0, started + timeout_s - time.monotonic()))
     if not outcome:
         log.error("printer %s: still busy after %.1f s; abandoning the job", uri.describe(), timeout_s)
-        raise _offline(uri, f"no response within {timeout_s:.0f} s", "timeout")
+        reason = (
+            f"printer tidak menjawab dalam {timeout_s:.0f} detik",
+            f"no response within {timeout_s:.0f} s",
+        )
+        raise _offline(uri, reason, "timeout")
     error = outcome[0]
     if isinstance(error, DeviceError):
         raise error
     if error is not None:
-        raise _unreachable(uri, _first_line(error), "error") from error
+        raise _unreachable(uri, foreign_reason(_first_line(error)), "error") from error
     log.info("printer %s: %d bytes sent", uri.describe(), len(data))

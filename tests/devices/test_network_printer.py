@@ -131,8 +131,11 @@ def test_closed_port_is_unreachable_within_five_seconds() -> None:
         send(settings, data)
     assert time.monotonic() - started < 5.0
     assert caught.value.code == "printer_unreachable"
-    assert "refused" in caught.value.params["reason"]
+    assert "refused" in caught.value.params["reason_en"]
+    assert "ditolak" in caught.value.params["reason"]
     assert "Penjualan tetap tersimpan" in caught.value.message("id")
+    assert "refused" not in caught.value.message("id")
+    assert "refused" in caught.value.message("en")
 
 
 def test_listener_that_never_answers_the_status_query_fails_within_five_seconds(listener) -> None:
@@ -165,7 +168,9 @@ def test_paper_out_is_reported_and_nothing_is_printed(listener) -> None:
     with pytest.raises(DeviceError) as caught:
         send(settings, data)
     assert caught.value.code == "printer_offline"
-    assert caught.value.params["reason"] == "paper out"
+    assert caught.value.params["reason"] == "kertas habis"
+    assert caught.value.params["reason_en"] == "paper out"
+    assert "Printer tidak siap: kertas habis." in caught.value.message("id")
     assert data not in bytes(printer.received)
 
 
@@ -175,6 +180,8 @@ def test_cover_open_is_reported(listener) -> None:
     with pytest.raises(DeviceError) as caught:
         send(settings, data)
     assert caught.value.params["cause"] == "cover_open"
+    assert "penutup kertas printer terbuka" in caught.value.message("id")
+    assert "cover open" in caught.value.message("en")
 
 
 def test_printer_that_runs_out_of_paper_while_printing_fails_the_job(listener) -> None:
@@ -183,7 +190,7 @@ def test_printer_that_runs_out_of_paper_while_printing_fails_the_job(listener) -
     settings, data, _ = _receipt(printer.uri)
     with pytest.raises(DeviceError) as caught:
         send(settings, data)
-    assert caught.value.params["reason"] == "paper out"
+    assert caught.value.params["reason_en"] == "paper out"
     assert bytes(printer.received).count(data) == 1
 
 

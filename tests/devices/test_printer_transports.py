@@ -116,10 +116,12 @@ def test_fake_printer_records_real_receipts_and_fails_on_request() -> None:
     assert fake.sent == [data]
     assert fake.texts() == [render_text(doc, 32, graphics=False)]
 
-    fake.fail("printer_offline", "paper out", times=1)
+    fake.fail("printer_offline", ("kertas habis", "paper out"), times=1)
     with pytest.raises(DeviceError) as caught:
         fake.send(data)
     assert caught.value.code == "printer_offline"
+    assert "kertas habis" in caught.value.message("id")
+    assert "paper out" in caught.value.message("en")
     fake.send(data)  # the failure was for one send only
     assert len(fake.sent) == 2
 

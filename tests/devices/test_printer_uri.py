@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kkmp_pos.core.errors import ValidationError
@@ -59,45 +61,65 @@ def test_only_network_serial_and_usb_can_answer_status() -> None:
     assert answering == {"network", "serial", "usb"}
 
 
-@pytest.mark.parametrize(
-    ("uri", "reason_part"),
-    [
-        ("", "no printer address"),
-        ("192.168.1.50", "SCHEME://"),
-        ("htp://192.168.1.50", "unknown kind 'htp'"),
-        ("network://", "host is missing"),
-        ("network://:9100", "host is missing"),
-        ("network://192.168.1.50:", "port '' is not a number"),
-        ("network://192.168.1.50:abc", "port 'abc' is not a number"),
-        ("network://192.168.1.50:70000", "port 70000 is outside 1-65535"),
-        ("network://192.168.1.50:0", "port 0 is outside"),
-        ("network://192.168.1.50:9100/queue", "nothing after the port"),
-        ("network://bad host", "not a host name"),
-        ("network://[::1", "closing ']'"),
-        ("file://", "device file is missing"),
-        ("file:///dev/usb/lp0?x=1", "no options"),
-        ("serial://", "port is missing"),
-        ("serial://COM3?baudrate=9601", "baudrate '9601'"),
-        ("serial://COM3?baudrate=fast", "baudrate 'fast'"),
-        ("serial://COM3?speed=9600", "unknown option 'speed'"),
-        ("serial://ttyUSB0", "neither COMn nor a device path"),
-        ("win32://", "printer name is missing"),
-        ("cups://", "printer name is missing"),
-        ("cups://my queue", "no spaces"),
-        ("usb://0416", "usb://VID:PID"),
-        ("usb://0416:zz11", "product id 'zz11'"),
-        ("usb://12345:0001", "vendor id '12345'"),
-        ("usb://0000:5011", "cannot be 0"),
-        ("usb://0416:5011?timeout=3", "unknown option 'timeout'"),
-        ("dummy://stdout", "nothing after"),
-    ],
-)
+MALFORMED = [  # (uri, part of the English reason)
+    ("", "no printer address"),
+    ("192.168.1.50", "SCHEME://"),
+    ("htp://192.168.1.50", "unknown kind 'htp'"),
+    ("network://", "host is missing"),
+    ("network://:9100", "host is missing"),
+    ("network://192.168.1.50:", "port '' is not a number"),
+    ("network://192.168.1.50:abc", "port 'abc' is not a number"),
+    ("network://192.168.1.50:70000", "port 70000 is outside 1-65535"),
+    ("network://192.168.1.50:0", "port 0 is outside"),
+    ("network://192.168.1.50:9100/queue", "nothing after the port"),
+    ("network://bad host", "not a host name"),
+    ("network://[::1", "closing ']'"),
+    ("file://", "device file is missing"),
+    ("file:///dev/usb/lp0?x=1", "no options"),
+    ("serial://", "port is missing"),
+    ("serial://COM3?baudrate=9601", "baudrate '9601'"),
+    ("serial://COM3?baudrate=fast", "baudrate 'fast'"),
+    ("serial://COM3?speed=9600", "unknown option 'speed'"),
+    ("serial://ttyUSB0", "neither COMn nor a device path"),
+    ("win32://", "printer name is missing"),
+    ("cups://", "printer name is missing"),
+    ("cups://my queue", "no spaces"),
+    ("usb://0416", "usb://VID:PID"),
+    ("usb://0416:zz11", "product id 'zz11'"),
+    ("usb://12345:0001", "vendor id '12345'"),
+    ("usb://0000:5011", "cannot be 0"),
+    ("usb://0416:5011?timeout=3", "unknown option 'timeout'"),
+    ("dummy://stdout", "nothing after"),
+]
+
+
+@pytest.mark.parametrize(("uri", "reason_part"), MALFORMED)
 def test_malformed_uri_is_refused_with_a_reason(uri: str, reason_part: str) -> None:
     with pytest.raises(ValidationError) as caught:
         parse_printer_uri(uri)
     error = caught.value
     assert error.code == "printer_uri_invalid"
     assert error.params["uri"] == uri
-    assert reason_part in error.params["reason"]
+    assert reason_part in error.params["reason_en"]
     assert reason_part in error.message("en")
     assert "tidak sah" in error.message("id")
+
+
+# English words every English reason here uses one of; none may reach the Indonesian message.
+ENGLISH_WORDS = re.compile(
+    r"\b(expected|unknown|missing|allowed|is not|not a|cannot|takes|nothing|outside|neither|"
+    r"address|number|name|option|without|e\.g\.)\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize(("uri", "reason_part"), MALFORMED)
+def test_malformed_uri_reason_is_in_indonesian_without_english(uri: str, reason_part: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_printer_uri(uri)
+    indonesian, english = caught.value.message("id"), caught.value.message("en")
+    assert indonesian != english
+    reason = caught.value.params["reason"]
+    assert reason and reason != caught.value.params["reason_en"]
+    assert ENGLISH_WORDS.search(caught.value.params["reason_en"])  # the check below can fail
+    assert not ENGLISH_WORDS.search(indonesian.replace(uri, "")), indonesian
