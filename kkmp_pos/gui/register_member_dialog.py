@@ -1,0 +1,471 @@
+"""Register a new member at the counter: name, NIK (checked live), phone, address, simpanan pokok paid.
+
+Keyboard only in under a minute: Enter moves to the next field and, in the last one, registers;
+F5/F6/F7 pick cash, QRIS or transfer. The receipt and the member card print in the background; a
+printer fault is shown with a retry, and the member stays registered.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kkmp_pos.core.errors import KkmpError, ValidationError
+from kkmp_pos.core.money import format_rp, parse_rp
+from kkmp_pos.core.nik import mask_nik
+from kkmp_pos.gui.i18n import current_lang, error_text
+from kkmp_pos.gui.ops import run_op
+from kkmp_pos.gui.qris_dialog import QrisWidget
+from kkmp_pos.gui.widgets import TOUCH_PX, no_default_buttons
+
+if TYPE_CHECKING:
+    from kkmp_pos.services.context import Actor
+    from kkmp_pos.services.printing import PrintOutcome
+    from kkmp_pos.services.registration import Registration
+    from kkmp_pos.services.till import Till
+
+METHODS = ("cash", "qris", "transfer")
+# Which field a service error points at, so the cursor goes where the fix is typed.
+_FIELD_OF_ERROR = {
+    "member_name_invalid": "name",
+    "nik_invalid": "nik",
+    "nik_already_registered": "nik",
+    "phone_invalid": "phone",
+    "cash_short": "tendered",
+    "qris_reference_missing": "reference",
+}
+
+
+class RegisterMemberDialog(QDialog):
+    """Emits `registered(MemberRef)` as soon as the member is saved (the cart can re-price at once)."""
+
+    registered = Signal(object)  # MemberRef
+    printed = Signal(object)  # list[PrintOutcome], when both jobs came back
+
+    def __init__(
+        self, till: Till, actor: Actor, parent: QWidget | None = None, shift_id: str | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Daftar anggota baru"))
+        self.till = till
+        self.actor = actor
+        self.shift_id = shift_id
+        self.pokok_rp = int(till.ctx.setting("member.pokok_rp"))
+        self.method = "cash"
+        self.nik_value = ""  # the accepted NIK; the field then shows it masked
+        self.registration: Registration | None = None
+        self.print_outcomes: list[PrintOutcome] = []
+
+        outer = QVBoxLayout(self)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._form_page())
+        self.pages.addWidget(self._done_page())
+        outer.addWidget(self.pages)
+        self.setMinimumSize(1000, 680)
+        no_default_buttons(self)
+        for key, method in (("F5", "cash"), ("F6", "qris"), ("F7", "transfer")):
+            QShortcut(QKeySequence(key), self, activated=lambda m=method: self.set_method(m))
+        self.set_method("cash")
+        self.name_field.setFocus()
+
+    # -- building -----------------------------------------------------------------------------------
+    def _form_page(self) -> QWidget:
+        page = QWidget()
+        row = QHBoxLayout(page)
+        row.setSpacing(20)
+        left = QVBoxLayout()
+        title = QLabel(self.tr("Anggota baru"))
+        title.setProperty("role", "title")
+        left.addWidget(title)
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        self.name_field = QLineEdit()
+        self.name_field.setPlaceholderText(self.tr("nama lengkap sesuai KTP"))
+        self.nik_field = QLineEdit()
+        self.nik_field.setPlaceholderText(self.tr("16 angka"))
+        self.nik_field.setMaxLength(24)
+        self.nik_field.textChanged.connect(self._check_nik_live)
+        self.nik_field.installEventFilter(self)
+        self.nik_status = QLabel(" ")
+        self.nik_status.setWordWrap(True)
+        self.phone_field = QLineEdit()
+        self.phone_field.setPlaceholderText(self.tr("mis. 0812 3456 7890 (boleh kosong)"))
+        self.address_field = QLineEdit()
+        self.address_field.setPlaceholderText(self.tr("RT/RW, kelurahan (boleh kosong)"))
+        form.addRow(self.tr("Nama"), self.name_field)
+        form.addRow(self.tr("NIK"), self.nik_field)
+        form.addRow("", self.nik_status)
+        form.addRow(self.tr("No. HP"), self.phone_field)
+        form.addRow(self.tr("Alamat"), self.address_field)
+        left.addLayout(form)
+        left.addStretch(1)
+        self.error_label = QLabel()
+        self.error_label.setProperty("role", "error")
+        self.error_label.setWordWrap(True)
+        left.addWidget(self.error_label)
+        self.register_button = QPushButton(self.tr("Daftarkan [Enter]"))
+        self.register_button.setProperty("role", "primary")
+        self.register_button.setMinimumHeight(56)
+        self.register_button.clicked.connect(self.submit)
+        cancel = QPushButton(self.tr("Batal [Esc]"))
+        cancel.setMinimumHeight(TOUCH_PX)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(cancel, 1)
+        buttons.addWidget(self.register_button, 2)
+        left.addLayout(buttons)
+        row.addLayout(left, 5)
+
+        panel = QFrame()
+        panel.setProperty("panel", True)
+        right = QVBoxLayout(panel)
+        right.setContentsMargins(16, 12, 16, 12)
+        caption = QLabel(self.tr("Simpanan pokok"))
+        caption.setProperty("role", "big")
+        amount = QLabel(format_rp(self.pokok_rp))
+        amount.setProperty("role", "total")
+        right.addWidget(caption)
+        right.addWidget(amount)
+        methods = QHBoxLayout()
+        self.method_group = QButtonGroup(self)
+        self.method_buttons: dict[str, QPushButton] = {}
+        labels = {
+            "cash": self.tr("Tunai [F5]"),
+            "qris": self.tr("QRIS [F6]"),
+            "transfer": self.tr("Transfer [F7]"),
+        }
+        for method in METHODS:
+            button = QPushButton(labels[method])
+            button.setCheckable(True)
+            button.setProperty("role", "user")
+            button.setStyleSheet("padding: 6px 4px; font-size: 16px; text-align: center;")
+            button.setMinimumHeight(TOUCH_PX)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, m=method: self.set_method(m))
+            self.method_group.addButton(button)
+            methods.addWidget(button)
+            self.method_buttons[method] = button
+        right.addLayout(methods)
+        self.pay_pages = QStackedWidget()
+        self.pay_pages.addWidget(self._cash_page())
+        self.pay_pages.addWidget(self._reference_page())
+        right.addWidget(self.pay_pages, 1)
+        panel.setMinimumWidth(420)
+        row.addWidget(panel, 4)
+
+        # Enter walks the form; in the payment field it registers.
+        self.name_field.returnPressed.connect(self.nik_field.setFocus)
+        self.nik_field.returnPressed.connect(self._nik_entered)
+        self.phone_field.returnPressed.connect(self.address_field.setFocus)
+        self.address_field.returnPressed.connect(self._focus_payment)
+        self.tendered_field.returnPressed.connect(self.submit)
+        self.reference_field.returnPressed.connect(self.submit)
+        return page
+
+    def _cash_page(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 8, 0, 0)
+        box.addWidget(QLabel(self.tr("Uang diterima")))
+        cash_row = QHBoxLayout()
+        self.tendered_field = QLineEdit()
+        self.tendered_field.setPlaceholderText(self.tr("mis. 100000"))
+        self.tendered_field.textChanged.connect(self._update_change)
+        exact = QPushButton(self.tr("Uang pas"))
+        exact.setMinimumHeight(TOUCH_PX)
+        exact.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        exact.clicked.connect(lambda: self.tendered_field.setText(str(self.pokok_rp)))
+        cash_row.addWidget(self.tendered_field, 1)
+        cash_row.addWidget(exact)
+        box.addLayout(cash_row)
+        self.change_label = QLabel("–")
+        self.change_label.setProperty("role", "big")
+        box.addWidget(self.change_label)
+        box.addStretch(1)
+        return page
+
+    def _reference_page(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 8, 0, 0)
+        self.qris = QrisWidget()
+        self.qris.code_view.setMinimumSize(230, 230)
+        self.qris.amount_label.setProperty("role", "big")
+        self.qris_error = QLabel()
+        self.qris_error.setProperty("role", "error")
+        self.qris_error.setWordWrap(True)
+        box.addWidget(self.qris, 4)
+        box.addWidget(self.qris_error)
+        self.reference_caption = QLabel()
+        box.addWidget(self.reference_caption)
+        self.reference_field = QLineEdit()
+        self.reference_field.setPlaceholderText(self.tr("nomor referensi dari aplikasi / bank"))
+        box.addWidget(self.reference_field)
+        box.addStretch(1)  # a transfer has no code: its field sits at the top
+        return page
+
+    def _done_page(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(40, 30, 40, 30)
+        title = QLabel(self.tr("Anggota terdaftar"))
+        title.setProperty("role", "title")
+        box.addWidget(title)
+        self.done_name = QLabel()
+        self.done_name.setProperty("role", "total")
+        self.done_name.setWordWrap(True)
+        self.done_detail = QLabel()
+        self.done_detail.setProperty("role", "big")
+        self.done_detail.setWordWrap(True)
+        self.done_change = QLabel()
+        self.done_change.setProperty("role", "big")
+        self.print_status = QLabel(self.tr("Mencetak bukti setoran dan kartu anggota…"))
+        self.print_status.setWordWrap(True)
+        for widget in (self.done_name, self.done_detail, self.done_change, self.print_status):
+            box.addWidget(widget)
+        self.retry_button = QPushButton(self.tr("Cetak ulang"))
+        self.retry_button.setMinimumHeight(TOUCH_PX)
+        self.retry_button.clicked.connect(self.retry_printing)
+        self.retry_button.setVisible(False)
+        box.addWidget(self.retry_button)
+        box.addStretch(1)
+        self.done_button = QPushButton(self.tr("Selesai [Enter]"))
+        self.done_button.setProperty("role", "primary")
+        self.done_button.setMinimumHeight(56)
+        self.done_button.clicked.connect(self.accept)
+        box.addWidget(self.done_button)
+        return page
+
+    # -- the NIK ----------------------------------------------------------------------------------
+    def _check_nik_live(self, text: str) -> None:
+        if self.nik_field.isReadOnly():
+            return
+        self.nik_value = ""
+        digits = "".join(c for c in text if c.isdigit())
+        if not text.strip():
+            self._nik_note(" ", "")
+        elif len(digits) < 16 and text.replace(" ", "").replace(".", "").replace("-", "").isdigit():
+            self._nik_note(self.tr("{n}/16 angka").format(n=len(digits)), "muted")
+        else:
+            try:
+                self.nik_value = self.till.registration.check_nik(text)
+            except KkmpError as exc:
+                self._nik_note(error_text(exc), "error")
+            else:
+                self._nik_note(self.tr("NIK sah ✓"), "saving")
+
+    def _nik_note(self, text: str, role: str) -> None:
+        self.nik_status.setText(text)
+        self.nik_status.setProperty("role", role)
+        self.nik_status.style().unpolish(self.nik_status)
+        self.nik_status.style().polish(self.nik_status)
+
+    def _nik_entered(self) -> None:
+        if self.nik_field.isReadOnly():
+            self.phone_field.setFocus()
+            return
+        if self.nik_value:
+            self._mask_nik()
+            self.phone_field.setFocus()
+            return
+        try:  # a NIK still short or wrong: say why, and stay here
+            self.till.registration.check_nik(self.nik_field.text())
+        except KkmpError as exc:
+            self._nik_note(error_text(exc), "error")
+
+    def _mask_nik(self) -> None:
+        # Personal data (UU 27/2022): once accepted, the screen shows only the masked number.
+        self.nik_field.setReadOnly(True)
+        self.nik_field.setText(mask_nik(self.nik_value))
+        self._nik_note(self.tr("NIK sah ✓ (Hapus untuk mengubah)"), "saving")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Backspace/Delete or a digit in the masked NIK starts it over (the full number is never shown).
+        if watched is self.nik_field and event.type() == QEvent.Type.KeyPress and self.nik_field.isReadOnly():
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) or event.text().isdigit():
+                self.nik_field.setReadOnly(False)
+                self.nik_field.clear()
+                if event.text().isdigit():
+                    self.nik_field.insert(event.text())
+                return True
+        if watched is self.nik_field and event.type() == QEvent.Type.FocusOut and self.nik_value:
+            self._mask_nik()
+        return super().eventFilter(watched, event)
+
+    # -- paying -----------------------------------------------------------------------------------
+    def set_method(self, method: str) -> None:
+        self.method = method
+        self.method_buttons[method].setChecked(True)
+        self.error_label.clear()
+        if method == "cash":
+            self.pay_pages.setCurrentIndex(0)
+        else:
+            self.pay_pages.setCurrentIndex(1)
+            self.qris.setVisible(method == "qris")
+            self.qris_error.clear()
+            self.reference_caption.setText(
+                self.tr("Referensi QRIS (setelah uang masuk)")
+                if method == "qris"
+                else self.tr("Referensi transfer bank")
+            )
+            if method == "qris":
+                self._show_qris()
+        if self.pages.currentIndex() == 0 and self.isVisible() and not self._form_has_focus():
+            self._focus_payment()
+
+    def _form_has_focus(self) -> bool:
+        fields = (self.name_field, self.nik_field, self.phone_field, self.address_field)
+        return any(f.hasFocus() for f in fields)
+
+    def _show_qris(self) -> None:
+        from kkmp_pos.core.qris import build_dynamic_qris, parse_qris
+
+        static = str(self.till.ctx.setting("qris.static_payload"))
+        try:
+            if not static:
+                raise ValidationError("qris_not_configured")
+            payload = build_dynamic_qris(static, self.pokok_rp, terminal_label=self.till.ctx.terminal.code)
+        except KkmpError as exc:
+            self.qris.clear()
+            self.qris_error.setText(error_text(exc))
+            return
+        self.qris.set_payment(payload, self.pokok_rp, parse_qris(payload).merchant_name)
+
+    def _focus_payment(self) -> None:
+        (self.tendered_field if self.method == "cash" else self.reference_field).setFocus()
+
+    def _update_change(self) -> None:
+        try:
+            tendered = parse_rp(self.tendered_field.text()) if self.tendered_field.text().strip() else None
+        except KkmpError:
+            tendered = None
+        if tendered is None:
+            self.change_label.setText("–")
+        elif tendered < self.pokok_rp:
+            self.change_label.setText(
+                self.tr("Kurang {amount}").format(amount=format_rp(self.pokok_rp - tendered))
+            )
+        else:
+            self.change_label.setText(
+                self.tr("Kembali {amount}").format(amount=format_rp(tendered - self.pokok_rp))
+            )
+
+    def submit(self) -> None:
+        if self.pages.currentIndex() != 0:
+            return
+        tendered = 0
+        try:
+            if self.method == "cash":
+                tendered = parse_rp(self.tendered_field.text() or "0")
+            registration = self.till.registration.register(
+                name=self.name_field.text(),
+                nik=self.nik_value or self.nik_field.text(),
+                phone=self.phone_field.text(),
+                address=self.address_field.text(),
+                method=self.method,
+                cashier=self.actor,
+                tendered_rp=tendered,
+                reference=self.reference_field.text() if self.method != "cash" else "",
+                shift_id=self.shift_id,
+            )
+        except KkmpError as exc:
+            self._show_error(exc)
+            return
+        self.registration = registration
+        self.registered.emit(registration.member)
+        self._show_done(registration)
+        self._print([registration.receipt_job_id, registration.card_job_id])
+
+    def _show_error(self, exc: KkmpError) -> None:
+        self.error_label.setText(error_text(exc))
+        field = {
+            "name": self.name_field,
+            "nik": self.nik_field,
+            "phone": self.phone_field,
+            "tendered": self.tendered_field,
+            "reference": self.reference_field,
+        }.get(_FIELD_OF_ERROR.get(exc.code, ""))
+        if field is self.nik_field:
+            self.nik_field.setReadOnly(False)
+        if field is not None:
+            field.setFocus()
+            field.selectAll()
+
+    def _show_done(self, registration: Registration) -> None:
+        member = registration.member
+        self.done_name.setText(member.name)
+        self.done_detail.setText(
+            self.tr("No. anggota {number} · NIK {nik} · aktif, harga anggota berlaku").format(
+                number=member.number, nik=member.masked_nik or mask_nik(self.nik_value)
+            )
+        )
+        self.done_change.setText(
+            self.tr("Kembali {amount}").format(amount=format_rp(registration.change_rp))
+            if self.method == "cash"
+            else ""
+        )
+        self.pages.setCurrentIndex(1)
+        self.done_button.setFocus()
+
+    # -- printing ---------------------------------------------------------------------------------
+    def _print(self, job_ids: list[int], *, retry: bool = False) -> None:
+        printing = self.till.printing
+        send = printing.retry if retry else printing.print_job
+        self.retry_button.setVisible(False)
+        self.print_status.setText(self.tr("Mencetak bukti setoran dan kartu anggota…"))
+        run_op(
+            self,
+            lambda: [send(job_id) for job_id in job_ids],
+            on_success=self._printed,
+            on_failure=lambda exc: self._print_failed(error_text(exc)),
+        )
+
+    def _printed(self, outcomes: list[PrintOutcome]) -> None:
+        self.print_outcomes = outcomes
+        failed = [o for o in outcomes if not o.ok]
+        if failed:
+            reason = failed[0].error.message(current_lang()) if failed[0].error else ""
+            self._print_failed(reason)
+        else:
+            self.print_status.setText(self.tr("Bukti setoran dan kartu anggota tercetak."))
+        self.printed.emit(outcomes)
+
+    def _print_failed(self, reason: str) -> None:
+        self.print_status.setText(
+            self.tr("Belum tercetak: {reason} Anggota tetap terdaftar.").format(reason=reason)
+        )
+        self.print_status.setProperty("role", "error")
+        self.print_status.style().polish(self.print_status)
+        self.retry_button.setVisible(True)
+
+    def retry_printing(self) -> None:
+        failed = [o.job_id for o in self.print_outcomes if not o.ok]
+        if self.registration is not None and not self.print_outcomes:
+            failed = [self.registration.receipt_job_id, self.registration.card_job_id]
+        if failed:
+            self._print(failed, retry=True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.pages.currentIndex() == 1 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.accept()
+            return
+        if self.pages.currentIndex() == 1 and event.key() == Qt.Key.Key_Escape:
+            self.accept()  # registered already: closing is "done", never "cancelled"
+            return
+        super().keyPressEvent(event)
