@@ -583,6 +583,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' tidak sesuai format Nama|isi|harga|harga anggota",
         "'{value}' does not match Name|size|price|member price",
     ),
+    "import_changed_since_preview": (
+        "Data barang berubah sejak pratinjau ({detail}); tidak ada yang disimpan. Ulangi impor.",
+        "The catalog changed since the preview ({detail}); nothing was saved. Import again.",
+    ),
     # ---- end issue 4 ----
     # the complete till (issue 3)
     "scale_label_qty_fixed": (

@@ -13,6 +13,7 @@ from typing import Any
 
 from kkmp_pos.core.errors import KkmpError, ValidationError
 from kkmp_pos.core.money import format_qty, parse_qty, parse_rp
+from kkmp_pos.core.reasons import foreign_reason, os_error_reason
 from kkmp_pos.db.models import BarcodeModel, ProductModel
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.auth import require
@@ -146,11 +147,23 @@ def read_rows(path: Path) -> Iterator[dict[str, str]]:
     except (OSError, UnicodeDecodeError, csv.Error, KeyError, ValueError) as exc:
         if isinstance(exc, KkmpError):
             raise
-        raise ValidationError("import_file_unreadable", path=str(path), reason=str(exc)) from exc
+        raise _unreadable(path, exc) from exc
     except Exception as exc:  # openpyxl raises its own types for damaged workbooks
         if isinstance(exc, KkmpError):
             raise
-        raise ValidationError("import_file_unreadable", path=str(path), reason=str(exc)) from exc
+        raise _unreadable(path, exc) from exc
+
+
+def _unreadable(path: Path, exc: Exception) -> ValidationError:
+    """'import_file_unreadable' with the reason in both languages."""
+    if isinstance(exc, UnicodeDecodeError):
+        reason_id = "isinya bukan teks UTF-8 (simpan ulang sebagai CSV UTF-8)"
+        reason_en = "the content is not UTF-8 text (save it again as CSV UTF-8)"
+    elif isinstance(exc, OSError):
+        reason_id, reason_en = os_error_reason(exc)
+    else:
+        reason_id, reason_en = foreign_reason(str(exc) or type(exc).__name__)
+    return ValidationError("import_file_unreadable", path=str(path), reason=reason_id, reason_en=reason_en)
 
 
 # -- parsing one row --------------------------------------------------------------------------------
@@ -304,13 +317,10 @@ class ProductImportService:
             raise ValidationError(
                 "import_has_problems", count=len(preview.problems), rows=len(preview.bad_rows)
             )
-        products = ProductService(self.ctx)
+        from kkmp_pos.services.product_bulk import write_specs
+
         with self.ctx.db.atomic():
-            for row in preview.rows:
-                existing = ProductModel.get_by_id(row.existing_id) if row.existing_id else None
-                if existing is None:
-                    products._check_unique(row.spec, None)
-                products._write(row.spec, existing)
+            write_specs(self.ctx, [(row.spec, row.existing_id) for row in preview.rows])
             audit(
                 self.ctx,
                 "product.imported",
