@@ -93,7 +93,7 @@ class Bench:
 
     def scratch_copy(self, name: str) -> Path:
         """A fresh copy of the pristine shop in its own folder, for benchmarks that change a lot."""
-        target = self.workdir / "scratch" / name
+        target = self.shop_dir / "scratch" / name  # inside this run's folder: removed with it
         shutil.rmtree(target, ignore_errors=True)
         target.mkdir(parents=True)
         shutil.copyfile(self.pristine_dir / DB_FILENAME, target / DB_FILENAME)

@@ -30,10 +30,12 @@ takes benchmark names or module names (`bench_foundation`). Out-of-process bench
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import importlib
 import json
 import logging
+import os
 import shutil
 import sys
 import time
@@ -45,7 +47,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from kkmp_pos.config import DB_FILENAME, resources_dir  # noqa: E402
-from tests.benchmarks.harness import REGISTRY, Bench, Figure  # noqa: E402
+from tests.benchmarks.harness import REGISTRY, Bench, Figure, Registered  # noqa: E402
 
 PRODUCTS = 100_000
 SALES = 200_000
@@ -80,7 +82,7 @@ def ensure_shop(workdir: Path, products: int, sales: int, rebuild: bool) -> tupl
         return folder, None
     for old in workdir.glob(f"shop-{products}p-{sales}s-*"):  # outdated builds of the same size
         shutil.rmtree(old, ignore_errors=True)
-    building = workdir / f"building-{key}"
+    building = workdir / f"building-{key}-{os.getpid()}"
     shutil.rmtree(building, ignore_errors=True)
     print(f"building the benchmark shop ({products:,} products, {sales:,} sales) …", flush=True)
     started = time.perf_counter()
@@ -151,15 +153,44 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     args.workdir.mkdir(parents=True, exist_ok=True)
-    pristine, build_seconds = ensure_shop(args.workdir, args.products, args.sales, args.rebuild)
+    remove_stale_runs(args.workdir)
+    run_dir = args.workdir / f"run-{os.getpid()}"
+    run_dir.mkdir()
+    # Several engineers run benchmarks at once: one builds, the others wait, nobody deletes a shop in use.
+    with (args.workdir / "shop.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        pristine, build_seconds = ensure_shop(args.workdir, args.products, args.sales, args.rebuild)
+        shutil.copyfile(pristine / DB_FILENAME, run_dir / DB_FILENAME)
     figures: list[Figure] = []
     if build_seconds is not None:
         figures.append(Figure("shop build (cached afterwards)", build_seconds, "s"))
-    run_dir = args.workdir / "run"
-    shutil.rmtree(run_dir, ignore_errors=True)
-    run_dir.mkdir()
-    shutil.copyfile(pristine / DB_FILENAME, run_dir / DB_FILENAME)
+    try:
+        run_benchmarks(chosen, run_dir, pristine, args, figures)
+    finally:
+        shutil.rmtree(run_dir, ignore_errors=True)
 
+    print()
+    print_table(figures)
+    print(f"\n{len(figures)} figures in {time.perf_counter() - started:.0f} s")
+    if args.json:
+        args.json.write_text(json.dumps([f.as_json() for f in figures], indent=2, ensure_ascii=False) + "\n")
+    return 1 if any(f.passed is False for f in figures) else 0
+
+
+def remove_stale_runs(workdir: Path) -> None:
+    """Working copies left by runners that died (their process is gone)."""
+    for folder in workdir.glob("run-*"):
+        try:
+            os.kill(int(folder.name.split("-", 1)[1]), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except (ValueError, PermissionError):
+            pass
+
+
+def run_benchmarks(
+    chosen: list[Registered], run_dir: Path, pristine: Path, args: argparse.Namespace, figures: list[Figure]
+) -> None:
     for registered in chosen:
         bench = Bench(shop_dir=run_dir, pristine_dir=pristine, workdir=args.workdir, quick=args.quick)
         print(f"… {registered.name}", flush=True)
@@ -172,13 +203,6 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             bench.close()
         print(f"  done in {time.perf_counter() - t0:.1f} s", flush=True)
-
-    print()
-    print_table(figures)
-    print(f"\n{len(figures)} figures in {time.perf_counter() - started:.0f} s")
-    if args.json:
-        args.json.write_text(json.dumps([f.as_json() for f in figures], indent=2, ensure_ascii=False) + "\n")
-    return 1 if any(f.passed is False for f in figures) else 0
 
 
 if __name__ == "__main__":
