@@ -7,6 +7,7 @@ outbox event and the pending print job. Printing happens after the commit, elsew
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -118,6 +119,9 @@ class SaleResult:
 class SaleService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        # Called after each commit with the result (e.g. the sync worker's debounced push). A listener
+        # that fails is logged and never affects the committed sale.
+        self.after_commit: list[Callable[[SaleResult], None]] = []
 
     def cash_rounding_step(self) -> int:
         return int(self.ctx.setting("cash.rounding_rp"))
@@ -259,7 +263,7 @@ class SaleService:
                 created_at=now_iso,
             )
         log.info("sale %s committed (%s, %s)", receipt_no, status, format_rp(totals.total_rp))
-        return SaleResult(
+        result = SaleResult(
             sale_id=sale_id,
             receipt_no=receipt_no,
             receipt_code=receipt_code,
@@ -270,6 +274,12 @@ class SaleService:
             event_seq=event.seq,
             movements=movements,
         )
+        for listener in self.after_commit:
+            try:
+                listener(result)
+            except Exception:
+                log.exception("after-commit listener failed for sale %s", receipt_no)
+        return result
 
     def _check_still_sellable(self, cart: Cart) -> None:
         """A product deactivated since it was scanned (or on a held cart) is refused by name."""
