@@ -42,9 +42,11 @@ class MemberPanel(Panel):
             layout.addWidget(w)
         row = QHBoxLayout()
         self.attach_button = key_button(self.tr("Anggota"), "F6")
-        self.remove_button = key_button(self.tr("Lepas anggota"), "F7")
+        self.remove_button = key_button(self.tr("Lepas"), "F7")
+        self.register_button = key_button(self.tr("Daftar anggota"), "Ctrl+N")
         row.addWidget(self.attach_button)
         row.addWidget(self.remove_button)
+        row.addWidget(self.register_button)
         layout.addLayout(row)
         self.show_member(None, 0)
 
@@ -53,7 +55,8 @@ class MemberPanel(Panel):
             self.name_label.setText(self.tr("Bukan anggota"))
             self.detail_label.setText(self.tr("Pindai kartu anggota atau tekan F6"))
             self.saving_label.setText("")
-            self.remove_button.setEnabled(False)
+            self.remove_button.setVisible(False)
+            self.register_button.setVisible(True)
             return
         self.name_label.setText(member.name)
         detail = self.tr("No. {number} · NIK {nik}").format(
@@ -63,7 +66,8 @@ class MemberPanel(Panel):
             detail += " · " + self.tr("TIDAK AKTIF")
         self.detail_label.setText(detail)
         self.saving_label.setText(self.tr("Hemat anggota: {amount}").format(amount=format_rp(savings_rp)))
-        self.remove_button.setEnabled(True)
+        self.remove_button.setVisible(True)
+        self.register_button.setVisible(False)
 
 
 class TotalsPanel(Panel):
@@ -76,6 +80,8 @@ class TotalsPanel(Panel):
         self.subtotal_label = _label("", "", right=True)
         self.savings_caption = _label(self.tr("Hemat anggota"), "saving")
         self.savings_label = _label("", "saving", right=True)
+        self.discount_caption = _label(self.tr("Diskon"), "saving")
+        self.discount_label = _label("", "saving", right=True)
         self.total_label = _label("", "total", right=True)
         self.invite_label = _label("", "invite")
         self.invite_label.setWordWrap(True)
@@ -83,9 +89,11 @@ class TotalsPanel(Panel):
         grid.addWidget(self.subtotal_label, 0, 1)
         grid.addWidget(self.savings_caption, 1, 0)
         grid.addWidget(self.savings_label, 1, 1)
-        grid.addWidget(_label(self.tr("TOTAL"), "big"), 2, 0)
-        grid.addWidget(self.total_label, 2, 1)
-        grid.addWidget(self.invite_label, 3, 0, 1, 2)
+        grid.addWidget(self.discount_caption, 2, 0)
+        grid.addWidget(self.discount_label, 2, 1)
+        grid.addWidget(_label(self.tr("TOTAL"), "big"), 3, 0)
+        grid.addWidget(self.total_label, 3, 1)
+        grid.addWidget(self.invite_label, 4, 0, 1, 2)
         self.show_totals(CartTotals(0, 0, 0, 0, 0, 0), member=False)
 
     def show_totals(self, totals: CartTotals, *, member: bool) -> None:
@@ -94,11 +102,14 @@ class TotalsPanel(Panel):
         self.savings_caption.setVisible(member)
         self.savings_label.setVisible(member)
         self.savings_label.setText(format_rp(totals.member_savings_rp))
+        self.discount_caption.setVisible(totals.discount_rp > 0)
+        self.discount_label.setVisible(totals.discount_rp > 0)
+        self.discount_label.setText("−" + format_rp(totals.discount_rp))
         self.total_label.setText(format_rp(totals.total_rp))
         potential = totals.potential_member_savings_rp
         self.invite_label.setVisible(not member and potential > 0)
         self.invite_label.setText(
-            self.tr("Jadi anggota koperasi, hemat {amount} untuk belanja ini").format(
+            self.tr("Jadi anggota koperasi, hemat {amount} untuk belanja ini (daftar: Ctrl+N)").format(
                 amount=format_rp(potential)
             )
         )

@@ -12,10 +12,15 @@ from kkmp_pos.gui.widgets import no_default_buttons
 
 class ReceiptDialog(QDialog):
     def __init__(
-        self, text: str, reprint: Callable[[], None] | None = None, parent: QWidget | None = None
+        self,
+        text: str,
+        reprint: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+        actions: list[tuple[str, Callable[[], None]]] | None = None,
+        title: str = "",
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Struk terakhir"))
+        self.setWindowTitle(title or self.tr("Struk terakhir"))
         layout = QVBoxLayout(self)
         self.text_view = QPlainTextEdit(text)
         self.text_view.setReadOnly(True)
@@ -32,6 +37,14 @@ class ReceiptDialog(QDialog):
             again.clicked.connect(reprint)
             again.clicked.connect(self.accept)
             row.addWidget(again)
+        self.action_buttons: list[QPushButton] = []
+        for action_text, action in actions or []:  # e.g. "Retur [Ctrl+R]" for a scanned receipt
+            button = QPushButton(action_text)
+            button.setMinimumHeight(48)
+            button.clicked.connect(self.accept)
+            button.clicked.connect(action)
+            row.addWidget(button)
+            self.action_buttons.append(button)
         close = QPushButton(self.tr("Tutup [Esc]"))
         close.setMinimumHeight(48)
         close.clicked.connect(self.accept)

@@ -69,4 +69,4 @@ def _fill_cashier(till: Till, window) -> None:  # type: ignore[no-untyped-def]
 
         first = screen.cart.lines[0]
         screen.cart.set_qty(first.line_id, 2 * MILLI)
-        screen._show_cart()
+        screen.cart_changed()

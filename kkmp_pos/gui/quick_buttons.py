@@ -1,0 +1,42 @@
+"""Quick buttons for goods without a barcode (curah rice, sugar, eggs, onions), each with its key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
+
+from kkmp_pos.core.money import format_rp
+from kkmp_pos.core.pricing import PricedItem
+from kkmp_pos.gui.widgets import TOUCH_PX
+
+MAX_BUTTONS = 9  # Ctrl+1 … Ctrl+9
+
+
+class QuickButtons(QWidget):
+    picked = Signal(object)  # PricedItem
+
+    def __init__(self, items: list[PricedItem], columns: int = 5, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items = items[:MAX_BUTTONS]
+        self.buttons: list[QPushButton] = []
+        # Smaller type than the action buttons: a product name, its price and the key on two lines.
+        self.setStyleSheet("QPushButton { font-size: 13px; padding: 2px 4px; }")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        for i, item in enumerate(self.items):
+            key = f"Ctrl+{i + 1}"
+            price = format_rp(item.regular_price_rp) + "/" + item.unit_label
+            button = QPushButton(f"{item.name}\n{price}  [{key}]")
+            button.setProperty("role", "quickitem")
+            button.setMinimumHeight(TOUCH_PX + 4)
+            button.setMinimumWidth(80)  # long names may not widen the window past 1366 px
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _=False, it=item: self.picked.emit(it))
+            grid.addWidget(button, i // columns, i % columns)
+            self.buttons.append(button)
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(button.click)
