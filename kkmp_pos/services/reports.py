@@ -88,11 +88,20 @@ class ShiftReport:
         return None if self.counted_rp is None else self.counted_rp - self.deposit_rp
 
 
-def shift_report(ctx: ServiceContext, shift_id: str, *, final: bool) -> ShiftReport:
+def shift_report(
+    ctx: ServiceContext, shift_id: str, *, final: bool, progress: Progress | None = None
+) -> ShiftReport:
     """The figures of one shift. Callers check permissions (ShiftService.x_report / z_report)."""
+    report_progress = progress or (lambda done, total, label: None)
+    report_progress(0, 3, "kas")
     shift = ShiftModel.get_by_id(shift_id)
     figures = q.shift_cash_figures(ctx.db, shift.id, shift.opening_float_rp)
     moves = q.cash_movements(ctx.db, shift.id)
+    report_progress(1, 3, "penjualan")
+    facts = q.sales_facts(
+        ctx.db, shift_id=shift.id, utc_offset_hours=_utc_offset_hours(ctx, shift.business_date)
+    )
+    report_progress(3, 3, "selesai")
     approver = UserModel.get_by_id(shift.approved_by_id).name if shift.approved_by_id else None
     expected = shift.expected_cash_rp if shift.expected_cash_rp is not None else figures.expected_rp
     return ShiftReport(
@@ -115,9 +124,7 @@ def shift_report(ctx: ServiceContext, shift_id: str, *, final: bool) -> ShiftRep
         difference_rp=shift.difference_rp,
         approved_by=approver,
         deposit_rp=sum(m[1] for m in moves if m[0] == "deposit"),
-        facts=q.sales_facts(
-            ctx.db, shift_id=shift.id, utc_offset_hours=_utc_offset_hours(ctx, shift.business_date)
-        ),
+        facts=facts,
         moves=moves,
     )
 
