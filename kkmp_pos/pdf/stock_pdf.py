@@ -73,9 +73,9 @@ def render(doc: TableDoc, path: Path) -> Path:
     data: list[list[object]] = [[c.title for c in doc.columns]]
     data += [[cell_of(c, text) for c, text in zip(doc.columns, row, strict=True)] for row in doc.rows]
     if not doc.rows:
-        data.append([doc.empty_text] + [""] * (len(doc.columns) - 1))
+        data.append([doc.empty_text, *([""] * (len(doc.columns) - 1))])
     if doc.totals is not None:
-        data.append(doc.totals)
+        data.append(list(doc.totals))
     table = Table(data, colWidths=[c.width_mm * mm for c in doc.columns], repeatRows=1, hAlign="LEFT")
     style = [
         ("FONT", (0, 0), (-1, -1), "Helvetica", 8),

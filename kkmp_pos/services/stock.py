@@ -36,6 +36,9 @@ KIND_LABELS = {  # (Bahasa Indonesia, English)
 }
 
 
+REASON_WORDS = {"damaged": "rusak", "expired": "kedaluwarsa", "lost": "hilang"}
+
+
 def kind_label(kind: str, lang: str = "id") -> str:
     pair = KIND_LABELS.get(kind)
     return (pair[1] if lang == "en" else pair[0]) if pair else kind
@@ -140,18 +143,16 @@ class StockService:
         if sale_ids:
             for s in SaleModel.select(SaleModel.id, SaleModel.receipt_no).where(SaleModel.id.in_(sale_ids)):
                 refs[s.id] = s.receipt_no
-        if by_kind["receipt"]:
-            query = GoodsReceiptModel.select(GoodsReceiptModel.id, GoodsReceiptModel.number)
-            for g in query.where(GoodsReceiptModel.id.in_(by_kind["receipt"])):
-                refs[g.id] = g.number
-        if by_kind["count"]:
-            query = StockCountModel.select(StockCountModel.id, StockCountModel.number)
-            for c in query.where(StockCountModel.id.in_(by_kind["count"])):
-                refs[c.id] = c.number
+        for model, kind in ((GoodsReceiptModel, "receipt"), (StockCountModel, "count")):
+            if by_kind[kind]:
+                for doc_id, number in (
+                    model.select(model.id, model.number).where(model.id.in_(by_kind[kind])).tuples()
+                ):
+                    refs[doc_id] = number
         if by_kind["writeoff"]:
-            query = WriteOffModel.select(WriteOffModel.id, WriteOffModel.reason)
-            for w in query.where(WriteOffModel.id.in_(by_kind["writeoff"])):
-                refs[w.id] = w.reason
+            writeoffs = WriteOffModel.select(WriteOffModel.id, WriteOffModel.reason)
+            for doc_id, reason in writeoffs.where(WriteOffModel.id.in_(by_kind["writeoff"])).tuples():
+                refs[doc_id] = REASON_WORDS.get(reason, reason)
         return refs
 
     @staticmethod
@@ -220,7 +221,7 @@ class StockService:
                 expiry=b.expiry,
                 qty_milli=b.on_hand_milli,
                 value_rp=value_rp(b.product.cost_rp, b.on_hand_milli),
-                days_left=(date.fromisoformat(b.expiry) - today).days,
+                days_left=(date.fromisoformat(b.expiry or today.isoformat()) - today).days,
             )
             for b in query
         ]
