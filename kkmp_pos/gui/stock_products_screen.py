@@ -76,12 +76,14 @@ class StockProductsScreen(StockTab):
         self.toggle_button = QPushButton(self.tr("Aktifkan / nonaktifkan"))
         self.import_button = QPushButton(self.tr("Impor CSV/XLSX…"))
         self.export_button = QPushButton(self.tr("Ekspor…"))
+        self.suppliers_button = QPushButton(self.tr("Pemasok…"))
         for button, slot in [
             (self.new_button, self.new_product),
             (self.edit_button, self.edit_selected),
             (self.toggle_button, self.toggle_selected),
             (self.import_button, self.import_file),
             (self.export_button, self.export_file),
+            (self.suppliers_button, self.open_suppliers),
         ]:
             button.setMinimumHeight(TOUCH_PX)
             button.clicked.connect(slot)
@@ -177,3 +179,11 @@ class StockProductsScreen(StockTab):
                 lambda: self.module.importer.export(path),
                 lambda n: self.notice(self.tr("{n} barang diekspor ke {path}.").format(n=n, path=path)),
             )
+
+    def open_suppliers(self) -> Any:
+        from kkmp_pos.gui.supplier_dialog import SupplierDialog
+
+        dialog = SupplierDialog(self.module.suppliers, self.actor, self)
+        self.supplier_dialog = dialog
+        dialog.open()
+        return dialog

@@ -114,3 +114,37 @@ def test_the_products_tab_lists_and_finds_products(qtbot, stock_window):
     _idle(qtbot)
     assert 0 < screen.table.rowCount() < 10
     assert all("minyak" in screen.table.item(r, 1).text().lower() for r in range(screen.table.rowCount()))
+
+
+def test_a_new_product_is_created_from_the_edit_dialog_and_a_ceiling_breach_is_shown(qtbot, stock_window):
+    screen = stock_window.products
+    dialog = screen.new_product()
+    qtbot.keyClicks(dialog.code, "MKT2")
+    qtbot.keyClicks(dialog.name, "MinyaKita 2 L")
+    qtbot.keyClicks(dialog.regular, "32000")
+    qtbot.keyClicks(dialog.ceiling, "31400")
+    qtbot.keyClicks(dialog.barcodes, "8990000000079")
+    dialog.submit()
+    _idle(qtbot)
+    assert "HET" in dialog.error.text() and dialog.isVisible()
+    assert not ProductModel.select().where(ProductModel.code == "MKT2").exists()
+    dialog.regular.setText("31.400")
+    dialog.submit()
+    _idle(qtbot)
+    product = ProductModel.get(ProductModel.code == "MKT2")
+    assert (product.regular_price_rp, product.ceiling_rp) == (31_400, 31_400)
+    assert not dialog.isVisible()
+
+
+def test_suppliers_are_added_from_the_products_tab(qtbot, stock_window):
+    from kkmp_pos.db.models import SupplierModel
+
+    dialog = stock_window.products.open_suppliers()
+    qtbot.keyClicks(dialog.name, "Agen LPG Sumber Gas")
+    dialog.kind.setCurrentText("lpg_agent")
+    qtbot.keyClicks(dialog.phone, "0542-777")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    _idle(qtbot)
+    row = SupplierModel.get(SupplierModel.name == "Agen LPG Sumber Gas")
+    assert (row.kind, row.phone) == ("lpg_agent", "0542-777")
+    assert "Agen LPG Sumber Gas" in [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
