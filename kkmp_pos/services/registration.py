@@ -120,6 +120,10 @@ class RegistrationService:
             raise ValidationError("qris_reference_missing")
         with self.ctx.db.atomic():
             now, bdate = self.ctx.now_iso(), self.ctx.business_date()
+            if shift_id is None:
+                from kkmp_pos.services.sales import open_shift_id
+
+                shift_id = open_shift_id()
             terminal = self.ctx.terminal
             seq = MemberModel.select().count() + 1
             while MemberModel.select().where(MemberModel.number == f"A-{seq:06d}").exists():

@@ -28,6 +28,7 @@ from kkmp_pos.services.audit import audit
 from kkmp_pos.services.auth import require
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.ledger import record_movement
+from kkmp_pos.services.sales import open_shift_id
 from kkmp_pos.sync.outbox import append_event
 
 REFUND_METHODS = ("cash", "qris", "transfer")
@@ -199,6 +200,7 @@ class ReversalService:
             refund_rp=refund_rp,
             user=actor.user_id,
             approved_by=approver.user_id if approver else None,
+            shift=open_shift_id(),
             created_at=now,
             business_date=bdate,
         )
@@ -362,6 +364,7 @@ class ReversalService:
                 reason=reason.strip(),
                 user=actor.user_id,
                 approved_by=approver.user_id,
+                shift=open_shift_id(),
                 created_at=now,
                 business_date=bdate,
             )

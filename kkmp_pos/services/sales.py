@@ -74,9 +74,7 @@ def settle(total_rp: int, payments: list[PaymentInput], rounding_step_rp: int) -
         if p.method is PaymentMethod.TRANSFER and not p.reference.strip():
             raise ValidationError("transfer_reference_missing")
     if non_cash > total_rp:
-        raise ValidationError(
-            "payment_exceeds_total", paid=format_rp(non_cash), total=format_rp(total_rp)
-        )
+        raise ValidationError("payment_exceeds_total", paid=format_rp(non_cash), total=format_rp(total_rp))
     cash_payments = [p for p in payments if p.method is PaymentMethod.CASH]
     remaining = total_rp - non_cash
     cash_due = round_cash(remaining, rounding_step_rp) if cash_payments else remaining
@@ -116,6 +114,19 @@ class SaleResult:
     movements: list[Movement] = field(default_factory=list)
 
 
+def open_shift_id() -> str | None:
+    """The drawer's open shift on this till, which a sale's cash belongs to (None if none is open)."""
+    from kkmp_pos.db.models import ShiftModel
+
+    row = (
+        ShiftModel.select(ShiftModel.id)
+        .where(ShiftModel.status == "open")
+        .order_by(ShiftModel.opened_at.desc())
+        .first()
+    )
+    return row.id if row else None
+
+
 class SaleService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -139,10 +150,7 @@ class SaleService:
         prefix = f"{terminal.number:02d}{ymd}"
         last = (
             SaleModel.select(SaleModel.receipt_code)
-            .where(
-                (SaleModel.receipt_code >= prefix + "0000")
-                & (SaleModel.receipt_code <= prefix + "9999")
-            )
+            .where((SaleModel.receipt_code >= prefix + "0000") & (SaleModel.receipt_code <= prefix + "9999"))
             .order_by(SaleModel.receipt_code.desc())
             .first()
         )
@@ -170,6 +178,8 @@ class SaleService:
         with storage_errors(self.ctx.db.database), self.ctx.db.atomic():
             now_iso = self.ctx.now_iso()
             bdate = self.ctx.business_date()
+            if shift_id is None:
+                shift_id = open_shift_id()
             receipt_no, receipt_code = self._next_numbers(bdate)
             self._check_still_sellable(cart)
             SaleModel.create(
@@ -351,9 +361,7 @@ class SaleService:
             "sale_id": sale_id,
             "receipt_no": receipt_no,
             "cashier": {"id": cashier.user_id, "name": cashier.name},
-            "member": (
-                {"id": cart.member.id, "number": cart.member.number} if cart.member else None
-            ),
+            "member": ({"id": cart.member.id, "number": cart.member.number} if cart.member else None),
             "status": str(status),
             "created_at": now_iso,
             "subtotal_rp": totals.subtotal_rp,

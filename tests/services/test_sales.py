@@ -166,3 +166,11 @@ def test_on_hand_cache_equals_ledger_after_sales(till, cashier):
         "LEFT JOIN stock_movement m ON m.batch_id = b.id GROUP BY b.id"
     ).fetchall()
     assert batch_rows and all(cache == ledger for _id, cache, ledger in batch_rows)
+
+
+def test_a_sale_belongs_to_the_open_shift_without_being_told(till, cashier):
+    shift = till.shifts.open(cashier, {50_000: 2, 1_000: 10})
+    cart = Cart()
+    cart.add(till.catalog.lookup_barcode(barcode_of("MK1")))
+    result = till.sales.checkout(cart, cash(20_000), cashier)
+    assert SaleModel.get_by_id(result.sale_id).shift_id == shift.id
