@@ -86,10 +86,18 @@ class CashierScreen(QWidget):
             "Ctrl+N": tools.register_member,
             "Ctrl+L": tools.toggle_display,
         }
+        self.shortcuts: list[QShortcut] = list(self.quick_buttons.shortcuts)
         for key, slot in keys.items():
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+            self.shortcuts.append(shortcut)
+
+    def _enable_shortcuts(self, on: bool) -> None:
+        # Dialogs are children of this screen: while one is open its own keys (F4 "Uang pas") must
+        # reach it instead of the screen's (F4 "Jumlah").
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(on)
 
     # -- the session ----------------------------------------------------------------------------
     def start(self, actor: Actor) -> None:
@@ -381,12 +389,14 @@ class CashierScreen(QWidget):
     def open_dialog(self, dialog: QWidget) -> None:
         """Window-modal, non-blocking (no nested event loop); the scan field gets the focus back."""
         self.dialog = dialog
+        self._enable_shortcuts(False)
 
         def closed() -> None:
             dialog.deleteLater()
             if self.dialog is not dialog:
                 return  # another dialog followed this one (payment → QRIS): it keeps the focus
             self.dialog = None
+            self._enable_shortcuts(True)
             self.window().activateWindow()  # some platforms leave no window active after a dialog
             self.focus_scan()
 

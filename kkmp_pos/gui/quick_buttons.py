@@ -20,8 +20,9 @@ class QuickButtons(QWidget):
         super().__init__(parent)
         self.items = items[:MAX_BUTTONS]
         self.buttons: list[QPushButton] = []
+        self.shortcuts: list[QShortcut] = []
         # Smaller type than the action buttons: a product name, its price and the key on two lines.
-        self.setStyleSheet("QPushButton { font-size: 13px; padding: 2px 4px; }")
+        self.setStyleSheet("QPushButton { font-size: 13px; padding: 2px 4px; min-height: 44px; }")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
@@ -38,5 +39,6 @@ class QuickButtons(QWidget):
             grid.addWidget(button, i // columns, i % columns)
             self.buttons.append(button)
             shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # any focus in the till window
             shortcut.activated.connect(button.click)
+            self.shortcuts.append(shortcut)
