@@ -2,7 +2,7 @@
 
 Starting Python and importing the package costs ~0.3 s, too slow for hundreds of kills, so this
 process imports once and forks a fresh till for each round (no database connection crosses the
-fork: this process never opens the file). Protocol, one line each way:
+fork: this process closes the file before the first fork). Protocol, one line each way:
 
   stdin  `go SEED`  -> fork a seller; stdout `CHILD PID`
   stdin  `reap`     -> wait for the seller (the test killed it); stdout `REAPED STATUS`
@@ -46,8 +46,16 @@ def sell_forever(data_dir: str, seed: int) -> None:
         os.write(1, f"SALE {result.sale_id} {len(cart.lines)}\n".encode())
 
 
+def preload(data_dir: str) -> None:
+    """Open the till once so every module it loads lazily is imported before forking; then close it."""
+    till = open_till(data_dir)
+    till.sales.cash_due(Cart())
+    till.close()
+
+
 def main() -> None:
     data_dir = sys.argv[1]
+    preload(data_dir)
     child = 0
     out = sys.stdout
     out.write("READY\n")

@@ -149,13 +149,14 @@ def test_sigkill_at_random_moments_never_loses_or_splits_a_sale(tmp_path: Path) 
     helper = Helper(tmp_path, tmp_path / "child-stderr.log")
     reported: dict[str, int] = {}
     empty_rounds = 0
+    longest = 0.09  # grows when the disk is slow, so most kills still land after some sales
     try:
         for round_no in range(KILLS):
             helper.send(f"go {round_no}")
             tag, pid = helper.next_line().split()
             assert tag == "CHILD"
             # Mostly mid-loop; sometimes right at start-up (opening the file, recovering the WAL).
-            time.sleep(rng.uniform(0, 0.004) if rng.random() < 0.15 else rng.uniform(0.005, 0.09))
+            time.sleep(rng.uniform(0, 0.004) if rng.random() < 0.15 else rng.uniform(0.005, longest))
             os.kill(int(pid), signal.SIGKILL)
             helper.send("reap")
             before = len(reported)
@@ -168,13 +169,15 @@ def test_sigkill_at_random_moments_never_loses_or_splits_a_sale(tmp_path: Path) 
                 f"seller died by itself: {(tmp_path / 'child-stderr.log').read_text()[-2000:]}"
             )
             empty_rounds += len(reported) == before
+            if round_no >= 10 and empty_rounds > (round_no + 1) / 2:
+                longest = min(longest * 1.5, 0.6)
             check_database(path, reported)
     finally:
         helper.close()
     in_file, unreported = check_database(path, reported)
     assert in_file == len(reported) + unreported
     # The kills must have landed all over the loop, not only before the first sale.
-    assert len(reported) > KILLS, (len(reported), empty_rounds)
+    assert KILLS - empty_rounds >= KILLS // 2, (len(reported), empty_rounds)
     assert empty_rounds >= 10
     logging.getLogger(__name__).info(
         "%s kills, %s reported sales, %s committed but unreported", KILLS, len(reported), unreported
