@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_rp
-from kkmp_pos.core.receipt import PAYMENT_LABELS
 from kkmp_pos.core.timeutil import from_iso, local
 from kkmp_pos.gui.i18n import current_lang, error_text
 from kkmp_pos.gui.ops import run_op
@@ -144,7 +144,7 @@ class ReceiptsDialog(QDialog):
         self.method_group = QButtonGroup(self)
         self.method_buttons: dict[str, QPushButton] = {}
         for col, method in enumerate(("cash", "qris", "transfer"), start=1):
-            button = QPushButton(PAYMENT_LABELS[method])
+            button = QPushButton(self._method_names()[method])
             button.setCheckable(True)
             button.setProperty("role", "user")
             button.setStyleSheet("padding: 6px 4px; font-size: 16px; text-align: center;")
@@ -161,6 +161,9 @@ class ReceiptsDialog(QDialog):
         grid.addWidget(self.confirm_cancel_button, 2, 2, 1, 2)
         self.refund_method = "cash"
         return page
+
+    def _method_names(self) -> dict[str, str]:
+        return {"cash": self.tr("Tunai"), "qris": self.tr("QRIS"), "transfer": self.tr("Transfer")}
 
     def _show_actions(self, index: int) -> None:
         # The stack takes only the height of the page shown, so the list keeps the room.
@@ -283,6 +286,8 @@ class ReceiptsDialog(QDialog):
         self.preview.setPlainText(render_text(self.till.receipts.document(sale.id), width))
 
     def show_status(self, text: str, *, error: bool = False) -> None:
+        if not isValid(self):
+            return  # closed before the printer answered: nothing left to show it on
         self.status_label.setText(text)
         self.status_label.setProperty("role", "error" if error else "status")
         self.status_label.style().unpolish(self.status_label)
@@ -307,6 +312,8 @@ class ReceiptsDialog(QDialog):
         )
 
     def _printed(self, outcome: PrintOutcome) -> None:
+        if not isValid(self):
+            return  # closed before the printer answered: nothing left to show it on
         if outcome.ok:
             self.show_status(self.tr("Salinan struk tercetak."))
         else:
@@ -421,7 +428,7 @@ class ReceiptsDialog(QDialog):
             self.tr("Struk {number} dibatalkan; kembalikan {total} ({method}).").format(
                 number=sale.receipt_no,
                 total=format_rp(refund),
-                method=PAYMENT_LABELS.get(self.refund_method, self.refund_method),
+                method=self._method_names().get(self.refund_method, self.refund_method),
             )
         )
         self.changed.emit()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kkmp_pos.core.errors import KkmpError, ValidationError
 from kkmp_pos.core.money import format_rp, parse_rp
@@ -437,6 +438,8 @@ class RegisterMemberDialog(QDialog):
         )
 
     def _printed(self, outcomes: list[PrintOutcome]) -> None:
+        if not isValid(self):
+            return  # closed before the printer answered: nothing left to show it on
         self.print_outcomes = outcomes
         failed = [o for o in outcomes if not o.ok]
         if failed:
@@ -447,6 +450,8 @@ class RegisterMemberDialog(QDialog):
         self.printed.emit(outcomes)
 
     def _print_failed(self, reason: str) -> None:
+        if not isValid(self):
+            return  # closed before the printer answered: nothing left to show it on
         self.print_status.setText(
             self.tr("Belum tercetak: {reason} Anggota tetap terdaftar.").format(reason=reason)
         )

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_qty, format_rp, parse_qty
-from kkmp_pos.core.receipt import PAYMENT_LABELS
 from kkmp_pos.gui.i18n import current_lang, error_text
 from kkmp_pos.gui.ops import run_op
 from kkmp_pos.gui.widgets import TOUCH_PX, Keypad, no_default_buttons
@@ -95,6 +95,9 @@ class ReturnDialog(QDialog):
         else:
             self.find_field.setFocus()
 
+    def _method_names(self) -> dict[str, str]:
+        return {"cash": self.tr("Tunai"), "qris": self.tr("QRIS"), "transfer": self.tr("Transfer")}
+
     # -- building ---------------------------------------------------------------------------------
     def _lines_page(self) -> QWidget:
         page = QWidget()
@@ -127,7 +130,7 @@ class ReturnDialog(QDialog):
         self.method_group = QButtonGroup(self)
         self.method_buttons: dict[str, QPushButton] = {}
         for method in ("cash", "qris", "transfer"):
-            button = QPushButton(PAYMENT_LABELS[method])
+            button = QPushButton(self._method_names()[method])
             button.setCheckable(True)
             button.setProperty("role", "user")
             button.setStyleSheet("padding: 6px 4px; font-size: 16px; text-align: center;")
@@ -390,7 +393,7 @@ class ReturnDialog(QDialog):
         self.done_refund.setText(
             self.tr("Uang kembali {amount} ({method})").format(
                 amount=format_rp(self.summary.refund_rp),
-                method=PAYMENT_LABELS.get(self.summary.refund_method, self.summary.refund_method),
+                method=self._method_names().get(self.summary.refund_method, self.summary.refund_method),
             )
         )
         self.done_lines.setText(
@@ -420,6 +423,8 @@ class ReturnDialog(QDialog):
         )
 
     def _printed(self, outcome: PrintOutcome) -> None:
+        if not isValid(self):
+            return  # closed before the printer answered: nothing left to show it on
         self.slip_outcome = outcome
         if outcome.ok:
             self.print_status.setText(self.tr("Nota retur tercetak."))
@@ -428,6 +433,8 @@ class ReturnDialog(QDialog):
         self.printed.emit(outcome)
 
     def _print_failed(self, reason: str) -> None:
+        if not isValid(self):
+            return  # closed before the printer answered: nothing left to show it on
         self.print_status.setText(
             self.tr("Nota retur belum tercetak: {reason} Retur tetap tersimpan.").format(reason=reason)
         )

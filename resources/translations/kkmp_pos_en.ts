@@ -2,139 +2,546 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>CartModel</name>
+    <name>ApprovalDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="25"/>
-        <source>Barang</source>
-        <translation>Item</translation>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="42"/>
+        <source>Persetujuan manajer</source>
+        <translation>Manager approval</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="26"/>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="51"/>
+        <source>Perlu persetujuan manajer</source>
+        <translation>A manager's approval is needed</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="62"/>
+        <source>Siapa yang menyetujui?</source>
+        <translation>Who approves?</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="80"/>
+        <source>Tidak ada manajer terdaftar di kasir ini.</source>
+        <translation>No manager is registered on this till.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="83"/>
+        <source>↑/↓ ganti nama</source>
+        <translation>↑/↓ change name</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="93"/>
+        <source>Pilih nama</source>
+        <translation>Choose a name</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="96"/>
+        <source>PIN (4–6 angka)</source>
+        <translation>PIN (4–6 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="108"/>
+        <source>Setujui [Enter]</source>
+        <translation>Approve [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="115"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="137"/>
+        <source>Kasir</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="137"/>
+        <source>Manajer</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="137"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="157"/>
+        <source>Pilih dulu nama yang menyetujui.</source>
+        <translation>First choose who approves.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/audit_screen.py" line="35"/>
+        <source>Log audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/audit_screen.py" line="44"/>
+        <source>Tampilkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/audit_screen.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/audit_screen.py" line="95"/>
+        <source>Simpan PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/audit_screen.py" line="53"/>
+        <source>Waktu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/audit_screen.py" line="54"/>
+        <source>Pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/audit_screen.py" line="55"/>
+        <source>Tindakan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/audit_screen.py" line="56"/>
+        <source>Disetujui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/audit_screen.py" line="57"/>
+        <source>Rincian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/audit_screen.py" line="67"/>
+        <source>(semua)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/audit_screen.py" line="92"/>
+        <source>{0} baris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/audit_screen.py" line="104"/>
+        <source>PDF disimpan: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CashMoveDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="114"/>
+        <source>Kas masuk / keluar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="117"/>
+        <source>Kas keluar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="118"/>
+        <source>Kas masuk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="122"/>
+        <source>mis. beli kantong plastik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="124"/>
+        <source>Simpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="127"/>
+        <source>Jenis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="128"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="27"/>
-        <source>Harga</source>
-        <translation>Price</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="28"/>
-        <source>Jenis harga</source>
-        <translation>Price type</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="29"/>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="31"/>
-        <source>Anggota</source>
-        <translation>Member</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="32"/>
-        <source>Harga anggota (normal {price})</source>
-        <translation>Member price (regular {price})</translation>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="129"/>
+        <source>Alasan</source>
+        <translation type="unfinished">Reason</translation>
     </message>
 </context>
 <context>
     <name>CashierScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="81"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="52"/>
         <source>Keluar</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="98"/>
-        <source>Pindai barcode atau ketik nama barang…</source>
-        <translation>Scan a barcode or type an item name…</translation>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="49"/>
+        <source>Layar pelanggan</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="103"/>
-        <source>Siap. Pindai barang pertama.</source>
-        <translation>Ready. Scan the first item.</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="128"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="100"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="129"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="101"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="130"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="102"/>
         <source>Hapus baris</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="103"/>
         <source>Kosongkan</source>
         <translation>Clear cart</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="148"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="104"/>
+        <source>Diskon/harga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="105"/>
+        <source>Tahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="106"/>
+        <source>Panggil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="107"/>
+        <source>Struk</source>
+        <translation type="unfinished">Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="108"/>
+        <source>Retur</source>
+        <translation type="unfinished">Return</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="138"/>
         <source>BAYAR</source>
         <translation>PAY</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="180"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="173"/>
+        <source>Belum tersedia di versi ini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="97"/>
         <source>Kasir: {name}</source>
         <translation>Cashier: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="185"/>
-        <source>Selesaikan atau kosongkan keranjang sebelum keluar.</source>
-        <translation>Finish or clear the cart before logging out.</translation>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="113"/>
+        <source>Selesaikan, tahan atau kosongkan keranjang sebelum keluar.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="254"/>
-        <source>{name}: {qty} × {price}</source>
-        <translation>{name}: {qty} × {price}</translation>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="222"/>
+        <source>{name}: {qty} × {price} = {total}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="267"/>
-        <source>Cari: ketik nama atau kode barang, pilih dengan ↑ ↓ lalu Enter.</source>
-        <translation>Search: type an item name or code, pick with ↑ ↓ then Enter.</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="280"/>
-        <source>{name}   {price}   stok {stock}</source>
-        <translation>{name}   {price}   stock {stock}</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="362"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="293"/>
         <source>Baris dihapus: {name}</source>
         <translation>Line removed: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="370"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="300"/>
         <source>Keranjang dikosongkan.</source>
         <translation>Cart cleared.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="390"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="320"/>
         <source>Anggota {name} ({number}): harga anggota berlaku.</source>
         <translation>Member {name} ({number}): member prices apply.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="396"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="326"/>
         <source>Anggota {number} tidak aktif: harga biasa.</source>
         <translation>Member {number} is not active: regular prices.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="407"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="337"/>
         <source>Anggota dilepas: harga biasa.</source>
         <translation>Member removed: regular prices.</translation>
     </message>
+</context>
+<context>
+    <name>CashierTools</name>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="452"/>
+        <location filename="../../kkmp_pos/gui/cashier_tools.py" line="48"/>
+        <source>Keranjang ditahan: {label}. Panggil lagi dengan F9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_tools.py" line="62"/>
+        <source>Tahan (F5) atau selesaikan keranjang ini dulu, lalu panggil yang lain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_tools.py" line="75"/>
+        <source>Sebagian keranjang tidak bisa dipanggil: {list}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_tools.py" line="82"/>
+        <source>Keranjang dipanggil: {n} baris, {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_tools.py" line="103"/>
+        <source>Diskon diterapkan. Total {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_tools.py" line="124"/>
+        <source>Retur [Ctrl+R]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_tools.py" line="126"/>
+        <source>Struk</source>
+        <translation type="unfinished">Receipt</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutFlow</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="65"/>
+        <source>Tersimpan {number}, menunggu pembayaran QRIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="70"/>
         <source>Tersimpan {number}. Kembali {change}.</source>
         <translation>Saved {number}. Change {change}.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="93"/>
+        <source>QRIS diterima. {number} lunas. Kembali {change}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="100"/>
+        <source>QRIS dibatalkan: {number} batal, stok dikembalikan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="105"/>
+        <source>Pembayaran dibatalkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="108"/>
+        <source>{number} menunggu pembayaran QRIS: selesaikan dari daftar struk (F3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="113"/>
+        <source>Menunggu pembayaran QRIS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="157"/>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="193"/>
+        <source>Tutup shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="161"/>
+        <source>Hitung semua uang di laci per pecahan. Jumlah seharusnya baru tampil setelah dikirim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="167"/>
+        <source>Kirim hasil hitung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="184"/>
+        <source>Manajer</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="185"/>
+        <source>PIN manajer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="190"/>
+        <source>kosong = semua tetap di laci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="191"/>
+        <source>Ditinggal di laci (modal berikutnya)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="226"/>
+        <source>lebih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="226"/>
+        <source>kurang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="226"/>
+        <source>pas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="227"/>
+        <source>Dihitung {0}. Seharusnya {1}. Selisih {2} ({3}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="231"/>
+        <source>Selisih melebihi batas {0}: perlu persetujuan manajer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/customer_display.py" line="58"/>
+        <source>Layar pelanggan — {store}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/customer_display.py" line="84"/>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/customer_display.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/customer_display.py" line="133"/>
+        <source>Terima kasih!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/customer_display.py" line="111"/>
+        <source>Anggota: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/customer_display.py" line="114"/>
+        <source>Anda hemat {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/customer_display.py" line="119"/>
+        <source>Jadi anggota koperasi, hemat {amount} untuk belanja ini. Tanya kasir!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/customer_display.py" line="135"/>
+        <source>Kembali {amount}</source>
+        <translation>Change {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>DenominationCount</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="75"/>
+        <source>Jumlah dihitung: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="46"/>
+        <source>Diskon / ubah harga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="55"/>
+        <source>Baris: {name} ({total})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="62"/>
+        <source>Total belanja: {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="71"/>
+        <source>Diskon baris [F1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="72"/>
+        <source>Diskon total [F2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="73"/>
+        <source>Ubah harga [F3]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="89"/>
+        <source>Rupiah [F5]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="90"/>
+        <source>Persen % [F6]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="112"/>
+        <source>Terapkan [Enter]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="115"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="138"/>
+        <source>Harga satuan baru (Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="138"/>
+        <source>Besar diskon (Rp atau %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="200"/>
+        <source>Ubah harga satuan menjadi {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="201"/>
+        <source>Diskon baris {value} (di atas batas kasir)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="202"/>
+        <source>Diskon total {value} (di atas batas kasir)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -146,34 +553,105 @@
     </message>
 </context>
 <context>
+    <name>HeldCartsDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="38"/>
+        <source>Keranjang ditahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="42"/>
+        <source>Pilih keranjang yang ditahan, lalu Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="54"/>
+        <source>Panggil [Enter]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="58"/>
+        <source>Buang [Del]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="61"/>
+        <source>Tutup [Esc]</source>
+        <translation>Close [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="75"/>
+        <source>{label} · {n} baris · {total} · {cashier} {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="88"/>
+        <source>Tidak ada keranjang yang ditahan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="34"/>
+        <source>Pratinjau impor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="37"/>
+        <source>{new} barang baru, {upd} diubah, {bad} baris bermasalah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="41"/>
+        <source>Baris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="41"/>
+        <source>Kolom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="41"/>
+        <source>Masalah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="46"/>
+        <source>Simpan semua</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LastSalePanel</name>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="126"/>
         <source>Transaksi terakhir</source>
         <translation>Last sale</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="123"/>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="134"/>
         <source>Struk terakhir</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="124"/>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="135"/>
         <source>Cetak ulang</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="129"/>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="140"/>
         <source>Belum ada transaksi</source>
         <translation>No sale yet</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="132"/>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="143"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="134"/>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="145"/>
         <source>Mencetak struk…</source>
         <translation>Printing the receipt…</translation>
     </message>
@@ -303,88 +781,456 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_panels.py" line="45"/>
-        <source>Lepas anggota</source>
-        <translation>Remove member</translation>
+        <source>Lepas</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="46"/>
+        <source>Daftar anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="55"/>
         <source>Bukan anggota</source>
         <translation>Not a member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="56"/>
         <source>Pindai kartu anggota atau tekan F6</source>
         <translation>Scan a member card or press F6</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="59"/>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="62"/>
         <source>No. {number} · NIK {nik}</source>
         <translation>No. {number} · NIK {nik}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="66"/>
         <source>TIDAK AKTIF</source>
         <translation>NOT ACTIVE</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="65"/>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="68"/>
         <source>Hemat anggota: {amount}</source>
         <translation>Member saves: {amount}</translation>
     </message>
 </context>
 <context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="93"/>
+        <source>Buka shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="87"/>
+        <source>Hitung modal awal di laci per pecahan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="41"/>
-        <source>Pembayaran tunai</source>
-        <translation>Cash payment</translation>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="52"/>
+        <source>Pembayaran</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="49"/>
-        <source>Harus dibayar</source>
-        <translation>To pay</translation>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="60"/>
+        <source>Total belanja</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="59"/>
-        <source>Total {total}, pembulatan {diff}</source>
-        <translation>Total {total}, rounding {diff}</translation>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="78"/>
+        <source>0</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="67"/>
-        <source>Uang pas</source>
-        <translation>Exact cash</translation>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="73"/>
+        <source>QRIS = sisa [F5]</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="83"/>
-        <source>Uang diterima</source>
-        <translation>Cash received</translation>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="75"/>
+        <source>QRIS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="80"/>
+        <source>Transfer = sisa [F6]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="82"/>
+        <source>Transfer bank</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="85"/>
+        <source>nomor referensi transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="86"/>
+        <source>Referensi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="92"/>
+        <source>Tunai harus dibayar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="105"/>
+        <source>Uang pas [F4]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="121"/>
+        <source>Uang tunai diterima</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="122"/>
         <source>ketik jumlah uang, mis. 100000</source>
         <translation>type the amount, e.g. 100000</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="91"/>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="133"/>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="140"/>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="229"/>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="243"/>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="251"/>
         <source>Kembali</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="140"/>
         <source>Bayar [Enter]</source>
         <translation>Pay [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="143"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="236"/>
+        <source>Sisa {rest}, pembulatan tunai {diff}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="248"/>
         <source>Kurang</source>
         <translation>Short</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="57"/>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="84"/>
+        <source>Potong kertas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="86"/>
+        <source>Buka laci untuk tunai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="88"/>
+        <source>Sambungan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="89"/>
+        <source>Kertas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="90"/>
+        <source>Profil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="91"/>
+        <source>Halaman kode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="92"/>
+        <source>Logo (berkas gambar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="93"/>
+        <source>Baris atas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="94"/>
+        <source>Baris bawah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="99"/>
+        <source>Simpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="100"/>
+        <source>Tes cetak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="112"/>
+        <source>Antrean cetak yang gagal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="115"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="115"/>
+        <source>Jenis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="115"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="115"/>
+        <source>Alasan</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="119"/>
+        <source>Cetak ulang yang dipilih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="152"/>
+        <source>Pengaturan printer disimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="163"/>
+        <source>Mengirim tes cetak…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="168"/>
+        <source>Mencetak #{0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="178"/>
+        <source>mencetak…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="182"/>
+        <source>Tercetak (#{0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printer_screen.py" line="185"/>
+        <source>Gagal mencetak #{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductEditDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="78"/>
+        <source>Ubah barang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="78"/>
+        <source>Barang baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="102"/>
+        <source>Dijual per berat (kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="104"/>
+        <source>Lacak batch dan tanggal kedaluwarsa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="106"/>
+        <source>Wajib NIK pembeli (LPG 3 kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="113"/>
+        <source>Nama | isi | harga | harga anggota | barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="117"/>
+        <source>Kode (PLU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="118"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="119"/>
+        <source>Satuan dasar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="120"/>
+        <source>Kategori</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="121"/>
+        <source>Unit usaha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="122"/>
+        <source>Pemasok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="123"/>
+        <source>Harga pokok (Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="124"/>
+        <source>Harga jual (Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="125"/>
+        <source>Harga anggota (Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="126"/>
+        <source>HET / harga tertinggi (Rp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="127"/>
+        <source>Batas pesan ulang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="131"/>
+        <source>Golongan obat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="132"/>
+        <source>Barcode (pisahkan spasi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="133"/>
+        <source>Satuan jual lain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QrisDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="144"/>
+        <source>Pembayaran QRIS</source>
+        <translation>QRIS payment</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="159"/>
+        <source>Struk {number}</source>
+        <translation>Receipt {number}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="162"/>
+        <source>QRIS {amount}</source>
+        <translation>QRIS {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="199"/>
+        <source>Cek uang masuk di aplikasi merchant, lalu konfirmasi.</source>
+        <translation>Check the money arrived in the merchant app, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="202"/>
+        <source>Sudah dibayar [Enter]</source>
+        <translation>Paid [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="204"/>
+        <source>Batalkan QRIS [F8]</source>
+        <translation>Cancel QRIS [F8]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="206"/>
+        <source>Nanti [Esc]</source>
+        <translation>Later [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="218"/>
+        <source>Nomor referensi pembayaran (dari aplikasi merchant)</source>
+        <translation>Payment reference number (from the merchant app)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="220"/>
+        <source>mis. RRN 123456789012</source>
+        <translation>e.g. RRN 123456789012</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="223"/>
+        <source>Konfirmasi [Enter]</source>
+        <translation>Confirm [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="225"/>
+        <source>Kembali [Esc]</source>
+        <translation>Back [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="236"/>
+        <source>Batalkan pembayaran QRIS? Penjualan dibatalkan dan stok dikembalikan.</source>
+        <translation>Cancel the QRIS payment? The sale is cancelled and the stock goes back.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="240"/>
+        <source>Ya, batalkan [Enter]</source>
+        <translation>Yes, cancel [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="242"/>
+        <source>Tidak [Esc]</source>
+        <translation>No [Esc]</translation>
+    </message>
+</context>
+<context>
+    <name>QrisWidget</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="107"/>
+        <source>Pindai dengan aplikasi pembayaran (QRIS)</source>
+        <translation>Scan with a payment app (QRIS)</translation>
     </message>
 </context>
 <context>
@@ -413,17 +1259,17 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/receipt_dialog.py" line="18"/>
+        <location filename="../../kkmp_pos/gui/receipt_dialog.py" line="23"/>
         <source>Struk terakhir</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipt_dialog.py" line="30"/>
+        <location filename="../../kkmp_pos/gui/receipt_dialog.py" line="35"/>
         <source>Cetak salinan</source>
         <translation>Print a copy</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipt_dialog.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/receipt_dialog.py" line="48"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
@@ -452,6 +1298,604 @@
     </message>
 </context>
 <context>
+    <name>ReceiptsDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="51"/>
+        <source>Struk hari ini</source>
+        <translation>Today's receipts</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="60"/>
+        <source>cari nomor struk, atau pindai kode struk</source>
+        <translation>search a receipt number, or scan the receipt code</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="72"/>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="72"/>
+        <source>Jam</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="72"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="72"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="124"/>
+        <source>Cetak salinan [F5]</source>
+        <translation>Print copy [F5]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="125"/>
+        <source>Retur [F6]</source>
+        <translation>Return [F6]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="126"/>
+        <source>Batalkan struk [F8]</source>
+        <translation>Cancel receipt [F8]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="127"/>
+        <source>Selesaikan QRIS [F9]</source>
+        <translation>Finish QRIS [F9]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="128"/>
+        <source>Tutup [Esc]</source>
+        <translation>Close [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="137"/>
+        <source>Alasan pembatalan</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="139"/>
+        <source>mis. salah input, pelanggan batal</source>
+        <translation>e.g. wrong entry, customer changed their mind</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="142"/>
+        <source>Uang dikembalikan dengan</source>
+        <translation>Refund by</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="156"/>
+        <source>Kembali [Esc]</source>
+        <translation>Back [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="157"/>
+        <source>Batalkan struk ini [Enter]</source>
+        <translation>Cancel this receipt [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="165"/>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="165"/>
+        <source>QRIS</source>
+        <translation>QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="165"/>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="183"/>
+        <source>Selesai</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="184"/>
+        <source>Menunggu QRIS</source>
+        <translation>Awaiting QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="185"/>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="195"/>
+        <source>{n} menunggu QRIS</source>
+        <translation>{n} awaiting QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="303"/>
+        <source>Mencetak salinan {number}…</source>
+        <translation>Printing a copy of {number}…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="313"/>
+        <source>Salinan struk tercetak.</source>
+        <translation>Receipt copy printed.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="316"/>
+        <source>Salinan belum tercetak: {reason}</source>
+        <translation>Copy not printed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="360"/>
+        <source>Batalkan {number} ({total})? Stok kembali, uang dikembalikan.</source>
+        <translation>Cancel {number} ({total})? The stock goes back and the money is refunded.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="384"/>
+        <source>Isi alasan pembatalan.</source>
+        <translation>Enter the reason for cancelling.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="395"/>
+        <source>Batalkan struk {number} ({total})</source>
+        <translation>Cancel receipt {number} ({total})</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="423"/>
+        <source>Struk {number} dibatalkan; kembalikan {total} ({method}).</source>
+        <translation>Receipt {number} cancelled; refund {total} ({method}).</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterMemberDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="64"/>
+        <source>Daftar anggota baru</source>
+        <translation>Register a new member</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="92"/>
+        <source>Anggota baru</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="98"/>
+        <source>nama lengkap sesuai KTP</source>
+        <translation>full name as on the ID card</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="100"/>
+        <source>16 angka</source>
+        <translation>16 digits</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="107"/>
+        <source>mis. 0812 3456 7890 (boleh kosong)</source>
+        <translation>e.g. 0812 3456 7890 (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="109"/>
+        <source>RT/RW, kelurahan (boleh kosong)</source>
+        <translation>RT/RW, kelurahan (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="110"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="111"/>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="113"/>
+        <source>No. HP</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="114"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="121"/>
+        <source>Daftarkan [Enter]</source>
+        <translation>Register [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="125"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="138"/>
+        <source>Simpanan pokok</source>
+        <translation>Joining savings (pokok)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="148"/>
+        <source>Tunai [F5]</source>
+        <translation>Cash [F5]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="149"/>
+        <source>QRIS [F6]</source>
+        <translation>QRIS [F6]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="150"/>
+        <source>Transfer [F7]</source>
+        <translation>Transfer [F7]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="184"/>
+        <source>Uang diterima</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="187"/>
+        <source>mis. 100000</source>
+        <translation>e.g. 100000</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="189"/>
+        <source>Uang pas</source>
+        <translation>Exact amount</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="217"/>
+        <source>nomor referensi dari aplikasi / bank</source>
+        <translation>reference number from the app / bank</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="226"/>
+        <source>Anggota terdaftar</source>
+        <translation>Member registered</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="237"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="431"/>
+        <source>Mencetak bukti setoran dan kartu anggota…</source>
+        <translation>Printing the savings receipt and the member card…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="241"/>
+        <source>Cetak ulang</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="247"/>
+        <source>Selesai [Enter]</source>
+        <translation>Done [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="263"/>
+        <source>{n}/16 angka</source>
+        <translation>{n}/16 digits</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="270"/>
+        <source>NIK sah ✓</source>
+        <translation>NIK valid ✓</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="295"/>
+        <source>NIK sah ✓ (Hapus untuk mengubah)</source>
+        <translation>NIK valid ✓ (Backspace to change)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="323"/>
+        <source>Referensi QRIS (setelah uang masuk)</source>
+        <translation>QRIS reference (once the money arrived)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="325"/>
+        <source>Referensi transfer bank</source>
+        <translation>Bank transfer reference</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="362"/>
+        <source>Kurang {amount}</source>
+        <translation>Short {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="366"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="419"/>
+        <source>Kembali {amount}</source>
+        <translation>Change {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="414"/>
+        <source>No. anggota {number} · NIK {nik} · aktif, harga anggota berlaku</source>
+        <translation>Member no. {number} · NIK {nik} · active, member prices apply</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="446"/>
+        <source>Bukti setoran dan kartu anggota tercetak.</source>
+        <translation>Savings receipt and member card printed.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="451"/>
+        <source>Belum tercetak: {reason} Anggota tetap terdaftar.</source>
+        <translation>Not printed: {reason} The member stays registered.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="57"/>
+        <source>Laporan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="63"/>
+        <source>Harian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="63"/>
+        <source>Rentang tanggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="63"/>
+        <source>Belanja anggota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="63"/>
+        <source>Laporan X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="73"/>
+        <source>Tampilkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="74"/>
+        <source>Cetak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="175"/>
+        <source>Simpan PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="121"/>
+        <source>Menyusun laporan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="127"/>
+        <source>Menyusun laporan… {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="137"/>
+        <source>Selesai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="170"/>
+        <source>Dicetak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="182"/>
+        <source>Menyimpan PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="186"/>
+        <source>PDF disimpan: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="52"/>
+        <source>Retur barang</source>
+        <translation>Return goods</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="65"/>
+        <source>Struk</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="67"/>
+        <source>pindai kode struk atau ketik nomor struk</source>
+        <translation>scan the receipt code or type the receipt number</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="70"/>
+        <source>Cari [Enter]</source>
+        <translation>Find [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="75"/>
+        <source>Belum ada struk dipilih.</source>
+        <translation>No receipt chosen yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="98"/>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="98"/>
+        <source>QRIS</source>
+        <translation>QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="98"/>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="108"/>
+        <source>Barang</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="108"/>
+        <source>Dibeli</source>
+        <translation>Bought</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="108"/>
+        <source>Sudah diretur</source>
+        <translation>Returned before</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="108"/>
+        <source>Retur</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="122"/>
+        <source>Semua barang [F4]</source>
+        <translation>All items [F4]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="127"/>
+        <source>Uang dikembalikan dengan</source>
+        <translation>Refund by</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="144"/>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="146"/>
+        <source>mis. kemasan rusak</source>
+        <translation>e.g. damaged packaging</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="154"/>
+        <source>Lanjut [Enter]</source>
+        <translation>Next [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="162"/>
+        <source>Retur [F12]</source>
+        <translation>Return [F12]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="166"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="190"/>
+        <source>Cetak ulang nota retur</source>
+        <translation>Print the return slip again</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="196"/>
+        <source>Selesai [Enter]</source>
+        <translation>Done [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="221"/>
+        <source>{number} · {when} · total {total}</source>
+        <translation>{number} · {when} · total {total}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="244"/>
+        <source>Maks. {qty}</source>
+        <translation>Max. {qty}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="254"/>
+        <source>Struk ini tidak bisa diretur (status: {status}).</source>
+        <translation>This receipt cannot be returned (status: {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="260"/>
+        <source>Semua barang di struk ini sudah diretur.</source>
+        <translation>Every item on this receipt was returned already.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="312"/>
+        <source>{name}: paling banyak {qty}.</source>
+        <translation>{name}: at most {qty}.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="325"/>
+        <source>Uang kembali ± {amount}</source>
+        <translation>Refund ≈ {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="340"/>
+        <source>Isi jumlah barang yang dikembalikan.</source>
+        <translation>Enter the quantity being returned.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="351"/>
+        <source>Retur {count} barang dari struk {number}</source>
+        <translation>Return {count} item(s) from receipt {number}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="391"/>
+        <source>Retur tersimpan: {number}</source>
+        <translation>Return saved: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="393"/>
+        <source>Uang kembali {amount} ({method})</source>
+        <translation>Refund {amount} ({method})</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="416"/>
+        <source>Mencetak nota retur…</source>
+        <translation>Printing the return slip…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="427"/>
+        <source>Nota retur tercetak.</source>
+        <translation>Return slip printed.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="434"/>
+        <source>Nota retur belum tercetak: {reason} Retur tetap tersimpan.</source>
+        <translation>Return slip not printed: {reason} The return stays saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanBox</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/scan_box.py" line="41"/>
+        <source>{name}   {price} / {unit}   stok {stock}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/scan_box.py" line="86"/>
+        <source>Pindai barcode atau ketik nama barang…</source>
+        <translation>Scan a barcode or type an item name…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/scan_box.py" line="91"/>
+        <source>Siap. Pindai barang pertama.</source>
+        <translation>Ready. Scan the first item.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/scan_box.py" line="125"/>
+        <source>Cari: ketik nama atau kode barang, pilih dengan ↑ ↓ lalu Enter.</source>
+        <translation>Search: type an item name or code, pick with ↑ ↓ then Enter.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../kkmp_pos/gui/app.py" line="134"/>
@@ -460,26 +1904,623 @@
     </message>
 </context>
 <context>
+    <name>StockCardScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="30"/>
+        <source>Pindai atau ketik kode barang, lalu Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="32"/>
+        <source>Lebih lama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="33"/>
+        <source>Cetak PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockCountScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="36"/>
+        <source>Semua barang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="39"/>
+        <source>Mulai stok opname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="40"/>
+        <source>Cetak lembar hitung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="53"/>
+        <source>Pindai tiap barang (tambah 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="56"/>
+        <source>Kode / barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="58"/>
+        <source>Jumlah</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="69"/>
+        <source>Tinjau selisih (manajer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="70"/>
+        <source>Hitung ulang baris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="71"/>
+        <source>Setujui dan sesuaikan stok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="72"/>
+        <source>Cetak laporan selisih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="73"/>
+        <source>Batalkan stok opname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="97"/>
+        <source>Tidak ada stok opname berjalan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="100"/>
+        <source>berjalan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="101"/>
+        <source>disetujui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="102"/>
+        <source>dibatalkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="105"/>
+        <source>Stok opname {number}: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="192"/>
+        <source>belum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="210"/>
+        <source>{n} barang berselisih, total {total}; {u} belum dihitung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="250"/>
+        <source>Setujui stok opname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="260"/>
+        <source>Stok opname disetujui; stok disesuaikan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockListsScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="64"/>
+        <source>Stok menipis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="64"/>
+        <source>Hampir kedaluwarsa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="64"/>
+        <source>Sudah kedaluwarsa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="69"/>
+        <source>Cetak PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="70"/>
+        <source>Hapus stok (rusak/kedaluwarsa/hilang)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="111"/>
+        <source>Kode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="94"/>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="112"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="95"/>
+        <source>Stok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="96"/>
+        <source>Batas pesan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="117"/>
+        <source>Nilai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="113"/>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="114"/>
+        <source>Kedaluwarsa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="115"/>
+        <source>Hari</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="116"/>
+        <source>Jumlah</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="179"/>
+        <source>Stok dihapus, nilai {v}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockModuleScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="92"/>
+        <source>Stok dan Barang — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="104"/>
+        <source>Produk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="105"/>
+        <source>Penerimaan barang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="106"/>
+        <source>Kartu stok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="107"/>
+        <source>Stok opname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="108"/>
+        <source>Daftar stok</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockProductsScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="62"/>
+        <source>Cari nama, kode atau barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="65"/>
+        <source>Tampilkan yang nonaktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="74"/>
+        <source>Barang baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="75"/>
+        <source>Ubah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="76"/>
+        <source>Aktifkan / nonaktifkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="77"/>
+        <source>Impor CSV/XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="78"/>
+        <source>Ekspor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="79"/>
+        <source>Pemasok…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="111"/>
+        <source>ya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="111"/>
+        <source>tidak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="154"/>
+        <source>Impor barang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="166"/>
+        <source>{n} barang diimpor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="175"/>
+        <source>Ekspor barang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="180"/>
+        <source>{n} barang diekspor ke {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockReceivingScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="41"/>
+        <source>(tanpa pemasok)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="47"/>
+        <source>Pemasok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="48"/>
+        <source>Nomor faktur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="49"/>
+        <source>Tanggal faktur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="53"/>
+        <source>Pindai barcode / DataMatrix, atau ketik nama lalu Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="61"/>
+        <source>Hapus baris</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="62"/>
+        <source>Simpan penerimaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="63"/>
+        <source>Batalkan penerimaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="92"/>
+        <source>Pilih barang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="92"/>
+        <source>Barang</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="126"/>
+        <source>Total: {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="164"/>
+        <source>Penerimaan {number} disimpan ({total}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="176"/>
+        <source>Batalkan penerimaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="176"/>
+        <source>Nomor penerimaan (GR-…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="188"/>
+        <source>Dibatalkan dengan {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="44"/>
+        <source>PDF disimpan: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupplierDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="33"/>
+        <source>Pemasok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="47"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="48"/>
+        <source>Jenis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="49"/>
+        <source>Kontak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="50"/>
+        <source>Telepon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="51"/>
+        <source>Alamat</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="56"/>
+        <source>Baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="57"/>
+        <source>Simpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="58"/>
+        <source>Nonaktifkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="77"/>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="81"/>
         <source>Hemat anggota</source>
         <translation>Member saves</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="83"/>
+        <source>Diskon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="94"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="100"/>
         <source>Subtotal ({n} baris)</source>
         <translation>Subtotal ({n} lines)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="101"/>
-        <source>Jadi anggota koperasi, hemat {amount} untuk belanja ini</source>
-        <translation>Join the cooperative and save {amount} on this purchase</translation>
+        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="112"/>
+        <source>Jadi anggota koperasi, hemat {amount} untuk belanja ini (daftar: Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="32"/>
+        <source>Pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="48"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="49"/>
+        <source>Peran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="35"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="50"/>
+        <source>PIN (4-6 angka)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="54"/>
+        <source>Tambah pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="55"/>
+        <source>Simpan nama/peran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="56"/>
+        <source>Atur ulang PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="57"/>
+        <source>Nonaktifkan / aktifkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="84"/>
+        <source>aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="84"/>
+        <source>nonaktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="86"/>
+        <source>terkunci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="115"/>
+        <source>Pengguna ditambahkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="125"/>
+        <source>Perubahan disimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="133"/>
+        <source>PIN diatur ulang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="142"/>
+        <source>Status diubah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeightDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/weight_dialog.py" line="28"/>
+        <source>Timbang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/weight_dialog.py" line="38"/>
+        <source>{price} per {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/weight_dialog.py" line="42"/>
+        <source>Berat ({unit}), mis. 1,25</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/weight_dialog.py" line="48"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/weight_dialog.py" line="60"/>
+        <source>Tambah [Enter]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/weight_dialog.py" line="63"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
+    </message>
+</context>
+<context>
+    <name>WriteOffDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="33"/>
+        <source>Hapus stok: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="41"/>
+        <source>Keterangan (wajib)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="42"/>
+        <source>Jumlah</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="43"/>
+        <source>Alasan</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="44"/>
+        <source>Keterangan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -97,6 +97,7 @@ def test_an_unknown_receipt_number_says_so(qtbot, till, cashier):
 
 
 def test_weighed_line_returns_in_kg_with_decimals(qtbot, till, cashier, manager):
+    till.ctx.set_setting("printer.uri", "")
     from kkmp_pos.core.cart import Cart
     from tests.services.test_sales import cash
 
@@ -106,6 +107,22 @@ def test_weighed_line_returns_in_kg_with_decimals(qtbot, till, cashier, manager)
     dialog = show_active(qtbot, ReturnDialog(till, manager, None, sale_id=result.sale_id))
     assert dialog.table.item(0, 1).text() == "1,5 kg"
     dialog.qty_fields[0].setText("0,25")
-    dialog.submit()
+    with qtbot.waitSignal(dialog.printed, timeout=10_000):  # no printer set up: the slip waits in the queue
+        dialog.submit()
+    assert "belum tercetak" in dialog.print_status.text() and dialog.retry_button.isVisible()
     ret = SaleReturnModel.get_by_id(dialog.return_id)
     assert ret.lines[0].qty_milli == 250
+
+
+def test_a_slip_answer_after_the_dialog_closed_is_ignored(qtbot, till, manager):
+    from kkmp_pos.gui.ops import running_ops
+
+    result = sell(till, manager, [("MK1", 1000)])
+    dialog = ReturnDialog(till, manager, None, sale_id=result.sale_id)  # not owned by qtbot: deleted here
+    dialog.show()
+    dialog.qty_fields[0].setText("1")
+    dialog.submit()
+    dialog.close()
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: running_ops() == 0, timeout=10_000)  # no "already deleted" error on the way
+    assert SaleReturnModel.select().count() == 1
