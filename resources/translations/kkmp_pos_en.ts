@@ -239,42 +239,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="105"/>
         <source>Kasir: {name}</source>
         <translation>Cashier: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="121"/>
         <source>Selesaikan, tahan atau kosongkan keranjang sebelum keluar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="222"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="230"/>
         <source>{name}: {qty} × {price} = {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="293"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="301"/>
         <source>Baris dihapus: {name}</source>
         <translation>Line removed: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="300"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="308"/>
         <source>Keranjang dikosongkan.</source>
         <translation>Cart cleared.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="320"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="328"/>
         <source>Anggota {name} ({number}): harga anggota berlaku.</source>
         <translation>Member {name} ({number}): member prices apply.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="326"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="334"/>
         <source>Anggota {number} tidak aktif: harga biasa.</source>
         <translation>Member {number} is not active: regular prices.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="337"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="345"/>
         <source>Anggota dilepas: harga biasa.</source>
         <translation>Member removed: regular prices.</translation>
     </message>
@@ -855,7 +855,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="75"/>
         <source>QRIS</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">QRIS</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="80"/>
@@ -1300,152 +1300,152 @@
 <context>
     <name>ReceiptsDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="51"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="52"/>
         <source>Struk hari ini</source>
         <translation>Today's receipts</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="61"/>
         <source>cari nomor struk, atau pindai kode struk</source>
         <translation>search a receipt number, or scan the receipt code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="73"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="73"/>
         <source>Jam</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="73"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="73"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="124"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="125"/>
         <source>Cetak salinan [F5]</source>
         <translation>Print copy [F5]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="125"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="126"/>
         <source>Retur [F6]</source>
         <translation>Return [F6]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="127"/>
         <source>Batalkan struk [F8]</source>
         <translation>Cancel receipt [F8]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="127"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="128"/>
         <source>Selesaikan QRIS [F9]</source>
         <translation>Finish QRIS [F9]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="128"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="129"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="138"/>
         <source>Alasan pembatalan</source>
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="139"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="140"/>
         <source>mis. salah input, pelanggan batal</source>
         <translation>e.g. wrong entry, customer changed their mind</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="142"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="143"/>
         <source>Uang dikembalikan dengan</source>
         <translation>Refund by</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="156"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="157"/>
         <source>Kembali [Esc]</source>
         <translation>Back [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="157"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="158"/>
         <source>Batalkan struk ini [Enter]</source>
         <translation>Cancel this receipt [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="165"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="166"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="165"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="166"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="165"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="166"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="183"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="184"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="184"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="185"/>
         <source>Menunggu QRIS</source>
         <translation>Awaiting QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="185"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="186"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="195"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="196"/>
         <source>{n} menunggu QRIS</source>
         <translation>{n} awaiting QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="303"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="306"/>
         <source>Mencetak salinan {number}…</source>
         <translation>Printing a copy of {number}…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="313"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="318"/>
         <source>Salinan struk tercetak.</source>
         <translation>Receipt copy printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="316"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="321"/>
         <source>Salinan belum tercetak: {reason}</source>
         <translation>Copy not printed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="360"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="365"/>
         <source>Batalkan {number} ({total})? Stok kembali, uang dikembalikan.</source>
         <translation>Cancel {number} ({total})? The stock goes back and the money is refunded.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="384"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="389"/>
         <source>Isi alasan pembatalan.</source>
         <translation>Enter the reason for cancelling.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="395"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="400"/>
         <source>Batalkan struk {number} ({total})</source>
         <translation>Cancel receipt {number} ({total})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="423"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="428"/>
         <source>Struk {number} dibatalkan; kembalikan {total} ({method}).</source>
         <translation>Receipt {number} cancelled; refund {total} ({method}).</translation>
     </message>
@@ -1453,174 +1453,174 @@
 <context>
     <name>RegisterMemberDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="65"/>
         <source>Daftar anggota baru</source>
         <translation>Register a new member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="93"/>
         <source>Anggota baru</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="99"/>
         <source>nama lengkap sesuai KTP</source>
         <translation>full name as on the ID card</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="101"/>
         <source>16 angka</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="108"/>
         <source>mis. 0812 3456 7890 (boleh kosong)</source>
         <translation>e.g. 0812 3456 7890 (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="110"/>
         <source>RT/RW, kelurahan (boleh kosong)</source>
         <translation>RT/RW, kelurahan (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="110"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="111"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="112"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="114"/>
         <source>No. HP</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="115"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="122"/>
         <source>Daftarkan [Enter]</source>
         <translation>Register [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="125"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="126"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="138"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="139"/>
         <source>Simpanan pokok</source>
         <translation>Joining savings (pokok)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="148"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="149"/>
         <source>Tunai [F5]</source>
         <translation>Cash [F5]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="149"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="150"/>
         <source>QRIS [F6]</source>
         <translation>QRIS [F6]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="150"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="151"/>
         <source>Transfer [F7]</source>
         <translation>Transfer [F7]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="184"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="185"/>
         <source>Uang diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="187"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="188"/>
         <source>mis. 100000</source>
         <translation>e.g. 100000</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="189"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="190"/>
         <source>Uang pas</source>
         <translation>Exact amount</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="217"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="218"/>
         <source>nomor referensi dari aplikasi / bank</source>
         <translation>reference number from the app / bank</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="226"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="227"/>
         <source>Anggota terdaftar</source>
         <translation>Member registered</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="237"/>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="431"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="238"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="432"/>
         <source>Mencetak bukti setoran dan kartu anggota…</source>
         <translation>Printing the savings receipt and the member card…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="241"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="242"/>
         <source>Cetak ulang</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="247"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="248"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="263"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="264"/>
         <source>{n}/16 angka</source>
         <translation>{n}/16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="270"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="271"/>
         <source>NIK sah ✓</source>
         <translation>NIK valid ✓</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="295"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="296"/>
         <source>NIK sah ✓ (Hapus untuk mengubah)</source>
         <translation>NIK valid ✓ (Backspace to change)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="323"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="324"/>
         <source>Referensi QRIS (setelah uang masuk)</source>
         <translation>QRIS reference (once the money arrived)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="325"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="326"/>
         <source>Referensi transfer bank</source>
         <translation>Bank transfer reference</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="362"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="363"/>
         <source>Kurang {amount}</source>
         <translation>Short {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="366"/>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="419"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="367"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="420"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="414"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="415"/>
         <source>No. anggota {number} · NIK {nik} · aktif, harga anggota berlaku</source>
         <translation>Member no. {number} · NIK {nik} · active, member prices apply</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="446"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="449"/>
         <source>Bukti setoran dan kartu anggota tercetak.</source>
         <translation>Savings receipt and member card printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="451"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="456"/>
         <source>Belum tercetak: {reason} Anggota tetap terdaftar.</source>
         <translation>Not printed: {reason} The member stays registered.</translation>
     </message>
@@ -1702,172 +1702,172 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="53"/>
         <source>Retur barang</source>
         <translation>Return goods</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="65"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="66"/>
         <source>Struk</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="67"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="68"/>
         <source>pindai kode struk atau ketik nomor struk</source>
         <translation>scan the receipt code or type the receipt number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="70"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="71"/>
         <source>Cari [Enter]</source>
         <translation>Find [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="76"/>
         <source>Belum ada struk dipilih.</source>
         <translation>No receipt chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="99"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="99"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="99"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="109"/>
         <source>Barang</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="109"/>
         <source>Dibeli</source>
         <translation>Bought</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="109"/>
         <source>Sudah diretur</source>
         <translation>Returned before</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="109"/>
         <source>Retur</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="123"/>
         <source>Semua barang [F4]</source>
         <translation>All items [F4]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="127"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="128"/>
         <source>Uang dikembalikan dengan</source>
         <translation>Refund by</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="144"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="145"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="146"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="147"/>
         <source>mis. kemasan rusak</source>
         <translation>e.g. damaged packaging</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="154"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="155"/>
         <source>Lanjut [Enter]</source>
         <translation>Next [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="162"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="163"/>
         <source>Retur [F12]</source>
         <translation>Return [F12]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="166"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="167"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="190"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="191"/>
         <source>Cetak ulang nota retur</source>
         <translation>Print the return slip again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="196"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="197"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="221"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="222"/>
         <source>{number} · {when} · total {total}</source>
         <translation>{number} · {when} · total {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="244"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="245"/>
         <source>Maks. {qty}</source>
         <translation>Max. {qty}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="254"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="255"/>
         <source>Struk ini tidak bisa diretur (status: {status}).</source>
         <translation>This receipt cannot be returned (status: {status}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="260"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="261"/>
         <source>Semua barang di struk ini sudah diretur.</source>
         <translation>Every item on this receipt was returned already.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="312"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="313"/>
         <source>{name}: paling banyak {qty}.</source>
         <translation>{name}: at most {qty}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="325"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="326"/>
         <source>Uang kembali ± {amount}</source>
         <translation>Refund ≈ {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="340"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="341"/>
         <source>Isi jumlah barang yang dikembalikan.</source>
         <translation>Enter the quantity being returned.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="351"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="352"/>
         <source>Retur {count} barang dari struk {number}</source>
         <translation>Return {count} item(s) from receipt {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="391"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="392"/>
         <source>Retur tersimpan: {number}</source>
         <translation>Return saved: {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="393"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="394"/>
         <source>Uang kembali {amount} ({method})</source>
         <translation>Refund {amount} ({method})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="416"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="417"/>
         <source>Mencetak nota retur…</source>
         <translation>Printing the return slip…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="427"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="430"/>
         <source>Nota retur tercetak.</source>
         <translation>Return slip printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="434"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="439"/>
         <source>Nota retur belum tercetak: {reason} Retur tetap tersimpan.</source>
         <translation>Return slip not printed: {reason} The return stays saved.</translation>
     </message>
