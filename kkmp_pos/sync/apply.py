@@ -13,6 +13,7 @@ from typing import Any
 
 import peewee
 
+from kkmp_pos.db.database import database
 from kkmp_pos.db.models import (
     BarcodeModel,
     CategoryModel,
@@ -23,6 +24,7 @@ from kkmp_pos.db.models import (
     StockMovementModel,
     TerminalModel,
 )
+from kkmp_pos.sync import apply_bulk
 
 log = logging.getLogger(__name__)
 _WORD = re.compile(r"[0-9a-z]+")
@@ -64,7 +66,61 @@ def _ceilings() -> dict[str, int]:
 
 
 def apply_changes(changes: list[dict[str, Any]], now_iso: str) -> ApplyStats:
-    """Apply changes in feed order. Must run inside a transaction (with the cursor update)."""
+    """Apply changes in feed order. Must run inside a transaction (with the cursor update).
+
+    The page goes in bulk (a few statements per entity, see apply_bulk); a page with a clash the
+    bulk path does not resolve is undone (savepoint) and applied change by change instead."""
+    try:
+        with database.atomic():
+            return _apply_bulk(changes, now_iso)
+    except apply_bulk.NeedRows as exc:
+        log.info("sync: page applied change by change (%s)", exc)
+    return apply_changes_by_row(changes, now_iso)
+
+
+def _apply_bulk(changes: list[dict[str, Any]], now_iso: str) -> ApplyStats:
+    stats = ApplyStats()
+    ceilings = _ceilings()
+    by_entity: dict[str, list[dict[str, Any]]] = {}
+    ceiling_items: list[tuple[str, int]] = []
+    for change in changes:
+        entity = str(change.get("entity"))
+        if change.get("op") == "delete":
+            stats.skipped.append(f"{entity}:{change.get('key')}: delete not supported")
+        elif entity == "ceiling":
+            data = change.get("data") or {}
+            ceiling_items.append((str(data["product_code"]), int(data["ceiling_rp"])))
+        elif entity in ("product", "price", "member", "stock_movement"):
+            by_entity.setdefault(entity, []).append(change.get("data") or {})
+        else:
+            stats.skipped.append(f"unknown entity {entity}")
+    for code, rp in ceiling_items:
+        ceilings[code] = rp
+    # products first: prices and movements of this page may name products new in this page
+    if by_entity.get("product"):
+        apply_bulk.upsert_products(by_entity["product"], now_iso, ceilings, fold, words_of)
+        stats.products = len(by_entity["product"])
+    if by_entity.get("price"):
+        stats.prices, unknown = apply_bulk.set_prices(by_entity["price"])
+        stats.skipped += [f"price for unknown product {uid}" for uid in unknown]
+    if ceiling_items:
+        apply_bulk.set_ceilings(ceiling_items)
+        SettingModel.insert(key=CEILINGS_KEY, value=json.dumps(ceilings)).on_conflict_replace().execute()
+        stats.ceilings = len(ceiling_items)
+    if by_entity.get("member"):
+        apply_bulk.upsert_members(by_entity["member"], now_iso, fold)
+        stats.members = len(by_entity["member"])
+    if by_entity.get("stock_movement"):
+        notes = apply_bulk.add_movements(by_entity["stock_movement"], now_iso)
+        stats.movements = len(by_entity["stock_movement"]) - len(notes)
+        stats.skipped += notes
+    for note in stats.skipped:
+        log.warning("sync: %s", note)
+    return stats
+
+
+def apply_changes_by_row(changes: list[dict[str, Any]], now_iso: str) -> ApplyStats:
+    """The change-by-change path (slow; used when a page needs it). Inside a transaction."""
     stats = ApplyStats()
     ceilings = _ceilings()
     ceilings_changed = False
@@ -182,8 +238,8 @@ def _member(data: dict[str, Any], now_iso: str) -> bool:
             if MemberModel.get_or_none(MemberModel.id == member_id) is None:
                 MemberModel.insert(
                     id=member_id,
-                    card_code=fields["number"],
-                    joined_on=now_iso[:10],
+                    card_code=str(data.get("card_code") or fields["number"]),
+                    joined_on=str(data.get("joined_on") or now_iso[:10]),
                     created_at=now_iso,
                     **fields,
                 ).execute()
