@@ -136,7 +136,8 @@ def checkout_5_lines(b: Bench) -> list[Figure]:
 
 
 def bare_checkouts(path: Path, carts: list[Cart], cashier_id: int) -> list[float]:
-    """The rows checkout writes (sale, lines, movements + caches, payment, outbox, print job), by hand."""
+    """The rows checkout writes (sale, lines, movements + caches, payment, outbox, print job, best-seller
+    figures), by hand."""
     con = bare_connection(path)
     store_code, terminal_id, terminal_code, number = con.execute(
         "SELECT s.code, t.id, t.code, t.number FROM store s, terminal t"
@@ -208,6 +209,12 @@ def bare_checkouts(path: Path, carts: list[Cart], cashier_id: int) -> list[float
                 "INSERT INTO print_job (kind, doc_id, document, is_copy, status, attempts, printer_uri, "
                 "created_at) VALUES ('receipt', ?, '{}', 0, 'pending', 0, 'dummy://', ?)",
                 (sale_id, now_iso),
+            )
+            con.executemany(  # the 30-day best-seller figures search ranks by
+                "INSERT INTO product_popularity (product_id, sold_30d_milli, refreshed_on) VALUES (?, ?, ?) "
+                "ON CONFLICT (product_id) DO UPDATE "
+                "SET sold_30d_milli = sold_30d_milli + excluded.sold_30d_milli",
+                [(product_id, -qty, bdate) for _id, product_id, qty in moves],
             )
             con.execute("COMMIT")
     con.close()
