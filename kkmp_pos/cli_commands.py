@@ -113,9 +113,9 @@ def run_db(args: argparse.Namespace) -> int:
         if result.ok:
             print(f"OK: {path} (skema v{result.schema_version})" if lang == "id" else f"OK: {path}")
             return 0
-        from kkmp_pos.core.errors import StorageError
+        from kkmp_pos.db.database import damaged
 
-        print(StorageError("db_damaged", path=str(path), detail=result.detail).message(lang))
+        print(damaged(path, result.detail).message(lang))
         return 1
     if args.db_command == "backup":
         from kkmp_pos.db.database import open_database

@@ -58,6 +58,8 @@ def sqlite_reason(text: str) -> Reason:
         return f"isi berkas rusak ({text})", text
     if "newer schema" in lowered:
         return "dibuat oleh versi aplikasi yang lebih baru", text
+    if "unique constraint" in lowered:
+        return f"data ganda: sudah dipakai data lain ({text})", text
     if "disk i/o" in lowered:
         return "gangguan baca/tulis disk", text
     return foreign_reason(text)

@@ -12,6 +12,7 @@ from pathlib import Path
 import peewee
 
 from kkmp_pos.core.errors import StorageError
+from kkmp_pos.core.reasons import sqlite_reason
 from kkmp_pos.db.database import SQLITE_HEADER, translate_operational_error
 
 log = logging.getLogger(__name__)
@@ -77,11 +78,17 @@ def restore_from(backup: Path | str, live: Path | str) -> Path:
     backup, live = Path(backup), Path(live)
     result = check_file(backup)
     if not result.ok:
-        raise StorageError("backup_invalid", path=str(backup), detail=result.detail)
+        detail_id, detail_en = sqlite_reason(result.detail)
+        raise StorageError("backup_invalid", path=str(backup), detail=detail_id, detail_en=detail_en)
     from kkmp_pos.db.migrations import LATEST
 
     if result.schema_version > LATEST:
-        raise StorageError("backup_invalid", path=str(backup), detail="newer schema")
+        raise StorageError(
+            "backup_invalid",
+            path=str(backup),
+            detail="dibuat oleh versi aplikasi yang lebih baru",
+            detail_en="newer schema",
+        )
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     kept = live.with_name(f"{live.stem}.replaced-{stamp}{live.suffix}")
     if live.exists():

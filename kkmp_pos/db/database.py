@@ -11,6 +11,7 @@ from pathlib import Path
 import peewee
 
 from kkmp_pos.core.errors import StorageError
+from kkmp_pos.core.reasons import sqlite_reason
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +84,14 @@ def translate_operational_error(exc: Exception, path: Path | str) -> StorageErro
     if "disk is full" in text or "database or disk is full" in text:
         return StorageError("disk_full")
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return StorageError("db_damaged", path=str(path), detail=str(exc))
-    return StorageError("db_damaged", path=str(path), detail=str(exc))
+        return damaged(path, str(exc))
+    return damaged(path, str(exc))
+
+
+def damaged(path: Path | str, detail: str) -> StorageError:
+    """'db_damaged' with SQLite's (English) `detail` explained in Bahasa Indonesia too."""
+    detail_id, detail_en = sqlite_reason(detail)
+    return StorageError("db_damaged", path=str(path), detail=detail_id, detail_en=detail_en)
 
 
 @contextmanager
@@ -95,4 +102,4 @@ def storage_errors(path: Path | str = "") -> Iterator[None]:
     except (peewee.OperationalError, sqlite3.OperationalError) as exc:
         raise translate_operational_error(exc, path) from exc
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
-        raise StorageError("db_damaged", path=str(path), detail=str(exc)) from exc
+        raise damaged(path, str(exc)) from exc

@@ -6,8 +6,9 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from kkmp_pos.core.errors import KkmpError, StorageError
+from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.db.backup import backup_to, check_file
+from kkmp_pos.db.database import damaged
 from kkmp_pos.services import popularity
 from kkmp_pos.services.context import ServiceContext
 
@@ -47,7 +48,7 @@ class MaintenanceService:
         result = check_file(Path(self.ctx.db.database), quick=True)
         problem: KkmpError | None = None
         if not result.ok:
-            problem = StorageError("db_damaged", path=str(self.ctx.db.database), detail=result.detail)
+            problem = damaged(self.ctx.db.database, result.detail)
             log.error("quick_check failed: %s", result.detail)
             # A damaged file is not copied over a good backup.
             return MaintenanceReport(False, problem, None, False)

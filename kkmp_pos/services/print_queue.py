@@ -68,10 +68,13 @@ class PrintWorker:
             except Exception as exc:  # a job that cannot even be read still reports back
                 log.exception("print job %s could not run", job_id)
                 from kkmp_pos.core.errors import DeviceError, KkmpError
+                from kkmp_pos.core.reasons import foreign_reason
 
-                err = (
-                    exc if isinstance(exc, KkmpError) else DeviceError("printer_unreachable", reason=str(exc))
-                )
+                if isinstance(exc, KkmpError):
+                    err = exc
+                else:
+                    reason_id, reason_en = foreign_reason(str(exc) or type(exc).__name__)
+                    err = DeviceError("printer_unreachable", reason=reason_id, reason_en=reason_en)
                 outcome = PrintOutcome(job_id, False, err)
             finally:
                 with self._lock:

@@ -57,7 +57,18 @@ def logo_bytes(path: str, paper_mm: int) -> bytes:
         image = Image.open(path)
         image.load()
     except (OSError, ValueError) as exc:
-        raise DeviceError("printer_logo_unreadable", path=path, reason=str(exc)) from exc
+        from kkmp_pos.core.reasons import foreign_reason, os_error_reason
+
+        if type(exc).__name__ == "UnidentifiedImageError":
+            reason_id = "bukan berkas gambar yang dikenal (pakai PNG atau JPG)"
+            reason_en = "not an image file we can read (use PNG or JPG)"
+        elif isinstance(exc, OSError):
+            reason_id, reason_en = os_error_reason(exc)
+        else:
+            reason_id, reason_en = foreign_reason(str(exc))
+        raise DeviceError(
+            "printer_logo_unreadable", path=path, reason=reason_id, reason_en=reason_en
+        ) from exc
     max_dots = 384 if paper_mm == 58 else 576
     if image.width > max_dots:
         image = image.resize((max_dots, max(1, image.height * max_dots // image.width)))

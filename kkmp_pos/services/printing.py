@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from kkmp_pos.core.errors import DeviceError, KkmpError, NotFoundError
+from kkmp_pos.core.reasons import foreign_reason
 from kkmp_pos.core.receipt_document import ReceiptDocument
 from kkmp_pos.db.models import PrintJobModel
 from kkmp_pos.services.context import Actor, ServiceContext
@@ -96,7 +97,8 @@ class PrintService:
                 log.warning("print job %s failed: %s", job_id, exc)
                 return PrintOutcome(job_id, False, exc)
             except Exception as exc:  # a driver's own exception: still a failed job, never a crash
-                err = DeviceError("printer_unreachable", reason=str(exc) or type(exc).__name__)
+                reason_id, reason_en = foreign_reason(str(exc) or type(exc).__name__)
+                err = DeviceError("printer_unreachable", reason=reason_id, reason_en=reason_en)
                 self._mark(job_id, "failed", str(exc))
                 log.exception("print job %s failed", job_id)
                 return PrintOutcome(job_id, False, err)

@@ -13,6 +13,7 @@ import peewee as pw
 
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.ids import uuid7
+from kkmp_pos.core.reasons import sqlite_reason
 from kkmp_pos.services.catalog import fold, words_of
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.products import ProductService, ProductSpec
@@ -130,7 +131,8 @@ def write_specs(ctx: ServiceContext, rows: Sequence[tuple[ProductSpec, int | Non
         cursor.executemany("INSERT OR IGNORE INTO product_word (word, product_id) VALUES (?, ?)", words)
     except (sqlite3.IntegrityError, pw.IntegrityError) as exc:
         # Someone changed the catalog between the preview and now: the caller's transaction rolls back.
-        raise ValidationError("import_changed_since_preview", detail=str(exc)) from exc
+        detail_id, detail_en = sqlite_reason(str(exc))
+        raise ValidationError("import_changed_since_preview", detail=detail_id, detail_en=detail_en) from exc
     if ctx.terminal.enrolled:
         from kkmp_pos.db.models import ProductModel
 

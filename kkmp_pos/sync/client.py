@@ -14,6 +14,7 @@ import urllib.request
 from typing import Any
 
 from kkmp_pos.core.errors import SyncError
+from kkmp_pos.core.reasons import foreign_reason, os_error_reason
 from kkmp_pos.sync.wire import PullResponse, PushResponse, WireError, push_body
 
 log = logging.getLogger(__name__)
@@ -78,13 +79,25 @@ class SyncClient:
                 payload = None
             return exc.code, _ErrorAnswer(exc.code, payload, exc.headers.get("Retry-After"))
         except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
+            cause = getattr(exc, "reason", exc)
+            if isinstance(cause, OSError):
+                reason_id, reason_en = os_error_reason(cause)
+            else:
+                reason_id, reason_en = foreign_reason(str(cause))
             raise SyncHttpError(
-                "sync_unreachable", retryable=True, url=self.base_url, reason=str(reason)[:200]
+                "sync_unreachable",
+                retryable=True,
+                url=self.base_url,
+                reason=reason_id[:200],
+                reason_en=reason_en[:200],
             ) from None
         except ValueError:  # a reply that is not JSON: a proxy page, a cut response
             raise SyncHttpError(
-                "sync_unreachable", retryable=True, url=self.base_url, reason="bad reply"
+                "sync_unreachable",
+                retryable=True,
+                url=self.base_url,
+                reason="jawaban server tidak terbaca",
+                reason_en="bad reply",
             ) from None
 
     def _ok(self, status: int, payload: Any, accept: tuple[int, ...] = (200,)) -> Any:
@@ -117,7 +130,11 @@ class SyncClient:
             return PushResponse.from_dict(self._ok(status, payload))
         except WireError:
             raise SyncHttpError(
-                "sync_unreachable", retryable=True, url=self.base_url, reason="bad push reply"
+                "sync_unreachable",
+                retryable=True,
+                url=self.base_url,
+                reason="jawaban server atas kiriman tidak terbaca",
+                reason_en="bad push reply",
             ) from None
 
     def pull(self, cursor: str, limit: int) -> PullResponse | Snapshot:

@@ -58,10 +58,14 @@ _MAX_SEQ = 2**63 - 1
 
 
 class WireError(ValidationError):
-    """A request or event that breaks the wire format; `field` says where, `reason` what."""
+    """A request or event that breaks the wire format; `field` says where, `reason` what.
 
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__("sync_wire_invalid", field=field, reason=reason)
+    `reason` (English) is what the server sends back in a push result; the message shows
+    `reason_id` in Bahasa Indonesia.
+    """
+
+    def __init__(self, field: str, reason: str, reason_id: str) -> None:
+        super().__init__("sync_wire_invalid", field=field, reason=reason_id, reason_en=reason)
         self.field = field
         self.reason = reason
 
@@ -75,25 +79,27 @@ def _require_int(obj: dict[str, Any], name: str, minimum: int, maximum: int = _M
     value = obj.get(name)
     # bool is an int in Python but never a valid number on the wire
     if not isinstance(value, int) or isinstance(value, bool):
-        raise WireError(name, "must be an integer")
+        raise WireError(name, "must be an integer", "harus bilangan bulat")
     if not minimum <= value <= maximum:
-        raise WireError(name, f"must be between {minimum} and {maximum}")
+        raise WireError(
+            name, f"must be between {minimum} and {maximum}", f"harus antara {minimum} dan {maximum}"
+        )
     return value
 
 
 def _require_str(obj: dict[str, Any], name: str, max_len: int = 64) -> str:
     value = obj.get(name)
     if not isinstance(value, str) or not value:
-        raise WireError(name, "must be a non-empty string")
+        raise WireError(name, "must be a non-empty string", "harus teks yang tidak kosong")
     if len(value) > max_len:
-        raise WireError(name, f"longer than {max_len} characters")
+        raise WireError(name, f"longer than {max_len} characters", f"lebih dari {max_len} karakter")
     return value
 
 
 def _require_id(obj: dict[str, Any], name: str) -> str:
     value = _require_str(obj, name)
     if not is_valid_id(value):
-        raise WireError(name, "must be 1-64 of A-Z a-z 0-9 _ -")
+        raise WireError(name, "must be 1-64 of A-Z a-z 0-9 _ -", "harus 1-64 huruf/angka A-Z a-z 0-9 _ -")
     return value
 
 
@@ -102,9 +108,9 @@ def parse_utc(text: str, name: str = "occurred_at") -> _dt.datetime:
     try:
         value = _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except (ValueError, AttributeError):
-        raise WireError(name, "must be an ISO-8601 time") from None
+        raise WireError(name, "must be an ISO-8601 time", "harus waktu ISO-8601") from None
     if value.tzinfo is None:
-        raise WireError(name, "must carry a UTC offset")
+        raise WireError(name, "must carry a UTC offset", "harus menyertakan selisih UTC")
     return value.astimezone(_dt.UTC)
 
 
@@ -140,13 +146,13 @@ def canonical_json(obj: Any) -> str:
 def validate_envelope(obj: object) -> EventEnvelope:
     """Check one raw event against the envelope rules; return it typed or raise WireError."""
     if not isinstance(obj, dict):
-        raise WireError("event", "must be a JSON object")
+        raise WireError("event", "must be a JSON object", "harus objek JSON")
     event_id = _require_str(obj, "event_id", 36)
     if not _UUID_RE.match(event_id):
-        raise WireError("event_id", "must be a lower-case UUID")
+        raise WireError("event_id", "must be a lower-case UUID", "harus UUID huruf kecil")
     etype = _require_str(obj, "type", 64)
     if not _TYPE_RE.match(etype):
-        raise WireError("type", "must look like 'noun.verb'")
+        raise WireError("type", "must look like 'noun.verb'", "harus berbentuk 'benda.kerja'")
     occurred_at = _require_str(obj, "occurred_at", 40)
     parse_utc(occurred_at)
     business_date = _require_str(obj, "business_date", 10)
@@ -155,13 +161,13 @@ def validate_envelope(obj: object) -> EventEnvelope:
             raise ValueError
         _dt.date.fromisoformat(business_date)
     except ValueError:
-        raise WireError("business_date", "must be a date YYYY-MM-DD") from None
+        raise WireError("business_date", "must be a date YYYY-MM-DD", "harus tanggal TTTT-BB-HH") from None
     payload = obj.get("payload")
     if not isinstance(payload, dict):
-        raise WireError("payload", "must be a JSON object")
+        raise WireError("payload", "must be a JSON object", "harus objek JSON")
     extra = set(obj) - set(EventEnvelope.__slots__)
     if extra:
-        raise WireError(sorted(extra)[0], "is not an envelope field")
+        raise WireError(sorted(extra)[0], "is not an envelope field", "bukan kolom amplop peristiwa")
     return EventEnvelope(
         event_id=event_id,
         cooperative_id=_require_id(obj, "cooperative_id"),
@@ -180,17 +186,21 @@ def parse_push_request(obj: object) -> list[Any]:
     """The raw events of a push body `{"events": [...]}`; each is validated on its own later so one
     bad event does not sink the batch. Raises WireError for a body that is wrong as a whole."""
     if not isinstance(obj, dict):
-        raise WireError("body", "must be a JSON object")
+        raise WireError("body", "must be a JSON object", "harus objek JSON")
     extra = set(obj) - {"events", "protocol"}
     if extra:
-        raise WireError(sorted(extra)[0], "unknown field")
+        raise WireError(sorted(extra)[0], "unknown field", "kolom tidak dikenal")
     events = obj.get("events")
     if not isinstance(events, list):
-        raise WireError("events", "must be a list")
+        raise WireError("events", "must be a list", "harus daftar")
     if not events:
-        raise WireError("events", "must not be empty")
+        raise WireError("events", "must not be empty", "tidak boleh kosong")
     if len(events) > MAX_EVENTS_PER_PUSH:
-        raise WireError("events", f"at most {MAX_EVENTS_PER_PUSH} events per push")
+        raise WireError(
+            "events",
+            f"at most {MAX_EVENTS_PER_PUSH} events per push",
+            f"paling banyak {MAX_EVENTS_PER_PUSH} peristiwa per kiriman",
+        )
     return events
 
 
@@ -227,11 +237,13 @@ class PushResponse:
     @classmethod
     def from_dict(cls, obj: object) -> PushResponse:
         if not isinstance(obj, dict) or not isinstance(obj.get("results"), list):
-            raise WireError("results", "must be a list")
+            raise WireError("results", "must be a list", "harus daftar")
         results = []
         for raw in obj["results"]:
             if not isinstance(raw, dict) or raw.get("status") not in RESULT_STATUSES:
-                raise WireError("results", "each needs a known status")
+                raise WireError(
+                    "results", "each needs a known status", "masing-masing perlu status yang dikenal"
+                )
             results.append(EventResult(raw.get("event_id"), raw.get("seq"), raw["status"], raw.get("reason")))
         return cls(results, _require_int(obj, "acked_through_seq", 0))
 
@@ -250,20 +262,22 @@ class Change:
     @classmethod
     def from_dict(cls, obj: object) -> Change:
         if not isinstance(obj, dict):
-            raise WireError("change", "must be a JSON object")
+            raise WireError("change", "must be a JSON object", "harus objek JSON")
         scope = obj.get("scope")
         entity = obj.get("entity")
         op = obj.get("op")
         data = obj.get("data")
         key = obj.get("key")
         if scope not in SCOPES:
-            raise WireError("scope", "unknown scope")
+            raise WireError("scope", "unknown scope", "cakupan tidak dikenal")
         if entity not in ENTITIES:
-            raise WireError("entity", "unknown entity")
+            raise WireError("entity", "unknown entity", "jenis data tidak dikenal")
         if op not in ("upsert", "delete"):
-            raise WireError("op", "must be upsert or delete")
+            raise WireError("op", "must be upsert or delete", "harus upsert atau delete")
         if not isinstance(key, str) or not isinstance(data, dict):
-            raise WireError("change", "needs a string key and an object data")
+            raise WireError(
+                "change", "needs a string key and an object data", "perlu kunci teks dan data berupa objek"
+            )
         return cls(_require_int(obj, "id", 0), scope, entity, op, key, data)
 
 
@@ -285,7 +299,7 @@ class PullResponse:
     @classmethod
     def from_dict(cls, obj: object) -> PullResponse:
         if not isinstance(obj, dict) or not isinstance(obj.get("changes"), list):
-            raise WireError("changes", "must be a list")
+            raise WireError("changes", "must be a list", "harus daftar")
         cursor = obj.get("next_cursor")
         decode_cursor(cursor)  # refuse a page whose cursor the till could not send back
         return cls([Change.from_dict(c) for c in obj["changes"]], str(cursor), bool(obj.get("has_more")))
@@ -303,13 +317,13 @@ def decode_cursor(text: object) -> dict[str, int]:
     if text is None or text == "":
         return dict.fromkeys(SCOPES, 0)
     if not isinstance(text, str) or len(text) > 120:
-        raise WireError("cursor", "not a cursor this server issued")
+        raise WireError("cursor", "not a cursor this server issued", "bukan kursor dari server ini")
     parts = text.split(".")
     if len(parts) != len(SCOPES) + 1 or parts[0] != "v1":
-        raise WireError("cursor", "not a cursor this server issued")
+        raise WireError("cursor", "not a cursor this server issued", "bukan kursor dari server ini")
     positions = {}
     for scope, part in zip(SCOPES, parts[1:], strict=True):
         if not part.startswith(scope[0]) or not part[1:].isdigit():
-            raise WireError("cursor", "not a cursor this server issued")
+            raise WireError("cursor", "not a cursor this server issued", "bukan kursor dari server ini")
         positions[scope] = int(part[1:])
     return positions
