@@ -5,7 +5,8 @@ from __future__ import annotations
 from pypdf import PdfReader
 
 from kkmp_pos.core.money import format_qty, format_rp
-from kkmp_pos.db.models import ProductModel, StockCountLineModel, StockMovementModel
+from kkmp_pos.db.models import CategoryModel, ProductModel, StockCountLineModel, StockMovementModel
+from kkmp_pos.services.ledger import record_movement
 from kkmp_pos.services.stock_module import stock_module
 from kkmp_pos.services.stock_reports import StockReportService
 from tests.services.stock_support import TickingClock
@@ -18,15 +19,22 @@ def text_of(path) -> str:
 
 def test_the_count_sheet_lists_every_product_with_its_barcode_and_no_expected_figure(till, manager):
     sm = stock_module(till)
-    count = sm.counts.start(manager, category="Beras")
-    path = StockReportService(till.ctx).count_sheet(count.id)
-    text = text_of(path)
-    rows = sm.counts.sheet(count.id)
-    assert rows and all(r.name in text and r.barcode in text for r in rows)
-    for line in StockCountLineModel.select().where(StockCountLineModel.count == count.id):
-        assert (
-            format_qty(line.expected_milli) not in text.split("Jumlah", 1)[1] or line.expected_milli < 10_000
+    beras = ProductModel.select().join(CategoryModel).where(CategoryModel.name == "Beras")
+    for i, product in enumerate(beras):  # distinctive on-hand figures, e.g. '4.321', to look for
+        record_movement(
+            till.ctx,
+            product_id=product.id,
+            qty_milli=(4_321 + i) * 1000 - product.on_hand_milli,
+            kind="opening",
+            doc_id="t",
         )
+    count = sm.counts.start(manager, category="Beras")
+    text = text_of(StockReportService(till.ctx).count_sheet(count.id))
+    rows = sm.counts.sheet(count.id)
+    assert len(rows) == beras.count() and all(r.name in text and r.barcode in text for r in rows)
+    lines = StockCountLineModel.select().where(StockCountLineModel.count == count.id)
+    assert all(line.expected_milli >= 4_321_000 for line in lines)
+    assert not any(format_qty(line.expected_milli) in text for line in lines)
     assert "sengaja tidak dicetak" in text
 
 
