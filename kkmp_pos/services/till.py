@@ -61,6 +61,11 @@ class Till:
         self.users = UserService(ctx)
         self.audit_log = AuditLogService(ctx)
         self.printer_settings = PrinterSettingsService(ctx)
+        # WAL checkpoints between sales rather than inside one (see kkmp_pos/db/checkpoint.py).
+        from kkmp_pos.db.checkpoint import WalCheckpointer
+
+        self.checkpointer = WalCheckpointer(self.db_path)
+        self.checkpointer.start()
 
     @property
     def db_path(self) -> Path:
@@ -71,6 +76,7 @@ class Till:
         return bool(self.ctx.setting_raw("demo"))
 
     def close(self) -> None:
+        self.checkpointer.stop()
         if not self.ctx.db.is_closed():
             self.ctx.db.close()
 
