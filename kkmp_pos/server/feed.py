@@ -34,6 +34,11 @@ class PendingChange:
     origin_terminal_id: str = ""
 
 
+# A feed entry that points at the stock movements of one event instead of copying them (ingest writes
+# one such row per event; read_page expands it into one `stock_movement` upsert per movement).
+MOVEMENT_REF = "ref"
+
+
 class CursorExpired(Exception):
     """The cursor points before the pruned part of the feed: the till needs a snapshot."""
 
@@ -140,12 +145,29 @@ def read_page(
             .tuples()
         )
         rows = list(query)
-    has_more = len(rows) > limit
-    rows = rows[:limit]
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        movements = _referenced_movements(sdb, ident.cooperative_id, rows)
     nxt = dict(positions)
     changes = []
     for change_id, scope, entity, op, key, data in rows:
         nxt[scope] = max(nxt[scope], change_id)
+        if op == MOVEMENT_REF:
+            ref = json.loads(data)
+            for movement_id in ref["movement_ids"]:
+                found = movements.get((ref["business_date"], movement_id))
+                if found is not None:
+                    changes.append(
+                        {
+                            "id": change_id,
+                            "scope": scope,
+                            "entity": entity,
+                            "op": "upsert",
+                            "key": movement_id,
+                            "data": found,
+                        }
+                    )
+            continue
         changes.append(
             {
                 "id": change_id,
@@ -157,6 +179,39 @@ def read_page(
             }
         )
     return changes, encode_cursor(nxt), has_more
+
+
+def _referenced_movements(
+    sdb: ServerDb, coop: str, rows: list[tuple[Any, ...]]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """The movement rows that MOVEMENT_REF feed entries point at, by (business_date, movement_id)."""
+    keys = []
+    for _, _, _, op, _, data in rows:
+        if op == MOVEMENT_REF:
+            ref = json.loads(data)
+            keys += [(ref["business_date"], mid) for mid in ref["movement_ids"]]
+    Movement = sdb.m.StockMovementModel
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        query = Movement.select().where(
+            (Movement.cooperative_id == coop)
+            & peewee.Tuple(Movement.business_date, Movement.movement_id).in_(chunk)
+        )
+        for mv in query:
+            found[(mv.business_date, mv.movement_id)] = {
+                "business_date": mv.business_date,
+                "movement_id": mv.movement_id,
+                "store_id": mv.store_id,
+                "terminal_id": mv.terminal_id,
+                "product_id": mv.product_id,
+                "qty_milli": mv.qty_milli,
+                "kind": mv.kind,
+                "event_id": mv.event_id,
+                "product_code": mv.product_code,
+                "product_uid": mv.product_uid,
+            }
+    return found
 
 
 def snapshot(sdb: ServerDb, ident: TerminalIdentity) -> dict[str, Any]:

@@ -162,7 +162,7 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
         fresh.append((i, env, chash))
 
     created = _insert_events(sdb, fresh, now)
-    rows = Rows()
+    rows = Rows(fast=not careful)
     for i, env, _ in fresh:
         if env.event_id not in created:  # a concurrent writer stored it first
             results[i] = EventResult(env.event_id, env.seq, DUPLICATE)

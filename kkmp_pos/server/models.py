@@ -203,6 +203,9 @@ class StockMovementModel(_Base):
     qty_milli = pw.BigIntegerField()
     kind = pw.CharField(max_length=32)
     event_id = pw.CharField(max_length=36)
+    # the product as every till knows it (the till enriches its events at push time; schema step 2)
+    product_uid = pw.CharField(max_length=64, default="")
+    product_code = pw.CharField(max_length=64, default="")
 
     class Meta:
         table_name = "stock_movement"

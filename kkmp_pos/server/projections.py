@@ -13,7 +13,7 @@ from typing import Any
 
 from kkmp_pos.server import catalog
 from kkmp_pos.server.db import ServerDb
-from kkmp_pos.server.feed import PendingChange
+from kkmp_pos.server.feed import MOVEMENT_REF, PendingChange
 from kkmp_pos.sync.wire import EventEnvelope, WireError
 
 _MAX_INT = 2**53
@@ -92,6 +92,9 @@ class Rows:
     returns: list[dict[str, Any]] = field(default_factory=list)
     movements: list[dict[str, Any]] = field(default_factory=list)
     changes: list[PendingChange] = field(default_factory=list)
+    # fast: plain inserts (COPY on PostgreSQL); a document id seen again under a new event id then
+    # fails the batch, which ingest replays carefully (ON CONFLICT DO NOTHING keeps the first)
+    fast: bool = False
 
     def flush(self, sdb: ServerDb) -> None:
         m = sdb.m
@@ -103,7 +106,7 @@ class Rows:
             (m.StockMovementModel, self.movements),
         ):
             # a document id seen again under a new event id (a restored till) keeps the first
-            sdb.insert_rows(model, rows, ignore_conflicts=True)
+            sdb.insert_rows(model, rows, ignore_conflicts=not self.fast)
             rows.clear()
 
 
@@ -299,33 +302,40 @@ def _payments(
 
 
 def _movements(env: EventEnvelope, p: dict[str, Any], rows: Rows, default_kind: str) -> None:
-    # a till's product_id is its local row id: the code (from the lines) is what other tills know
-    codes = {str(ln.get("product_id")): ln.get("product_code") for ln in _list(p, "lines")}
+    """Movement rows, and ONE feed entry per event that refers to them (feed.read_page expands it):
+    the movements are not stored a second time as JSON in the change log."""
+    # lines name the product too: events pushed before the till enriched its movements
+    by_line = {str(ln.get("product_id")): ln for ln in _list(p, "lines")}
+    ids = []
     for i, mv in enumerate(_movements_of(p)):
         movement_id = str(mv.get("movement_id") or mv.get("id") or f"{env.event_id}:{i}")[:64]
-        row = {
-            "cooperative_id": env.cooperative_id,
-            "business_date": env.business_date,
-            "movement_id": movement_id,
-            "store_id": env.store_id,
-            "terminal_id": env.terminal_id,
-            "product_id": str(mv["product_id"])[:64],
-            "qty_milli": mv["qty_milli"],
-            "kind": str(mv.get("kind") or mv.get("reason") or default_kind)[:32],
-            "event_id": env.event_id,
-        }
-        rows.movements.append(row)
-        data = {k: v for k, v in row.items() if k != "cooperative_id"}
-        data["product_code"] = str(mv.get("product_code") or codes.get(row["product_id"]) or "")
-        data["product_uid"] = str(mv.get("product_uid") or "")
+        line = by_line.get(str(mv["product_id"]), {})
+        rows.movements.append(
+            {
+                "cooperative_id": env.cooperative_id,
+                "business_date": env.business_date,
+                "movement_id": movement_id,
+                "store_id": env.store_id,
+                "terminal_id": env.terminal_id,
+                "product_id": str(mv["product_id"])[:64],
+                "qty_milli": mv["qty_milli"],
+                "kind": str(mv.get("kind") or mv.get("reason") or default_kind)[:32],
+                "event_id": env.event_id,
+                "product_uid": str(mv.get("product_uid") or line.get("product_uid") or "")[:64],
+                "product_code": str(mv.get("product_code") or line.get("product_code") or "")[:64],
+            }
+        )
+        ids.append(movement_id)
+    if ids:
         rows.changes.append(
             PendingChange(
                 env.cooperative_id,
                 "store",
                 env.store_id,
                 "stock_movement",
-                movement_id,
-                data,
+                env.event_id,
+                {"business_date": env.business_date, "movement_ids": ids},
+                op=MOVEMENT_REF,
                 origin_terminal_id=env.terminal_id,
             )
         )

@@ -19,7 +19,17 @@ def _step_1_initial(sdb: ServerDb) -> None:
         sdb.database.execute_sql("CREATE SEQUENCE IF NOT EXISTS change_log_seq")
 
 
-STEPS: list[Callable[[ServerDb], None]] = [_step_1_initial]
+def _step_2_movement_product(sdb: ServerDb) -> None:
+    """Stock movements name the product by uid and code (step 1 of a new database already has them)."""
+    have = {c.name for c in sdb.database.get_columns("stock_movement")}
+    for column in ("product_uid", "product_code"):
+        if column not in have:
+            sdb.database.execute_sql(
+                f"ALTER TABLE stock_movement ADD COLUMN {column} VARCHAR(64) NOT NULL DEFAULT ''"
+            )
+
+
+STEPS: list[Callable[[ServerDb], None]] = [_step_1_initial, _step_2_movement_product]
 SCHEMA_VERSION = len(STEPS)
 
 
