@@ -125,7 +125,8 @@ class CashierScreen(QWidget):
         self.logout_requested.emit()
 
     def focus_scan(self) -> None:
-        self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.dialog is None:  # an open dialog keeps its own focus (a member attached from it)
+            self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_status(self, text: str, *, error: bool = False) -> None:
         self.scan_box.set_status(text, error=error)
