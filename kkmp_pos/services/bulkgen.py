@@ -71,20 +71,34 @@ class _Product:
 
 
 def _insert_sql(model: type[BaseModel], columns: Sequence[str]) -> str:
-    """An INSERT for exactly these columns; fails loudly when the model gained a column we skip."""
-    known = set(model._meta.columns)
-    auto = (
-        {model._meta.primary_key.column_name}
-        if isinstance(model._meta.primary_key, peewee.AutoField)
-        else set()
-    )
-    missing = known - set(columns) - auto
-    unknown = set(columns) - known
-    if missing or unknown:
-        raise RuntimeError(f"bulkgen out of date for {model.__name__}: missing {missing}, unknown {unknown}")
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    return f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES ({marks})'
+    """An INSERT for these columns; columns added to the model later get their default (or NULL).
+
+    A new NOT NULL column without a default fails loudly: the generator must learn what to put there.
+    """
+    meta = model._meta
+    auto = {meta.primary_key.column_name} if isinstance(meta.primary_key, peewee.AutoField) else set()
+    unknown = set(columns) - set(meta.columns)
+    names = [f'"{c}"' for c in columns]
+    values = ["?" for _ in columns]
+    for name, fld in meta.columns.items():
+        if name in columns or name in auto:
+            continue
+        default = fld.default() if callable(fld.default) else fld.default
+        if default is None and not fld.null:
+            unknown.add(name)
+        names.append(f'"{name}"')
+        values.append(_sql_literal(default))
+    if unknown:
+        raise RuntimeError(f"bulkgen out of date for {model.__name__}: {sorted(unknown)}")
+    return f'INSERT INTO "{meta.table_name}" ({", ".join(names)}) VALUES ({", ".join(values)})'
+
+
+def _sql_literal(value: object) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool | int):
+        return str(int(value))
+    return "'" + str(value).replace("'", "''") + "'"
 
 
 def uuid7_at(moment_ms: int, rng: random.Random) -> str:
