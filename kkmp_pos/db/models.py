@@ -240,6 +240,7 @@ class SaleLineModel(BaseModel):
     price_type = pw.CharField()  # regular | member | manual
     discount_rp = pw.IntegerField(default=0)
     line_total_rp = pw.IntegerField()  # after the line discount
+    prescription_ref = pw.CharField(default="")  # obat keras: the prescription it was sold against
 
     class Meta:
         table_name = "sale_line"

@@ -219,6 +219,7 @@ class SaleService:
                         "price_type": str(line.price_type),
                         "discount_rp": line.discount_rp,
                         "line_total_rp": line.total_rp,
+                        "prescription_ref": line.prescription_ref,
                     }
                 )
                 parts = (
@@ -385,6 +386,7 @@ class SaleService:
                     "price_type": r["price_type"],
                     "discount_rp": r["discount_rp"],
                     "line_total_rp": r["line_total_rp"],
+                    "prescription_ref": r["prescription_ref"],
                 }
                 for r in line_rows
             ],

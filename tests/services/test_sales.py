@@ -174,3 +174,18 @@ def test_a_sale_belongs_to_the_open_shift_without_being_told(till, cashier):
     cart.add(till.catalog.lookup_barcode(barcode_of("MK1")))
     result = till.sales.checkout(cart, cash(20_000), cashier)
     assert SaleModel.get_by_id(result.sale_id).shift_id == shift.id
+
+
+def test_obat_keras_sold_in_an_apotek_keeps_its_prescription(till, cashier):
+    from kkmp_pos.db.models import StoreModel
+
+    StoreModel.update(is_apotek=True).execute()
+    till.ctx.refresh_store()
+    cart = Cart()
+    line = cart.add(till.catalog.lookup_barcode(barcode_of("AMX")))
+    line.prescription_ref = "RSUD-BPN/2026/0042"
+    result = till.sales.checkout(cart, cash(20_000), cashier)
+    stored = SaleLineModel.get(SaleLineModel.sale == result.sale_id)
+    assert stored.prescription_ref == "RSUD-BPN/2026/0042"
+    payload = json.loads(OutboxEventModel.get(OutboxEventModel.seq == result.event_seq).payload)
+    assert payload["lines"][0]["prescription_ref"] == "RSUD-BPN/2026/0042"
