@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 class CheckoutFlow(QObject):
-    qris_shown = Signal(str, int, str)  # payload, amount, merchant name (for the customer display)
+    qris_shown = Signal(str, int, str, int)  # payload, amount, merchant, sale total (customer display)
     paid = Signal(int, int, str)  # total, change, note (for the customer display)
 
     def __init__(self, screen: CashierScreen) -> None:
@@ -82,7 +82,9 @@ class CheckoutFlow(QObject):
         assert screen.actor is not None
         dialog = QrisDialog(self.till, screen.actor, result.sale_id, screen)
         if dialog.qris.payload:
-            self.qris_shown.emit(dialog.qris.payload, dialog.amount_rp, dialog.qris.merchant_label.text())
+            self.qris_shown.emit(
+                dialog.qris.payload, dialog.amount_rp, dialog.qris.merchant_label.text(), result.total_rp
+            )
         dialog.finished_payment.connect(lambda outcome: self._qris_done(result, outcome))
         screen.open_dialog(dialog)
 

@@ -72,15 +72,18 @@ class CustomerDisplay(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(CartModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((CartModel.COL_QTY, 150), (CartModel.COL_SAVING, 170), (CartModel.COL_TOTAL, 170)):
+        for col, width in ((CartModel.COL_QTY, 110), (CartModel.COL_SAVING, 130), (CartModel.COL_TOTAL, 150)):
             header.resizeSection(col, width)
         for col in (CartModel.COL_NO, CartModel.COL_PRICE):
             self.table.hideColumn(col)
         model.rowsInserted.connect(lambda *_: self.table.scrollToBottom())
         body.addWidget(self.table, 3)
 
-        side = QVBoxLayout()
-        body.addLayout(side, 2)
+        side_widget = QWidget()
+        side_widget.setMaximumWidth(460)
+        side = QVBoxLayout(side_widget)
+        side.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(side_widget, 2)
         side.addWidget(_label(self.tr("TOTAL"), "cd_caption"))
         self.total_label = _label(format_rp(0), "cd_total", Qt.AlignmentFlag.AlignRight)
         side.addWidget(self.total_label)
@@ -123,7 +126,8 @@ class CustomerDisplay(QWidget):
         if totals.line_count and self.pages.currentIndex() == self.PAGE_DONE:
             self.pages.setCurrentIndex(self.PAGE_CART)  # the next customer's first scan
 
-    def show_qris(self, payload: str, amount_rp: int, merchant_name: str) -> None:
+    def show_qris(self, payload: str, amount_rp: int, merchant_name: str, total_rp: int) -> None:
+        self.total_label.setText(format_rp(total_rp))  # the sale being paid, not the next (empty) cart
         self.qris.set_payment(payload, amount_rp, merchant_name)
         self.pages.setCurrentIndex(self.PAGE_QRIS)
 
