@@ -11,7 +11,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/approval_dialog.py" line="51"/>
         <source>Perlu persetujuan manajer</source>
-        <translation>A manager's approval is needed</translation>
+        <translation>A manager&apos;s approval is needed</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/approval_dialog.py" line="62"/>
@@ -181,7 +181,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/cashier_layout.py" line="49"/>
         <source>Layar pelanggan</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer display</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_layout.py" line="100"/>
@@ -206,27 +206,27 @@
     <message>
         <location filename="../../kkmp_pos/gui/cashier_layout.py" line="104"/>
         <source>Diskon/harga</source>
-        <translation type="unfinished"></translation>
+        <translation>Discount/price</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_layout.py" line="105"/>
         <source>Tahan</source>
-        <translation type="unfinished"></translation>
+        <translation>Hold</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_layout.py" line="106"/>
         <source>Panggil</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_layout.py" line="107"/>
         <source>Struk</source>
-        <translation type="unfinished">Receipt</translation>
+        <translation>Receipts</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_layout.py" line="108"/>
         <source>Retur</source>
-        <translation type="unfinished">Return</translation>
+        <translation>Return</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_layout.py" line="138"/>
@@ -236,7 +236,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/cashier_layout.py" line="173"/>
         <source>Belum tersedia di versi ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not available in this version.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_screen.py" line="105"/>
@@ -246,35 +246,35 @@
     <message>
         <location filename="../../kkmp_pos/gui/cashier_screen.py" line="121"/>
         <source>Selesaikan, tahan atau kosongkan keranjang sebelum keluar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish, hold or clear the cart before logging out.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="230"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="231"/>
         <source>{name}: {qty} × {price} = {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {qty} × {price} = {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="301"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="302"/>
         <source>Baris dihapus: {name}</source>
         <translation>Line removed: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="308"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="309"/>
         <source>Keranjang dikosongkan.</source>
         <translation>Cart cleared.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="328"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="329"/>
         <source>Anggota {name} ({number}): harga anggota berlaku.</source>
         <translation>Member {name} ({number}): member prices apply.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="334"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="335"/>
         <source>Anggota {number} tidak aktif: harga biasa.</source>
         <translation>Member {number} is not active: regular prices.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="345"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="346"/>
         <source>Anggota dilepas: harga biasa.</source>
         <translation>Member removed: regular prices.</translation>
     </message>
@@ -284,37 +284,37 @@
     <message>
         <location filename="../../kkmp_pos/gui/cashier_tools.py" line="48"/>
         <source>Keranjang ditahan: {label}. Panggil lagi dengan F9.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cart held: {label}. Recall it with F9.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_tools.py" line="62"/>
         <source>Tahan (F5) atau selesaikan keranjang ini dulu, lalu panggil yang lain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hold (F5) or finish this cart first, then recall another.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_tools.py" line="75"/>
         <source>Sebagian keranjang tidak bisa dipanggil: {list}</source>
-        <translation type="unfinished"></translation>
+        <translation>Part of the cart could not be recalled: {list}</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_tools.py" line="82"/>
         <source>Keranjang dipanggil: {n} baris, {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cart recalled: {n} lines, {total}.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_tools.py" line="103"/>
         <source>Diskon diterapkan. Total {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Discount applied. Total {total}.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_tools.py" line="124"/>
         <source>Retur [Ctrl+R]</source>
-        <translation type="unfinished"></translation>
+        <translation>Return [Ctrl+R]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_tools.py" line="126"/>
         <source>Struk</source>
-        <translation type="unfinished">Receipt</translation>
+        <translation>Receipts</translation>
     </message>
 </context>
 <context>
@@ -322,7 +322,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/checkout_flow.py" line="65"/>
         <source>Tersimpan {number}, menunggu pembayaran QRIS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved {number}, waiting for the QRIS payment.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/checkout_flow.py" line="70"/>
@@ -330,29 +330,29 @@
         <translation>Saved {number}. Change {change}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="95"/>
         <source>QRIS diterima. {number} lunas. Kembali {change}.</source>
-        <translation type="unfinished"></translation>
+        <translation>QRIS received. {number} paid. Change {change}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="102"/>
         <source>QRIS dibatalkan: {number} batal, stok dikembalikan.</source>
-        <translation type="unfinished"></translation>
+        <translation>QRIS cancelled: {number} cancelled, stock put back.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="107"/>
         <source>Pembayaran dibatalkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="110"/>
         <source>{number} menunggu pembayaran QRIS: selesaikan dari daftar struk (F3).</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} is waiting for the QRIS payment: finish it from the receipts list (F3).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="115"/>
         <source>Menunggu pembayaran QRIS</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for the QRIS payment</translation>
     </message>
 </context>
 <context>
@@ -424,36 +424,36 @@
     <message>
         <location filename="../../kkmp_pos/gui/customer_display.py" line="58"/>
         <source>Layar pelanggan — {store}</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer display — {store}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/customer_display.py" line="84"/>
+        <location filename="../../kkmp_pos/gui/customer_display.py" line="87"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/customer_display.py" line="99"/>
-        <location filename="../../kkmp_pos/gui/customer_display.py" line="133"/>
+        <location filename="../../kkmp_pos/gui/customer_display.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/customer_display.py" line="137"/>
         <source>Terima kasih!</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/customer_display.py" line="111"/>
-        <source>Anggota: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Thank you!</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/customer_display.py" line="114"/>
+        <source>Anggota: {name}</source>
+        <translation>Member: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/customer_display.py" line="117"/>
         <source>Anda hemat {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>You save {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/customer_display.py" line="119"/>
+        <location filename="../../kkmp_pos/gui/customer_display.py" line="122"/>
         <source>Jadi anggota koperasi, hemat {amount} untuk belanja ini. Tanya kasir!</source>
-        <translation type="unfinished"></translation>
+        <translation>Join the cooperative and save {amount} on this purchase. Ask the cashier!</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/customer_display.py" line="135"/>
+        <location filename="../../kkmp_pos/gui/customer_display.py" line="139"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
@@ -471,47 +471,47 @@
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="46"/>
         <source>Diskon / ubah harga</source>
-        <translation type="unfinished"></translation>
+        <translation>Discount / change price</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="55"/>
         <source>Baris: {name} ({total})</source>
-        <translation type="unfinished"></translation>
+        <translation>Line: {name} ({total})</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="62"/>
         <source>Total belanja: {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Purchase total: {total}</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="71"/>
         <source>Diskon baris [F1]</source>
-        <translation type="unfinished"></translation>
+        <translation>Line discount [F1]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="72"/>
         <source>Diskon total [F2]</source>
-        <translation type="unfinished"></translation>
+        <translation>Total discount [F2]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="73"/>
         <source>Ubah harga [F3]</source>
-        <translation type="unfinished"></translation>
+        <translation>Change price [F3]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="89"/>
         <source>Rupiah [F5]</source>
-        <translation type="unfinished"></translation>
+        <translation>Rupiah [F5]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="90"/>
         <source>Persen % [F6]</source>
-        <translation type="unfinished"></translation>
+        <translation>Percent % [F6]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="112"/>
         <source>Terapkan [Enter]</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply [Enter]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="115"/>
@@ -521,27 +521,27 @@
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="138"/>
         <source>Harga satuan baru (Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>New unit price (Rp)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="138"/>
         <source>Besar diskon (Rp atau %)</source>
-        <translation type="unfinished"></translation>
+        <translation>Discount (Rp or %)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="200"/>
         <source>Ubah harga satuan menjadi {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Change the unit price to {value}</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="201"/>
         <source>Diskon baris {value} (di atas batas kasir)</source>
-        <translation type="unfinished"></translation>
+        <translation>Line discount {value} (above the cashier&apos;s limit)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/discount_dialog.py" line="202"/>
         <source>Diskon total {value} (di atas batas kasir)</source>
-        <translation type="unfinished"></translation>
+        <translation>Total discount {value} (above the cashier&apos;s limit)</translation>
     </message>
 </context>
 <context>
@@ -557,22 +557,22 @@
     <message>
         <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="38"/>
         <source>Keranjang ditahan</source>
-        <translation type="unfinished"></translation>
+        <translation>Held carts</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="42"/>
         <source>Pilih keranjang yang ditahan, lalu Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Pick a held cart, then Enter</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="54"/>
         <source>Panggil [Enter]</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall [Enter]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="58"/>
         <source>Buang [Del]</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard [Del]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="61"/>
@@ -582,12 +582,12 @@
     <message>
         <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="75"/>
         <source>{label} · {n} baris · {total} · {cashier} {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} · {n} lines · {total} · {cashier} {time}</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="88"/>
         <source>Tidak ada keranjang yang ditahan.</source>
-        <translation type="unfinished"></translation>
+        <translation>No held carts.</translation>
     </message>
 </context>
 <context>
@@ -782,12 +782,12 @@
     <message>
         <location filename="../../kkmp_pos/gui/cashier_panels.py" line="45"/>
         <source>Lepas</source>
-        <translation type="unfinished"></translation>
+        <translation>Detach</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_panels.py" line="46"/>
         <source>Daftar anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>Register member</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_panels.py" line="55"/>
@@ -834,63 +834,63 @@
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="52"/>
         <source>Pembayaran</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="60"/>
         <source>Total belanja</source>
-        <translation type="unfinished"></translation>
+        <translation>Purchase total</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="71"/>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="78"/>
         <source>0</source>
-        <translation type="unfinished"></translation>
+        <translation>0</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="73"/>
         <source>QRIS = sisa [F5]</source>
-        <translation type="unfinished"></translation>
+        <translation>QRIS = rest [F5]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="75"/>
         <source>QRIS</source>
-        <translation type="unfinished">QRIS</translation>
+        <translation>QRIS</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="80"/>
         <source>Transfer = sisa [F6]</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer = rest [F6]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="82"/>
         <source>Transfer bank</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank transfer</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="85"/>
         <source>nomor referensi transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>transfer reference number</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="86"/>
         <source>Referensi</source>
-        <translation type="unfinished"></translation>
+        <translation>Reference</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="92"/>
         <source>Tunai harus dibayar</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash due</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="105"/>
         <source>Uang pas [F4]</source>
-        <translation type="unfinished"></translation>
+        <translation>Exact cash [F4]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="121"/>
         <source>Uang tunai diterima</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash received</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="122"/>
@@ -918,7 +918,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="236"/>
         <source>Sisa {rest}, pembulatan tunai {diff}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rest {rest}, cash rounding {diff}</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/payment_dialog.py" line="248"/>
@@ -1302,7 +1302,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="52"/>
         <source>Struk hari ini</source>
-        <translation>Today's receipts</translation>
+        <translation>Today&apos;s receipts</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="61"/>
@@ -1877,7 +1877,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/scan_box.py" line="41"/>
         <source>{name}   {price} / {unit}   stok {stock}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}   {price} / {unit}   stock {stock}</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/scan_box.py" line="86"/>
@@ -2359,7 +2359,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/cashier_panels.py" line="83"/>
         <source>Diskon</source>
-        <translation type="unfinished"></translation>
+        <translation>Discount</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_panels.py" line="94"/>
@@ -2374,7 +2374,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/cashier_panels.py" line="112"/>
         <source>Jadi anggota koperasi, hemat {amount} untuk belanja ini (daftar: Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Join the cooperative and save {amount} on this purchase (register: Ctrl+N)</translation>
     </message>
 </context>
 <context>
@@ -2467,17 +2467,17 @@
     <message>
         <location filename="../../kkmp_pos/gui/weight_dialog.py" line="28"/>
         <source>Timbang</source>
-        <translation type="unfinished"></translation>
+        <translation>Weigh</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/weight_dialog.py" line="38"/>
         <source>{price} per {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>{price} per {unit}</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/weight_dialog.py" line="42"/>
         <source>Berat ({unit}), mis. 1,25</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight ({unit}), e.g. 1.25</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/weight_dialog.py" line="48"/>
@@ -2487,7 +2487,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/weight_dialog.py" line="60"/>
         <source>Tambah [Enter]</source>
-        <translation type="unfinished"></translation>
+        <translation>Add [Enter]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/weight_dialog.py" line="63"/>
