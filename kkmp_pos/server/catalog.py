@@ -248,6 +248,11 @@ def upsert_member(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[Pending
         "address": _text(row, "address", required=False),
         "active": _bool(row, "active"),
     }
+    # the card printed at the counter and the join date travel back to every till unchanged
+    for name in ("card_code", "joined_on"):
+        value = _text(row, name, required=False, max_len=64)
+        if value:
+            data[name] = value
     now = utc_now()
     m.MemberModel.insert(
         cooperative_id=coop,

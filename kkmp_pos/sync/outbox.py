@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from kkmp_pos.core.ids import uuid7
-from kkmp_pos.db.models import OutboxEventModel, StoreModel, TerminalModel
+from kkmp_pos.db.database import database
+from kkmp_pos.db.models import OutboxEventModel, ProductModel, StoreModel, TerminalModel
 
 SCHEMA_VERSION = 1
 
@@ -26,9 +27,7 @@ def append_event(
     """
     terminal = TerminalModel.select(TerminalModel.id, TerminalModel.next_seq).get()
     seq = terminal.next_seq
-    TerminalModel.update(next_seq=TerminalModel.next_seq + 1).where(
-        TerminalModel.id == terminal.id
-    ).execute()
+    TerminalModel.update(next_seq=TerminalModel.next_seq + 1).where(TerminalModel.id == terminal.id).execute()
     return OutboxEventModel.create(
         seq=seq,
         event_id=uuid7(),
@@ -45,6 +44,7 @@ def envelope(
     event: OutboxEventModel,
     store: StoreModel | None = None,
     terminal: TerminalModel | None = None,
+    payload: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The wire form of one outbox row (SYNC.md)."""
     store = store or StoreModel.get()
@@ -59,13 +59,18 @@ def envelope(
         "schema_version": event.schema_version,
         "occurred_at": event.occurred_at,
         "business_date": event.business_date,
-        "payload": json.loads(event.payload),
+        "payload": payload if payload is not None else json.loads(event.payload),
     }
 
 
 def pending_events(limit: int = 500) -> list[dict[str, Any]]:
-    """The oldest events not yet acknowledged, in sequence order, as envelopes."""
-    rows = (
+    """The oldest events not yet acknowledged, in sequence order, as envelopes.
+
+    Stock movements (and sale lines) carry the till's local integer product id; other tills and the
+    server need the product's identity. It is added here, at push time, for the whole batch with one
+    query (never on the sale path), and written back to the outbox row so a batch sent again is
+    byte-for-byte the same event (the server compares content hashes)."""
+    rows = list(
         OutboxEventModel.select()
         .where(OutboxEventModel.status == "pending")
         .order_by(OutboxEventModel.seq)
@@ -75,7 +80,60 @@ def pending_events(limit: int = 500) -> list[dict[str, Any]]:
         return []
     store = StoreModel.get()
     terminal = TerminalModel.get()
-    return [envelope(e, store, terminal) for e in rows]
+    payloads = _with_product_identity(rows)
+    out = []
+    for event in rows:
+        env = envelope(event, store, terminal, payloads.get(event.seq))
+        out.append(env)
+    return out
+
+
+def _needs_identity(items: Any) -> list[dict[str, Any]]:
+    if not isinstance(items, list):
+        return []
+    return [
+        x
+        for x in items
+        if isinstance(x, dict) and isinstance(x.get("product_id"), int) and "product_uid" not in x
+    ]
+
+
+def _with_product_identity(rows: list[OutboxEventModel]) -> dict[int, dict[str, Any]]:
+    """Parsed payloads of the rows that needed product uids/codes, enriched and saved; by seq."""
+    todo: dict[int, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
+    for row in rows:
+        if '"product_id"' not in row.payload:
+            continue  # cheap test before parsing: most events name no product
+        payload = json.loads(row.payload)
+        items = _needs_identity(payload.get("movements")) + _needs_identity(payload.get("lines"))
+        if items:
+            todo[row.seq] = (payload, items)
+    if not todo:
+        return {}
+    ids = {x["product_id"] for _, items in todo.values() for x in items}
+    known = {
+        pid: (uid, code)
+        for pid, uid, code in ProductModel.select(ProductModel.id, ProductModel.uid, ProductModel.code)
+        .where(ProductModel.id.in_(list(ids)))
+        .tuples()
+    }
+    updates = []
+    for seq, (payload, items) in todo.items():
+        for item in items:
+            uid, code = known.get(item["product_id"], ("", ""))
+            item["product_uid"] = uid
+            item.setdefault("product_code", code)
+        updates.append((_dumps(payload), seq))
+    with database.atomic():
+        cursor = database.cursor()
+        cursor.executemany(
+            "UPDATE outbox_event SET payload = ? WHERE seq = ? AND status = 'pending'", updates
+        )
+    return {seq: payload for seq, (payload, _) in todo.items()}
+
+
+def _dumps(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
 def pending_count() -> int:
