@@ -8,18 +8,15 @@ in about a minute. Only for a fresh folder: it never touches an existing shop.
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import random
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
-
-import peewee
 
 from kkmp_pos.config import DB_FILENAME
 from kkmp_pos.core.barcodes import make_ean13
@@ -28,7 +25,6 @@ from kkmp_pos.core.money import round_cash
 from kkmp_pos.core.timeutil import to_iso, utc_now
 from kkmp_pos.db.models import (
     BarcodeModel,
-    BaseModel,
     MemberModel,
     OutboxEventModel,
     PaymentModel,
@@ -39,6 +35,18 @@ from kkmp_pos.db.models import (
     SaleModel,
     StockMovementModel,
     UserModel,
+)
+from kkmp_pos.services.bulkgen_rows import (
+    EVENT_COLUMNS,
+    JOB_COLUMNS,
+    LINE_COLUMNS,
+    MOVEMENT_COLUMNS,
+    PAYMENT_COLUMNS,
+    PRODUCT_COLUMNS,
+    SALE_COLUMNS,
+    event_payload,
+    insert_sql,
+    uuid7_at,
 )
 from kkmp_pos.services.bulkgen_words import BRANDS, KINDS, VARIANTS
 from kkmp_pos.services.catalog import fold, words_of
@@ -68,48 +76,6 @@ class _Product:
     unit: str
     regular_rp: int
     member_rp: int | None
-
-
-def _insert_sql(model: type[BaseModel], columns: Sequence[str]) -> str:
-    """An INSERT for these columns; columns added to the model later get their default (or NULL).
-
-    A new NOT NULL column without a default fails loudly: the generator must learn what to put there.
-    """
-    meta = model._meta
-    auto = {meta.primary_key.column_name} if isinstance(meta.primary_key, peewee.AutoField) else set()
-    unknown = set(columns) - set(meta.columns)
-    names = [f'"{c}"' for c in columns]
-    values = ["?" for _ in columns]
-    for name, fld in meta.columns.items():
-        if name in columns or name in auto:
-            continue
-        default = fld.default() if callable(fld.default) else fld.default
-        if default is None and not fld.null:
-            unknown.add(name)
-        names.append(f'"{name}"')
-        values.append(_sql_literal(default))
-    if unknown:
-        raise RuntimeError(f"bulkgen out of date for {model.__name__}: {sorted(unknown)}")
-    return f'INSERT INTO "{meta.table_name}" ({", ".join(names)}) VALUES ({", ".join(values)})'
-
-
-def _sql_literal(value: object) -> str:
-    if value is None:
-        return "NULL"
-    if isinstance(value, bool | int):
-        return str(int(value))
-    return "'" + str(value).replace("'", "''") + "'"
-
-
-def uuid7_at(moment_ms: int, rng: random.Random) -> str:
-    """A UUIDv7 for a past moment, from a seeded generator (past documents keep their time order)."""
-    value = (moment_ms & ((1 << 48) - 1)) << 80
-    value |= 0x7 << 76
-    value |= rng.getrandbits(12) << 64
-    value |= 0b10 << 62
-    value |= rng.getrandbits(62)
-    h = f"{value:032x}"
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def generate_large_shop(
@@ -214,14 +180,6 @@ def _demo_shop_facts(data_dir: Path, clock: Callable[[], datetime]) -> _Shop:
         con.close()
 
 
-PRODUCT_COLUMNS = (
-    "id", "uid", "code", "name", "search_text", "base_unit", "is_weighed", "category_id",
-    "business_unit", "supplier_id", "cost_rp", "regular_price_rp", "member_price_rp", "ceiling_rp",
-    "reorder_level_milli", "track_batches", "drug_class", "requires_nik", "active", "on_hand_milli",
-    "updated_at",
-)  # fmt: skip
-
-
 def _insert_products(con: sqlite3.Connection, shop: _Shop, count: int, rng: random.Random) -> list[_Product]:
     """Products with one 899 EAN-13 each, a third with a member price, and their word-index rows."""
     now_iso = to_iso(shop.now)
@@ -250,37 +208,11 @@ def _insert_products(con: sqlite3.Connection, shop: _Shop, count: int, rng: rand
         words.extend((w, pid) for w in words_of(name, code, barcode))
         if active:
             catalog.append(_Product(pid, code, name, unit, regular, member))
-    con.executemany(_insert_sql(ProductModel, PRODUCT_COLUMNS), rows)
-    con.executemany(_insert_sql(BarcodeModel, ("code", "product_id", "unit_id")), barcodes)
+    con.executemany(insert_sql(ProductModel, PRODUCT_COLUMNS), rows)
+    con.executemany(insert_sql(BarcodeModel, ("code", "product_id", "unit_id")), barcodes)
     words.sort()  # in key order: the WITHOUT ROWID table appends instead of splitting pages
-    con.executemany(_insert_sql(ProductWordModel, ("word", "product_id")), words)
+    con.executemany(insert_sql(ProductWordModel, ("word", "product_id")), words)
     return catalog
-
-
-SALE_COLUMNS = (
-    "id", "receipt_no", "receipt_code", "terminal_id", "cashier_id", "shift_id", "member_id", "status",
-    "subtotal_rp", "discount_rp", "total_rp", "rounding_rp", "paid_rp", "change_rp", "member_savings_rp",
-    "created_at", "business_date",
-)  # fmt: skip
-LINE_COLUMNS = (
-    "sale_id", "line_no", "product_id", "unit_id", "name", "unit_label", "qty_milli", "base_qty_milli",
-    "unit_price_rp", "regular_price_rp", "price_type", "discount_rp", "line_total_rp",
-)  # fmt: skip
-PAYMENT_COLUMNS = (
-    "id", "sale_id", "method", "amount_rp", "tendered_rp", "change_rp", "reference", "status", "created_at",
-)  # fmt: skip
-MOVEMENT_COLUMNS = (
-    "id", "product_id", "batch_id", "qty_milli", "kind", "doc_id", "unit_cost_rp", "terminal_id",
-    "created_at", "business_date",
-)  # fmt: skip
-EVENT_COLUMNS = (
-    "seq", "event_id", "type", "schema_version", "occurred_at", "business_date", "payload", "status",
-    "acked_at", "reject_reason",
-)  # fmt: skip
-JOB_COLUMNS = (
-    "kind", "doc_id", "document", "is_copy", "status", "attempts", "last_error", "printer_uri",
-    "created_at", "sent_at",
-)  # fmt: skip
 
 
 def _day_counts(total: int, days: int, rng: random.Random) -> list[int]:
@@ -319,12 +251,12 @@ def _insert_sales(
     if not total:
         return 0
     sql = {
-        "sale": _insert_sql(SaleModel, SALE_COLUMNS),
-        "line": _insert_sql(SaleLineModel, LINE_COLUMNS),
-        "payment": _insert_sql(PaymentModel, PAYMENT_COLUMNS),
-        "movement": _insert_sql(StockMovementModel, MOVEMENT_COLUMNS),
-        "event": _insert_sql(OutboxEventModel, EVENT_COLUMNS),
-        "job": _insert_sql(PrintJobModel, JOB_COLUMNS),
+        "sale": insert_sql(SaleModel, SALE_COLUMNS),
+        "line": insert_sql(SaleLineModel, LINE_COLUMNS),
+        "payment": insert_sql(PaymentModel, PAYMENT_COLUMNS),
+        "movement": insert_sql(StockMovementModel, MOVEMENT_COLUMNS),
+        "event": insert_sql(OutboxEventModel, EVENT_COLUMNS),
+        "job": insert_sql(PrintJobModel, JOB_COLUMNS),
     }
     today = shop.now.astimezone(shop.tz).date()
     seq = shop.next_seq
@@ -405,7 +337,7 @@ def _one_sale(
     batch["line"].extend(lines)
     batch["payment"].append(payment)
     batch["movement"].extend(movements)
-    payload = _event_payload(sale_id, receipt_no, cashier, member, now_iso, subtotal, due, change, savings,
+    payload = event_payload(sale_id, receipt_no, cashier, member, now_iso, subtotal, due, change, savings,
                              lines, payment, movements, codes)  # fmt: skip
     acked_at = None if pending else to_iso(moment + timedelta(seconds=rng.randint(2, 90)))
     batch["event"].append(
@@ -414,77 +346,6 @@ def _one_sale(
     )  # fmt: skip
     batch["job"].append(("receipt", sale_id, "{}", 0, "sent", 1, None, "dummy://", now_iso, now_iso))
     return len(lines)
-
-
-def _event_payload(
-    sale_id: str,
-    receipt_no: str,
-    cashier: tuple[int, str],
-    member: tuple[str, str] | None,
-    now_iso: str,
-    subtotal: int,
-    due: int,
-    change: int,
-    savings: int,
-    lines: list[tuple[object, ...]],
-    payment: tuple[object, ...],
-    movements: list[tuple[object, ...]],
-    catalog_codes: list[str],
-) -> str:
-    """The sale.completed payload in the shape SaleService._event_payload writes."""
-    body = {
-        "sale_id": sale_id,
-        "receipt_no": receipt_no,
-        "cashier": {"id": cashier[0], "name": cashier[1]},
-        "member": {"id": member[0], "number": member[1]} if member else None,
-        "status": "completed",
-        "created_at": now_iso,
-        "subtotal_rp": subtotal,
-        "discount_rp": 0,
-        "total_rp": subtotal,
-        "rounding_rp": due - subtotal,
-        "change_rp": change,
-        "member_savings_rp": savings,
-        "lines": [
-            {
-                "line_no": ln[1],
-                "product_id": ln[2],
-                "product_code": code,
-                "unit_id": None,
-                "name": ln[4],
-                "unit_label": ln[5],
-                "qty_milli": ln[6],
-                "base_qty_milli": ln[7],
-                "unit_price_rp": ln[8],
-                "regular_price_rp": ln[9],
-                "price_type": ln[10],
-                "discount_rp": 0,
-                "line_total_rp": ln[12],
-            }
-            for ln, code in zip(lines, catalog_codes, strict=True)
-        ],
-        "payments": [
-            dict(
-                zip(
-                    ("id", "method", "amount_rp", "tendered_rp", "change_rp", "reference", "status"),
-                    (payment[0], *payment[2:8]),
-                    strict=True,
-                )
-            )
-        ],
-        "movements": [
-            {
-                "id": m[0],
-                "product_id": m[1],
-                "batch_id": None,
-                "qty_milli": m[3],
-                "kind": "sale",
-                "unit_cost_rp": 0,
-            }
-            for m in movements
-        ],
-    }
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
 
 
 def _insert_opening_stock(
@@ -515,7 +376,7 @@ def _insert_opening_stock(
              now_iso, bdate)
         )  # fmt: skip
         caches.append((left, pid))
-    con.executemany(_insert_sql(StockMovementModel, MOVEMENT_COLUMNS), movements)
+    con.executemany(insert_sql(StockMovementModel, MOVEMENT_COLUMNS), movements)
     con.executemany('UPDATE "product" SET "on_hand_milli" = ? WHERE "id" = ?', caches)
 
 

@@ -63,6 +63,7 @@ def shop_key(products: int, sales: int) -> str:
     for path in (
         services / "bulkgen.py",
         services / "bulkgen_words.py",
+        services / "bulkgen_rows.py",
         services / "demo.py",
         resources_dir() / "demo" / "catalog.csv",
     ):
