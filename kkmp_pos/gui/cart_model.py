@@ -33,6 +33,8 @@ class CartModel(QAbstractTableModel):
         super().__init__()
         self.cart = cart
         self._rows = len(cart.lines)  # rows the views know of; the cart may be ahead until sync()
+        # Each line's cell texts, made once per change: a repaint asks for them again and again.
+        self._texts: dict[int, list[str]] = {}
         self._headers = ["#", _tr("Barang"), _tr("Jumlah"), _tr("Harga"), _tr("Hemat"), _tr("Total")]
         self._member_tip = _tr("Harga anggota (normal {price})")
         self._manual_tip = _tr("Harga diubah manual (disetujui manajer)")
@@ -59,7 +61,14 @@ class CartModel(QAbstractTableModel):
         line = self.cart.lines[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(index.row(), col, line)
+            if col == self.COL_NO:
+                return str(index.row() + 1)
+            texts = self._texts.get(line.line_id)
+            if texts is None:
+                texts = self._texts[line.line_id] = [
+                    self._text(index.row(), c, line) for c in range(self.COLUMNS)
+                ]
+            return texts[col]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _LEFT if col == self.COL_NAME else _RIGHT
         member = line.price_type is PriceType.MEMBER
@@ -105,6 +114,10 @@ class CartModel(QAbstractTableModel):
     def sync(self, changed_line_id: int | None = None, *, all_rows: bool = False) -> None:
         """The cart changed: announce new rows at the end, then the changed row (or every row)."""
         n = len(self.cart.lines)
+        if all_rows:
+            self._texts.clear()
+        elif changed_line_id is not None:
+            self._texts.pop(changed_line_id, None)
         if n > self._rows:
             self.beginInsertRows(QModelIndex(), self._rows, n - 1)
             self._rows = n
@@ -122,6 +135,7 @@ class CartModel(QAbstractTableModel):
     def remove_line(self, line_id: int) -> CartLine:
         """Void one line: only the rows after it move."""
         row = self.row_of(line_id)
+        self._texts.pop(line_id, None)
         self.beginRemoveRows(QModelIndex(), row, row)
         line = self.cart.remove(line_id)
         self._rows = len(self.cart.lines)
@@ -133,6 +147,7 @@ class CartModel(QAbstractTableModel):
     def refresh(self) -> None:
         """The cart was replaced or cleared: show it again from scratch."""
         self.beginResetModel()
+        self._texts.clear()
         self._rows = len(self.cart.lines)
         self.endResetModel()
 
