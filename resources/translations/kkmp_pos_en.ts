@@ -2350,6 +2350,171 @@
     </message>
 </context>
 <context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="39"/>
+        <source>Masalah sinkron</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="41"/>
+        <source>Memuat…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="45"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="45"/>
+        <source>Jenis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="45"/>
+        <source>Waktu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="45"/>
+        <source>Alasan dari server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="49"/>
+        <source>Tutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="69"/>
+        <source>Server menolak %n peristiwa. Peristiwa lain tetap terkirim; catat alasannya dan hubungi admin koperasi.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="76"/>
+        <source>Tidak ada masalah: server menerima semua peristiwa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="41"/>
+        <source>Sinkronisasi dengan server koperasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="48"/>
+        <source>Daftarkan kasir ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="49"/>
+        <source>Sinkronkan sekarang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="50"/>
+        <source>Masalah sinkron…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="51"/>
+        <source>Tutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="53"/>
+        <source>Alamat server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="54"/>
+        <source>Kode pendaftaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="75"/>
+        <source>Kasir ini terdaftar di %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="77"/>
+        <source>Kasir ini belum terdaftar di server koperasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="84"/>
+        <source>Isi alamat server dan kode pendaftaran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="88"/>
+        <source>Mendaftarkan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="109"/>
+        <source>Sinkronisasi dimulai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="122"/>
+        <source>Sinkron: belum terhubung ke server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="126"/>
+        <source>Sinkron berhenti: server menolak kasir ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="129"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="132"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="135"/>
+        <source>Menghubungi server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="137"/>
+        <source>%n menunggu</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="139"/>
+        <source>(tertua %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="142"/>
+        <source>semua terkirim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="144"/>
+        <source>terakhir %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TotalsPanel</name>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_panels.py" line="81"/>
