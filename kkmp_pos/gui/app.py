@@ -166,6 +166,9 @@ def run_gui(data_dir: Path, demo: bool = False, lang: str | None = None) -> int:
             install_language(app, stored)
     window = MainWindow(till)
     window.resize(*WINDOW_SIZE)
+    from kkmp_pos.gui.sync_status import install_sync  # issue 6: status bar indicator + sync worker
+
+    sync = install_sync(window, till)
     if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") == "1":
         _ShownProbe(window)
     window.show()
@@ -174,4 +177,5 @@ def run_gui(data_dir: Path, demo: bool = False, lang: str | None = None) -> int:
     try:
         return app.exec()
     finally:
+        sync.stop()
         till.close()
