@@ -47,6 +47,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.login)
         self.login.logged_in.connect(self.show_cashier)
         self._cashier: CashierScreen | None = None
+        self.actor: Actor | None = None
+        self._open_windows: list[QWidget] = []
+        self._menu: object | None = None
         if till.is_demo:
             self.setWindowTitle(self.windowTitle() + " — " + self.tr("TOKO DEMO"))
 
@@ -59,6 +62,7 @@ class MainWindow(QMainWindow):
             self._cashier = CashierScreen(self.till)
             self.stack.addWidget(self._cashier)
             self._cashier.logout_requested.connect(self.show_login)
+            self._cashier.menu_requested.connect(self.show_menu)
         return self._cashier
 
     def show_error(self, text: str) -> None:
@@ -69,8 +73,56 @@ class MainWindow(QMainWindow):
         self.message_bar.clear()
         self.stack.setCurrentWidget(self.cashier)
         self.cashier.start(actor)
+        self.actor = actor
+        self.check_shift(actor)
+
+    def check_shift(self, actor: Actor) -> None:
+        """Say (without blocking the sale) when no shift is open, or one was left open by a crash."""
+        from kkmp_pos.core.timeutil import from_iso, local
+        from kkmp_pos.gui import shift_actions
+
+        unclosed = shift_actions.unclosed_shifts(self.till)
+        if not unclosed:
+            self.message_bar.show_message(
+                self.tr("Belum ada shift terbuka: hitung modal awal laci sebelum menerima uang tunai."),
+                "info",
+                action_text=self.tr("Buka shift"),
+                action=lambda: self._keep(shift_actions.open_shift(self, self.till, actor)),
+            )
+            return
+        shift = unclosed[0]
+        today = self.till.ctx.business_date()
+        if shift.business_date < today or shift.user_id != actor.user_id:
+            opened = local(from_iso(shift.opened_at), self.till.ctx.store.timezone)
+            self.message_bar.show_message(
+                self.tr(
+                    "Shift {name} sejak {when} belum ditutup. Tutup dengan hitung kas sebelum shift baru."
+                ).format(name=shift.user_name, when=opened.strftime("%d-%m %H:%M")),
+                "warning",
+                action_text=self.tr("Tutup shift"),
+                action=lambda: self._keep(shift_actions.close_shift(self, self.till, actor, shift.id)),
+            )
+
+    def show_menu(self) -> None:
+        from PySide6.QtGui import QCursor
+
+        from kkmp_pos.gui.main_menu import build_menu
+
+        if self.actor is None:
+            return
+        menu = build_menu(self, self.till, self.actor, self._keep)
+        button = getattr(self._cashier, "menu_button", None)
+        where = button.mapToGlobal(button.rect().bottomLeft()) if button is not None else QCursor.pos()
+        self._menu = menu
+        menu.popup(where)
+
+    def _keep(self, widget: QWidget | None) -> None:
+        """Windows opened from the menu live until closed (a reference keeps Python from freeing them)."""
+        if widget is not None:
+            self._open_windows = [w for w in self._open_windows if w.isVisible()] + [widget]
 
     def show_login(self) -> None:
+        self.actor = None
         self.message_bar.clear()
         self.stack.setCurrentWidget(self.login)
         self.login.reset()

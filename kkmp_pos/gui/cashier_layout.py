@@ -51,11 +51,16 @@ def build_cashier_layout(screen: CashierScreen) -> None:
     screen.logout_button = key_button(
         QCoreApplication.translate("CashierScreen", "Keluar"), "", min_height=40
     )
-    for button in (screen.display_button, screen.logout_button):
+    screen.menu_button = key_button(
+        QCoreApplication.translate("CashierScreen", "Menu"), "Ctrl+M", min_height=40
+    )
+    screen.menu_button.clicked.connect(screen.menu_requested.emit)
+    for button in (screen.menu_button, screen.display_button, screen.logout_button):
         button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     screen.logout_button.clicked.connect(screen.request_logout)
     top_row.addWidget(screen.store_label, 1)
     top_row.addWidget(screen.user_label)
+    top_row.addWidget(screen.menu_button)
     top_row.addWidget(screen.display_button)
     top_row.addWidget(screen.logout_button)
     outer.addWidget(top)

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 class CashierScreen(QWidget):
     logout_requested = Signal()
+    menu_requested = Signal()  # the main window shows its menu (shift, reports, stock, settings)
     sale_committed = Signal(object)  # SaleResult
     print_finished = Signal(object)  # PrintOutcome
     totals_changed = Signal(object, str)  # CartTotals, member name ('' = none): the customer display
@@ -85,6 +86,7 @@ class CashierScreen(QWidget):
             "Ctrl+R": lambda: tools.returns(None),
             "Ctrl+N": tools.register_member,
             "Ctrl+L": tools.toggle_display,
+            "Ctrl+M": self.menu_requested.emit,
         }
         self.shortcuts: list[QShortcut] = list(self.quick_buttons.shortcuts)
         for key, slot in keys.items():

@@ -1,0 +1,92 @@
+"""The till's menu (Ctrl+M): shift and cash, reports, stock, settings — one place to reach every screen.
+
+Entries a role may not use are shown disabled with the reason in their tooltip; the services refuse them
+anyway. Each entry calls the one function its module offers for opening its screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMenu, QWidget
+
+from kkmp_pos.services.auth import PERMISSIONS
+
+if TYPE_CHECKING:
+    from kkmp_pos.services.context import Actor
+    from kkmp_pos.services.till import Till
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainMenu", text)
+
+
+def build_menu(parent: QWidget, till: Till, actor: Actor, keep: Callable[[QWidget], None]) -> QMenu:
+    """The menu for `actor`. `keep` receives each opened window so it is not garbage-collected."""
+    from kkmp_pos.gui import shift_actions as shifts
+
+    allowed = PERMISSIONS.get(actor.role, set())
+    menu = QMenu(parent)
+    menu.setObjectName("mainMenu")
+
+    def add(target: QMenu, text: str, permission: str | None, opener: Callable[[], QWidget | None]) -> None:
+        action = target.addAction(text)
+        if permission is not None and permission not in allowed:
+            action.setEnabled(False)
+            action.setToolTip(tr("Hanya manajer"))
+        action.triggered.connect(lambda: _open(opener, keep))
+
+    shift = menu.addMenu(tr("Shift && kas"))
+    add(shift, tr("Buka shift"), "open_shift", lambda: shifts.open_shift(parent, till, actor))
+    add(shift, tr("Kas masuk / keluar"), "cash_move", lambda: shifts.cash_move(parent, till, actor))
+    add(shift, tr("Tutup shift (hitung kas)"), "close_shift", lambda: shifts.close_shift(parent, till, actor))
+    reports = menu.addMenu(tr("Laporan"))
+    add(reports, tr("Laporan X (tengah shift)"), "x_report", lambda: shifts.reports(parent, till, actor, "x"))
+    add(reports, tr("Laporan akhir hari"), "reports", lambda: shifts.reports(parent, till, actor, "eod"))
+    add(reports, tr("Laporan periode"), "reports", lambda: shifts.reports(parent, till, actor, "range"))
+    add(
+        reports,
+        tr("Belanja anggota (SHU)"),
+        "reports",
+        lambda: shifts.reports(parent, till, actor, "members"),
+    )
+    add(menu, tr("Stok && barang"), "manage_products", lambda: _stock(parent, till, actor))
+    settings = menu.addMenu(tr("Pengaturan"))
+    add(
+        settings,
+        tr("Printer && antrean cetak"),
+        "settings",
+        lambda: shifts.printer_settings(parent, till, actor),
+    )
+    add(settings, tr("Pengguna"), "manage_users", lambda: shifts.users(parent, till, actor))
+    add(settings, tr("Log audit"), "view_audit", lambda: shifts.audit_log(parent, till, actor))
+    sync = _sync_opener(parent, till, actor)
+    if sync is not None:
+        add(settings, tr("Sinkronisasi server"), "settings", sync)
+    return menu
+
+
+def _open(opener: Callable[[], QWidget | None], keep: Callable[[QWidget], None]) -> None:
+    widget = opener()
+    if widget is not None:
+        keep(widget)
+
+
+def _stock(parent: QWidget, till: Till, actor: Actor) -> QWidget:
+    from kkmp_pos.gui.stock_module_screen import open_stock_module
+
+    return open_stock_module(till, actor, parent)
+
+
+def _sync_opener(parent: QWidget, till: Till, actor: Actor) -> Callable[[], QWidget | None] | None:
+    """The sync settings dialog, when that module is present in this build."""
+    try:
+        from kkmp_pos.gui import sync_settings_dialog
+    except ImportError:
+        return None
+    opener = getattr(sync_settings_dialog, "open_sync_settings", None)
+    if opener is None:
+        return None
+    return lambda: opener(parent, till, actor)
