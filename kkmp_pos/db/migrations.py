@@ -203,6 +203,8 @@ V5 = [
     'CREATE INDEX "sale_return_line_sale_line_id" ON "sale_return_line" ("sale_line_id")',
     'CREATE TABLE "product_popularity" ("product_id" INTEGER NOT NULL PRIMARY KEY, "sold_30d_milli" INTEGER NOT NULL, "refreshed_on" VARCHAR(255) NOT NULL, FOREIGN KEY ("product_id") REFERENCES "product" ("id") ON DELETE CASCADE)',
     'ALTER TABLE "sale_line" ADD COLUMN "prescription_ref" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    # (product_id, created_at) already serves every lookup by product: one index less to write per sale.
+    'DROP INDEX "stock_movement_product_id"',
 ]
 
 

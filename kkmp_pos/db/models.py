@@ -266,7 +266,7 @@ class StockMovementModel(BaseModel):
     """The stock ledger. The on-hand caches on product and batch always equal its sums."""
 
     id = pw.CharField(primary_key=True)  # uuid7
-    product = pw.ForeignKeyField(ProductModel, backref="movements")
+    product = pw.ForeignKeyField(ProductModel, backref="movements", index=False)  # see the index below
     batch = pw.ForeignKeyField(BatchModel, null=True)
     qty_milli = pw.IntegerField()  # signed, base unit
     kind = (
