@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -249,6 +249,7 @@ class RegisterMemberDialog(QDialog):
         self.done_button.setProperty("role", "primary")
         self.done_button.setMinimumHeight(56)
         self.done_button.clicked.connect(self.accept)
+        self.done_button.setAutoDefault(False)  # Enter is handled in keyPressEvent
         box.addWidget(self.done_button)
         return page
 
@@ -389,6 +390,10 @@ class RegisterMemberDialog(QDialog):
             self._show_error(exc)
             return
         self.registration = registration
+        # The Enter that registered is still on its way up to the dialog: it must not also close the
+        # "done" page the cashier has not seen yet.
+        self._swallow_enter = True
+        QTimer.singleShot(0, self._stop_swallowing)
         self.registered.emit(registration.member)
         self._show_done(registration)
         self._print([registration.receipt_job_id, registration.card_job_id])
@@ -466,8 +471,15 @@ class RegisterMemberDialog(QDialog):
         if failed:
             self._print(failed, retry=True)
 
+    def _stop_swallowing(self) -> None:
+        self._swallow_enter = False
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.pages.currentIndex() == 1 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if getattr(self, "_swallow_enter", False):
+                self._swallow_enter = False
+                event.accept()
+                return
             self.accept()
             return
         if self.pages.currentIndex() == 1 and event.key() == Qt.Key.Key_Escape:

@@ -58,6 +58,7 @@ def test_non_member_cart_to_active_member_with_pokok_paid_card_printed_and_cart_
 
     reg = dialog.registration
     assert reg is not None and reg.change_rp == 50_000
+    assert dialog.isVisible() and dialog.pages.currentIndex() == 1  # the same Enter does not close it
     assert MemberModel.select().count() == members_before + 1
     member = MemberModel.get_by_id(reg.member.id)
     assert (member.name, member.nik, member.status, member.phone) == (
