@@ -424,13 +424,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Harga anggota {name} tidak boleh di atas harga umum.",
         "The member price of {name} cannot be above the regular price.",
     ),
-    "printer_not_configured": (
-        "Belum ada printer struk. Atur printer di Pengaturan; struk menunggu di antrean cetak.",
-        "No receipt printer is set up. Set one in Settings; the receipt waits in the print queue.",
-    ),
-    "user_not_found": ("Pengguna tidak ditemukan.", "User not found."),
-    "role_invalid": ("Peran '{role}' tidak dikenal.", "Unknown role '{role}'."),
-    "print_job_not_found": ("Antrean cetak {id} tidak ada.", "Print job {id} does not exist."),
     # ---- issue 4: stock module (products, receiving, stock, counts, import) ----
     "drug_class_invalid": (
         "Golongan obat '{value}' tidak dikenal: pakai bebas, bebas_terbatas atau keras.",
@@ -528,8 +521,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot write off {qty}: {name} has only {on_hand} on hand.",
     ),
     "approval_required": (
-        "Perlu persetujuan manajer untuk {action}.",
-        "A manager must approve {action}.",
+        "Perlu persetujuan manajer untuk {action}. Masukkan PIN manajer.",
+        "A manager must approve: {action}. Enter a manager's PIN.",
     ),
     "count_not_found": ("Stok opname tidak ditemukan.", "Stock count not found."),
     "count_not_open": (
@@ -598,10 +591,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Scale label {code}: item code {item} is not in the catalog.",
     ),
     "discount_invalid": ("Diskon untuk {name} tidak sah.", "The discount on {name} is not valid."),
-    "approval_required": (
-        "{name} perlu persetujuan manajer untuk {action}. Masukkan PIN manajer.",
-        "{name} needs a manager's approval to {action}. Enter a manager's PIN.",
-    ),
     "held_cart_not_found": (
         "Transaksi yang ditahan sudah diambil atau tidak ada.",
         "That held cart was already recalled or does not exist.",

@@ -38,11 +38,13 @@ class OverrideService:
         over_pct = base_rp > 0 and Decimal(discount_rp) * 100 > max_pct * base_rp
         return discount_rp > max_rp or over_pct
 
-    def _approve(self, actor: Actor, approver: Actor | None, permission: str, what: str) -> Actor | None:
+    def _approve(
+        self, actor: Actor, approver: Actor | None, permission: str, what: str, what_en: str
+    ) -> Actor | None:
         if approver is None:
             if permission in _role_permissions(actor):
                 return None
-            raise PermissionDenied("approval_required", name=actor.name, action=what)
+            raise PermissionDenied("approval_required", name=actor.name, action=what, action_en=what_en)
         require(approver, permission)
         return approver
 
@@ -60,7 +62,9 @@ class OverrideService:
         discount = self._amount(line.gross_rp, amount_rp, percent)
         approved = None
         if self.needs_approval(line.gross_rp, discount):
-            approved = self._approve(actor, approver, "discount_over_limit", "diskon di atas batas")
+            approved = self._approve(
+                actor, approver, "discount_over_limit", "diskon di atas batas", "a discount over the limit"
+            )
         cart.set_line_discount(line_id, discount)
         with self.ctx.db.atomic():
             audit(
@@ -87,7 +91,9 @@ class OverrideService:
         discount = self._amount(base, amount_rp, percent)
         approved = None
         if self.needs_approval(base, discount):
-            approved = self._approve(actor, approver, "discount_over_limit", "diskon di atas batas")
+            approved = self._approve(
+                actor, approver, "discount_over_limit", "diskon di atas batas", "a discount over the limit"
+            )
         cart.apply_total_discount(discount)
         with self.ctx.db.atomic():
             audit(
@@ -105,7 +111,7 @@ class OverrideService:
     ) -> None:
         """Any manual price change needs a manager (the actor, or an approver by PIN)."""
         line = cart.line(line_id)
-        approved = self._approve(actor, approver, "override_price", "ubah harga")
+        approved = self._approve(actor, approver, "override_price", "ubah harga", "a price change")
         old = line.unit_price_rp
         cart.set_manual_price(line_id, unit_price_rp)
         with self.ctx.db.atomic():

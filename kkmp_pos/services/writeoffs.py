@@ -54,7 +54,9 @@ class WriteOffService:
             try:
                 require(actor, "write_off")
             except PermissionDenied:
-                raise PermissionDenied("approval_required", action="write-off") from None
+                raise PermissionDenied(
+                    "approval_required", action="penghapusan stok", action_en="a stock write-off"
+                ) from None
             approver = actor
         else:
             require(approver, "write_off")
