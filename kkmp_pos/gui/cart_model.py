@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kkmp_pos.core.cart import Cart, CartLine
@@ -21,10 +21,6 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CartModel", text)
-
-
 class CartModel(QAbstractTableModel):
     COL_NO, COL_NAME, COL_QTY, COL_PRICE, COL_SAVING, COL_TOTAL = range(6)
     COLUMNS = 6
@@ -35,10 +31,17 @@ class CartModel(QAbstractTableModel):
         self._rows = len(cart.lines)  # rows the views know of; the cart may be ahead until sync()
         # Each line's cell texts, made once per change: a repaint asks for them again and again.
         self._texts: dict[int, list[str]] = {}
-        self._headers = ["#", _tr("Barang"), _tr("Jumlah"), _tr("Harga"), _tr("Hemat"), _tr("Total")]
-        self._member_tip = _tr("Harga anggota (normal {price})")
-        self._manual_tip = _tr("Harga diubah manual (disetujui manajer)")
-        self._discount_text = _tr("diskon {amount}")
+        self._headers = [
+            "#",
+            self.tr("Barang"),
+            self.tr("Jumlah"),
+            self.tr("Harga"),
+            self.tr("Hemat"),
+            self.tr("Total"),
+        ]
+        self._member_tip = self.tr("Harga anggota (normal {price})")
+        self._manual_tip = self.tr("Harga diubah manual (disetujui manajer)")
+        self._discount_text = self.tr("diskon {amount}")
         self._green = QBrush(_GREEN)
         self._bold = QFont()
         self._bold.setBold(True)

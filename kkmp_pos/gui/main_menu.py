@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("MainMenu", text)
+    # lupdate files module-level tr() calls under the empty context, so look them up there.
+    return QCoreApplication.translate("", text)
 
 
 def build_menu(parent: QWidget, till: Till, actor: Actor, keep: Callable[[QWidget], None]) -> QMenu:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from kkmp_pos.core.errors import KkmpError
@@ -16,7 +17,15 @@ from kkmp_pos.services.stock import kind_label, show_date
 
 
 class StockCardScreen(StockTab):
-    HEADERS = ["Waktu", "Jenis", "Dokumen", "Batch", "Masuk", "Keluar", "Saldo"]
+    HEADERS = [
+        QT_TRANSLATE_NOOP("StockCardScreen", "Waktu"),
+        QT_TRANSLATE_NOOP("StockCardScreen", "Jenis"),
+        QT_TRANSLATE_NOOP("StockCardScreen", "Dokumen"),
+        QT_TRANSLATE_NOOP("StockCardScreen", "Batch"),
+        QT_TRANSLATE_NOOP("StockCardScreen", "Masuk"),
+        QT_TRANSLATE_NOOP("StockCardScreen", "Keluar"),
+        QT_TRANSLATE_NOOP("StockCardScreen", "Saldo"),
+    ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -22,8 +23,23 @@ from kkmp_pos.gui.widgets import TOUCH_PX
 
 
 class StockCountScreen(StockTab):
-    COUNT_HEADERS = ["Kode", "Nama", "Satuan", "Dihitung", "Hitung ulang"]
-    VARIANCE_HEADERS = ["Kode", "Nama", "Awal", "Bergerak", "Sistem", "Dihitung", "Selisih", "Selisih (Rp)"]
+    COUNT_HEADERS = [
+        QT_TRANSLATE_NOOP("StockCountScreen", "Kode"),
+        QT_TRANSLATE_NOOP("StockCountScreen", "Nama"),
+        QT_TRANSLATE_NOOP("StockCountScreen", "Satuan"),
+        QT_TRANSLATE_NOOP("StockCountScreen", "Dihitung"),
+        QT_TRANSLATE_NOOP("StockCountScreen", "Hitung ulang"),
+    ]
+    VARIANCE_HEADERS = [
+        QT_TRANSLATE_NOOP("StockCountScreen", "Kode"),
+        QT_TRANSLATE_NOOP("StockCountScreen", "Nama"),
+        QT_TRANSLATE_NOOP("StockCountScreen", "Awal"),
+        QT_TRANSLATE_NOOP("StockCountScreen", "Bergerak"),
+        QT_TRANSLATE_NOOP("StockCountScreen", "Sistem"),
+        QT_TRANSLATE_NOOP("StockCountScreen", "Dihitung"),
+        QT_TRANSLATE_NOOP("StockCountScreen", "Selisih"),
+        QT_TRANSLATE_NOOP("StockCountScreen", "Selisih (Rp)"),
+    ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -51,7 +52,16 @@ class ImportPreviewDialog(QDialog):
 
 
 class StockProductsScreen(StockTab):
-    HEADERS = ["Kode", "Nama", "Kategori", "Harga", "Harga anggota", "HET", "Stok", "Aktif"]
+    HEADERS = [
+        QT_TRANSLATE_NOOP("StockProductsScreen", "Kode"),
+        QT_TRANSLATE_NOOP("StockProductsScreen", "Nama"),
+        QT_TRANSLATE_NOOP("StockProductsScreen", "Kategori"),
+        QT_TRANSLATE_NOOP("StockProductsScreen", "Harga"),
+        QT_TRANSLATE_NOOP("StockProductsScreen", "Harga anggota"),
+        QT_TRANSLATE_NOOP("StockProductsScreen", "HET"),
+        QT_TRANSLATE_NOOP("StockProductsScreen", "Stok"),
+        QT_TRANSLATE_NOOP("StockProductsScreen", "Aktif"),
+    ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,7 +29,15 @@ QTY, COST, BATCH, EXPIRY = 2, 3, 4, 5  # editable columns
 
 
 class StockReceivingScreen(StockTab):
-    HEADERS = ["Barang", "Satuan", "Jumlah", "Harga pokok/satuan", "Batch", "Kedaluwarsa", "Total"]
+    HEADERS = [
+        QT_TRANSLATE_NOOP("StockReceivingScreen", "Barang"),
+        QT_TRANSLATE_NOOP("StockReceivingScreen", "Satuan"),
+        QT_TRANSLATE_NOOP("StockReceivingScreen", "Jumlah"),
+        QT_TRANSLATE_NOOP("StockReceivingScreen", "Harga pokok/satuan"),
+        QT_TRANSLATE_NOOP("StockReceivingScreen", "Batch"),
+        QT_TRANSLATE_NOOP("StockReceivingScreen", "Kedaluwarsa"),
+        QT_TRANSLATE_NOOP("StockReceivingScreen", "Total"),
+    ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -43,7 +51,7 @@ class StockReceivingScreen(StockTab):
             self.supplier.addItem(s.name, s.id)
         self.invoice_no = QLineEdit()
         self.invoice_date = QLineEdit(self.draft.invoice_date or "")
-        self.invoice_date.setPlaceholderText("TTTT-BB-HH")
+        self.invoice_date.setPlaceholderText(self.tr("TTTT-BB-HH"))
         form.addRow(self.tr("Pemasok"), self.supplier)
         form.addRow(self.tr("Nomor faktur"), self.invoice_no)
         form.addRow(self.tr("Tanggal faktur"), self.invoice_date)

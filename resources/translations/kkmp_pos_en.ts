@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="39"/>
+        <source>Hanya manajer</source>
+        <translation>Managers only</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="42"/>
+        <source>Shift &amp;&amp; kas</source>
+        <translation>Shift &amp;&amp; cash</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="43"/>
+        <source>Buka shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="44"/>
+        <source>Kas masuk / keluar</source>
+        <translation>Cash in / out</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="45"/>
+        <source>Tutup shift (hitung kas)</source>
+        <translation>Close shift (count cash)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="46"/>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="47"/>
+        <source>Laporan X (tengah shift)</source>
+        <translation>X report (mid-shift)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="48"/>
+        <source>Laporan akhir hari</source>
+        <translation>End-of-day report</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="49"/>
+        <source>Laporan periode</source>
+        <translation>Period report</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="52"/>
+        <source>Belanja anggota (SHU)</source>
+        <translation>Member spending (SHU)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="56"/>
+        <source>Stok &amp;&amp; barang</source>
+        <translation>Stock &amp;&amp; products</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="57"/>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="60"/>
+        <source>Printer &amp;&amp; antrean cetak</source>
+        <translation>Printer &amp;&amp; print queue</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="64"/>
+        <source>Pengguna</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="65"/>
+        <source>Log audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="68"/>
+        <source>Sinkronisasi server</source>
+        <translation>Server sync</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <location filename="../../kkmp_pos/gui/approval_dialog.py" line="42"/>
@@ -74,58 +157,101 @@
     <message>
         <location filename="../../kkmp_pos/gui/audit_screen.py" line="35"/>
         <source>Log audit</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit log</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/audit_screen.py" line="44"/>
         <source>Tampilkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Show</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/audit_screen.py" line="45"/>
         <location filename="../../kkmp_pos/gui/audit_screen.py" line="95"/>
         <source>Simpan PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/audit_screen.py" line="53"/>
         <source>Waktu</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/audit_screen.py" line="54"/>
         <source>Pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/audit_screen.py" line="55"/>
         <source>Tindakan</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/audit_screen.py" line="56"/>
         <source>Disetujui</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved by</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/audit_screen.py" line="57"/>
         <source>Rincian</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/audit_screen.py" line="67"/>
         <source>(semua)</source>
-        <translation type="unfinished"></translation>
+        <translation>(all)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/audit_screen.py" line="92"/>
         <source>{0} baris</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} rows</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/audit_screen.py" line="104"/>
         <source>PDF disimpan: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/cart_model.py" line="36"/>
+        <source>Barang</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cart_model.py" line="37"/>
+        <source>Jumlah</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cart_model.py" line="38"/>
+        <source>Harga</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cart_model.py" line="39"/>
+        <source>Hemat</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cart_model.py" line="40"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cart_model.py" line="42"/>
+        <source>Harga anggota (normal {price})</source>
+        <translation>Member price (normal {price})</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cart_model.py" line="43"/>
+        <source>Harga diubah manual (disetujui manajer)</source>
+        <translation>Price changed by hand (manager approved)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cart_model.py" line="44"/>
+        <source>diskon {amount}</source>
+        <translation>discount {amount}</translation>
     </message>
 </context>
 <context>
@@ -133,32 +259,32 @@
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="114"/>
         <source>Kas masuk / keluar</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash in / out</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="117"/>
         <source>Kas keluar</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash out</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="118"/>
         <source>Kas masuk</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash in</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="122"/>
         <source>mis. beli kantong plastik</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. bought plastic bags</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="124"/>
         <source>Simpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="127"/>
         <source>Jenis</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="128"/>
@@ -168,7 +294,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="129"/>
         <source>Alasan</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -184,97 +310,102 @@
         <translation>Customer display</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="55"/>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="105"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="101"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="106"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="107"/>
         <source>Hapus baris</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="103"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="108"/>
         <source>Kosongkan</source>
         <translation>Clear cart</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="104"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="109"/>
         <source>Diskon/harga</source>
         <translation>Discount/price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="110"/>
         <source>Tahan</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="111"/>
         <source>Panggil</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="112"/>
         <source>Struk</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="113"/>
         <source>Retur</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="138"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="143"/>
         <source>BAYAR</source>
         <translation>PAY</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="173"/>
+        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="178"/>
         <source>Belum tersedia di versi ini.</source>
         <translation>Not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="107"/>
         <source>Kasir: {name}</source>
         <translation>Cashier: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="123"/>
         <source>Selesaikan, tahan atau kosongkan keranjang sebelum keluar.</source>
         <translation>Finish, hold or clear the cart before logging out.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="231"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="233"/>
         <source>{name}: {qty} × {price} = {total}</source>
         <translation>{name}: {qty} × {price} = {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="302"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="304"/>
         <source>Baris dihapus: {name}</source>
         <translation>Line removed: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="309"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="311"/>
         <source>Keranjang dikosongkan.</source>
         <translation>Cart cleared.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="329"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="331"/>
         <source>Anggota {name} ({number}): harga anggota berlaku.</source>
         <translation>Member {name} ({number}): member prices apply.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="335"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="337"/>
         <source>Anggota {number} tidak aktif: harga biasa.</source>
         <translation>Member {number} is not active: regular prices.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="346"/>
+        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="348"/>
         <source>Anggota dilepas: harga biasa.</source>
         <translation>Member removed: regular prices.</translation>
     </message>
@@ -361,17 +492,17 @@
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="157"/>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="193"/>
         <source>Tutup shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Close shift</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="161"/>
         <source>Hitung semua uang di laci per pecahan. Jumlah seharusnya baru tampil setelah dikirim.</source>
-        <translation type="unfinished"></translation>
+        <translation>Count all the money in the drawer by denomination. The expected amount is shown only after you submit.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="167"/>
         <source>Kirim hasil hitung</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit count</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="184"/>
@@ -381,42 +512,42 @@
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="185"/>
         <source>PIN manajer</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager PIN</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="190"/>
         <source>kosong = semua tetap di laci</source>
-        <translation type="unfinished"></translation>
+        <translation>empty = leave everything in the drawer</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="191"/>
         <source>Ditinggal di laci (modal berikutnya)</source>
-        <translation type="unfinished"></translation>
+        <translation>Left in drawer (next float)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="226"/>
         <source>lebih</source>
-        <translation type="unfinished"></translation>
+        <translation>over</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="226"/>
         <source>kurang</source>
-        <translation type="unfinished"></translation>
+        <translation>short</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="226"/>
         <source>pas</source>
-        <translation type="unfinished"></translation>
+        <translation>exact</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="227"/>
         <source>Dihitung {0}. Seharusnya {1}. Selisih {2} ({3}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Counted {0}. Expected {1}. Difference {2} ({3}).</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="231"/>
         <source>Selisih melebihi batas {0}: perlu persetujuan manajer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Difference is over the {0} limit: needs manager approval.</translation>
     </message>
 </context>
 <context>
@@ -463,7 +594,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="75"/>
         <source>Jumlah dihitung: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Counted total: {0}</translation>
     </message>
 </context>
 <context>
@@ -593,34 +724,34 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="34"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="35"/>
         <source>Pratinjau impor</source>
-        <translation type="unfinished"></translation>
+        <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="38"/>
         <source>{new} barang baru, {upd} diubah, {bad} baris bermasalah.</source>
-        <translation type="unfinished"></translation>
+        <translation>{new} new products, {upd} changed, {bad} rows with problems.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="42"/>
         <source>Baris</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="42"/>
         <source>Kolom</source>
-        <translation type="unfinished"></translation>
+        <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="42"/>
         <source>Masalah</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="47"/>
         <source>Simpan semua</source>
-        <translation type="unfinished"></translation>
+        <translation>Save all</translation>
     </message>
 </context>
 <context>
@@ -743,9 +874,29 @@
         <translation>KKMP POS — Cooperative Till</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="51"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="54"/>
         <source>TOKO DEMO</source>
         <translation>DEMO SHOP</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/app.py" line="87"/>
+        <source>Belum ada shift terbuka: hitung modal awal laci sebelum menerima uang tunai.</source>
+        <translation>No shift is open: count the opening float in the drawer before taking cash.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/app.py" line="89"/>
+        <source>Buka shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/app.py" line="99"/>
+        <source>Shift {name} sejak {when} belum ditutup. Tutup dengan hitung kas sebelum shift baru.</source>
+        <translation>{name}&apos;s shift since {when} was not closed. Close it with a cash count before a new shift.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/app.py" line="102"/>
+        <source>Tutup shift</source>
+        <translation>Close shift</translation>
     </message>
 </context>
 <context>
@@ -821,12 +972,12 @@
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="85"/>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="93"/>
         <source>Buka shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Open shift</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shift_dialog.py" line="87"/>
         <source>Hitung modal awal di laci per pecahan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Count the opening float in the drawer by denomination.</translation>
     </message>
 </context>
 <context>
@@ -931,122 +1082,122 @@
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="57"/>
         <source>Printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Printer</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="84"/>
         <source>Potong kertas</source>
-        <translation type="unfinished"></translation>
+        <translation>Cut paper</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="86"/>
         <source>Buka laci untuk tunai</source>
-        <translation type="unfinished"></translation>
+        <translation>Open drawer for cash</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="88"/>
         <source>Sambungan</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="89"/>
         <source>Kertas</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="90"/>
         <source>Profil</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="91"/>
         <source>Halaman kode</source>
-        <translation type="unfinished"></translation>
+        <translation>Code page</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="92"/>
         <source>Logo (berkas gambar)</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo (image file)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="93"/>
         <source>Baris atas</source>
-        <translation type="unfinished"></translation>
+        <translation>Header lines</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="94"/>
         <source>Baris bawah</source>
-        <translation type="unfinished"></translation>
+        <translation>Footer lines</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="99"/>
         <source>Simpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="100"/>
         <source>Tes cetak</source>
-        <translation type="unfinished"></translation>
+        <translation>Test print</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="112"/>
         <source>Antrean cetak yang gagal</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed print jobs</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="115"/>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="115"/>
         <source>Jenis</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="115"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="115"/>
         <source>Alasan</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="119"/>
         <source>Cetak ulang yang dipilih</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint selected</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="152"/>
         <source>Pengaturan printer disimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Printer settings saved.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="163"/>
         <source>Mengirim tes cetak…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending test print…</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="168"/>
         <source>Mencetak #{0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing #{0}…</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="178"/>
         <source>mencetak…</source>
-        <translation type="unfinished"></translation>
+        <translation>printing…</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="182"/>
         <source>Tercetak (#{0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed (#{0}).</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="185"/>
         <source>Gagal mencetak #{0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not print #{0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -1054,37 +1205,37 @@
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="78"/>
         <source>Ubah barang</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit product</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="78"/>
         <source>Barang baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New product</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="102"/>
         <source>Dijual per berat (kg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sold by weight (kg)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="104"/>
         <source>Lacak batch dan tanggal kedaluwarsa</source>
-        <translation type="unfinished"></translation>
+        <translation>Track batch and expiry date</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="106"/>
         <source>Wajib NIK pembeli (LPG 3 kg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buyer&apos;s NIK required (LPG 3 kg)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="113"/>
         <source>Nama | isi | harga | harga anggota | barcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Name | contents | price | member price | barcode</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="117"/>
         <source>Kode (PLU)</source>
-        <translation type="unfinished"></translation>
+        <translation>Code (PLU)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="118"/>
@@ -1094,62 +1245,62 @@
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="119"/>
         <source>Satuan dasar</source>
-        <translation type="unfinished"></translation>
+        <translation>Base unit</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="120"/>
         <source>Kategori</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="121"/>
         <source>Unit usaha</source>
-        <translation type="unfinished"></translation>
+        <translation>Business unit</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="122"/>
         <source>Pemasok</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplier</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="123"/>
         <source>Harga pokok (Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cost price (Rp)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="124"/>
         <source>Harga jual (Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Selling price (Rp)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="125"/>
         <source>Harga anggota (Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Member price (Rp)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="126"/>
         <source>HET / harga tertinggi (Rp)</source>
-        <translation type="unfinished"></translation>
+        <translation>HET / max. retail price (Rp)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="127"/>
         <source>Batas pesan ulang</source>
-        <translation type="unfinished"></translation>
+        <translation>Reorder level</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="131"/>
         <source>Golongan obat</source>
-        <translation type="unfinished"></translation>
+        <translation>Drug class</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="132"/>
         <source>Barcode (pisahkan spasi)</source>
-        <translation type="unfinished"></translation>
+        <translation>Barcodes (space-separated)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="133"/>
         <source>Satuan jual lain</source>
-        <translation type="unfinished"></translation>
+        <translation>Other sales units</translation>
     </message>
 </context>
 <context>
@@ -1559,7 +1710,7 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="238"/>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="432"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="437"/>
         <source>Mencetak bukti setoran dan kartu anggota…</source>
         <translation>Printing the savings receipt and the member card…</translation>
     </message>
@@ -1574,53 +1725,53 @@
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="264"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="265"/>
         <source>{n}/16 angka</source>
         <translation>{n}/16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="271"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="272"/>
         <source>NIK sah ✓</source>
         <translation>NIK valid ✓</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="296"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="297"/>
         <source>NIK sah ✓ (Hapus untuk mengubah)</source>
         <translation>NIK valid ✓ (Backspace to change)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="324"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="325"/>
         <source>Referensi QRIS (setelah uang masuk)</source>
         <translation>QRIS reference (once the money arrived)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="326"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="327"/>
         <source>Referensi transfer bank</source>
         <translation>Bank transfer reference</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="363"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="364"/>
         <source>Kurang {amount}</source>
         <translation>Short {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="367"/>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="420"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="368"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="425"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="415"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="420"/>
         <source>No. anggota {number} · NIK {nik} · aktif, harga anggota berlaku</source>
         <translation>Member no. {number} · NIK {nik} · active, member prices apply</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="449"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="454"/>
         <source>Bukti setoran dan kartu anggota tercetak.</source>
         <translation>Savings receipt and member card printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="456"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="461"/>
         <source>Belum tercetak: {reason} Anggota tetap terdaftar.</source>
         <translation>Not printed: {reason} The member stays registered.</translation>
     </message>
@@ -1630,73 +1781,73 @@
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="57"/>
         <source>Laporan</source>
-        <translation type="unfinished"></translation>
+        <translation>Reports</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="63"/>
         <source>Harian</source>
-        <translation type="unfinished"></translation>
+        <translation>Daily</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="63"/>
         <source>Rentang tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>Date range</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="63"/>
         <source>Belanja anggota</source>
-        <translation type="unfinished"></translation>
+        <translation>Member spending</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="63"/>
         <source>Laporan X</source>
-        <translation type="unfinished"></translation>
+        <translation>X report</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="73"/>
         <source>Tampilkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Show</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="74"/>
         <source>Cetak</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="75"/>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="175"/>
         <source>Simpan PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="121"/>
         <source>Menyusun laporan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing report…</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="127"/>
         <source>Menyusun laporan… {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing report… {0}</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="137"/>
         <source>Selesai.</source>
-        <translation type="unfinished"></translation>
+        <translation>Done.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="170"/>
         <source>Dicetak.</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="182"/>
         <source>Menyimpan PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving PDF…</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="186"/>
         <source>PDF disimpan: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF saved: {0}</translation>
     </message>
 </context>
 <context>
@@ -1898,7 +2049,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="134"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="186"/>
         <source>Aplikasi ditutup. Perbaiki atau pulihkan database (kkmp-pos db restore), lalu buka lagi.</source>
         <translation>The app will close. Repair or restore the database (kkmp-pos db restore), then open it again.</translation>
     </message>
@@ -1906,122 +2057,210 @@
 <context>
     <name>StockCardScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="30"/>
+        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="21"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="22"/>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="23"/>
+        <source>Dokumen</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="24"/>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="25"/>
+        <source>Masuk</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="26"/>
+        <source>Keluar</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="27"/>
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="39"/>
         <source>Pindai atau ketik kode barang, lalu Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan or type a product code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="32"/>
+        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="41"/>
         <source>Lebih lama</source>
-        <translation type="unfinished"></translation>
+        <translation>Older</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="42"/>
         <source>Cetak PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Print PDF</translation>
     </message>
 </context>
 <context>
     <name>StockCountScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="36"/>
-        <source>Semua barang</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="27"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="34"/>
+        <source>Kode</source>
+        <translation>Code</translation>
     </message>
     <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="28"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="35"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="29"/>
+        <source>Satuan</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="30"/>
         <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="39"/>
-        <source>Mulai stok opname</source>
-        <translation type="unfinished"></translation>
+        <source>Dihitung</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="31"/>
+        <source>Hitung ulang</source>
+        <translation>Recount</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="36"/>
+        <source>Awal</source>
+        <translation>At start</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="37"/>
+        <source>Bergerak</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="38"/>
+        <source>Sistem</source>
+        <translation>System</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="40"/>
-        <source>Cetak lembar hitung</source>
-        <translation type="unfinished"></translation>
+        <source>Selisih</source>
+        <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="53"/>
-        <source>Pindai tiap barang (tambah 1)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="41"/>
+        <source>Selisih (Rp)</source>
+        <translation>Difference (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="52"/>
+        <source>Semua barang</source>
+        <translation>All products</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="55"/>
+        <source>Mulai stok opname</source>
+        <translation>Start stock count</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="56"/>
-        <source>Kode / barcode</source>
-        <translation type="unfinished"></translation>
+        <source>Cetak lembar hitung</source>
+        <translation>Print count sheet</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="69"/>
+        <source>Pindai tiap barang (tambah 1)</source>
+        <translation>Scan each item (adds 1)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="72"/>
+        <source>Kode / barcode</source>
+        <translation>Code / barcode</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="74"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="85"/>
         <source>Tinjau selisih (manajer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Review differences (manager)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="70"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="86"/>
         <source>Hitung ulang baris</source>
-        <translation type="unfinished"></translation>
+        <translation>Recount line</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="87"/>
         <source>Setujui dan sesuaikan stok</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve and adjust stock</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="88"/>
         <source>Cetak laporan selisih</source>
-        <translation type="unfinished"></translation>
+        <translation>Print difference report</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="89"/>
         <source>Batalkan stok opname</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel stock count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="113"/>
         <source>Tidak ada stok opname berjalan.</source>
-        <translation type="unfinished"></translation>
+        <translation>No stock count in progress.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="116"/>
         <source>berjalan</source>
-        <translation type="unfinished"></translation>
+        <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="101"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="117"/>
         <source>disetujui</source>
-        <translation type="unfinished"></translation>
+        <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="118"/>
         <source>dibatalkan</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="121"/>
         <source>Stok opname {number}: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock count {number}: {status}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="192"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="208"/>
         <source>belum</source>
-        <translation type="unfinished"></translation>
+        <translation>not yet</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="210"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="226"/>
         <source>{n} barang berselisih, total {total}; {u} belum dihitung</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} products differ, total {total}; {u} not counted yet</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="250"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="266"/>
         <source>Setujui stok opname</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve stock count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="260"/>
+        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="276"/>
         <source>Stok opname disetujui; stok disesuaikan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock count approved; stock adjusted.</translation>
     </message>
 </context>
 <context>
@@ -2029,33 +2268,33 @@
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="64"/>
         <source>Stok menipis</source>
-        <translation type="unfinished"></translation>
+        <translation>Low stock</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="64"/>
         <source>Hampir kedaluwarsa</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiring soon</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="64"/>
         <source>Sudah kedaluwarsa</source>
-        <translation type="unfinished"></translation>
+        <translation>Expired</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="69"/>
         <source>Cetak PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Print PDF</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="70"/>
         <source>Hapus stok (rusak/kedaluwarsa/hilang)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Write off stock (damaged/expired/lost)…</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="93"/>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="111"/>
         <source>Kode</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="94"/>
@@ -2066,33 +2305,33 @@
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="95"/>
         <source>Stok</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="96"/>
         <source>Batas pesan</source>
-        <translation type="unfinished"></translation>
+        <translation>Reorder level</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="97"/>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="117"/>
         <source>Nilai</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="113"/>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="114"/>
         <source>Kedaluwarsa</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiry</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="115"/>
         <source>Hari</source>
-        <translation type="unfinished"></translation>
+        <translation>Days</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="116"/>
@@ -2102,7 +2341,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="179"/>
         <source>Stok dihapus, nilai {v}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock written off, value {v}.</translation>
     </message>
 </context>
 <context>
@@ -2110,183 +2349,259 @@
     <message>
         <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="92"/>
         <source>Stok dan Barang — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock and Products — {name}</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="104"/>
         <source>Produk</source>
-        <translation type="unfinished"></translation>
+        <translation>Products</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="105"/>
         <source>Penerimaan barang</source>
-        <translation type="unfinished"></translation>
+        <translation>Goods receiving</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="106"/>
         <source>Kartu stok</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock card</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="107"/>
         <source>Stok opname</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock count</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="108"/>
         <source>Daftar stok</source>
-        <translation type="unfinished"></translation>
+        <translation>Stock lists</translation>
     </message>
 </context>
 <context>
     <name>StockProductsScreen</name>
     <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="56"/>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="57"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="58"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="59"/>
+        <source>Harga</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="60"/>
+        <source>Harga anggota</source>
+        <translation>Member price</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="61"/>
+        <source>HET</source>
+        <translation>HET</translation>
+    </message>
+    <message>
         <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="62"/>
+        <source>Stok</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="63"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="72"/>
         <source>Cari nama, kode atau barcode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="65"/>
-        <source>Tampilkan yang nonaktif</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="74"/>
-        <source>Barang baru</source>
-        <translation type="unfinished"></translation>
+        <translation>Search name, code or barcode</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="75"/>
+        <source>Tampilkan yang nonaktif</source>
+        <translation>Show inactive</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="84"/>
+        <source>Barang baru</source>
+        <translation>New product</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="85"/>
         <source>Ubah</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="76"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="86"/>
         <source>Aktifkan / nonaktifkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="77"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="87"/>
         <source>Impor CSV/XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import CSV/XLSX…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="78"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="88"/>
         <source>Ekspor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="79"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="89"/>
         <source>Pemasok…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppliers…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="121"/>
         <source>ya</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="121"/>
         <source>tidak</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="154"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="164"/>
         <source>Impor barang</source>
-        <translation type="unfinished"></translation>
+        <translation>Import products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="166"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="176"/>
         <source>{n} barang diimpor.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} products imported.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="175"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="185"/>
         <source>Ekspor barang</source>
-        <translation type="unfinished"></translation>
+        <translation>Export products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="180"/>
+        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="190"/>
         <source>{n} barang diekspor ke {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} products exported to {path}.</translation>
     </message>
 </context>
 <context>
     <name>StockReceivingScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="41"/>
-        <source>(tanpa pemasok)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="47"/>
-        <source>Pemasok</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="48"/>
-        <source>Nomor faktur</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="49"/>
-        <source>Tanggal faktur</source>
-        <translation type="unfinished"></translation>
+        <source>(tanpa pemasok)</source>
+        <translation>(no supplier)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="53"/>
-        <source>Pindai barcode / DataMatrix, atau ketik nama lalu Enter</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="55"/>
+        <source>Pemasok</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="56"/>
+        <source>Nomor faktur</source>
+        <translation>Invoice number</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="57"/>
+        <source>Tanggal faktur</source>
+        <translation>Invoice date</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="61"/>
+        <source>Pindai barcode / DataMatrix, atau ketik nama lalu Enter</source>
+        <translation>Scan barcode / DataMatrix, or type a name then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="69"/>
         <source>Hapus baris</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="62"/>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="70"/>
         <source>Simpan penerimaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save goods receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="71"/>
         <source>Batalkan penerimaan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel goods receipt…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="100"/>
         <source>Pilih barang</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose product</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="100"/>
         <source>Barang</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="34"/>
+        <source>Satuan</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="35"/>
+        <source>Jumlah</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="36"/>
+        <source>Harga pokok/satuan</source>
+        <translation>Unit cost</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="37"/>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="38"/>
+        <source>Kedaluwarsa</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="39"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="54"/>
+        <source>TTTT-BB-HH</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="134"/>
         <source>Total: {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Total: {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="164"/>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="172"/>
         <source>Penerimaan {number} disimpan ({total}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Goods receipt {number} saved ({total}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="176"/>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="184"/>
         <source>Batalkan penerimaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel goods receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="176"/>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="184"/>
         <source>Nomor penerimaan (GR-…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Goods receipt number (GR-…)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="188"/>
+        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="196"/>
         <source>Dibatalkan dengan {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled by {number}.</translation>
     </message>
 </context>
 <context>
@@ -2294,7 +2609,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="44"/>
         <source>PDF disimpan: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -2302,7 +2617,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="33"/>
         <source>Pemasok</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppliers</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="36"/>
@@ -2314,39 +2629,39 @@
         <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="36"/>
         <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="48"/>
         <source>Jenis</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="36"/>
         <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="49"/>
         <source>Kontak</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="36"/>
         <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="50"/>
         <source>Telepon</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="51"/>
         <source>Alamat</source>
-        <translation type="unfinished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="56"/>
         <source>Baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="57"/>
         <source>Simpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="58"/>
         <source>Nonaktifkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactivate</translation>
     </message>
 </context>
 <context>
@@ -2354,50 +2669,50 @@
     <message>
         <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="39"/>
         <source>Masalah sinkron</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync problems</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="41"/>
         <source>Memuat…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="45"/>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="45"/>
         <source>Jenis</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="45"/>
         <source>Waktu</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="45"/>
         <source>Alasan dari server</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason from server</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="49"/>
         <source>Tutup</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message numerus="yes">
         <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="69"/>
         <source>Server menolak %n peristiwa. Peristiwa lain tetap terkirim; catat alasannya dan hubungi admin koperasi.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The server rejected %n event. Other events were still sent; note the reason and contact the cooperative&apos;s admin.</numerusform>
+            <numerusform>The server rejected %n events. Other events were still sent; note the reasons and contact the cooperative&apos;s admin.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="76"/>
         <source>Tidak ada masalah: server menerima semua peristiwa.</source>
-        <translation type="unfinished"></translation>
+        <translation>No problems: the server accepted every event.</translation>
     </message>
 </context>
 <context>
@@ -2405,62 +2720,62 @@
     <message>
         <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="41"/>
         <source>Sinkronisasi dengan server koperasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync with the cooperative&apos;s server</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="48"/>
         <source>Daftarkan kasir ini</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrol this till</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="49"/>
         <source>Sinkronkan sekarang</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync now</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="50"/>
         <source>Masalah sinkron…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync problems…</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="51"/>
         <source>Tutup</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="53"/>
         <source>Alamat server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server address</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="54"/>
         <source>Kode pendaftaran</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolment code</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="75"/>
         <source>Kasir ini terdaftar di %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>This till is enrolled at %1.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="77"/>
         <source>Kasir ini belum terdaftar di server koperasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>This till is not enrolled with the cooperative&apos;s server yet.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="84"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the server address and enrolment code.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="88"/>
         <source>Mendaftarkan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolling…</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="109"/>
         <source>Sinkronisasi dimulai.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync started.</translation>
     </message>
 </context>
 <context>
@@ -2468,50 +2783,50 @@
     <message>
         <location filename="../../kkmp_pos/gui/sync_status.py" line="122"/>
         <source>Sinkron: belum terhubung ke server</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync: not connected to a server</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_status.py" line="126"/>
         <source>Sinkron berhenti: server menolak kasir ini</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync stopped: the server refused this till</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_status.py" line="129"/>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_status.py" line="132"/>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_status.py" line="135"/>
         <source>Menghubungi server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacting server…</translation>
     </message>
     <message numerus="yes">
         <location filename="../../kkmp_pos/gui/sync_status.py" line="137"/>
         <source>%n menunggu</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_status.py" line="139"/>
         <source>(tertua %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(oldest %1)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_status.py" line="142"/>
         <source>semua terkirim</source>
-        <translation type="unfinished"></translation>
+        <translation>all sent</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_status.py" line="144"/>
         <source>terakhir %1</source>
-        <translation type="unfinished"></translation>
+        <translation>last %1</translation>
     </message>
 </context>
 <context>
@@ -2547,7 +2862,7 @@
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="32"/>
         <source>Pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Users</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="35"/>
@@ -2559,72 +2874,72 @@
         <location filename="../../kkmp_pos/gui/users_screen.py" line="35"/>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="49"/>
         <source>Peran</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="35"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="50"/>
         <source>PIN (4-6 angka)</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN (4-6 digits)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="54"/>
         <source>Tambah pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>Add user</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="55"/>
         <source>Simpan nama/peran</source>
-        <translation type="unfinished"></translation>
+        <translation>Save name/role</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="56"/>
         <source>Atur ulang PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset PIN</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="57"/>
         <source>Nonaktifkan / aktifkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactivate / activate</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="84"/>
         <source>aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>active</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="84"/>
         <source>nonaktif</source>
-        <translation type="unfinished"></translation>
+        <translation>inactive</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="86"/>
         <source>terkunci</source>
-        <translation type="unfinished"></translation>
+        <translation>locked</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="115"/>
         <source>Pengguna ditambahkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>User added.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="125"/>
         <source>Perubahan disimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes saved.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="133"/>
         <source>PIN diatur ulang.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN reset.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/users_screen.py" line="142"/>
         <source>Status diubah.</source>
-        <translation type="unfinished"></translation>
+        <translation>Status changed.</translation>
     </message>
 </context>
 <context>
@@ -2665,12 +2980,12 @@
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="33"/>
         <source>Hapus stok: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Write off stock: {name}</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="41"/>
         <source>Keterangan (wajib)</source>
-        <translation type="unfinished"></translation>
+        <translation>Note (required)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="42"/>
@@ -2680,12 +2995,12 @@
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="43"/>
         <source>Alasan</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="44"/>
         <source>Keterangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
 </context>
 </TS>
