@@ -208,3 +208,32 @@ def test_close_shift_dialog_is_english(qtbot, till, cashier, english):
     dialog.show()
     qtbot.waitExposed(dialog)
     _assert_english(dialog, ["Close shift", "Submit count", "Manager PIN"])
+
+
+def test_main_menu_is_english(qtbot, till, english):
+    from PySide6.QtWidgets import QMenu
+
+    from kkmp_pos.gui.main_menu import build_menu
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    menu = build_menu(parent, till, _manager(), lambda widget: None)
+
+    def titles(m: QMenu) -> list[str]:
+        found = []
+        for action in m.actions():
+            found.append(action.text())
+            if action.menu() is not None:
+                found.extend(titles(action.menu()))
+        return found
+
+    texts = titles(menu)
+    assert {
+        "Shift && cash",
+        "Open shift",
+        "Reports",
+        "End-of-day report",
+        "Stock && products",
+        "Users",
+    } <= set(texts)
+    assert not [t for t in texts if INDONESIAN.search(t)], texts
