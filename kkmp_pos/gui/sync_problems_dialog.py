@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
@@ -17,12 +18,12 @@ from PySide6.QtWidgets import (
 from kkmp_pos.gui.ops import run_op
 
 TYPE_NAMES = {
-    "sale.completed": "Penjualan",
-    "sale.cancelled": "Pembatalan",
-    "sale.payment_confirmed": "Konfirmasi QRIS",
-    "return.completed": "Retur",
-    "member.registered": "Anggota baru",
-    "product.changed": "Perubahan produk",
+    "sale.completed": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Penjualan"),
+    "sale.cancelled": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Pembatalan"),
+    "sale.payment_confirmed": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Konfirmasi QRIS"),
+    "return.completed": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Retur"),
+    "member.registered": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Anggota baru"),
+    "product.changed": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Perubahan produk"),
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 
@@ -23,12 +23,14 @@ REFRESH_MS = 1000
 
 def _age(seconds: float) -> str:
     if seconds < 60:
-        return f"{int(seconds)} dtk"
+        return QCoreApplication.translate("SyncStatusWidget", "%1 dtk").replace("%1", str(int(seconds)))
     if seconds < 3600:
-        return f"{int(seconds // 60)} mnt"
+        return QCoreApplication.translate("SyncStatusWidget", "%1 mnt").replace("%1", str(int(seconds // 60)))
     if seconds < 86400:
-        return f"{int(seconds // 3600)} jam"
-    return f"{int(seconds // 86400)} hari"
+        return QCoreApplication.translate("SyncStatusWidget", "%1 jam").replace(
+            "%1", str(int(seconds // 3600))
+        )
+    return QCoreApplication.translate("SyncStatusWidget", "%1 hari").replace("%1", str(int(seconds // 86400)))
 
 
 def _local_time(iso: str) -> str:

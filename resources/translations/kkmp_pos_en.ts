@@ -2667,42 +2667,72 @@
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="39"/>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="21"/>
+        <source>Penjualan</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="22"/>
+        <source>Pembatalan</source>
+        <translation>Cancellation</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="23"/>
+        <source>Konfirmasi QRIS</source>
+        <translation>QRIS confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="24"/>
+        <source>Retur</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="25"/>
+        <source>Anggota baru</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="26"/>
+        <source>Perubahan produk</source>
+        <translation>Product change</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="40"/>
         <source>Masalah sinkron</source>
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="42"/>
         <source>Memuat…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="46"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="46"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="46"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="46"/>
         <source>Alasan dari server</source>
         <translation>Reason from server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="50"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="70"/>
         <source>Server menolak %n peristiwa. Peristiwa lain tetap terkirim; catat alasannya dan hubungi admin koperasi.</source>
         <translation>
             <numerusform>The server rejected %n event. Other events were still sent; note the reason and contact the cooperative&apos;s admin.</numerusform>
@@ -2710,7 +2740,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="76"/>
+        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="77"/>
         <source>Tidak ada masalah: server menerima semua peristiwa.</source>
         <translation>No problems: the server accepted every event.</translation>
     </message>
@@ -2781,32 +2811,52 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="26"/>
+        <source>%1 dtk</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="28"/>
+        <source>%1 mnt</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="30"/>
+        <source>%1 jam</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="33"/>
+        <source>%1 hari</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="124"/>
         <source>Sinkron: belum terhubung ke server</source>
         <translation>Sync: not connected to a server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="128"/>
         <source>Sinkron berhenti: server menolak kasir ini</source>
         <translation>Sync stopped: the server refused this till</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="129"/>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="131"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="132"/>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="134"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="135"/>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="137"/>
         <source>Menghubungi server…</source>
         <translation>Contacting server…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="139"/>
         <source>%n menunggu</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -2814,17 +2864,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="139"/>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="141"/>
         <source>(tertua %1)</source>
         <translation>(oldest %1)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="142"/>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="144"/>
         <source>semua terkirim</source>
         <translation>all sent</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="144"/>
+        <location filename="../../kkmp_pos/gui/sync_status.py" line="146"/>
         <source>terakhir %1</source>
         <translation>last %1</translation>
     </message>
