@@ -239,7 +239,8 @@ def _past_sales(ctx, users, members, days: int, rng: random.Random) -> None:  # 
                 cart = Cart()
                 if rng.random() < 0.35:
                     cart.set_member(member_ref(rng.choice(active_members)))
-                for product in set(rng.choices(products, weights=weights, k=rng.randint(1, 5))):
+                picked = {p.id: p for p in rng.choices(products, weights=weights, k=rng.randint(1, 5))}
+                for product in sorted(picked.values(), key=lambda p: p.id):  # same shop on every run
                     qty = (
                         rng.choice([500, 1000, 1500, 2000])
                         if product.is_weighed

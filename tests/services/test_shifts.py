@@ -15,6 +15,15 @@ from kkmp_pos.services.sales import PaymentInput, PaymentMethod
 FLOAT = {50_000: 2, 10_000: 5, 1_000: 10}  # Rp160.000
 
 
+def notes_for(amount_rp: int) -> dict[int, int]:
+    """The fewest notes and coins that make `amount_rp` (a multiple of Rp100)."""
+    counts = {}
+    for value in (100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100):
+        counts[value], amount_rp = divmod(amount_rp, value)
+    assert amount_rp == 0
+    return {k: v for k, v in counts.items() if v}
+
+
 def sell_cash(till, actor, shift_id, qty_milli=2000):
     cart = Cart()
     cart.add(till.catalog.search("beras")[0], qty_milli)
@@ -150,7 +159,7 @@ def test_sales_link_to_the_shift_and_z_report_is_queued_at_close(till, cashier) 
     shift = till.shifts.open(cashier, FLOAT)
     due = sell_cash(till, cashier, shift.id)
     assert SaleModel.get(SaleModel.shift == shift.id).total_rp > 0
-    closed = till.shifts.close(cashier, {100_000: 3})
+    closed = till.shifts.close(cashier, notes_for(160_000 + due))  # counted exactly what is expected
     job = PrintJobModel.get_by_id(closed.z_job_id)
     text = render_text(ReceiptDocument.from_json(job.document), 32)
     assert "LAPORAN Z" in text
