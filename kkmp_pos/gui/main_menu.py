@@ -63,9 +63,10 @@ def build_menu(parent: QWidget, till: Till, actor: Actor, keep: Callable[[QWidge
     )
     add(settings, tr("Pengguna"), "manage_users", lambda: shifts.users(parent, till, actor))
     add(settings, tr("Log audit"), "view_audit", lambda: shifts.audit_log(parent, till, actor))
-    sync = _sync_opener(parent, till, actor)
-    if sync is not None:
-        add(settings, tr("Sinkronisasi server"), "settings", sync)
+    controller = getattr(parent, "sync", None)  # installed by gui.sync_status.install_sync
+    if controller is not None:
+        add(settings, tr("Sinkronisasi server"), "settings", lambda: _sync_settings(parent, controller))
+    add(settings, tr("Masalah sinkronisasi"), None, lambda: _sync_problems(parent))
     return menu
 
 
@@ -81,13 +82,17 @@ def _stock(parent: QWidget, till: Till, actor: Actor) -> QWidget:
     return open_stock_module(till, actor, parent)
 
 
-def _sync_opener(parent: QWidget, till: Till, actor: Actor) -> Callable[[], QWidget | None] | None:
-    """The sync settings dialog, when that module is present in this build."""
-    try:
-        from kkmp_pos.gui import sync_settings_dialog
-    except ImportError:
-        return None
-    opener = getattr(sync_settings_dialog, "open_sync_settings", None)
-    if opener is None:
-        return None
-    return lambda: opener(parent, till, actor)
+def _sync_settings(parent: QWidget, controller: object) -> QWidget:
+    from kkmp_pos.gui.sync_settings_dialog import SyncSettingsDialog
+
+    dialog = SyncSettingsDialog(controller, parent)  # type: ignore[arg-type]
+    dialog.open()
+    return dialog
+
+
+def _sync_problems(parent: QWidget) -> QWidget:
+    from kkmp_pos.gui.sync_problems_dialog import SyncProblemsDialog
+
+    dialog = SyncProblemsDialog(parent)
+    dialog.open()
+    return dialog

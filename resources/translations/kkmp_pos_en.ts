@@ -83,6 +83,11 @@
         <source>Sinkronisasi server</source>
         <translation>Server sync</translation>
     </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="69"/>
+        <source>Masalah sinkronisasi</source>
+        <translation>Sync problems</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalDialog</name>

@@ -62,3 +62,22 @@ def test_a_shift_left_open_on_an_earlier_day_is_offered_for_closing(qtbot, windo
     log_in(qtbot, window, cashier, "1111")
     assert "belum ditutup" in window.message_bar.text()
     assert window.message_bar.action.text() == "Tutup shift"
+
+
+def test_sync_problems_and_settings_are_in_the_menu(qtbot, window, till):
+    from kkmp_pos.gui.sync_status import install_sync
+
+    controller = install_sync(window, till)
+    try:
+        log_in(qtbot, window, demo_user("manajer"), "9999")
+        window.show_menu()
+        actions = menu_actions(window._menu)
+        actions["Masalah sinkronisasi"].trigger()
+        assert window._open_windows[-1].isVisible()
+        window._open_windows[-1].close()
+        window.show_menu()
+        menu_actions(window._menu)["Sinkronisasi server"].trigger()
+        assert window._open_windows[-1].isVisible()
+        window._open_windows[-1].close()
+    finally:
+        controller.stop()
