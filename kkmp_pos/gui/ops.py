@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -59,9 +60,16 @@ class _Relay(QObject):
         self.succeeded.connect(self._success)
         self.failed.connect(self._failure)
 
+    def _parent_gone(self) -> bool:
+        """The screen that asked was closed while the op ran: its answer has nowhere to go."""
+        return self._parent is not None and not shiboken6.isValid(self._parent)
+
     @Slot(object)
     def _success(self, result: object) -> None:
         _running.discard(self)
+        if self._parent_gone():
+            log.info("background op finished after its screen was closed; result dropped")
+            return
         if self._on_success is not None:
             self._on_success(result)
 
@@ -69,6 +77,9 @@ class _Relay(QObject):
     def _failure(self, exc: object) -> None:
         _running.discard(self)
         assert isinstance(exc, BaseException)
+        if self._parent_gone():
+            log.info("background op failed after its screen was closed: %s", exc)
+            return
         if self._on_failure is not None:
             self._on_failure(exc)
         else:
