@@ -56,7 +56,7 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import kkmp_pos.cli_commands  # noqa: F401  (registers the subcommands)
+    import kkmp_pos.cli_commands
     import kkmp_pos.cli_sync  # noqa: F401  (registers `enrol` and `sync`)
 
     parser = argparse.ArgumentParser(prog="kkmp-pos", description="KKMP POS — kasir koperasi")

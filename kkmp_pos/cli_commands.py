@@ -130,7 +130,5 @@ def run_db(args: argparse.Namespace) -> int:
     return 0
 
 
-import kkmp_pos.cli_bench  # noqa: E402,F401  (registers `demo`)
-
-
+import kkmp_pos.cli_bench  # noqa: E402  (registers `demo`)
 import kkmp_pos.cli_reports  # noqa: E402,F401  (issue 5: `report` subcommands)

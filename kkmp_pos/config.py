@@ -76,7 +76,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("auth.max_failed", 5, int, "Wrong PINs before a user is locked"),
         Setting("auth.lock_minutes", 5, int, "How long a locked user waits"),
         # issue 5: printer details and reports
-        Setting("printer.code_page", "CP437", str, "Code page forced on the printer (CP437, CP850, CP858, CP1252)"),
+        Setting(
+            "printer.code_page", "CP437", str, "Code page forced on the printer (CP437, CP850, CP858, CP1252)"
+        ),
         Setting("printer.logo_path", "", str, "Image printed at the top of receipts ('' = none)"),
         Setting("reports.top_products", 10, int, "How many products the top-products list shows"),
     ]

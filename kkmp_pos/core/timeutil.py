@@ -14,9 +14,7 @@ def utc_now() -> datetime:
 
 def to_iso(moment: datetime) -> str:
     """UTC ISO-8601 with milliseconds and a Z, sortable as text."""
-    return (
-        moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
-    )
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
 def from_iso(text: str) -> datetime:

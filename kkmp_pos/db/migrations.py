@@ -107,6 +107,7 @@ V2 = [
     'CREATE INDEX "held_cart_cashier_id" ON "held_cart" ("cashier_id")',
 ]
 
+
 def _v2(db: peewee.SqliteDatabase) -> None:
     """Create the word index and fill it for the products a v1 till already has."""
     import re
@@ -121,7 +122,9 @@ def _v2(db: peewee.SqliteDatabase) -> None:
 
     rows = []
     barcodes: dict[int, list[str]] = {}
-    for code, product_id in db.execute_sql('SELECT "code", "product_id" FROM "barcode" WHERE "unit_id" IS NULL'):
+    for code, product_id in db.execute_sql(
+        'SELECT "code", "product_id" FROM "barcode" WHERE "unit_id" IS NULL'
+    ):
         barcodes.setdefault(product_id, []).append(code)
     for product_id, name, code in db.execute_sql('SELECT "id", "name", "code" FROM "product"'):
         found = words(name) | words(code)

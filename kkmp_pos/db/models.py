@@ -269,9 +269,7 @@ class StockMovementModel(BaseModel):
     product = pw.ForeignKeyField(ProductModel, backref="movements", index=False)  # see the index below
     batch = pw.ForeignKeyField(BatchModel, null=True)
     qty_milli = pw.IntegerField()  # signed, base unit
-    kind = (
-        pw.CharField()
-    )  # sale | sale_cancel | return | receipt | writeoff | count | remote | opening
+    kind = pw.CharField()  # sale | sale_cancel | return | receipt | writeoff | count | remote | opening
     doc_id = pw.CharField(index=True)  # the document that caused it
     unit_cost_rp = pw.IntegerField(default=0)
     terminal_id = pw.CharField()

@@ -70,9 +70,7 @@ def verify_pin(pin: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    candidate = hashlib.scrypt(
-        pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p), dklen=32
-    )
+    candidate = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p), dklen=32)
     return hmac.compare_digest(candidate.hex(), digest)
 
 
@@ -89,9 +87,7 @@ def actor_of(user: UserModel) -> Actor:
 def require(actor: Actor | None, permission: str) -> None:
     """Raise PermissionDenied unless the actor's role grants `permission`."""
     if actor is None or permission not in PERMISSIONS.get(actor.role, set()):
-        raise PermissionDenied(
-            "permission_denied", name=actor.name if actor else "?", action=permission
-        )
+        raise PermissionDenied("permission_denied", name=actor.name if actor else "?", action=permission)
 
 
 class AuthService:

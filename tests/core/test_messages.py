@@ -56,6 +56,8 @@ def test_message_renders_parameters():
 
 
 def test_a_parameter_can_carry_both_languages():
-    err = ValidationError("printer_uri_invalid", uri="x", reason="port bukan angka", reason_en="port is not a number")
+    err = ValidationError(
+        "printer_uri_invalid", uri="x", reason="port bukan angka", reason_en="port is not a number"
+    )
     assert err.message("id").endswith("port bukan angka.")
     assert err.message("en").endswith("port is not a number.")

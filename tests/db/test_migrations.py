@@ -49,7 +49,7 @@ def test_migrated_schema_equals_the_models(tmp_path):
 def test_steps_are_numbered_in_order():
     numbers = [n for n, _ in STEPS]
     assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
-    assert LATEST == numbers[-1]
+    assert numbers[-1] == LATEST
 
 
 def frozen_versions() -> list[Path]:

@@ -1,4 +1,4 @@
-"""The main window's menu and shift prompts: every screen reachable, manager-only entries closed to cashiers."""
+"""The main window's menu and shift prompts: every screen reachable, manager-only ones closed to cashiers."""
 
 from __future__ import annotations
 
@@ -29,9 +29,13 @@ def test_menu_offers_every_screen_and_closes_manager_ones_to_cashiers(qtbot, win
     log_in(qtbot, window, demo_user("kasir"), "1111")
     window.show_menu()
     actions = menu_actions(window._menu)
-    assert {"Buka shift", "Tutup shift (hitung kas)", "Laporan akhir hari", "Stok & barang", "Pengguna"} <= set(
-        actions
-    )
+    assert {
+        "Buka shift",
+        "Tutup shift (hitung kas)",
+        "Laporan akhir hari",
+        "Stok & barang",
+        "Pengguna",
+    } <= set(actions)
     assert actions["Buka shift"].isEnabled()
     assert not actions["Laporan akhir hari"].isEnabled()
     assert not actions["Pengguna"].isEnabled()

@@ -15,7 +15,8 @@ def snapshot(folder):
         "SELECT receipt_no, total_rp, member_id IS NULL FROM sale ORDER BY receipt_no"
     ).fetchall()
     lines = till.ctx.db.execute_sql(
-        "SELECT s.receipt_no, l.name, l.qty_milli FROM sale_line l JOIN sale s ON s.id = l.sale_id ORDER BY 1, 2"
+        "SELECT s.receipt_no, l.name, l.qty_milli FROM sale_line l "
+        "JOIN sale s ON s.id = l.sale_id ORDER BY 1, 2"
     ).fetchall()
     till.close()
     return rows, lines
