@@ -103,6 +103,10 @@ class ReportScreen(QWidget):
 
     def set_kind(self, kind: str) -> None:
         self.kind.setCurrentIndex(self.KINDS.index(kind))
+        if kind in ("range", "members"):
+            # A period report starts as "this month so far", which is what the board asks for.
+            end = self.date_to.date()
+            self.date_from.setDate(end.addDays(1 - end.day()))
 
     def run_report(self) -> None:
         kind = self.kind.currentData()

@@ -68,7 +68,9 @@ def reports(parent: QWidget | None, till: Till, actor: Actor, kind: str = "eod")
 
     screen = ReportScreen(till, actor)
     screen.set_kind(kind)
-    return _window(screen, parent)
+    window = _window(screen, parent)
+    screen.run_report()  # opened from the menu: show today's figures at once (in the background)
+    return window
 
 
 def printer_settings(parent: QWidget | None, till: Till, actor: Actor):  # type: ignore[no-untyped-def]
