@@ -52,7 +52,9 @@ def test_a_manager_opens_the_stock_module_and_reports_from_the_menu(qtbot, windo
     assert stock.isVisible() and stock.isWindow()
     window.show_menu()
     menu_actions(window._menu)["Laporan akhir hari"].trigger()
-    assert window._open_windows[-1].isVisible()
+    report = window._open_windows[-1]
+    assert report.isVisible()
+    qtbot.waitUntil(lambda: "TOTAL PENJUALAN" in report.preview.toPlainText(), timeout=10_000)
     for w in window._open_windows:
         w.close()
 
