@@ -16,42 +16,26 @@ from kkmp_pos.services.context import Actor, ServiceContext
 ROLES = ("kasir", "manajer", "admin")
 
 # What each role may do. Checked in the services, whatever the GUI shows or hides.
-PERMISSIONS: dict[str, set[str]] = {
-    "kasir": {
-        "sell",
-        "reprint",
-        "hold",
-        "register_member",
-        "open_shift",
-        "close_shift",
-        "cash_move",
-    },
-    "manajer": {
-        "sell",
-        "reprint",
-        "hold",
-        "register_member",
-        "open_shift",
-        "close_shift",
-        "cash_move",
-        "approve",
-        "void_sale",
-        "return",
-        "override_price",
-        "discount_over_limit",
-        "manage_products",
-        "receive_stock",
-        "stock_count",
-        "approve_count",
-        "write_off",
-        "x_report",
-        "reports",
-        "manage_users",
-        "settings",
-        "open_drawer",
-        "view_audit",
-    },
+CASHIER = {"sell", "reprint", "hold", "register_member", "open_shift", "close_shift", "cash_move"}
+MANAGER = CASHIER | {
+    "approve",
+    "void_sale",
+    "return",
+    "override_price",
+    "discount_over_limit",
+    "manage_products",
+    "receive_stock",
+    "stock_count",
+    "approve_count",
+    "write_off",
+    "x_report",
+    "reports",
+    "manage_users",
+    "settings",
+    "open_drawer",
+    "view_audit",
 }
+PERMISSIONS: dict[str, set[str]] = {"kasir": CASHIER, "manajer": MANAGER}
 PERMISSIONS["admin"] = PERMISSIONS["manajer"] | {"manage_admins", "enrol"}
 
 _N, _R, _P = 2**14, 8, 1

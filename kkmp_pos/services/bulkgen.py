@@ -22,6 +22,7 @@ from kkmp_pos.config import DB_FILENAME
 from kkmp_pos.core.barcodes import make_ean13
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.money import round_cash
+from kkmp_pos.core.text import fold, words_of
 from kkmp_pos.core.timeutil import to_iso, utc_now
 from kkmp_pos.db.models import (
     BarcodeModel,
@@ -49,7 +50,6 @@ from kkmp_pos.services.bulkgen_rows import (
     uuid7_at,
 )
 from kkmp_pos.services.bulkgen_words import BRANDS, KINDS, VARIANTS
-from kkmp_pos.services.catalog import fold, words_of
 
 log = logging.getLogger(__name__)
 

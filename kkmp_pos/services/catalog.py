@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 
 import peewee as pw
 
 from kkmp_pos.core.errors import NotFoundError, ValidationError
 from kkmp_pos.core.pricing import PricedItem
+from kkmp_pos.core.text import words_of
 from kkmp_pos.db.models import (
     BarcodeModel,
     ProductModel,
@@ -17,21 +16,6 @@ from kkmp_pos.db.models import (
     ProductWordModel,
 )
 from kkmp_pos.services.context import ServiceContext
-
-_WORD = re.compile(r"[0-9a-z]+")
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents so 'Gula Pasir' matches 'gula pa'."""
-    normal = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in normal if not unicodedata.combining(c)).lower()
-
-
-def words_of(*texts: str) -> set[str]:
-    found: set[str] = set()
-    for text in texts:
-        found.update(_WORD.findall(fold(text)))
-    return found
 
 
 def item_from(product: ProductModel, unit: ProductUnitModel | None = None) -> PricedItem:

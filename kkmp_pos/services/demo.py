@@ -17,9 +17,9 @@ from kkmp_pos.core.barcodes import make_ean13
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.nik import make_demo_nik
+from kkmp_pos.core.text import fold
 from kkmp_pos.db.models import MemberModel, ProductModel, SettingModel
 from kkmp_pos.services.auth import AuthService, actor_of
-from kkmp_pos.services.catalog import fold
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.ledger import record_movement
 from kkmp_pos.services.members import member_ref

@@ -5,8 +5,8 @@ from __future__ import annotations
 from kkmp_pos.core.cart import MemberRef
 from kkmp_pos.core.errors import NotFoundError
 from kkmp_pos.core.nik import mask_nik
+from kkmp_pos.core.text import fold
 from kkmp_pos.db.models import MemberModel
-from kkmp_pos.services.catalog import fold
 from kkmp_pos.services.context import ServiceContext
 
 

@@ -14,7 +14,7 @@ import peewee as pw
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.reasons import sqlite_reason
-from kkmp_pos.services.catalog import fold, words_of
+from kkmp_pos.core.text import fold, words_of
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.products import ProductService, ProductSpec
 

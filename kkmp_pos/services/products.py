@@ -14,6 +14,7 @@ from kkmp_pos.core.errors import NotFoundError, ValidationError
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.core.pricing import BusinessUnit
+from kkmp_pos.core.text import fold
 from kkmp_pos.db.models import (
     BarcodeModel,
     CategoryModel,
@@ -23,7 +24,7 @@ from kkmp_pos.db.models import (
 )
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.auth import require
-from kkmp_pos.services.catalog import CatalogService, fold
+from kkmp_pos.services.catalog import CatalogService
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.sync.outbox import append_event
 

@@ -15,8 +15,9 @@ import time
 from collections.abc import Iterable
 
 from kkmp_pos.core.pricing import PricedItem
+from kkmp_pos.core.text import fold, words_of
 from kkmp_pos.db.models import BarcodeModel, ProductModel, ProductPopularityModel
-from kkmp_pos.services.catalog import fold, item_from, words_of
+from kkmp_pos.services.catalog import item_from
 
 RANK_TTL_S = 300.0
 _ranks: dict[str, tuple[float, dict[int, int]]] = {}

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import logging
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import peewee
 
+from kkmp_pos.core.text import fold, words_of
 from kkmp_pos.db.database import database
 from kkmp_pos.db.models import (
     BarcodeModel,
@@ -27,20 +26,6 @@ from kkmp_pos.db.models import (
 from kkmp_pos.sync import apply_bulk
 
 log = logging.getLogger(__name__)
-_WORD = re.compile(r"[0-9a-z]+")
-
-
-def fold(text: str) -> str:
-    """Same folding as services.catalog.fold (sync may not import services: layering)."""
-    normal = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in normal if not unicodedata.combining(c)).lower()
-
-
-def words_of(*texts: str) -> set[str]:
-    found: set[str] = set()
-    for text in texts:
-        found.update(_WORD.findall(fold(text)))
-    return found
 
 
 CEILINGS_KEY = "sync.ceilings"  # ceilings by product code, kept for products that arrive later

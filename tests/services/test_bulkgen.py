@@ -12,8 +12,8 @@ from kkmp_pos.config import DB_FILENAME
 from kkmp_pos.core.barcodes import is_valid_ean13
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import ValidationError
+from kkmp_pos.core.text import words_of
 from kkmp_pos.services.bulkgen import generate_large_shop
-from kkmp_pos.services.catalog import words_of
 from kkmp_pos.services.sales import PaymentInput, PaymentMethod
 
 
