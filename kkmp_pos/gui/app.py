@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
+from kkmp_pos.config import resources_dir
 from kkmp_pos.core.errors import StorageError
 from kkmp_pos.gui.i18n import current_lang, install_language
 from kkmp_pos.gui.style import apply_style
@@ -169,6 +170,11 @@ def make_app() -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName("KKMP POS")
+    icon = resources_dir() / "icons" / "kkmp-pos.png"
+    if icon.exists():  # the shop mark in the title bar and task bar (packaging draws it)
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     apply_style(app)
     return app
 
