@@ -4,35 +4,59 @@ from __future__ import annotations
 
 import argparse
 import time
+from typing import TYPE_CHECKING
 
 from kkmp_pos.cli import command, data_dir_of
+
+if TYPE_CHECKING:
+    from kkmp_pos.services.catalog_upload import UploadReport
 
 
 @command("enrol", "enrol this till with the cooperative's central server")
 def _enrol(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("server_url", help="e.g. https://pos.koperasi.example")
     parser.add_argument("code", help="the one-time enrolment code from `kkmp-pos-server admin`")
+    parser.add_argument(
+        "--upload-catalog",
+        action="store_true",
+        help="send this shop's products and members to the server (a shop that ran stand-alone)",
+    )
 
 
 @_enrol.handler
 def run_enrol(args: argparse.Namespace) -> int:
+    from kkmp_pos.services.catalog_upload import enrol
     from kkmp_pos.services.till import open_till
-    from kkmp_pos.sync.worker import enrol_terminal
 
     till = open_till(data_dir_of(args), demo=args.demo)
     try:
-        answer = enrol_terminal(args.server_url, args.code)
+        answer, upload = enrol(till.ctx, args.server_url, args.code, upload=args.upload_catalog)
     finally:
         till.close()
     print(
         f"enrolled: cooperative {answer['cooperative_id']}, store {answer['store_id']}, "
         f"terminal {answer['terminal_id']} at {args.server_url}"
     )
+    if upload is not None:
+        _print_upload(upload, "run `kkmp-pos sync --once` or start the app to send them")
     return 0
+
+
+def _print_upload(upload: UploadReport, hint: str = "") -> None:
+    print(
+        f"queued for the server: {upload.products} products, {upload.members} members"
+        f"{' (ahead of the waiting sales)' if upload.first else ''}" + (f"; {hint}" if hint else "")
+    )
 
 
 @command("sync", "push waiting sales to the server and pull catalog changes")
 def _sync(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "action",
+        nargs="?",
+        choices=["upload-catalog"],
+        help="upload-catalog: queue this shop's products and members for the server, then sync once",
+    )
     parser.add_argument("--once", action="store_true", help="one push and pull, then exit")
     parser.add_argument("--status", action="store_true", help="only say what is waiting")
 
@@ -46,6 +70,10 @@ def run_sync(args: argparse.Namespace) -> int:
     data_dir = data_dir_of(args)
     till = open_till(data_dir, demo=args.demo)
     try:
+        if args.action == "upload-catalog":
+            from kkmp_pos.services.catalog_upload import queue_upload
+
+            _print_upload(queue_upload(till.ctx))
         if not args.status:
             started = time.monotonic()
             report = sync_once(data_dir)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kkmp_pos.gui.i18n import error_text
 from kkmp_pos.gui.ops import run_op
-from kkmp_pos.sync.worker import enrol_terminal
+from kkmp_pos.services.catalog_upload import enrol, has_products
 
 if TYPE_CHECKING:
     from kkmp_pos.gui.sync_status import SyncController
@@ -43,6 +44,9 @@ class SyncSettingsDialog(QDialog):
         self.server.setPlaceholderText("http://192.168.1.10:8700")
         self.code = QLineEdit()
         self.code.setPlaceholderText("ABCD-EFGH-JKLM-NPQR")
+        # a shop that ran stand-alone brings its catalog and members to a new cooperative's server
+        self.upload = QCheckBox(self.tr("Kirim katalog dan anggota toko ini ke server"))
+        self.upload.setChecked(has_products(controller.till.ctx))
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.enrol_button = QPushButton(self.tr("Daftarkan kasir ini"))
@@ -52,6 +56,7 @@ class SyncSettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Alamat server"), self.server)
         form.addRow(self.tr("Kode pendaftaran"), self.code)
+        form.addRow("", self.upload)
         buttons = QHBoxLayout()
         for button in (self.enrol_button, self.sync_button, self.problems_button):
             buttons.addWidget(button)
@@ -86,13 +91,25 @@ class SyncSettingsDialog(QDialog):
         self.busy = True
         self.enrol_button.setEnabled(False)
         self.state.setText(self.tr("Mendaftarkan…"))
-        run_op(self, lambda: enrol_terminal(url, code), on_success=self._enrolled, on_failure=self._failed)
+        ctx = self.controller.till.ctx
+        upload = self.upload.isChecked()
+        run_op(
+            self,
+            lambda: enrol(ctx, url, code, upload=upload),
+            on_success=self._enrolled,
+            on_failure=self._failed,
+        )
 
-    def _enrolled(self, answer: dict[str, Any]) -> None:
+    def _enrolled(self, result: tuple[dict[str, Any], Any]) -> None:
+        answer, upload = result
         self.busy = False
         self.enrol_button.setEnabled(True)
         self.code.clear()
         self._show_enrolment({"enrolled": True, "server_url": self.server.text().strip().rstrip("/")})
+        if upload is not None:
+            queued = self.tr("%1 produk dan %2 anggota akan dikirim ke server.")
+            queued = queued.replace("%1", str(upload.products)).replace("%2", str(upload.members))
+            self.state.setText(self.state.text() + " " + queued)
         self.controller.restart()
         self.enrolled.emit(answer)
 

@@ -142,6 +142,49 @@ def upsert_product(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[Pendin
     return changes
 
 
+def upload_product(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[PendingChange]:
+    """A product from a till's catalog upload (enrolment of a shop that ran stand-alone): inserted
+    with its prices, and its ceiling when the server has none for the code, only if the server knows
+    neither its id nor its code. Otherwise nothing changes: the server's version wins and the till
+    adopts it from the feed, so an upload sent twice changes nothing."""
+    m = sdb.m
+    code = _text(row, "code", max_len=64)
+    product_id = _text(row, "product_id", required=False, max_len=64) or _text(
+        row, "uid", required=False, max_len=64
+    )
+    same = m.ProductModel.code == code
+    if product_id:
+        same |= m.ProductModel.product_id == product_id
+    if m.ProductModel.select().where((m.ProductModel.cooperative_id == coop) & same).exists():
+        return []
+    changes = upsert_product(sdb, coop, row)
+    ceiling = row.get("ceiling_rp")
+    if ceiling not in (None, "", 0):
+        has_ceiling = (
+            m.CeilingModel.select()
+            .where(
+                m.CeilingModel.cooperative_id.in_([NATIONAL, coop]) & (m.CeilingModel.product_code == code)
+            )
+            .exists()
+        )
+        if not has_ceiling:
+            changes += set_ceiling(sdb, coop, {"code": code, "ceiling_rp": ceiling})
+    return changes
+
+
+def upload_member(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[PendingChange]:
+    """A member from a till's upload: inserted if the server does not have its id yet (a number
+    held by someone else is refused, as for a registration); a known member stays as it is."""
+    m = sdb.m
+    member_id = _text(row, "member_id", required=False, max_len=64) or _text(row, "id", max_len=64)
+    known = m.MemberModel.select().where(
+        (m.MemberModel.cooperative_id == coop) & (m.MemberModel.member_id == member_id)
+    )
+    if known.exists():
+        return []
+    return upsert_member(sdb, coop, row)
+
+
 def _product_id_for(sdb: ServerDb, coop: str, row: dict[str, Any]) -> str:
     m = sdb.m
     product_id = _text(row, "product_id", required=False, max_len=64)

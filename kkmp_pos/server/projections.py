@@ -231,7 +231,11 @@ def project(sdb: ServerDb, env: EventEnvelope, rows: Rows) -> None:
         _update_sale(sdb, env, rows)
     elif t == "member.registered":
         member = p.get("member", p)
-        rows.changes += _catalog_call(catalog.upsert_member, sdb, coop, member)
+        upsert = catalog.upload_member if p.get("upload") is True else catalog.upsert_member
+        rows.changes += _catalog_call(upsert, sdb, coop, member)
+    elif t == "product.changed" and p.get("upload") is True:
+        # a stand-alone shop's catalog sent at enrolment: only what the server does not know yet
+        rows.changes += _catalog_call(catalog.upload_product, sdb, coop, p.get("product", p))
     elif t == "product.changed":
         product = p.get("product", p)
         product_changes = _catalog_call(catalog.upsert_product, sdb, coop, product)
