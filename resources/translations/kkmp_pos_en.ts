@@ -874,32 +874,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="37"/>
         <source>KKMP POS — Kasir Koperasi</source>
         <translation>KKMP POS — Cooperative Till</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="55"/>
         <source>TOKO DEMO</source>
         <translation>DEMO SHOP</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="88"/>
         <source>Belum ada shift terbuka: hitung modal awal laci sebelum menerima uang tunai.</source>
         <translation>No shift is open: count the opening float in the drawer before taking cash.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="90"/>
         <source>Buka shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="100"/>
         <source>Shift {name} sejak {when} belum ditutup. Tutup dengan hitung kas sebelum shift baru.</source>
         <translation>{name}&apos;s shift since {when} was not closed. Close it with a cash count before a new shift.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="103"/>
         <source>Tutup shift</source>
         <translation>Close shift</translation>
     </message>
@@ -1820,37 +1820,37 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/report_screen.py" line="75"/>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="175"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="179"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="125"/>
         <source>Menyusun laporan…</source>
         <translation>Preparing report…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="127"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="131"/>
         <source>Menyusun laporan… {0}</source>
         <translation>Preparing report… {0}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="141"/>
         <source>Selesai.</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="170"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="174"/>
         <source>Dicetak.</source>
         <translation>Printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="182"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="186"/>
         <source>Menyimpan PDF…</source>
         <translation>Saving PDF…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="186"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="190"/>
         <source>PDF disimpan: {0}</source>
         <translation>PDF saved: {0}</translation>
     </message>
@@ -2054,7 +2054,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="186"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="192"/>
         <source>Aplikasi ditutup. Perbaiki atau pulihkan database (kkmp-pos db restore), lalu buka lagi.</source>
         <translation>The app will close. Repair or restore the database (kkmp-pos db restore), then open it again.</translation>
     </message>
@@ -2753,62 +2753,72 @@
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="42"/>
         <source>Sinkronisasi dengan server koperasi</source>
         <translation>Sync with the cooperative&apos;s server</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="48"/>
+        <source>Kirim katalog dan anggota toko ini ke server</source>
+        <translation>Send this shop&apos;s catalog and members to the server</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="52"/>
         <source>Daftarkan kasir ini</source>
         <translation>Enrol this till</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="53"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="54"/>
         <source>Masalah sinkron…</source>
         <translation>Sync problems…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="51"/>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="55"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="57"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="58"/>
         <source>Kode pendaftaran</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="80"/>
         <source>Kasir ini terdaftar di %1.</source>
         <translation>This till is enrolled at %1.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="77"/>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="82"/>
         <source>Kasir ini belum terdaftar di server koperasi.</source>
         <translation>This till is not enrolled with the cooperative&apos;s server yet.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="84"/>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="89"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Fill in the server address and enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="93"/>
         <source>Mendaftarkan…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="110"/>
+        <source>%1 produk dan %2 anggota akan dikirim ke server.</source>
+        <translation>%1 products and %2 members will be sent to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="126"/>
         <source>Sinkronisasi dimulai.</source>
         <translation>Sync started.</translation>
     </message>
