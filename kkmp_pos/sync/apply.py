@@ -189,6 +189,8 @@ def _product(data: dict[str, Any], now_iso: str, ceilings: dict[str, int]) -> No
     barcodes = data.get("barcodes") or ([data["barcode"]] if data.get("barcode") else [])
     for barcode in barcodes:
         BarcodeModel.insert(code=str(barcode), product=product_id, unit=None).on_conflict_replace().execute()
+    if "units" in data:
+        apply_bulk.sync_units(product_id, data["units"])
     ProductWordModel.delete().where(ProductWordModel.product == product_id).execute()
     words = [{"word": w, "product": product_id} for w in words_of(fields["name"], code)]
     if words:

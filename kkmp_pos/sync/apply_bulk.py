@@ -145,6 +145,9 @@ def upsert_products(
     _executemany(
         'INSERT OR REPLACE INTO barcode ("code", "product_id", "unit_id") VALUES (?, ?, NULL)', barcodes
     )
+    for uid, data in latest.items():
+        if "units" in data:
+            sync_units(ids[uid], data["units"])
     for chunk in _chunks(list(ids.values())):
         marks = ", ".join("?" for _ in chunk)
         database.execute_sql(f"DELETE FROM product_word WHERE product_id IN ({marks})", chunk)
@@ -277,3 +280,43 @@ def add_movements(items: list[dict[str, Any]], now_iso: str) -> list[str]:
         [(qty, pid) for pid, qty in on_hand.items()],
     )
     return notes
+
+
+def sync_units(product_id: int, units: list[dict[str, Any]]) -> None:
+    """Make a product's selling units (a renceng, a dus) and their barcodes what the server says.
+
+    Units are matched by name within the product; a unit the server no longer lists is deactivated,
+    never deleted (old sale lines point at it).
+    """
+    listed: list[str] = []
+    for unit in units:
+        name = str(unit["name"])
+        listed.append(name)
+        values = (
+            int(unit["factor_milli"]),
+            int(unit["regular_price_rp"]),
+            unit.get("member_price_rp"),
+            unit.get("ceiling_rp"),
+            1 if unit.get("active", True) else 0,
+        )
+        database.execute_sql(
+            'INSERT INTO product_unit ("product_id", "name", "factor_milli", "regular_price_rp", '
+            '"member_price_rp", "ceiling_rp", "active") VALUES (?, ?, ?, ?, ?, ?, ?) '
+            'ON CONFLICT("product_id", "name") DO UPDATE SET "factor_milli" = excluded."factor_milli", '
+            '"regular_price_rp" = excluded."regular_price_rp", '
+            '"member_price_rp" = excluded."member_price_rp", '
+            '"ceiling_rp" = excluded."ceiling_rp", "active" = excluded."active"',
+            (product_id, name, *values),
+        )
+        unit_id = database.execute_sql(
+            'SELECT "id" FROM product_unit WHERE "product_id" = ? AND "name" = ?', (product_id, name)
+        ).fetchone()[0]
+        _executemany(
+            'INSERT OR REPLACE INTO barcode ("code", "product_id", "unit_id") VALUES (?, ?, ?)',
+            [(str(code), product_id, unit_id) for code in unit.get("barcodes") or []],
+        )
+    marks = ", ".join("?" for _ in listed) or "NULL"
+    database.execute_sql(
+        f'UPDATE product_unit SET "active" = 0 WHERE "product_id" = ? AND "name" NOT IN ({marks})',
+        (product_id, *listed),
+    )

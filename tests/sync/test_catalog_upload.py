@@ -149,6 +149,24 @@ def test_standalone_shop_uploads_its_catalog_and_a_second_till_sells_it(tmp_path
         assert StockMovementModel.select().where(StockMovementModel.kind == "remote").count() == (
             pulled.applied.movements
         )
+        # selling units (a dus, a renceng) and their own barcodes arrive too: the carton scans
+        from kkmp_pos.db.models import BarcodeModel, ProductUnitModel
+
+        with_units = next(c for c, p in sorted(before_products.items()) if p["units"])
+        pulled_units = sorted(
+            (
+                u.name,
+                u.factor_milli,
+                u.regular_price_rp,
+                u.member_price_rp,
+                tuple(sorted(b.code for b in BarcodeModel.select().where(BarcodeModel.unit == u.id))),
+            )
+            for u in ProductUnitModel.select().join(ProductModel).where(ProductModel.code == with_units)
+        )
+        assert pulled_units == before_products[with_units]["units"]
+        name, factor, _price, _member, unit_barcodes = pulled_units[-1]
+        carton = till.catalog.lookup_barcode(unit_barcodes[0])
+        assert carton.unit_id is not None and carton.factor_milli == factor and name in carton.name
         till.auth.create_user("Ani", "kasir", "1234")
         product = next(
             p
