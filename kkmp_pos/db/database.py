@@ -76,8 +76,18 @@ def open_database(path: Path | str, *, migrate: bool = True) -> peewee.SqliteDat
     return db
 
 
+def _root_cause(exc: BaseException) -> BaseException:
+    """The failure that started it: when SQLite rolls a transaction back by itself (a full disk), the
+    ROLLBACK that follows fails with "no transaction is active" and would hide the real reason."""
+    seen = exc
+    while "no transaction is active" in str(seen).lower() and seen.__context__ is not None:
+        seen = seen.__context__
+    return seen
+
+
 def translate_operational_error(exc: Exception, path: Path | str) -> StorageError:
     """Map sqlite3's messages to the catalogue's codes."""
+    exc = _root_cause(exc)  # type: ignore[assignment]
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return StorageError("db_locked", path=str(path))

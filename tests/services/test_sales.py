@@ -189,3 +189,27 @@ def test_obat_keras_sold_in_an_apotek_keeps_its_prescription(till, cashier):
     assert stored.prescription_ref == "RSUD-BPN/2026/0042"
     payload = json.loads(OutboxEventModel.get(OutboxEventModel.seq == result.event_seq).payload)
     assert payload["lines"][0]["prescription_ref"] == "RSUD-BPN/2026/0042"
+
+
+def test_a_full_disk_refuses_the_sale_with_a_clear_message_and_leaves_no_trace(till, cashier):
+    from kkmp_pos.core.errors import StorageError
+
+    cart = Cart()
+    cart.add(till.catalog.lookup_barcode(barcode_of("MK1")))
+    before = counts()
+    pages = till.ctx.db.execute_sql("PRAGMA page_count").fetchone()[0]
+    till.ctx.db.execute_sql(f"PRAGMA max_page_count = {pages}")  # the file may not grow: SQLITE_FULL
+    try:
+        with pytest.raises(StorageError) as info:
+            for _ in range(200):  # until a page is needed
+                till.sales.checkout(cart, cash(20_000), cashier)
+        assert info.value.code == "disk_full"
+        assert "Disk penuh" in info.value.message() and "disk is full" in info.value.message("en")
+    finally:
+        till.ctx.db.execute_sql("PRAGMA max_page_count = 1073741823")
+    assert till.ctx.db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # every sale that did commit is whole; the refused one left nothing behind
+    sales = SaleModel.select().count() - before[0]
+    assert counts()[4] - before[4] == sales  # one outbox event per committed sale, none for the refused
+    assert cart.lines  # the cashier's cart is still there to try again
+    till.sales.checkout(cart, cash(20_000), cashier)
