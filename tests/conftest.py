@@ -63,3 +63,12 @@ def manager(till):
     from kkmp_pos.services.auth import actor_of
 
     return actor_of(UserModel.get(UserModel.role == "manajer"))
+
+
+@pytest.fixture
+def without_purchase_caps(till):
+    """Regulated goods: the demo's caps (2 packs of Beras SPHP, 2 L MinyaKita) switched off, for tests
+    about something else that sell more than that."""
+    from kkmp_pos.db.models import PurchaseLimitModel
+
+    PurchaseLimitModel.update(active=False).execute()

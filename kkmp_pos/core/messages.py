@@ -633,6 +633,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "member_name_invalid": ("Isi nama lengkap anggota.", "Enter the member's full name."),
     "phone_invalid": ("Nomor HP {phone} tidak sah.", "Phone number {phone} is not valid."),
+    # regulated goods: the buyer's NIK (LPG 3 kg) and purchase caps (services/limits.py)
+    "buyer_nik_required": (
+        "{product}: NIK pembeli wajib dicatat. Pindai kartu anggota atau ketik NIK pembeli (16 angka).",
+        "{product}: the buyer's NIK must be recorded. Scan a member card or type the buyer's NIK "
+        "(16 digits).",
+    ),
+    "purchase_limit_exceeded": (
+        "Batas {rule}: paling banyak {limit} {period}. Sudah dibeli {bought}, di keranjang {cart} "
+        "({product}). Kurangi jumlahnya, atau minta persetujuan manajer.",
+        "Limit {rule}: at most {limit} {period}. Already bought {bought}, in this cart {cart} "
+        "({product}). Reduce the quantity, or ask a manager to approve.",
+    ),
+    "purchase_limit_warning": (
+        "Peringatan batas {rule}: paling banyak {limit} {period}. Sudah dibeli {bought}, di keranjang "
+        "{cart} ({product}).",
+        "Limit warning {rule}: at most {limit} {period}. Already bought {bought}, in this cart {cart} "
+        "({product}).",
+    ),
+    "limit_rule_invalid": ("Aturan batas tidak sah: {reason}.", "The limit rule is not valid: {reason}."),
+    "limit_rule_not_found": ("Aturan batas tidak ditemukan.", "Limit rule not found."),
 }
 
 

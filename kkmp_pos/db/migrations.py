@@ -210,6 +210,38 @@ V5 = [
     'DROP INDEX "stock_movement_product_id"',
 ]
 
+# Version 6 (regulated goods): the buyer's NIK on a sale (LPG 3 kg logbook, purchase caps) and the caps
+# themselves as data. Existing tills whose catalog has the demo's regulated codes get the default caps
+# (frozen copy of services.limits.DEFAULT_RULES as it was when step 6 shipped).
+V6 = [
+    'ALTER TABLE "sale" ADD COLUMN "buyer_nik" VARCHAR(255)',
+    'CREATE INDEX "sale_buyer_nik_business_date" ON "sale" ("buyer_nik", "business_date")',
+    'CREATE TABLE "purchase_limit" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, "product_codes" TEXT NOT NULL, "category" VARCHAR(255), "max_milli" INTEGER NOT NULL, "unit_label" VARCHAR(255) NOT NULL, "period" VARCHAR(255) NOT NULL, "per" VARCHAR(255) NOT NULL, "mode" VARCHAR(255) NOT NULL, "effective_from" VARCHAR(255) NOT NULL, "active" INTEGER NOT NULL, "note" TEXT NOT NULL, "updated_at" VARCHAR(255) NOT NULL)',
+    'CREATE INDEX "purchase_limit_active" ON "purchase_limit" ("active")',
+]
+_V6_DEFAULTS = [
+    # (id, name, product_codes JSON, max_milli, unit, period, per, mode, note, code that must exist)
+    ("0190a6c0-0000-7000-8000-000000000001", "Beras SPHP", '{"SPHP5": 1000}', 2000, "pak",
+     "transaction", "buyer", "block", "Bulog: paling banyak 2 pak (10 kg) per pembeli", "SPHP5"),
+    ("0190a6c0-0000-7000-8000-000000000002", "MinyaKita", '{"MK1": 1000, "MK2": 2000, "MK05": 500}',
+     2000, "L", "day", "buyer", "block", "Surat edaran 2023: paling banyak 2 L per orang per hari", "MK1"),
+    ("0190a6c0-0000-7000-8000-000000000003", "LPG 3 kg", '{"LPG3": 1000, "LPGT": 1000}', 1000,
+     "tabung", "day", "nik", "warn", "Belum ada batas nasional: peringatan saja", "LPG3"),
+]  # fmt: skip
+
+
+def _v6(db: peewee.SqliteDatabase) -> None:
+    """Add sale.buyer_nik and the purchase_limit table; default caps for the regulated codes present."""
+    _sql_step(V6)(db)
+    for rule_id, name, codes, max_milli, unit, period, per, mode, note, needs in _V6_DEFAULTS:
+        db.execute_sql(
+            'INSERT INTO "purchase_limit" ("id", "name", "product_codes", "category", "max_milli", '
+            '"unit_label", "period", "per", "mode", "effective_from", "active", "note", "updated_at") '
+            "SELECT ?, ?, ?, NULL, ?, ?, ?, ?, ?, '', 1, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+            'WHERE EXISTS (SELECT 1 FROM "product" WHERE "code" = ?)',
+            (rule_id, name, codes, max_milli, unit, period, per, mode, note, needs),
+        )
+
 
 STEPS: list[tuple[int, Step]] = [
     (1, _sql_step(V1)),
@@ -217,6 +249,7 @@ STEPS: list[tuple[int, Step]] = [
     (3, _sql_step(V3)),  # issue 4: stock
     (4, _sql_step(V4)),  # issue 5; step 3 is reserved for stock
     (5, _sql_step(V5)),  # issue 3: the complete till
+    (6, _v6),  # regulated goods: sale.buyer_nik, purchase_limit
 ]
 
 LATEST = STEPS[-1][0]

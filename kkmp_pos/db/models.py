@@ -220,9 +220,12 @@ class SaleModel(BaseModel):
     member_savings_rp = pw.IntegerField(default=0)
     created_at = pw.CharField()
     business_date = pw.CharField(index=True)
+    # step 6 (regulated goods): the buyer's NIK when the cart needed one (LPG 3 kg) or one was given
+    buyer_nik = pw.CharField(null=True)
 
     class Meta:
         table_name = "sale"
+        indexes = ((("buyer_nik", "business_date"), False),)  # step 6: purchases per NIK in a period
 
 
 class SaleLineModel(BaseModel):
@@ -629,3 +632,33 @@ ALL_MODELS += [
     SaleReturnLineModel,
 ]
 # ---- end issue 3 ------------------------------------------------------------------------------------
+
+# ---- regulated goods: purchase caps as data (schema step 6) ----------------------------------------
+class PurchaseLimitModel(BaseModel):
+    """A cap on how much one buyer may take of some products in a period (core/limits.py applies it).
+
+    `product_codes` is JSON {code: measure}: milli-units of `unit_label` one base unit counts for
+    ({"MK1": 1000, "MK2": 2000, "MK05": 500} with unit 'L'); `category` caps a whole category instead.
+    Never deleted: a rule that no longer applies is deactivated.
+    """
+
+    id = pw.CharField(primary_key=True)  # uuid7 (shared with the server once caps are pushed down)
+    name = pw.CharField()
+    product_codes = pw.TextField(default="{}")
+    category = pw.CharField(null=True)
+    max_milli = pw.IntegerField()
+    unit_label = pw.CharField()
+    period = pw.CharField()  # transaction | day | month
+    per = pw.CharField()  # nik | buyer
+    mode = pw.CharField()  # warn | block
+    effective_from = pw.CharField(default="")  # 'YYYY-MM-DD', '' = always
+    active = pw.BooleanField(default=True, index=True)
+    note = pw.TextField(default="")
+    updated_at = pw.CharField()
+
+    class Meta:
+        table_name = "purchase_limit"
+
+
+ALL_MODELS += [PurchaseLimitModel]
+# ---- end regulated goods ----------------------------------------------------------------------------

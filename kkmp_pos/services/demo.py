@@ -22,6 +22,7 @@ from kkmp_pos.db.models import MemberModel, ProductModel, SettingModel
 from kkmp_pos.services.auth import AuthService, actor_of
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.ledger import record_movement
+from kkmp_pos.services.limits import LimitService
 from kkmp_pos.services.members import member_ref
 from kkmp_pos.services.products import ProductService, ProductSpec, UnitSpec
 from kkmp_pos.services.sales import PaymentInput, PaymentMethod, SaleService
@@ -187,6 +188,7 @@ def create_demo_shop(ctx: ServiceContext, *, days_of_sales: int = 7, seed: int =
                     created_at=start.isoformat(),
                 )
         members = create_members(ctx, 20, rng)
+    LimitService(ctx).install_defaults()  # regulated goods: the DOMAIN.md caps, before the past sales
     if days_of_sales:
         _past_sales(ctx, users, members, days_of_sales, rng)
 
@@ -226,6 +228,8 @@ def _past_sales(ctx, users, members, days: int, rng: random.Random) -> None:  # 
     weights = [5 if p.business_unit == "sembako" else 2 for p in products]
     active_members = [m for m in members if m.status == "active"]
     tz = ZoneInfo(ctx.store.timezone)
+    limits = LimitService(ctx)
+    nik_rng = random.Random(6471)  # buyers' NIKs for LPG: their own stream, so the carts stay the same
     real_clock = ctx.clock
     today = real_clock().astimezone(tz).date()
     try:
@@ -247,11 +251,19 @@ def _past_sales(ctx, users, members, days: int, rng: random.Random) -> None:  # 
                         else rng.randint(1, 3) * 1000
                     )
                     cart.add(item_from(product), qty)
+                buyer_nik = _obey_limits(limits, cart, nik_rng)  # regulated goods
+                if not cart.lines:
+                    continue
                 due = sales.cash_due(cart)
                 tendered = next(
                     (n for n in (10_000, 20_000, 50_000, 100_000, 200_000, 500_000) if n >= due), due
                 )
-                sales.checkout(cart, [PaymentInput(PaymentMethod.CASH, 0, tendered)], rng.choice(cashiers))
+                sales.checkout(
+                    cart,
+                    [PaymentInput(PaymentMethod.CASH, 0, tendered)],
+                    rng.choice(cashiers),
+                    buyer_nik=buyer_nik,
+                )
         # Past receipts were printed long ago: do not leave them waiting in the print queue.
         from kkmp_pos.db.models import PrintJobModel
 
@@ -260,3 +272,19 @@ def _past_sales(ctx, users, members, days: int, rng: random.Random) -> None:  # 
         ).execute()
     finally:
         ctx.clock = real_clock
+
+
+def _obey_limits(limits: LimitService, cart: Cart, nik_rng: random.Random) -> str | None:
+    """Regulated goods: a walk-in LPG buyer shows a KTP; lines over a blocking cap are left out.
+
+    Returns the NIK to record (None when the cart needs none or the member's is used).
+    """
+    check = limits.check(cart)
+    buyer_nik = make_demo_nik(nik_rng) if check.nik_missing else None
+    for violation in limits.check(cart, buyer_nik).blocks:
+        for line in list(cart.lines):
+            if violation.rule.measure_of(line.item.code, None) is not None:
+                cart.remove(line.line_id)
+    if buyer_nik and not any(line.item.requires_nik for line in cart.lines):
+        return None
+    return buyer_nik

@@ -105,6 +105,7 @@ class ReceiptService:
             member_number=member.number if member else None,
             member_name=member.name if member else None,
             member_nik_masked=mask_nik(member.nik) if member and member.nik else None,
+            buyer_nik_masked=mask_nik(sale.buyer_nik) if sale.buyer_nik else None,  # regulated goods
             member_savings_rp=sale.member_savings_rp,
             non_member_potential_savings_rp=potential,
             footer_lines=tuple(self.ctx.setting("receipt.footer")),

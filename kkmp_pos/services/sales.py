@@ -14,6 +14,7 @@ from enum import StrEnum
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.ids import uuid7
+from kkmp_pos.core.limits import Violation  # regulated goods
 from kkmp_pos.core.money import format_rp, round_cash
 from kkmp_pos.db.database import storage_errors
 from kkmp_pos.db.models import (
@@ -26,6 +27,7 @@ from kkmp_pos.db.models import (
 from kkmp_pos.services.auth import require
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.ledger import Movement, allocate_fefo, record_movement
+from kkmp_pos.services.limits import LimitService  # regulated goods
 from kkmp_pos.services.stock import check_cart_sellable  # issue 4
 from kkmp_pos.sync.outbox import append_event
 
@@ -112,6 +114,8 @@ class SaleResult:
     print_job_id: int
     event_seq: int
     movements: list[Movement] = field(default_factory=list)
+    # regulated goods: caps the cashier went past (warn-only) or a manager overrode; audited
+    limit_violations: list[Violation] = field(default_factory=list)
 
 
 def open_shift_id() -> str | None:
@@ -167,8 +171,14 @@ class SaleService:
         cashier: Actor,
         *,
         shift_id: str | None = None,
+        buyer_nik: str | None = None,
+        limit_approver: Actor | None = None,
     ) -> SaleResult:
-        """Commit the sale. Nothing is written if anything is wrong; everything is if it commits."""
+        """Commit the sale. Nothing is written if anything is wrong; everything is if it commits.
+
+        Regulated goods (services/limits.py): a line that needs the buyer's NIK (LPG 3 kg) takes the
+        member's NIK or `buyer_nik`; a blocked purchase cap needs `limit_approver` (a manager).
+        """
         require(cashier, "sell")
         cart.require_lines()
         totals = cart.totals()
@@ -182,6 +192,10 @@ class SaleService:
                 shift_id = open_shift_id()
             receipt_no, receipt_code = self._next_numbers(bdate)
             self._check_still_sellable(cart)
+            # regulated goods: the buyer's NIK and the purchase caps, counted inside this transaction
+            limits = LimitService(self.ctx)
+            regulated = limits.enforce(cart, buyer_nik, cashier, limit_approver)
+            recorded_nik = regulated.buyer_nik if (regulated.nik_required or buyer_nik) else None
             SaleModel.create(
                 id=sale_id,
                 receipt_no=receipt_no,
@@ -200,7 +214,9 @@ class SaleService:
                 member_savings_rp=totals.member_savings_rp,
                 created_at=now_iso,
                 business_date=bdate,
+                buyer_nik=recorded_nik,
             )
+            limits.record(sale_id, regulated, cashier, limit_approver)
             line_rows = []
             movements: list[Movement] = []
             for no, line in enumerate(cart.lines, start=1):
@@ -251,18 +267,21 @@ class SaleService:
             PaymentModel.insert_many(payment_rows).execute()
             event = append_event(
                 "sale.completed",
-                self._event_payload(
-                    sale_id,
-                    receipt_no,
-                    cashier,
-                    cart,
-                    status,
-                    settlement,
-                    line_rows,
-                    payment_rows,
-                    movements,
-                    now_iso,
-                ),
+                {
+                    **self._event_payload(
+                        sale_id,
+                        receipt_no,
+                        cashier,
+                        cart,
+                        status,
+                        settlement,
+                        line_rows,
+                        payment_rows,
+                        movements,
+                        now_iso,
+                    ),
+                    "buyer_nik": recorded_nik,  # regulated goods: Pertamina's buyer log
+                },
                 occurred_at=now_iso,
                 business_date=bdate,
             )
@@ -284,6 +303,7 @@ class SaleService:
             print_job_id=job.id,
             event_seq=event.seq,
             movements=movements,
+            limit_violations=list(regulated.violations),
         )
         for listener in self.after_commit:
             try:

@@ -61,6 +61,12 @@ class Till:
         self.users = UserService(ctx)
         self.audit_log = AuditLogService(ctx)
         self.printer_settings = PrinterSettingsService(ctx)
+        # regulated goods: buyer NIK for LPG 3 kg, purchase caps, the LPG logbook
+        from kkmp_pos.services.limits import LimitService
+        from kkmp_pos.services.lpg_logbook import LpgLogbookService
+
+        self.limits = LimitService(ctx)
+        self.lpg_logbook = LpgLogbookService(ctx)
         # WAL checkpoints between sales rather than inside one (see kkmp_pos/db/checkpoint.py).
         from kkmp_pos.db.checkpoint import WalCheckpointer
 

@@ -1,10 +1,13 @@
 """The return slip names the return, the sale, each line's quantity and refund, and the approver."""
 
+import pytest
+
 from kkmp_pos.core.receipt import render_text
 from kkmp_pos.services.return_slip import return_slip
 from tests.gui.dialog_support import sell
 
 
+@pytest.mark.usefixtures("without_purchase_caps")  # sells 3 packs of Beras SPHP / 3 L MinyaKita
 def test_return_slip_lists_lines_refund_and_approver(till, cashier, manager):
     result = sell(till, cashier, [("SPHP5", 3000), ("MK1", 2000)], member="A-000001")
     rice = next(line for line in till.reversals.returnable(result.sale_id) if "SPHP" in line.name)

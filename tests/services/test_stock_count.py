@@ -40,6 +40,7 @@ def _product(code: str = "SPHP5") -> ProductModel:
     return ProductModel.get(ProductModel.code == code)
 
 
+@pytest.mark.usefixtures("without_purchase_caps")  # sells 3 packs of Beras SPHP / 3 L MinyaKita
 def test_a_count_with_sales_during_it_leaves_on_hand_equal_to_the_counted_quantity(
     till, sm, manager, cashier
 ):
@@ -164,6 +165,7 @@ def test_only_one_count_is_open_at_a_time_and_a_cancelled_count_posts_nothing(ti
     assert sm.counts.start(manager).id != count.id
 
 
+@pytest.mark.usefixtures("without_purchase_caps")  # sells 3 packs of Beras SPHP / 3 L MinyaKita
 def test_the_approved_report_is_kept_with_the_posted_figures(till, sm, manager, cashier):
     product = _product()
     count = sm.counts.start(manager)

@@ -96,6 +96,7 @@ def test_qris_without_a_static_code_is_a_clear_message(till, cashier):
 
 
 # -- returns and cancellations ------------------------------------------------------------------------
+@pytest.mark.usefixtures("without_purchase_caps")  # sells 3 packs of Beras SPHP / 3 L MinyaKita
 def test_partial_return_refunds_prorated_and_puts_stock_back(till, cashier, manager):
     result = sell(till, cashier, [("SPHP5", 3000), ("MK1", 2000)], member="A-000001")
     lines = till.reversals.returnable(result.sale_id)
@@ -324,6 +325,7 @@ def test_receipt_code_and_member_card_scans(till, cashier):
     assert till.scanner.scan(card).member.number == "A-000004"
 
 
+@pytest.mark.usefixtures("without_purchase_caps")  # sells 3 packs of Beras SPHP / 3 L MinyaKita
 def test_search_puts_the_most_sold_first_after_prefix_matches(till, cashier):
     from kkmp_pos.services import popularity
 
