@@ -25,6 +25,18 @@ def _report(parser: argparse.ArgumentParser) -> None:
     for p in (eod, rng, mem):
         p.add_argument("--pdf", type=Path, help="also write the report as a PDF file")
         p.add_argument("--json", action="store_true", help="print a JSON object instead of text")
+    # regulated goods: the LPG 3 kg logbook for Pertamina
+    lpg = sub.add_parser("lpg", help="LPG 3 kg logbook: every subsidised sale with the buyer's NIK")
+    lpg.add_argument("--from", dest="date_from", required=True, help="first business date YYYY-MM-DD")
+    lpg.add_argument("--to", dest="date_to", required=True, help="last business date YYYY-MM-DD")
+    lpg.add_argument("--csv", type=Path, help="also write the logbook as a CSV file")
+    lpg.add_argument("--json", action="store_true", help="print a JSON object instead of text")
+    lpg.add_argument(
+        "--full-nik",
+        action="store_true",
+        help="full NIKs instead of masked ones (personal data, UU 27/2022: for the Pertamina export only; "
+        "audited)",
+    )
 
 
 @_report.handler
@@ -33,6 +45,8 @@ def run_report(args: argparse.Namespace) -> int:
 
     till = open_till_for(args)
     try:
+        if args.report_command == "lpg":
+            return _lpg(till, args)
         if args.report_command == "members":
             report = till.reports.member_purchases(None, args.date_from, args.date_to)
             if args.json:
@@ -60,4 +74,17 @@ def run_report(args: argparse.Namespace) -> int:
             print(f"PDF: {args.pdf}", file=sys.stderr)
     finally:
         till.close()
+    return 0
+
+
+def _lpg(till, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    """Regulated goods: the LPG logbook as text or JSON, and as CSV when asked."""
+    book = till.lpg_logbook.logbook(None, args.date_from, args.date_to, full_nik=args.full_nik)
+    if args.json:
+        print(json.dumps(book.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(book.text_lines()))
+    if args.csv:
+        till.lpg_logbook.write_csv(book, args.csv)
+        print(f"CSV: {args.csv}", file=sys.stderr)
     return 0

@@ -168,15 +168,18 @@ def window(period: str, business_date: str) -> tuple[str, str] | None:
 
 
 def parse_product_codes(text: str) -> dict[str, int]:
-    """'MK1=1, MK2=2, MK05=0,5' or 'SPHP5' → {code: measure in milli}; a bare code counts one.
+    """'MK1; MK2=2; MK05=0,5' or 'SPHP5' → {code: measure in milli}; a bare code counts one.
 
     The measure is how many of the rule's unit one base unit of the product is (a 2 L pouch counts
-    2 litres); it is written like a quantity at the till ('0,5').
+    2 litres); it is written like a quantity at the till ('0,5'). Entries are separated by ';', by
+    spaces or by a comma that a digit does not follow (that one is a decimal comma).
     """
+    import re
+
     from kkmp_pos.core.money import parse_qty
 
     codes: dict[str, int] = {}
-    for part in text.replace(";", ",").split(","):
+    for part in re.split(r"[;\s]+|,(?!\d)", text.replace(" =", "=").replace("= ", "=")):
         part = part.strip()
         if not part:
             continue
@@ -189,7 +192,7 @@ def parse_product_codes(text: str) -> dict[str, int]:
 
 
 def format_product_codes(codes: Mapping[str, int]) -> str:
-    return ", ".join(code if m == MILLI else f"{code}={format_qty(m)}" for code, m in codes.items())
+    return "; ".join(code if m == MILLI else f"{code}={format_qty(m)}" for code, m in codes.items())
 
 
 def check_rule(rule: LimitRule) -> LimitRule:
