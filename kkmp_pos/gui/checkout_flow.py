@@ -17,6 +17,7 @@ from kkmp_pos.gui.i18n import error_text
 
 if TYPE_CHECKING:
     from kkmp_pos.gui.cashier_screen import CashierScreen
+    from kkmp_pos.services.context import Actor
     from kkmp_pos.services.sales import PaymentInput, SaleResult
 
 
@@ -28,13 +29,66 @@ class CheckoutFlow(QObject):
         super().__init__(screen)
         self.screen = screen
         self.till = screen.till
+        # regulated goods: the buyer's NIK typed for this cart, and a manager's approval of its caps
+        self.nik_cart: object = None
+        self.buyer_nik: str | None = None
+        self.limit_approver: Actor | None = None
 
     def pay(self) -> None:
-        from kkmp_pos.gui.payment_dialog import PaymentDialog
-
         screen = self.screen
         if not screen.cart.lines or screen.dialog is not None:
             return
+        # ---- regulated goods: NIK and purchase caps before the payment dialog ----
+        self.limit_approver = None  # an approval holds for the cart as it is now, asked at each payment
+        if self.nik_cart is not screen.cart:
+            self.nik_cart, self.buyer_nik = screen.cart, None
+        self._regulated_then_pay()
+
+    def _regulated_then_pay(self) -> None:
+        """Ask the buyer's NIK (LPG 3 kg), a manager's PIN for a blocked cap; show warnings; then pay."""
+        screen = self.screen
+        try:
+            check = self.till.limits.check(screen.cart, self.buyer_nik)
+        except KkmpError as exc:  # a NIK typed earlier for this cart and no longer valid
+            self.buyer_nik = None
+            screen.set_status(error_text(exc), error=True)
+            return
+        if check.nik_missing:
+            from kkmp_pos.gui.buyer_nik_dialog import BuyerNikDialog
+
+            nik_dialog = BuyerNikDialog(list(check.nik_products), screen)
+            nik_dialog.accepted.connect(lambda: self._nik_given(nik_dialog.nik))
+            screen.open_dialog(nik_dialog)
+            return
+        if check.blocks and self.limit_approver is None:
+            from kkmp_pos.gui.approval_dialog import ApprovalDialog
+
+            text = "\n".join(error_text(v.error()) for v in check.blocks)
+            screen.set_status(text, error=True)
+            approval = ApprovalDialog(self.till, "override_limit", text, screen)
+            approval.approved.connect(self._limit_approved)
+            screen.open_dialog(approval)
+            return
+        if check.warnings:  # non-blocking: the cashier sees it and goes on (or backs out with Esc)
+            text = "\n".join(error_text(v.warning()) for v in check.warnings)
+            screen.set_status(text, error=True)
+            screen.window_message(text, "warning")
+        self._open_payment()
+
+    def _nik_given(self, nik: str | None) -> None:
+        self.buyer_nik = nik
+        if nik:
+            self._regulated_then_pay()
+
+    def _limit_approved(self, approver: Actor) -> None:
+        self.limit_approver = approver
+        self._regulated_then_pay()
+
+    # ---- end regulated goods ----
+    def _open_payment(self) -> None:
+        from kkmp_pos.gui.payment_dialog import PaymentDialog
+
+        screen = self.screen
         cart = screen.cart
         dialog = PaymentDialog(
             cart.totals().total_rp,
@@ -51,7 +105,14 @@ class CheckoutFlow(QObject):
         screen = self.screen
         assert screen.actor is not None
         try:
-            result = self.till.sales.checkout(screen.cart, payments, screen.actor, shift_id=screen.shift_id())
+            result = self.till.sales.checkout(
+                screen.cart,
+                payments,
+                screen.actor,
+                shift_id=screen.shift_id(),
+                buyer_nik=self.buyer_nik if self.nik_cart is screen.cart else None,  # regulated goods
+                limit_approver=self.limit_approver,
+            )
         except KkmpError as exc:
             screen.set_status(error_text(exc), error=True)
             screen.window_message(error_text(exc))
