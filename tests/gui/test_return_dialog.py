@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtCore import Qt
 
 from kkmp_pos.db.models import OutboxEventModel, ProductModel, SaleReturnModel
@@ -22,6 +23,7 @@ def _row_of(dialog: ReturnDialog, fragment: str) -> int:
     return next(i for i, line in enumerate(dialog.lines) if fragment in line.name)
 
 
+@pytest.mark.usefixtures("without_purchase_caps")  # sells 3 packs of Beras SPHP
 def test_cashier_returns_part_of_a_sale_with_a_manager_pin(qtbot, till, cashier, manager):
     till.printing.device = FakePrinter()
     result = sell(till, cashier, [("SPHP5", 3000), ("MK1", 2000)], member="A-000001")
@@ -65,6 +67,7 @@ def test_cashier_returns_part_of_a_sale_with_a_manager_pin(qtbot, till, cashier,
     assert "tercetak" in dialog.print_status.text()
 
 
+@pytest.mark.usefixtures("without_purchase_caps")  # sells 3 packs of Beras SPHP
 def test_a_second_return_beyond_what_is_left_is_refused(qtbot, till, cashier, manager):
     till.printing.device = FakePrinter()
     result = sell(till, cashier, [("SPHP5", 3000)])
