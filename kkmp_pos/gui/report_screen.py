@@ -46,7 +46,7 @@ def _qdate(text: str) -> QDate:
 
 
 class ReportScreen(QWidget):
-    KINDS = ("eod", "range", "members", "x")
+    KINDS = ("eod", "range", "members", "x", "lpg")  # lpg: regulated goods, the LPG 3 kg logbook
 
     report_ready = Signal(object)
 
@@ -60,7 +60,13 @@ class ReportScreen(QWidget):
         self.kind = QComboBox()
         for key, label in zip(
             self.KINDS,
-            (self.tr("Harian"), self.tr("Rentang tanggal"), self.tr("Belanja anggota"), self.tr("Laporan X")),
+            (
+                self.tr("Harian"),
+                self.tr("Rentang tanggal"),
+                self.tr("Belanja anggota"),
+                self.tr("Laporan X"),
+                self.tr("Buku LPG 3 kg"),
+            ),
             strict=True,
         ):
             self.kind.addItem(label, key)
@@ -73,6 +79,7 @@ class ReportScreen(QWidget):
         self.run_button = QPushButton(self.tr("Tampilkan"))
         self.print_button = QPushButton(self.tr("Cetak"))
         self.pdf_button = QPushButton(self.tr("Simpan PDF"))
+        self.csv_button = QPushButton(self.tr("Simpan CSV"))  # the LPG logbook, NIK masked
         for w in (
             self.kind,
             self.date_from,
@@ -80,6 +87,7 @@ class ReportScreen(QWidget):
             self.run_button,
             self.print_button,
             self.pdf_button,
+            self.csv_button,
         ):
             w.setMinimumHeight(TOUCH_PX)
             controls.addWidget(w)
@@ -95,6 +103,8 @@ class ReportScreen(QWidget):
         layout.addWidget(self.preview, 1)
         self.print_button.setEnabled(False)
         self.pdf_button.setEnabled(False)
+        self.csv_button.setEnabled(False)
+        self.csv_button.clicked.connect(self.ask_save_csv)
         self.run_button.clicked.connect(self.run_report)
         self.print_button.clicked.connect(self.print_report)
         self.pdf_button.clicked.connect(self.ask_save_pdf)
@@ -103,7 +113,7 @@ class ReportScreen(QWidget):
 
     def set_kind(self, kind: str) -> None:
         self.kind.setCurrentIndex(self.KINDS.index(kind))
-        if kind in ("range", "members"):
+        if kind in ("range", "members", "lpg"):
             # A period report starts as "this month so far", which is what the board asks for.
             end = self.date_to.date()
             self.date_from.setDate(end.addDays(1 - end.day()))
@@ -118,6 +128,7 @@ class ReportScreen(QWidget):
             "range": lambda: reports.date_range(actor, start, end, relay),
             "members": lambda: reports.member_purchases(actor, start, end, relay),
             "x": lambda: shifts.x_report(actor),
+            "lpg": lambda: self.till.lpg_logbook.logbook(actor, start, end),
         }
         self.run_button.setEnabled(False)
         self.progress.setVisible(True)
@@ -139,6 +150,15 @@ class ReportScreen(QWidget):
         self.run_button.setEnabled(True)
         self.progress.setVisible(False)
         self.status.setText(self.tr("Selesai."))
+        from kkmp_pos.services.lpg_logbook import LpgLogbook
+
+        self.csv_button.setEnabled(isinstance(report, LpgLogbook))
+        if isinstance(report, LpgLogbook):
+            self.preview.setPlainText("\n".join(report.text_lines()))
+            self.print_button.setEnabled(False)
+            self.pdf_button.setEnabled(False)
+            self.report_ready.emit(report)
+            return
         if isinstance(report, MemberReport):
             lines = [
                 f"{r['number']:<10} {r['name'][:24]:<24} {format_rp(r['total_rp']):>14}" for r in report.rows
@@ -188,5 +208,20 @@ class ReportScreen(QWidget):
             self,
             lambda: reports.save_pdf(report, path),
             on_success=lambda p: self.status.setText(self.tr("PDF disimpan: {0}").format(p)),
+            on_failure=self._failed,
+        )
+
+    # -- regulated goods: the LPG logbook as CSV ------------------------------------------------------
+    def ask_save_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan CSV"), "buku-lpg.csv", "CSV (*.csv)")
+        if path:
+            self.save_csv(Path(path))
+
+    def save_csv(self, path: Path) -> None:
+        book, logbook = self.report, self.till.lpg_logbook
+        run_op(
+            self,
+            lambda: logbook.write_csv(book, path),
+            on_success=lambda p: self.status.setText(self.tr("CSV disimpan: {0}").format(p)),
             on_failure=self._failed,
         )

@@ -74,7 +74,8 @@ def make_table(headers: list[str]) -> QTableWidget:
 
 
 class StockModuleScreen(QWidget):
-    """Tabs: Produk, Penerimaan, Kartu stok, Stok opname, Daftar stok. Errors go to its message bar."""
+    """Tabs: Produk, Penerimaan, Kartu stok, Stok opname, Daftar stok, Batas pembelian. Errors go to its
+    message bar."""
 
     open_pdfs = True  # tests switch this off: no viewer on a headless machine
 
@@ -106,6 +107,10 @@ class StockModuleScreen(QWidget):
         self.tabs.addTab(self.card, self.tr("Kartu stok"))
         self.tabs.addTab(self.count, self.tr("Stok opname"))
         self.tabs.addTab(self.lists, self.tr("Daftar stok"))
+        from kkmp_pos.gui.limits_screen import LimitsScreen  # regulated goods: purchase caps
+
+        self.limits = LimitsScreen(self.module, till, actor)
+        self.tabs.addTab(self.limits, self.tr("Batas pembelian"))
         self.resize(1280, 720)
 
     def show_error(self, text: str) -> None:

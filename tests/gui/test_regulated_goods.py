@@ -102,3 +102,62 @@ def test_a_warn_only_cap_shows_the_warning_and_goes_on_to_payment(qtbot, window,
     assert "Sudah dibeli 1 tabung" in window.message_bar.label.text()
     _pay_cash(qtbot, screen, till)
     assert [v.mode for v in screen.last_result.limit_violations] == ["warn"]
+
+
+# -- the manager's side: caps editor and the LPG logbook --------------------------------------------
+def test_a_manager_adds_changes_and_deactivates_a_cap_in_the_stock_module(qtbot, till, manager):
+    from kkmp_pos.db.models import PurchaseLimitModel
+    from kkmp_pos.gui.stock_module_screen import StockModuleScreen
+
+    screen = StockModuleScreen(till, manager)
+    qtbot.addWidget(screen)
+    tab = screen.limits
+    assert {r.name for r in tab.rules} == {"Beras SPHP", "MinyaKita", "LPG 3 kg"}
+    assert tab.table.rowCount() == 3
+    tab.new_rule()
+    qtbot.keyClicks(tab.name, "Gula pasir")
+    qtbot.keyClicks(tab.category, "Gula")
+    qtbot.keyClicks(tab.max_qty, "5")
+    tab.unit.setText("kg")
+    tab.mode.setCurrentIndex(tab.mode.findData("block"))
+    tab.save()
+    assert tab.error_label.text() == ""
+    row = PurchaseLimitModel.get(PurchaseLimitModel.name == "Gula pasir")
+    assert (row.category, row.max_milli, row.mode, row.active) == ("Gula", 5000, "block", True)
+    assert tab.table.rowCount() == 4
+
+    tab.table.selectRow(next(i for i, r in enumerate(tab.rules) if r.name == "MinyaKita"))
+    assert tab.codes.text() == "MK1; MK2=2; MK05=0,5"
+    tab.max_qty.setText("3")
+    tab.save()
+    assert PurchaseLimitModel.get(PurchaseLimitModel.name == "MinyaKita").max_milli == 3000
+    tab.deactivate()
+    assert not PurchaseLimitModel.get(PurchaseLimitModel.name == "MinyaKita").active
+
+    tab.new_rule()
+    tab.name.setText("kosong")
+    tab.save()
+    assert "kode barang atau kategori" in tab.error_label.text()  # the service says why
+
+
+def test_the_report_screen_shows_the_lpg_logbook_and_saves_it_as_csv(qtbot, till, manager, cashier, tmp_path):
+    from kkmp_pos.core.cart import Cart
+    from kkmp_pos.gui.ops import running_ops
+    from kkmp_pos.gui.report_screen import ReportScreen
+    from tests.services.test_sales import cash
+
+    cart = Cart()
+    cart.add(till.catalog.lookup_barcode(barcode_of("LPG3")))
+    till.sales.checkout(cart, cash(50_000), cashier, buyer_nik=WALK_IN_NIK)
+    screen = ReportScreen(till, manager)
+    qtbot.addWidget(screen)
+    screen.set_kind("lpg")
+    with qtbot.waitSignal(screen.report_ready, timeout=10_000):
+        screen.run_report()
+    text = screen.preview.toPlainText()
+    assert "Buku LPG 3 kg" in text and "6471********0002" in text and WALK_IN_NIK not in text
+    assert screen.csv_button.isEnabled() and not screen.pdf_button.isEnabled()
+    target = tmp_path / "lpg.csv"
+    screen.save_csv(target)
+    qtbot.waitUntil(lambda: running_ops() == 0 and "CSV disimpan" in screen.status.text(), timeout=10_000)
+    assert "6471********0002" in target.read_text(encoding="utf-8")
