@@ -217,6 +217,49 @@
     </message>
 </context>
 <context>
+    <name>BuyerNikDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="25"/>
+        <source>NIK pembeli</source>
+        <translation>Buyer&apos;s NIK</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="28"/>
+        <source>NIK pembeli wajib dicatat</source>
+        <translation>The buyer&apos;s NIK must be recorded</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="32"/>
+        <source>{products}: ketik atau pindai NIK dari KTP pembeli (16 angka).</source>
+        <translation>{products}: type or scan the NIK from the buyer&apos;s KTP (16 digits).</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="53"/>
+        <source>Lanjut bayar [Enter]</source>
+        <translation>Go on to payment [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="56"/>
+        <source>NIK adalah data pribadi: struk dan layar hanya menampilkan sebagian.</source>
+        <translation>The NIK is personal data: receipts and screens show only part of it.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="60"/>
+        <source>Kembali ke keranjang [Esc]</source>
+        <translation>Back to the cart [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="75"/>
+        <source>{count} dari {total} angka</source>
+        <translation>{count} of {total} digits</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="79"/>
+        <source>NIK {nik} sah</source>
+        <translation>NIK {nik} is valid</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <location filename="../../kkmp_pos/gui/cart_model.py" line="36"/>
@@ -456,37 +499,37 @@
 <context>
     <name>CheckoutFlow</name>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="65"/>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="126"/>
         <source>Tersimpan {number}, menunggu pembayaran QRIS.</source>
         <translation>Saved {number}, waiting for the QRIS payment.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="70"/>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="131"/>
         <source>Tersimpan {number}. Kembali {change}.</source>
         <translation>Saved {number}. Change {change}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="156"/>
         <source>QRIS diterima. {number} lunas. Kembali {change}.</source>
         <translation>QRIS received. {number} paid. Change {change}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="163"/>
         <source>QRIS dibatalkan: {number} batal, stok dikembalikan.</source>
         <translation>QRIS cancelled: {number} cancelled, stock put back.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="168"/>
         <source>Pembayaran dibatalkan</source>
         <translation>Payment cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="110"/>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="171"/>
         <source>{number} menunggu pembayaran QRIS: selesaikan dari daftar struk (F3).</source>
         <translation>{number} is waiting for the QRIS payment: finish it from the receipts list (F3).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="176"/>
         <source>Menunggu pembayaran QRIS</source>
         <translation>Waiting for the QRIS payment</translation>
     </message>
@@ -790,6 +833,150 @@
         <location filename="../../kkmp_pos/gui/cashier_panels.py" line="145"/>
         <source>Mencetak struk…</source>
         <translation>Printing the receipt…</translation>
+    </message>
+</context>
+<context>
+    <name>LimitsScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="39"/>
+        <source>Batas pembelian barang bersubsidi (Beras SPHP, MinyaKita, LPG 3 kg). &apos;Blokir&apos; perlu PIN manajer untuk melewati; &apos;Peringatan&apos; hanya dicatat.</source>
+        <translation>Purchase limits on subsidised goods (Beras SPHP, MinyaKita, LPG 3 kg). &apos;Block&apos; needs a manager&apos;s PIN to go past; &apos;Warning&apos; is only recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="47"/>
+        <source>Aturan</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="48"/>
+        <source>Barang / kategori</source>
+        <translation>Products / category</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="87"/>
+        <source>Batas</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="89"/>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="51"/>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="91"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="92"/>
+        <source>Berlaku mulai</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="82"/>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="94"/>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="69"/>
+        <source>per transaksi</source>
+        <translation>per transaction</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="70"/>
+        <source>per hari</source>
+        <translation>per day</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="71"/>
+        <source>per bulan</source>
+        <translation>per month</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="75"/>
+        <source>per pembeli (NIK atau kartu anggota)</source>
+        <translation>per buyer (NIK or member card)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="76"/>
+        <source>per NIK</source>
+        <translation>per NIK</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="78"/>
+        <source>Peringatan</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="79"/>
+        <source>Blokir</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="84"/>
+        <source>Nama aturan</source>
+        <translation>Rule name</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="85"/>
+        <source>Kode barang (=takaran)</source>
+        <translation>Product codes (=measure)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="86"/>
+        <source>atau kategori</source>
+        <translation>or category</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="88"/>
+        <source>Satuan</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="90"/>
+        <source>Dihitung</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="101"/>
+        <source>Aturan baru</source>
+        <translation>New rule</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="102"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="103"/>
+        <source>Nonaktifkan</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="126"/>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="126"/>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/limits_screen.py" line="187"/>
+        <source>Aturan {name} disimpan.</source>
+        <translation>Rule {name} saved.</translation>
     </message>
 </context>
 <context>
@@ -1789,70 +1976,86 @@
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="64"/>
         <source>Harian</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="65"/>
         <source>Rentang tanggal</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="66"/>
         <source>Belanja anggota</source>
         <translation>Member spending</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="67"/>
         <source>Laporan X</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="68"/>
+        <source>Buku LPG 3 kg</source>
+        <translation>LPG 3 kg logbook</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="79"/>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="74"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="80"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="75"/>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="179"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="81"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="199"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="125"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="82"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="216"/>
+        <source>Simpan CSV</source>
+        <translation>Save CSV</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="136"/>
         <source>Menyusun laporan…</source>
         <translation>Preparing report…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="142"/>
         <source>Menyusun laporan… {0}</source>
         <translation>Preparing report… {0}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="141"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="152"/>
         <source>Selesai.</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="174"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="194"/>
         <source>Dicetak.</source>
         <translation>Printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="186"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="206"/>
         <source>Menyimpan PDF…</source>
         <translation>Saving PDF…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="190"/>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="210"/>
         <source>PDF disimpan: {0}</source>
         <translation>PDF saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/report_screen.py" line="225"/>
+        <source>CSV disimpan: {0}</source>
+        <translation>CSV saved: {0}</translation>
     </message>
 </context>
 <context>
@@ -2352,34 +2555,39 @@
 <context>
     <name>StockModuleScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="93"/>
         <source>Stok dan Barang — {name}</source>
         <translation>Stock and Products — {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="104"/>
+        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="105"/>
         <source>Produk</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="106"/>
         <source>Penerimaan barang</source>
         <translation>Goods receiving</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="107"/>
         <source>Kartu stok</source>
         <translation>Stock card</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="108"/>
         <source>Stok opname</source>
         <translation>Stock count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="109"/>
         <source>Daftar stok</source>
         <translation>Stock lists</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="113"/>
+        <source>Batas pembelian</source>
+        <translation>Purchase limits</translation>
     </message>
 </context>
 <context>
