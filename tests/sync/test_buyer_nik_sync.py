@@ -1,0 +1,38 @@
+"""The buyer's NIK (regulated goods) travels in the sale event; the server accepts and keeps it."""
+
+from __future__ import annotations
+
+import json
+
+from kkmp_pos.core.cart import Cart
+from kkmp_pos.services.auth import actor_of
+from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.till import open_till
+from kkmp_pos.sync.worker import sync_once
+from tests.sync.support import PRODUCTS, new_till, queue, seed_server, server_sales
+
+NIK = "6471015708900002"
+
+
+def test_a_sale_with_a_buyer_nik_is_accepted_and_stored_by_the_server(tmp_path, sdb, live):
+    from kkmp_pos.db.models import UserModel
+
+    seed_server(sdb)
+    folder = new_till(tmp_path / "t1", sdb, live.url)
+    till = open_till(folder)
+    try:
+        cart = Cart()
+        cart.add(till.catalog.lookup_barcode(PRODUCTS[0]["barcode"]))
+        cashier = actor_of(UserModel.get(UserModel.name == "Ani"))
+        sale = till.sales.checkout(
+            cart, [PaymentInput(PaymentMethod.CASH, 0, 10_000)], cashier, buyer_nik=NIK
+        )
+    finally:
+        till.close()
+    sync_once(folder)
+    assert queue(folder).get("pending", 0) == 0 and "rejected" not in queue(folder)
+    assert sale.sale_id in server_sales(sdb)
+    m = sdb.m
+    with sdb.database.connection_context():
+        row = m.EventModel.get((m.EventModel.type == "sale.completed") & (m.EventModel.seq == sale.event_seq))
+    assert json.loads(row.payload)["buyer_nik"] == NIK
