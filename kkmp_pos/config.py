@@ -81,5 +81,6 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("printer.logo_path", "", str, "Image printed at the top of receipts ('' = none)"),
         Setting("reports.top_products", 10, int, "How many products the top-products list shows"),
+        Setting("tax.ppn_percent", 11, int, "Effective PPN rate of a PKP store (prices include it)"),
     ]
 }

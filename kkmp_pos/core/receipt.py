@@ -115,7 +115,9 @@ class SaleReceiptData:
     applies to cash only). `tendered_rp` is the cash handed over (0 without cash); it is printed as
     the cash payment, followed by `change_rp`. `member_savings_rp` is what a member saved against
     regular prices; `non_member_potential_savings_rp` what a non-member would have saved (an
-    invitation to join). `status_note` e.g. 'MENUNGGU PEMBAYARAN QRIS'.
+    invitation to join). `status_note` e.g. 'MENUNGGU PEMBAYARAN QRIS'. `ppn_rp` None: no PPN lines
+    (a store not registered for VAT); with `ppn_dpp_rp` the receipt shows DPP + PPN of the taxable
+    lines (prices include PPN) and the exempt amount.
     """
 
     store_name: str
@@ -142,6 +144,10 @@ class SaleReceiptData:
     member_savings_rp: int = 0
     non_member_potential_savings_rp: int = 0
     ppn_rp: int | None = None
+    # A VAT-registered (PKP) store: DPP and PPN of the taxable lines, and what was exempt from PPN.
+    ppn_dpp_rp: int | None = None
+    ppn_percent: int = 11
+    ppn_exempt_rp: int = 0
     header_lines: tuple[str, ...] = ()
     footer_lines: tuple[str, ...] = ()
     is_copy: bool = False
@@ -206,7 +212,12 @@ def _totals(b: DocumentBuilder, d: SaleReceiptData) -> None:
     if d.rounding_rp:
         b.columns("Pembulatan", format_number(d.rounding_rp))
         b.columns("Total dibayar", format_rp(d.total_rp + d.rounding_rp), bold=True)
-    if d.ppn_rp is not None:
+    if d.ppn_rp is not None and d.ppn_dpp_rp is not None:
+        b.columns("DPP", format_number(d.ppn_dpp_rp))
+        b.columns(f"PPN {d.ppn_percent}%", format_number(d.ppn_rp))
+        if d.ppn_exempt_rp:
+            b.columns("Bebas PPN", format_number(d.ppn_exempt_rp))
+    elif d.ppn_rp is not None:
         b.columns("Termasuk PPN", format_number(d.ppn_rp))
     for payment in d.payments:
         label = PAYMENT_LABELS.get(payment.method, payment.method.replace("_", " ").capitalize())

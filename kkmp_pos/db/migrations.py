@@ -210,6 +210,7 @@ V5 = [
     'DROP INDEX "stock_movement_product_id"',
 ]
 
+
 # Version 6 (regulated goods): the buyer's NIK on a sale (LPG 3 kg logbook, purchase caps) and the caps
 # themselves as data. Existing tills whose catalog has the demo's regulated codes get the default caps
 # (frozen copy of services.limits.DEFAULT_RULES as it was when step 6 shipped).
@@ -243,6 +244,43 @@ def _v6(db: peewee.SqliteDatabase) -> None:
         )
 
 
+# Version 7 (PPN): products exempt from PPN; existing staples and subsidised LPG marked as exempt.
+V7 = ['ALTER TABLE "product" ADD COLUMN "ppn_exempt" INTEGER NOT NULL DEFAULT 0']
+# Frozen copy of core.tax.STAPLE_WORDS as it was when step 7 shipped.
+_V7_STAPLE_WORDS = frozenset(
+    ("beras", "gabah", "jagung", "sagu", "kedelai", "garam", "daging", "telur", "buah", "sayur",
+     "sayuran", "ubi", "gula")
+)  # fmt: skip
+
+
+def _v7(db: peewee.SqliteDatabase) -> None:
+    """Add product.ppn_exempt; set it for LPG 3 kg (NIK) and for sembako in a staple category."""
+    import re
+    import unicodedata
+
+    _sql_step(V7)(db)
+    word = re.compile(r"[0-9a-z]+")
+
+    def words(text: str) -> set[str]:
+        normal = unicodedata.normalize("NFKD", text)
+        return set(word.findall("".join(c for c in normal if not unicodedata.combining(c)).lower()))
+
+    staples = [
+        cid
+        for cid, name in db.execute_sql('SELECT "id", "name" FROM "category"')
+        if words(name) & _V7_STAPLE_WORDS
+    ]
+    db.execute_sql(
+        'UPDATE "product" SET "ppn_exempt" = 1 WHERE "business_unit" = \'lpg\' AND "requires_nik" = 1'
+    )
+    for cid in staples:
+        db.execute_sql(
+            'UPDATE "product" SET "ppn_exempt" = 1 '
+            "WHERE \"category_id\" = ? AND \"business_unit\" NOT IN ('lpg', 'obat')",
+            (cid,),
+        )
+
+
 STEPS: list[tuple[int, Step]] = [
     (1, _sql_step(V1)),
     (2, _v2),
@@ -250,6 +288,7 @@ STEPS: list[tuple[int, Step]] = [
     (4, _sql_step(V4)),  # issue 5; step 3 is reserved for stock
     (5, _sql_step(V5)),  # issue 3: the complete till
     (6, _v6),  # regulated goods: sale.buyer_nik, purchase_limit
+    (7, _v7),  # PPN: product.ppn_exempt
 ]
 
 LATEST = STEPS[-1][0]

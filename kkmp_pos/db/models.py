@@ -123,6 +123,7 @@ class ProductModel(BaseModel):
     active = pw.BooleanField(default=True)
     on_hand_milli = pw.IntegerField(default=0)  # cache of the ledger's sum
     updated_at = pw.CharField()
+    ppn_exempt = pw.BooleanField(default=False)  # step 7: no PPN in its price (core/tax.py)
 
     class Meta:
         table_name = "product"
@@ -632,6 +633,7 @@ ALL_MODELS += [
     SaleReturnLineModel,
 ]
 # ---- end issue 3 ------------------------------------------------------------------------------------
+
 
 # ---- regulated goods: purchase caps as data (schema step 6) ----------------------------------------
 class PurchaseLimitModel(BaseModel):

@@ -95,7 +95,7 @@ def _pairs_table(pairs: list[tuple[str, str]]) -> Table:
 
 
 def period_pdf(ctx: ServiceContext, r: PeriodReport, path: Path) -> None:
-    from kkmp_pos.services.reports import BUSINESS_UNITS, PPN_PERCENT, payment_label, period_title
+    from kkmp_pos.services.reports import BUSINESS_UNITS, payment_label, period_title
 
     f = r.facts
     story: list[Any] = [
@@ -176,9 +176,7 @@ def period_pdf(ctx: ServiceContext, r: PeriodReport, path: Path) -> None:
     if r.ppn is not None:
         story += [
             _heading("PPN"),
-            _pairs_table(
-                [("DPP", format_rp(r.ppn[0])), (f"PPN {PPN_PERCENT}% (termasuk)", format_rp(r.ppn[1]))]
-            ),
+            _pairs_table(r.ppn_rows()),
         ]
     story += [
         _heading("Rekonsiliasi kas per shift"),

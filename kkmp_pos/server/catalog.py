@@ -24,6 +24,7 @@ EXTRA_PRODUCT_FIELDS: dict[str, type] = {
     "is_weighed": bool,
     "business_unit": str,
     "requires_nik": bool,
+    "ppn_exempt": bool,
     "drug_class": str,
     "track_batches": bool,
     "reorder_level_milli": int,

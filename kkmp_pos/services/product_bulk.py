@@ -16,7 +16,7 @@ from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.reasons import sqlite_reason
 from kkmp_pos.core.text import fold, words_of
 from kkmp_pos.services.context import ServiceContext
-from kkmp_pos.services.products import ProductService, ProductSpec
+from kkmp_pos.services.products import ProductService, ProductSpec, spec_ppn_default
 
 _FIELDS = (
     "code, name, search_text, base_unit, is_weighed, category_id, business_unit, supplier_id, "
@@ -24,13 +24,14 @@ _FIELDS = (
     "requires_nik, active, updated_at"
 )
 _INSERT_PRODUCT = (
-    f"INSERT INTO product (uid, cost_rp, on_hand_milli, {_FIELDS}) "
-    "VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO product (uid, cost_rp, on_hand_milli, {_FIELDS}, ppn_exempt) "
+    "VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+# ppn_exempt NULL (column left out of the file) keeps the product's flag
 _UPDATE_PRODUCT = (
     "UPDATE product SET cost_rp = CASE WHEN on_hand_milli <= 0 THEN ? ELSE cost_rp END, "
     + ", ".join(f"{f.strip()} = ?" for f in _FIELDS.split(","))
-    + " WHERE id = ?"
+    + ", ppn_exempt = COALESCE(?, ppn_exempt) WHERE id = ?"
 )
 
 
@@ -92,11 +93,14 @@ def write_specs(ctx: ServiceContext, rows: Sequence[tuple[ProductSpec, int | Non
                 int(spec.active),
                 now,
             )
+            exempt = None if spec.ppn_exempt is None else int(spec.ppn_exempt)
             if pid is None:
-                cursor.execute(_INSERT_PRODUCT, (uuid7(), spec.cost_rp, *values))
+                if exempt is None:
+                    exempt = int(spec_ppn_default(spec))
+                cursor.execute(_INSERT_PRODUCT, (uuid7(), spec.cost_rp, *values, exempt))
                 pid = int(cursor.lastrowid or 0)
             else:
-                cursor.execute(_UPDATE_PRODUCT, (spec.cost_rp, *values, pid))
+                cursor.execute(_UPDATE_PRODUCT, (spec.cost_rp, *values, exempt, pid))
             product_ids.append(pid)
             barcodes.extend((code, pid, None) for code in spec.barcodes)
             for unit in spec.units:

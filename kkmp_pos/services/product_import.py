@@ -36,6 +36,7 @@ COLUMNS = [
     "supplier",
     "drug_class",
     "requires_nik",
+    "ppn_exempt",
     "track_batches",
     "reorder_level",
     "barcodes",
@@ -202,6 +203,12 @@ class _RowParser:
             self.problem(column, "import_not_yes_no", value=value)
         return False
 
+    def optional_flag(self, column: str) -> bool | None:
+        """None for a missing column or an empty cell (the product's default or current flag)."""
+        if not self.values.get(column, "").strip():
+            return None
+        return self.flag(column)
+
     def qty(self, column: str) -> int:
         value = self.text(column)
         if not value:
@@ -248,6 +255,7 @@ class _RowParser:
             track_batches=self.flag("track_batches"),
             drug_class=self.text("drug_class") or None,
             requires_nik=self.flag("requires_nik"),
+            ppn_exempt=self.optional_flag("ppn_exempt"),
             barcodes=self.text("barcodes").replace(";", " ").split(),
             units=self.units(),
             active=self.flag("active", default=True),
@@ -367,6 +375,7 @@ class ProductImportService:
                     s.supplier or "",
                     s.drug_class or "",
                     _flag(s.requires_nik),
+                    _flag(bool(s.ppn_exempt)),
                     _flag(s.track_batches),
                     format_qty(s.reorder_level_milli).replace(".", "") if s.reorder_level_milli else "",
                     " ".join(s.barcodes),

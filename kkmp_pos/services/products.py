@@ -14,6 +14,7 @@ from kkmp_pos.core.errors import NotFoundError, ValidationError
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.core.pricing import BusinessUnit
+from kkmp_pos.core.tax import default_ppn_exempt
 from kkmp_pos.core.text import fold
 from kkmp_pos.db.models import (
     BarcodeModel,
@@ -60,6 +61,8 @@ class ProductSpec:
     barcodes: list[str] = field(default_factory=list)
     units: list[UnitSpec] = field(default_factory=list)
     active: bool = True
+    # None: a new product takes core.tax.default_ppn_exempt, an existing one keeps its flag
+    ppn_exempt: bool | None = None
 
 
 def check_prices(name: str, regular: int, member: int | None, ceiling: int | None) -> None:
@@ -117,6 +120,11 @@ def validate_spec(spec: ProductSpec) -> ProductSpec:
     return spec
 
 
+def spec_ppn_default(spec: ProductSpec) -> bool:
+    """A new product's PPN exemption when the spec does not say (staples, LPG 3 kg: core.tax)."""
+    return default_ppn_exempt(spec.business_unit, spec.category, spec.requires_nik)
+
+
 def product_payload(product: ProductModel) -> dict[str, object]:
     """The 'product.changed' event body: the whole product as the till now has it."""
     units = list(ProductUnitModel.select().where(ProductUnitModel.product == product.id))
@@ -138,6 +146,7 @@ def product_payload(product: ProductModel) -> dict[str, object]:
         "track_batches": product.track_batches,
         "drug_class": product.drug_class,
         "requires_nik": product.requires_nik,
+        "ppn_exempt": product.ppn_exempt,
         "active": product.active,
         "barcodes": [b.code for b in barcodes if b.unit_id is None],
         "units": [
@@ -219,6 +228,7 @@ class ProductService:
             track_batches=p.track_batches,
             drug_class=p.drug_class,
             requires_nik=p.requires_nik,
+            ppn_exempt=p.ppn_exempt,
             barcodes=[b.code for b in barcodes if b.unit_id is None],
             units=[
                 UnitSpec(
@@ -329,6 +339,10 @@ class ProductService:
             "active": spec.active,
             "updated_at": self.ctx.now_iso(),
         }
+        if spec.ppn_exempt is not None:
+            fields["ppn_exempt"] = spec.ppn_exempt
+        elif existing is None:
+            fields["ppn_exempt"] = spec_ppn_default(spec)
         if existing is None:
             product = ProductModel.create(uid=uuid7(), cost_rp=spec.cost_rp, **fields)
         else:

@@ -84,6 +84,7 @@ class ReceiptService:
             )
         if member is None:
             potential = self._potential_savings(sale_id)
+        ppn = self._ppn(sale_id)
         return SaleReceiptData(
             store_name=store.cooperative_name,
             store_address=f"{store.name}\n{store.address}".strip(),
@@ -108,11 +109,38 @@ class ReceiptService:
             buyer_nik_masked=mask_nik(sale.buyer_nik) if sale.buyer_nik else None,  # regulated goods
             member_savings_rp=sale.member_savings_rp,
             non_member_potential_savings_rp=potential,
+            ppn_rp=ppn[1] if ppn else None,
+            ppn_dpp_rp=ppn[0] if ppn else None,
+            ppn_percent=ppn[2] if ppn else 11,
+            ppn_exempt_rp=ppn[3] if ppn else 0,
             footer_lines=tuple(self.ctx.setting("receipt.footer")),
             is_copy=is_copy,
             status_note=STATUS_NOTES.get(sale.status),
             kick_drawer=bool(cash) and bool(self.ctx.setting("printer.kick_drawer")),
         )
+
+    def _ppn(self, sale_id: str) -> tuple[int, int, int, int] | None:
+        """(DPP, PPN, percent, exempt rupiah) of a sale at a VAT-registered store, else None.
+
+        Taxable: the line totals after discounts of products not exempt from PPN (core/tax.py).
+        """
+        if not self.ctx.store.vat_registered:
+            return None
+        from kkmp_pos.core.tax import dpp_and_ppn
+
+        percent = int(self.ctx.setting("tax.ppn_percent"))
+        taxable = exempt = 0
+        for total, is_exempt in self.ctx.db.execute_sql(
+            'SELECT l."line_total_rp", p."ppn_exempt" FROM "sale_line" l '
+            'JOIN "product" p ON p."id" = l."product_id" WHERE l."sale_id" = ?',
+            (sale_id,),
+        ):
+            if is_exempt:
+                exempt += total
+            else:
+                taxable += total
+        dpp, ppn = dpp_and_ppn(taxable, percent)
+        return dpp, ppn, percent, exempt
 
     def _potential_savings(self, sale_id: str) -> int:
         """What a non-member would have saved at member prices (the invitation to join)."""

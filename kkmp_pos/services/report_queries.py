@@ -50,6 +50,9 @@ class SalesFacts:
     qris_confirmed: tuple[int, int] = (0, 0)  # (payments, rupiah)
     qris_pending: tuple[int, int] = (0, 0)
     returns: SalesTotals = field(default_factory=SalesTotals)  # issue 3: stays zero until returns exist
+    # completed line totals (after discounts) net of returns, split by product.ppn_exempt
+    taxable_rp: int = 0
+    exempt_rp: int = 0
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,36 @@ def sales_facts(
             c, a = facts.qris_pending
             facts.qris_pending = (c + count, a + amount)
     _subtract_returns(db, facts, date_from, date_to, shift_id, utc_offset_hours)
+    facts.taxable_rp, facts.exempt_rp = ppn_bases(db, date_from, date_to, shift_id=shift_id)
     return facts
+
+
+def ppn_bases(
+    db: peewee.Database, date_from: str = "", date_to: str = "", *, shift_id: str | None = None
+) -> tuple[int, int]:
+    """(taxable, exempt) rupiah: completed sales' line totals after discounts, less their returns.
+
+    Exempt means the product is marked `ppn_exempt` (basic staples, LPG 3 kg: core/tax.py).
+    """
+    where, params = _scope(date_from, date_to, shift_id)
+    sums = {0: 0, 1: 0}
+    sql = (
+        'SELECT p."ppn_exempt", SUM(l."line_total_rp") FROM "sale_line" l '
+        'JOIN "sale" s ON s."id" = l."sale_id" JOIN "product" p ON p."id" = l."product_id" '
+        f'WHERE {where} AND s."status" = ? GROUP BY 1'
+    )
+    for exempt, total in db.execute_sql(sql, [*params, COMPLETED]):
+        sums[1 if exempt else 0] += total or 0
+    where_r, params_r = _return_scope(date_from, date_to, shift_id)
+    sql = (
+        'SELECT p."ppn_exempt", SUM(rl."refund_rp") FROM "sale_return_line" rl '
+        'JOIN "sale_return" r ON r."id" = rl."sale_return_id" '
+        'JOIN "sale_line" l ON l."id" = rl."sale_line_id" JOIN "product" p ON p."id" = l."product_id" '
+        f"WHERE {where_r} GROUP BY 1"
+    )
+    for exempt, refund in db.execute_sql(sql, params_r):
+        sums[1 if exempt else 0] -= refund or 0
+    return sums[0], sums[1]
 
 
 def _return_scope(date_from: str, date_to: str, shift_id: str | None) -> tuple[str, list[Any]]:

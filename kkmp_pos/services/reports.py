@@ -11,14 +11,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from kkmp_pos.core.errors import ValidationError
-from kkmp_pos.core.money import format_qty, format_rp, round_half_up
+from kkmp_pos.core.money import format_qty, format_rp
 from kkmp_pos.core.receipt import PAYMENT_LABELS, ReceiptDocument, build_text_document, width_for_paper
+from kkmp_pos.core.tax import PPN_PERCENT as TAX_PPN_PERCENT
+from kkmp_pos.core.tax import dpp_and_ppn
 from kkmp_pos.core.timeutil import from_iso, local
 from kkmp_pos.db.models import PrintJobModel, ShiftModel, UserModel
 from kkmp_pos.services import report_queries as q
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 MAX_RANGE_DAYS = 400
-PPN_PERCENT = 11  # prices include PPN; the included part is total × 11/111
+PPN_PERCENT = TAX_PPN_PERCENT  # default; a store's rate is the 'tax.ppn_percent' setting
 BUSINESS_UNITS = {"sembako": "Sembako", "lpg": "LPG", "obat": "Obat"}
 
 
@@ -207,6 +208,7 @@ class PeriodReport:
     products: list[q.ProductFacts]
     shifts: list[dict[str, Any]]
     top_n: int = 10
+    ppn_percent: int = PPN_PERCENT
 
     @property
     def by_business_unit(self) -> dict[str, int]:
@@ -222,12 +224,26 @@ class PeriodReport:
 
     @property
     def ppn(self) -> tuple[int, int] | None:
-        """(DPP, PPN) included in the completed sales, only for a VAT-registered store."""
+        """(DPP, PPN) included in the taxable sales net of returns, only for a VAT-registered store.
+
+        PPN is taken once from the period's net taxable sum (prices include it); exempt goods
+        (`product.ppn_exempt`) add nothing.
+        """
         if not self.vat_registered:
             return None
-        total = self.facts.completed.total_rp
-        ppn = round_half_up(Fraction(total * PPN_PERCENT, 100 + PPN_PERCENT))
-        return total - ppn, ppn
+        return dpp_and_ppn(self.facts.taxable_rp, self.ppn_percent)
+
+    def ppn_rows(self) -> list[tuple[str, str]]:
+        """The PPN block of the slip and the PDF (empty for a store not registered for VAT)."""
+        if self.ppn is None:
+            return []
+        dpp, ppn = self.ppn
+        return [
+            ("Penjualan kena PPN", format_rp(self.facts.taxable_rp)),
+            ("Penjualan bebas PPN", format_rp(self.facts.exempt_rp)),
+            ("DPP", format_rp(dpp)),
+            (f"PPN {self.ppn_percent}% (termasuk)", format_rp(ppn)),
+        ]
 
     def to_json(self) -> dict[str, Any]:
         """Machine-readable: completed sales net of returns and cancellations."""
@@ -278,7 +294,13 @@ class PeriodReport:
             }
         )
         if self.ppn is not None:
-            data["ppn"] = {"dpp_rp": self.ppn[0], "ppn_rp": self.ppn[1]}
+            data["ppn"] = {
+                "percent": self.ppn_percent,
+                "taxable_rp": self.facts.taxable_rp,
+                "exempt_rp": self.facts.exempt_rp,
+                "dpp_rp": self.ppn[0],
+                "ppn_rp": self.ppn[1],
+            }
         return data
 
 
@@ -312,6 +334,7 @@ def build_period_report(
         products=products,
         shifts=shifts,
         top_n=int(ctx.setting("reports.top_products")),
+        ppn_percent=int(ctx.setting("tax.ppn_percent")),
     )
     report_progress(steps, steps, "selesai")
     return report
@@ -348,7 +371,7 @@ def period_rows(r: PeriodReport) -> list[str | tuple[str, str]]:
         (f"QRIS menunggu ({f.qris_pending[0]})", format_rp(f.qris_pending[1])),
     ]
     if r.ppn is not None:
-        rows += [("DPP", format_rp(r.ppn[0])), (f"PPN {PPN_PERCENT}% (termasuk)", format_rp(r.ppn[1]))]
+        rows += ["---", *r.ppn_rows()]
     if r.shifts:
         rows += ["---", "Selisih kas per shift"]
         for s in r.shifts:

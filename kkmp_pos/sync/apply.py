@@ -169,7 +169,7 @@ def _product(data: dict[str, Any], now_iso: str, ceilings: dict[str, int]) -> No
         "active": bool(data.get("active", True)),
         "updated_at": now_iso,
     }
-    for name in ("is_weighed", "requires_nik", "track_batches"):
+    for name in ("is_weighed", "requires_nik", "track_batches", "ppn_exempt"):
         if name in data:
             fields[name] = bool(data[name])
     for name in ("business_unit", "drug_class"):
@@ -178,6 +178,7 @@ def _product(data: dict[str, Any], now_iso: str, ceilings: dict[str, int]) -> No
     if code in ceilings:
         fields["ceiling_rp"] = ceilings[code]
     if existing is None:
+        fields.setdefault("ppn_exempt", apply_bulk.default_exempt(data))
         product_id = ProductModel.insert(regular_price_rp=0, **fields).execute()
     else:
         product_id = existing.id

@@ -13,11 +13,12 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from kkmp_pos.core.tax import default_ppn_exempt
 from kkmp_pos.db.database import database
 
 CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
-_OPTIONAL_BOOLS = ("is_weighed", "requires_nik", "track_batches")
+_OPTIONAL_BOOLS = ("is_weighed", "requires_nik", "track_batches", "ppn_exempt")
 _OPTIONAL_TEXT = ("business_unit", "drug_class")
 # insert values for columns the feed may leave out (the model's defaults)
 _INSERT_DEFAULTS: dict[str, Any] = {
@@ -32,6 +33,13 @@ _INSERT_DEFAULTS: dict[str, Any] = {
     "reorder_level_milli": 0,
     "on_hand_milli": 0,
 }
+
+
+def default_exempt(data: dict[str, Any]) -> bool:
+    """PPN exemption of a product first seen in a feed without the field (an older server)."""
+    unit = str(data.get("business_unit") or "sembako")
+    category = str(data["category"]) if data.get("category") else None
+    return default_ppn_exempt(unit, category, bool(data.get("requires_nik")))
 
 
 class NeedRows(Exception):
@@ -119,6 +127,7 @@ def upsert_products(
             values["ceiling_rp"] = ceilings[code]
         updated = tuple(values)
         row = {"id": target, **values}
+        row.setdefault("ppn_exempt", int(default_exempt(data)))  # a new product the feed says nothing of
         for key, default in _INSERT_DEFAULTS.items():
             row.setdefault(key, default)
         groups.setdefault(updated, []).append(tuple(row.values()))

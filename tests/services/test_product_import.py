@@ -30,6 +30,7 @@ def good_row(i: int) -> dict[str, str]:
         "supplier": "Perum Bulog",
         "drug_class": "",
         "requires_nik": "0",
+        "ppn_exempt": "",  # empty: the default by category (core/tax.py)
         "track_batches": "0",
         "reorder_level": "5",
         "barcodes": make_ean13(f"898{i:09d}"),
