@@ -1,4 +1,4 @@
-"""Editing one product: details, prices and ceiling, units (each with barcodes), drug class, batches."""
+"""Editing one product: details, prices and ceiling, units (each with barcodes), drug class, batches, PPN."""
 
 from __future__ import annotations
 
@@ -20,12 +20,23 @@ from PySide6.QtWidgets import (
 
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.money import format_qty, parse_qty, parse_rp
+from kkmp_pos.core.tax import default_ppn_exempt
 from kkmp_pos.gui.i18n import error_text
+from kkmp_pos.gui.labels import business_unit_label, drug_class_label
 from kkmp_pos.gui.ops import run_op
 from kkmp_pos.services.products import ProductSpec, UnitSpec
 
+# stored codes; the combo boxes show their labels (gui/labels.py)
 DRUG_CLASSES = ["", "bebas", "bebas_terbatas", "keras"]
 BUSINESS_UNITS = ["sembako", "lpg", "obat"]
+
+
+def _select_code(box: QComboBox, code: str) -> None:
+    index = box.findData(code)
+    if index < 0:  # a code this version does not know: keep it, shown as is
+        box.addItem(code, code)
+        index = box.count() - 1
+    box.setCurrentIndex(index)
 
 
 def _rp(text: str) -> int | None:
@@ -88,8 +99,9 @@ class ProductEditDialog(QDialog):
         self.category.addItems(["", *categories])
         self.category.setCurrentText(spec.category or "")
         self.business_unit = QComboBox()
-        self.business_unit.addItems(BUSINESS_UNITS)
-        self.business_unit.setCurrentText(spec.business_unit)
+        for code in BUSINESS_UNITS:
+            self.business_unit.addItem(business_unit_label(code), code)
+        _select_code(self.business_unit, spec.business_unit)
         self.supplier = QComboBox()
         self.supplier.setEditable(True)
         self.supplier.addItems(["", *suppliers])
@@ -106,8 +118,23 @@ class ProductEditDialog(QDialog):
         self.nik = QCheckBox(self.tr("Wajib NIK pembeli (LPG 3 kg)"))
         self.nik.setChecked(spec.requires_nik)
         self.drug = QComboBox()
-        self.drug.addItems(DRUG_CLASSES)
-        self.drug.setCurrentText(spec.drug_class or "")
+        for code in DRUG_CLASSES:
+            self.drug.addItem(drug_class_label(code), code)
+        _select_code(self.drug, spec.drug_class or "")
+        self.ppn_exempt = QCheckBox(self.tr("Bebas PPN (beras dan bahan pokok lain, LPG 3 kg)"))
+        self.ppn_exempt.setToolTip(
+            self.tr("Hanya berlaku bila koperasi terdaftar sebagai PKP: barang ini tidak dihitung PPN.")
+        )
+        # A new product follows the default for its category and unit until the box is clicked.
+        self._ppn_follows_default = spec.ppn_exempt is None
+        self.ppn_exempt.clicked.connect(self._ppn_clicked)
+        self.category.currentTextChanged.connect(self._ppn_default)
+        self.business_unit.currentIndexChanged.connect(self._ppn_default)
+        self.nik.toggled.connect(self._ppn_default)
+        if spec.ppn_exempt is None:
+            self._ppn_default()
+        else:
+            self.ppn_exempt.setChecked(spec.ppn_exempt)
         self.barcodes = QLineEdit(" ".join(spec.barcodes))
         self.units = QPlainTextEdit(units_text(spec.units))
         self.units.setPlaceholderText(self.tr("Nama | isi | harga | harga anggota | barcode"))
@@ -128,6 +155,7 @@ class ProductEditDialog(QDialog):
             ("", self.weighed),
             ("", self.batches),
             ("", self.nik),
+            ("", self.ppn_exempt),
             (self.tr("Golongan obat"), self.drug),
             (self.tr("Barcode (pisahkan spasi)"), self.barcodes),
             (self.tr("Satuan jual lain"), self.units),
@@ -157,17 +185,31 @@ class ProductEditDialog(QDialog):
             base_unit=self.base_unit.text().strip() or "pcs",
             is_weighed=self.weighed.isChecked(),
             category=self.category.currentText().strip() or None,
-            business_unit=self.business_unit.currentText(),
+            business_unit=str(self.business_unit.currentData()),
             supplier=self.supplier.currentText().strip() or None,
             cost_rp=parse_rp(self.cost.text() or "0"),
             reorder_level_milli=parse_qty(self.reorder.text()) if self.reorder.text().strip() else 0,
             track_batches=self.batches.isChecked(),
-            drug_class=self.drug.currentText() or None,
+            drug_class=self.drug.currentData() or None,
             requires_nik=self.nik.isChecked(),
+            ppn_exempt=self.ppn_exempt.isChecked(),
             barcodes=self.barcodes.text().split(),
             units=parse_units(self.units.toPlainText()),
             active=self.active,
         )
+
+    def _ppn_clicked(self) -> None:
+        self._ppn_follows_default = False
+
+    def _ppn_default(self, *_args: object) -> None:
+        if self._ppn_follows_default:
+            self.ppn_exempt.setChecked(
+                default_ppn_exempt(
+                    str(self.business_unit.currentData()),
+                    self.category.currentText().strip() or None,
+                    self.nik.isChecked(),
+                )
+            )
 
     def submit(self) -> None:
         try:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_qty, format_rp, parse_qty
-from kkmp_pos.gui.i18n import error_text
+from kkmp_pos.gui.i18n import current_lang, error_text
 from kkmp_pos.gui.stock_module_screen import StockTab, fill_table, make_table
 from kkmp_pos.gui.widgets import TOUCH_PX
 from kkmp_pos.services.stock import show_date
@@ -35,7 +35,7 @@ class WriteOffDialog(QDialog):
         self.qty = QLineEdit(format_qty(qty_milli).replace(".", ""))
         self.reason = QComboBox()
         for key in REASONS:
-            self.reason.addItem(REASON_LABELS[key][0], key)
+            self.reason.addItem(REASON_LABELS[key][1 if current_lang() == "en" else 0], key)
         self.reason.setCurrentIndex(REASONS.index(reason))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Keterangan (wajib)"))

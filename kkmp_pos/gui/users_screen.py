@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kkmp_pos.gui.i18n import error_text
+from kkmp_pos.gui.labels import ROLES, role_label
 from kkmp_pos.gui.widgets import TOUCH_PX
 
 if TYPE_CHECKING:
@@ -34,15 +37,21 @@ class UsersScreen(QWidget):
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("Nama"), self.tr("Peran"), self.tr("Status"), "id"])
         self.table.setColumnHidden(3, True)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        # the name takes the room; role and status fit their words
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         layout.addWidget(self.table, 2)
         side = QVBoxLayout()
         form = QFormLayout()
         self.name = QLineEdit()
         self.role = QComboBox()
-        for role in ("kasir", "manajer", "admin"):
-            self.role.addItem(role, role)
+        for role in ROLES:
+            self.role.addItem(role_label(role), role)  # shown as a word, stored as the code
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Nama"), self.name)
@@ -84,8 +93,11 @@ class UsersScreen(QWidget):
             state = self.tr("aktif") if u.active else self.tr("nonaktif")
             if u.locked_until:
                 state += " / " + self.tr("terkunci")
-            for col, text in enumerate((u.name, u.role, state, str(u.id))):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+            for col, text in enumerate((u.name, role_label(u.role), state, str(u.id))):
+                item = QTableWidgetItem(text)
+                if col == 1:
+                    item.setData(Qt.ItemDataRole.UserRole, u.role)
+                self.table.setItem(row, col, item)
 
     def selected_id(self) -> int | None:
         row = self.table.currentRow()
@@ -95,7 +107,9 @@ class UsersScreen(QWidget):
         row = self.table.currentRow()
         if row >= 0:
             self.name.setText(self.table.item(row, 0).text())
-            self.role.setCurrentText(self.table.item(row, 1).text())
+            index = self.role.findData(self.table.item(row, 1).data(Qt.ItemDataRole.UserRole))
+            if index >= 0:
+                self.role.setCurrentIndex(index)
 
     def _do(self, action, done_text: str) -> None:  # type: ignore[no-untyped-def]
         try:

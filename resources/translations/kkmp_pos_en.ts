@@ -803,6 +803,59 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="14"/>
+        <source>Kasir</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="15"/>
+        <source>Manajer</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="16"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="19"/>
+        <source>Sembako</source>
+        <translation>Basic groceries</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="20"/>
+        <source>LPG</source>
+        <translation>LPG</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="21"/>
+        <source>Obat</source>
+        <translation>Medicines</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="24"/>
+        <source>Bukan obat</source>
+        <translation>Not a medicine</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="25"/>
+        <source>Obat bebas</source>
+        <translation>OTC medicine</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="26"/>
+        <source>Obat bebas terbatas</source>
+        <translation>Limited OTC medicine</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="27"/>
+        <source>Obat keras</source>
+        <translation>Prescription medicine</translation>
+    </message>
+</context>
+<context>
     <name>LastSalePanel</name>
     <message>
         <location filename="../../kkmp_pos/gui/cashier_panels.py" line="126"/>
@@ -1395,102 +1448,112 @@
 <context>
     <name>ProductEditDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="78"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="89"/>
         <source>Ubah barang</source>
         <translation>Edit product</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="78"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="89"/>
         <source>Barang baru</source>
         <translation>New product</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="114"/>
         <source>Dijual per berat (kg)</source>
         <translation>Sold by weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="104"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="116"/>
         <source>Lacak batch dan tanggal kedaluwarsa</source>
         <translation>Track batch and expiry date</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="118"/>
         <source>Wajib NIK pembeli (LPG 3 kg)</source>
         <translation>Buyer&apos;s NIK required (LPG 3 kg)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="124"/>
+        <source>Bebas PPN (beras dan bahan pokok lain, LPG 3 kg)</source>
+        <translation>Exempt from VAT (rice and other staples, LPG 3 kg)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="126"/>
+        <source>Hanya berlaku bila koperasi terdaftar sebagai PKP: barang ini tidak dihitung PPN.</source>
+        <translation>Applies only when the cooperative is VAT-registered (PKP): no VAT is counted on this item.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="140"/>
         <source>Nama | isi | harga | harga anggota | barcode</source>
         <translation>Name | contents | price | member price | barcode</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="117"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="144"/>
         <source>Kode (PLU)</source>
         <translation>Code (PLU)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="118"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="145"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="119"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="146"/>
         <source>Satuan dasar</source>
         <translation>Base unit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="120"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="147"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="148"/>
         <source>Unit usaha</source>
         <translation>Business unit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="149"/>
         <source>Pemasok</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="123"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="150"/>
         <source>Harga pokok (Rp)</source>
         <translation>Cost price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="124"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="151"/>
         <source>Harga jual (Rp)</source>
         <translation>Selling price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="125"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="152"/>
         <source>Harga anggota (Rp)</source>
         <translation>Member price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="153"/>
         <source>HET / harga tertinggi (Rp)</source>
         <translation>HET / max. retail price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="127"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="154"/>
         <source>Batas pesan ulang</source>
         <translation>Reorder level</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="159"/>
         <source>Golongan obat</source>
         <translation>Drug class</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="132"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="160"/>
         <source>Barcode (pisahkan spasi)</source>
         <translation>Barcodes (space-separated)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="133"/>
+        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="161"/>
         <source>Satuan jual lain</source>
         <translation>Other sales units</translation>
     </message>
@@ -3133,84 +3196,84 @@
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="32"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="35"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="35"/>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="57"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="35"/>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="58"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="38"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="59"/>
         <source>PIN (4-6 angka)</source>
         <translation>PIN (4-6 digits)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="63"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="64"/>
         <source>Simpan nama/peran</source>
         <translation>Save name/role</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="65"/>
         <source>Atur ulang PIN</source>
         <translation>Reset PIN</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="66"/>
         <source>Nonaktifkan / aktifkan</source>
         <translation>Deactivate / activate</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="84"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="93"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="84"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="93"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="95"/>
         <source>terkunci</source>
         <translation>locked</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="129"/>
         <source>Pengguna ditambahkan.</source>
         <translation>User added.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="125"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="139"/>
         <source>Perubahan disimpan.</source>
         <translation>Changes saved.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="133"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="147"/>
         <source>PIN diatur ulang.</source>
         <translation>PIN reset.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="142"/>
+        <location filename="../../kkmp_pos/gui/users_screen.py" line="156"/>
         <source>Status diubah.</source>
         <translation>Status changed.</translation>
     </message>

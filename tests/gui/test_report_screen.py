@@ -55,7 +55,7 @@ def test_users_and_audit_screens_list_and_act_through_the_services(qtbot, till, 
     qtbot.addWidget(users)
     rows = users.table.rowCount()
     users.name.setText("Rina Lestari")
-    users.role.setCurrentText("kasir")
+    users.role.setCurrentIndex(users.role.findData("kasir"))
     users.pin.setText("4567")
     users.create()
     assert users.table.rowCount() == rows + 1 and "ditambahkan" in users.status.text()
