@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, replace
+from typing import Any
 
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import NotFoundError, ValidationError
@@ -134,7 +135,7 @@ class LimitService:
         check_rule(rule)
         if not rule.id:
             rule = replace(rule, id=uuid7())
-        fields = {
+        fields: dict[str, Any] = {
             "name": rule.name.strip(),
             "product_codes": json.dumps(dict(rule.product_codes)),
             "category": (rule.category or "").strip() or None,
@@ -153,9 +154,7 @@ class LimitService:
                 PurchaseLimitModel.create(id=rule.id, **fields)
             else:
                 PurchaseLimitModel.update(**fields).where(PurchaseLimitModel.id == rule.id).execute()
-            audit(
-                self.ctx, "purchase_limit.saved", actor, doc_id=rule.id, **{**fields, "active": rule.active}
-            )
+            audit(self.ctx, "purchase_limit.saved", actor, doc_id=rule.id, **fields)
         return rule
 
     def deactivate(self, rule_id: str, actor: Actor | None) -> None:
@@ -262,12 +261,13 @@ class LimitService:
     @staticmethod
     def _purchases(cart: Cart) -> list[Purchase]:
         ids = {line.item.product_id for line in cart.lines}
-        categories = dict(
-            ProductModel.select(ProductModel.id, CategoryModel.name)
+        categories: dict[int, str] = {
+            product_id: name
+            for product_id, name in ProductModel.select(ProductModel.id, CategoryModel.name)
             .join(CategoryModel, on=(ProductModel.category == CategoryModel.id))
             .where(ProductModel.id.in_(ids))
             .tuples()
-        )
+        }
         return [
             Purchase(
                 line.item.code, categories.get(line.item.product_id), line.item.name, line.base_qty_milli
