@@ -43,6 +43,7 @@ class PricedItem:
     is_weighed: bool = False
     requires_nik: bool = False
     drug_class: str | None = None
+    ppn_exempt: bool = False
     track_batches: bool = False
     on_hand_milli: int = 0
 

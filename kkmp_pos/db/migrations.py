@@ -245,7 +245,11 @@ def _v6(db: peewee.SqliteDatabase) -> None:
 
 
 # Version 7 (PPN): products exempt from PPN; existing staples and subsidised LPG marked as exempt.
-V7 = ['ALTER TABLE "product" ADD COLUMN "ppn_exempt" INTEGER NOT NULL DEFAULT 0']
+V7 = [
+    'ALTER TABLE "product" ADD COLUMN "ppn_exempt" INTEGER NOT NULL DEFAULT 0',
+    # A sale line keeps the flag it was sold under: a later catalog edit never changes a past receipt.
+    'ALTER TABLE "sale_line" ADD COLUMN "ppn_exempt" INTEGER NOT NULL DEFAULT 0',
+]
 # Frozen copy of core.tax.STAPLE_WORDS as it was when step 7 shipped.
 _V7_STAPLE_WORDS = frozenset(
     ("beras", "gabah", "jagung", "sagu", "kedelai", "garam", "daging", "telur", "buah", "sayur",
@@ -279,6 +283,10 @@ def _v7(db: peewee.SqliteDatabase) -> None:
             "WHERE \"category_id\" = ? AND \"business_unit\" NOT IN ('lpg', 'obat')",
             (cid,),
         )
+    db.execute_sql(
+        'UPDATE "sale_line" SET "ppn_exempt" = '
+        '(SELECT "ppn_exempt" FROM "product" WHERE "product"."id" = "sale_line"."product_id")'
+    )
 
 
 STEPS: list[tuple[int, Step]] = [

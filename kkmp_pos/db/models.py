@@ -245,6 +245,7 @@ class SaleLineModel(BaseModel):
     discount_rp = pw.IntegerField(default=0)
     line_total_rp = pw.IntegerField()  # after the line discount
     prescription_ref = pw.CharField(default="")  # obat keras: the prescription it was sold against
+    ppn_exempt = pw.BooleanField(default=False)  # as the product was when sold (schema step 7)
 
     class Meta:
         table_name = "sale_line"

@@ -37,6 +37,7 @@ def item_from(product: ProductModel, unit: ProductUnitModel | None = None) -> Pr
             drug_class=product.drug_class,
             track_batches=product.track_batches,
             on_hand_milli=product.on_hand_milli,
+            ppn_exempt=bool(product.ppn_exempt),
         )
     ceiling = unit.ceiling_rp
     if ceiling is None and product.ceiling_rp is not None:
@@ -58,6 +59,7 @@ def item_from(product: ProductModel, unit: ProductUnitModel | None = None) -> Pr
         drug_class=product.drug_class,
         track_batches=product.track_batches,
         on_hand_milli=product.on_hand_milli,
+        ppn_exempt=bool(product.ppn_exempt),
     )
 
 

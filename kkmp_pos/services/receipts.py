@@ -131,8 +131,7 @@ class ReceiptService:
         percent = int(self.ctx.setting("tax.ppn_percent"))
         taxable = exempt = 0
         for total, is_exempt in self.ctx.db.execute_sql(
-            'SELECT l."line_total_rp", p."ppn_exempt" FROM "sale_line" l '
-            'JOIN "product" p ON p."id" = l."product_id" WHERE l."sale_id" = ?',
+            'SELECT l."line_total_rp", l."ppn_exempt" FROM "sale_line" l WHERE l."sale_id" = ?',
             (sale_id,),
         ):
             if is_exempt:

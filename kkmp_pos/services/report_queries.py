@@ -136,22 +136,23 @@ def ppn_bases(
 ) -> tuple[int, int]:
     """(taxable, exempt) rupiah: completed sales' line totals after discounts, less their returns.
 
-    Exempt means the product is marked `ppn_exempt` (basic staples, LPG 3 kg: core/tax.py).
+    Exempt means the line was sold as `ppn_exempt` (basic staples, LPG 3 kg: core/tax.py); the flag is
+    copied onto the sale line, so a later catalog edit never changes a past report.
     """
     where, params = _scope(date_from, date_to, shift_id)
     sums = {0: 0, 1: 0}
     sql = (
-        'SELECT p."ppn_exempt", SUM(l."line_total_rp") FROM "sale_line" l '
-        'JOIN "sale" s ON s."id" = l."sale_id" JOIN "product" p ON p."id" = l."product_id" '
+        'SELECT l."ppn_exempt", SUM(l."line_total_rp") FROM "sale_line" l '
+        'JOIN "sale" s ON s."id" = l."sale_id" '
         f'WHERE {where} AND s."status" = ? GROUP BY 1'
     )
     for exempt, total in db.execute_sql(sql, [*params, COMPLETED]):
         sums[1 if exempt else 0] += total or 0
     where_r, params_r = _return_scope(date_from, date_to, shift_id)
     sql = (
-        'SELECT p."ppn_exempt", SUM(rl."refund_rp") FROM "sale_return_line" rl '
+        'SELECT l."ppn_exempt", SUM(rl."refund_rp") FROM "sale_return_line" rl '
         'JOIN "sale_return" r ON r."id" = rl."sale_return_id" '
-        'JOIN "sale_line" l ON l."id" = rl."sale_line_id" JOIN "product" p ON p."id" = l."product_id" '
+        'JOIN "sale_line" l ON l."id" = rl."sale_line_id" '
         f"WHERE {where_r} GROUP BY 1"
     )
     for exempt, refund in db.execute_sql(sql, params_r):

@@ -236,6 +236,7 @@ class SaleService:
                         "discount_rp": line.discount_rp,
                         "line_total_rp": line.total_rp,
                         "prescription_ref": line.prescription_ref,
+                        "ppn_exempt": line.item.ppn_exempt,
                     }
                 )
                 parts = (

@@ -178,3 +178,18 @@ def test_the_rate_is_a_setting(till, cashier, manager, percent) -> None:
     data = till.receipts.data(sale_id)
     assert (data.ppn_rp, data.ppn_percent) == (expected, percent)
     assert till.reports.end_of_day(manager, till.ctx.business_date()).ppn == (taxable - expected, expected)
+
+
+def test_a_past_receipt_keeps_its_ppn_when_the_catalog_changes_later(till, cashier) -> None:
+    make_pkp(till)
+    sale_id = sell(till, cashier, mixed_cart())
+    taxable, _exempt = split(sale_id)
+    before = till.receipts.data(sale_id).ppn_rp
+    assert before == ppn_of(taxable)
+    # the manager later marks every product exempt: the completed sale must not change
+    ProductModel.update(ppn_exempt=True).execute()
+    assert till.receipts.data(sale_id, is_copy=True).ppn_rp == before
+    assert {line.ppn_exempt for line in SaleLineModel.select().where(SaleLineModel.sale == sale_id)} == {
+        True,
+        False,
+    }
