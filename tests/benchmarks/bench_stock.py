@@ -114,31 +114,30 @@ def stock_card_1m_movements(b: Bench) -> list[Figure]:
 
 
 def _import_file(path: Path, count: int) -> None:
+    """10,000 rows by column name, so a column added to the import format later cannot shift them."""
     with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(COLUMNS)
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS, restval="")
+        writer.writeheader()
         for i in range(count):
             writer.writerow(
-                [
-                    f"BIMP{i:06d}",
-                    f"Barang Impor Benchmark {i}",
-                    "sembako",
-                    f"Impor {i % 20}",
-                    "pcs",
-                    "0",
-                    str(5000 + i),
-                    str(4900 + i),
-                    "",
-                    str(4000 + i),
-                    "Perum Bulog",
-                    "",
-                    "0",
-                    "0",
-                    "5",
-                    make_ean13(f"897{i:09d}"),
-                    f"Dus 12|12000|{60000 + i}|" if i % 4 == 0 else "",
-                    "1",
-                ]
+                {
+                    "code": f"BIMP{i:06d}",
+                    "name": f"Barang Impor Benchmark {i}",
+                    "business_unit": "sembako",
+                    "category": f"Impor {i % 20}",
+                    "base_unit": "pcs",
+                    "is_weighed": "0",
+                    "regular_price_rp": str(5000 + i),
+                    "member_price_rp": str(4900 + i),
+                    "cost_rp": str(4000 + i),
+                    "supplier": "Perum Bulog",
+                    "requires_nik": "0",
+                    "track_batches": "0",
+                    "reorder_level": "5",
+                    "barcodes": make_ean13(f"897{i:09d}"),
+                    "units": f"Dus 12|12000|{60000 + i}|" if i % 4 == 0 else "",
+                    "active": "1",
+                }
             )
 
 

@@ -145,3 +145,14 @@ def test_a_file_without_the_required_columns_is_refused(till, tmp_path):
     with pytest.raises(ValidationError) as refused:
         stock_module(till).importer.preview(path)
     assert refused.value.code == "import_missing_columns"
+
+
+def test_the_benchmark_import_file_stays_valid_for_the_importer(till, tmp_path):
+    """The 10,000-product benchmark writes its file by column name; a new import column must not break it."""
+    from kkmp_pos.services.product_import import ProductImportService
+    from tests.benchmarks.bench_stock import _import_file
+
+    path = tmp_path / "bench.csv"
+    _import_file(path, 40)
+    preview = ProductImportService(till.ctx).preview(path)
+    assert preview.ok, preview.problems[:3]
