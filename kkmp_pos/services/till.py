@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kkmp_pos.config import DB_FILENAME
 from kkmp_pos.core.timeutil import utc_now
@@ -14,64 +16,158 @@ from kkmp_pos.services.auth import AuthService
 from kkmp_pos.services.catalog import CatalogService
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.members import MemberService
-from kkmp_pos.services.products import ProductService
-from kkmp_pos.services.sales import SaleService
 from kkmp_pos.services.setup import is_initialised
+
+if TYPE_CHECKING:
+    from kkmp_pos.services.audit_log import AuditLogService
+    from kkmp_pos.services.held import HeldCartService
+    from kkmp_pos.services.limits import LimitService
+    from kkmp_pos.services.lpg_logbook import LpgLogbookService
+    from kkmp_pos.services.maintenance import MaintenanceService
+    from kkmp_pos.services.overrides import OverrideService
+    from kkmp_pos.services.printer_settings import PrinterSettingsService
+    from kkmp_pos.services.printing import PrintService
+    from kkmp_pos.services.products import ProductService
+    from kkmp_pos.services.receipts import ReceiptService
+    from kkmp_pos.services.registration import RegistrationService
+    from kkmp_pos.services.reports import ReportService
+    from kkmp_pos.services.reversals import ReversalService
+    from kkmp_pos.services.sales import SaleService
+    from kkmp_pos.services.scanning import ScanService
+    from kkmp_pos.services.shifts import ShiftService
+    from kkmp_pos.services.users import UserService
 
 log = logging.getLogger(__name__)
 
 
 class Till:
+    """The services of one till. Each is made on first use, so the login window does not wait for the
+    imports of reports, stock or sync code it does not need yet (cold start is benchmarked)."""
+
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
-        self.auth = AuthService(ctx)
-        self.catalog = CatalogService(ctx)
-        self.members = MemberService(ctx)
-        self.products = ProductService(ctx)
-        self.sales = SaleService(ctx)
-        from kkmp_pos.services.printing import PrintService
-        from kkmp_pos.services.receipts import ReceiptService
-
-        self.receipts = ReceiptService(ctx)
-        self.printing = PrintService(ctx, self.receipts)
-        # issue 3: the complete till
-        from kkmp_pos.services.held import HeldCartService
-        from kkmp_pos.services.overrides import OverrideService
-        from kkmp_pos.services.registration import RegistrationService
-        from kkmp_pos.services.reversals import ReversalService
-        from kkmp_pos.services.scanning import ScanService
-
-        self.scanner = ScanService(ctx, self.catalog)
-        self.held = HeldCartService(ctx, self.catalog, self.members)
-        self.reversals = ReversalService(ctx)
-        self.registration = RegistrationService(ctx)
-        self.overrides = OverrideService(ctx)
-        from kkmp_pos.services.maintenance import MaintenanceService
-
-        self.maintenance = MaintenanceService(ctx)
-        # issue 5: shifts and cash, reports, users, audit log, printer settings
-        from kkmp_pos.services.audit_log import AuditLogService
-        from kkmp_pos.services.printer_settings import PrinterSettingsService
-        from kkmp_pos.services.reports import ReportService
-        from kkmp_pos.services.shifts import ShiftService
-        from kkmp_pos.services.users import UserService
-
-        self.shifts = ShiftService(ctx)
-        self.reports = ReportService(ctx)
-        self.users = UserService(ctx)
-        self.audit_log = AuditLogService(ctx)
-        self.printer_settings = PrinterSettingsService(ctx)
-        # regulated goods: buyer NIK for LPG 3 kg, purchase caps, the LPG logbook
-        from kkmp_pos.services.limits import LimitService
-        from kkmp_pos.services.lpg_logbook import LpgLogbookService
-
-        self.limits = LimitService(ctx)
-        self.lpg_logbook = LpgLogbookService(ctx)
         # WAL checkpoints between sales rather than inside one (see kkmp_pos/db/checkpoint.py).
         from kkmp_pos.db.checkpoint import WalCheckpointer
 
         self.checkpointer = WalCheckpointer(self.db_path)
         self.checkpointer.start()
+
+    @cached_property
+    def auth(self) -> AuthService:
+        return AuthService(self.ctx)
+
+    @cached_property
+    def catalog(self) -> CatalogService:
+        return CatalogService(self.ctx)
+
+    @cached_property
+    def members(self) -> MemberService:
+        return MemberService(self.ctx)
+
+    @cached_property
+    def products(self) -> ProductService:
+        from kkmp_pos.services.products import ProductService
+
+        return ProductService(self.ctx)
+
+    @cached_property
+    def sales(self) -> SaleService:
+        from kkmp_pos.services.sales import SaleService
+
+        return SaleService(self.ctx)
+
+    @cached_property
+    def receipts(self) -> ReceiptService:
+        from kkmp_pos.services.receipts import ReceiptService
+
+        return ReceiptService(self.ctx)
+
+    @cached_property
+    def printing(self) -> PrintService:
+        from kkmp_pos.services.printing import PrintService
+
+        return PrintService(self.ctx, self.receipts)
+
+    # -- issue 3: the complete till -----------------------------------------------------------------
+    @cached_property
+    def scanner(self) -> ScanService:
+        from kkmp_pos.services.scanning import ScanService
+
+        return ScanService(self.ctx, self.catalog)
+
+    @cached_property
+    def held(self) -> HeldCartService:
+        from kkmp_pos.services.held import HeldCartService
+
+        return HeldCartService(self.ctx, self.catalog, self.members)
+
+    @cached_property
+    def reversals(self) -> ReversalService:
+        from kkmp_pos.services.reversals import ReversalService
+
+        return ReversalService(self.ctx)
+
+    @cached_property
+    def registration(self) -> RegistrationService:
+        from kkmp_pos.services.registration import RegistrationService
+
+        return RegistrationService(self.ctx)
+
+    @cached_property
+    def overrides(self) -> OverrideService:
+        from kkmp_pos.services.overrides import OverrideService
+
+        return OverrideService(self.ctx)
+
+    @cached_property
+    def maintenance(self) -> MaintenanceService:
+        from kkmp_pos.services.maintenance import MaintenanceService
+
+        return MaintenanceService(self.ctx)
+
+    # -- issue 5: shifts and cash, reports, users, audit log, printer settings ------------------------
+    @cached_property
+    def shifts(self) -> ShiftService:
+        from kkmp_pos.services.shifts import ShiftService
+
+        return ShiftService(self.ctx)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from kkmp_pos.services.reports import ReportService
+
+        return ReportService(self.ctx)
+
+    @cached_property
+    def users(self) -> UserService:
+        from kkmp_pos.services.users import UserService
+
+        return UserService(self.ctx)
+
+    @cached_property
+    def audit_log(self) -> AuditLogService:
+        from kkmp_pos.services.audit_log import AuditLogService
+
+        return AuditLogService(self.ctx)
+
+    @cached_property
+    def printer_settings(self) -> PrinterSettingsService:
+        from kkmp_pos.services.printer_settings import PrinterSettingsService
+
+        return PrinterSettingsService(self.ctx)
+
+    # -- regulated goods: buyer NIK for LPG 3 kg, purchase caps, the LPG logbook -----------------------
+    @cached_property
+    def limits(self) -> LimitService:
+        from kkmp_pos.services.limits import LimitService
+
+        return LimitService(self.ctx)
+
+    @cached_property
+    def lpg_logbook(self) -> LpgLogbookService:
+        from kkmp_pos.services.lpg_logbook import LpgLogbookService
+
+        return LpgLogbookService(self.ctx)
 
     @property
     def db_path(self) -> Path:
