@@ -411,6 +411,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pembayaran non-tunai {paid} melebihi total {total}.",
         "Non-cash payments {paid} exceed the total {total}.",
     ),
+    "payment_not_positive": (
+        "Jumlah pembayaran {method} harus lebih dari nol.",
+        "The {method} payment must be more than zero.",
+    ),
     "transfer_reference_missing": (
         "Isi nomor referensi transfer.",
         "Enter the bank transfer reference.",
