@@ -11,15 +11,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QDialog,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -33,7 +30,8 @@ from kkmp_pos.core.money import format_rp
 from kkmp_pos.core.timeutil import from_iso, local
 from kkmp_pos.gui.i18n import current_lang, error_text
 from kkmp_pos.gui.ops import run_op
-from kkmp_pos.gui.widgets import TOUCH_PX, no_default_buttons
+from kkmp_pos.gui.receipts_cancel_form import ReceiptCancelForm, action_button
+from kkmp_pos.gui.widgets import no_default_buttons
 
 if TYPE_CHECKING:
     from kkmp_pos.services.context import Actor
@@ -100,7 +98,14 @@ class ReceiptsDialog(QDialog):
         outer.addWidget(self.status_label)
         self.actions = QStackedWidget()
         self.actions.addWidget(self._buttons_page())
-        self.actions.addWidget(self._cancel_page())
+        self.cancel_form = ReceiptCancelForm()
+        self.cancel_form.confirmed.connect(self.cancel_sale)
+        self.cancel_form.back.connect(self.back)
+        # The form's widgets under the names the rest of the dialog (and its tests) use.
+        self.reason_field = self.cancel_form.reason_field
+        self.method_buttons = self.cancel_form.method_buttons
+        self.confirm_cancel_button = self.cancel_form.confirm_button
+        self.actions.addWidget(self.cancel_form)
         outer.addWidget(self.actions)
         self._show_actions(0)
         self.setMinimumSize(1100, 680)
@@ -122,61 +127,19 @@ class ReceiptsDialog(QDialog):
         page = QWidget()
         row = QHBoxLayout(page)
         row.setContentsMargins(0, 0, 0, 0)
-        self.reprint_button = self._button(self.tr("Cetak salinan [F5]"), self.reprint)
-        self.return_button = self._button(self.tr("Retur [F6]"), self.open_return)
-        self.cancel_button = self._button(self.tr("Batalkan struk [F8]"), self.ask_cancel)
-        self.qris_button = self._button(self.tr("Selesaikan QRIS [F9]"), self.open_qris)
-        close = self._button(self.tr("Tutup [Esc]"), self.reject)
+        self.reprint_button = action_button(self.tr("Cetak salinan [F5]"), self.reprint)
+        self.return_button = action_button(self.tr("Retur [F6]"), self.open_return)
+        self.cancel_button = action_button(self.tr("Batalkan struk [F8]"), self.ask_cancel)
+        self.qris_button = action_button(self.tr("Selesaikan QRIS [F9]"), self.open_qris)
+        close = action_button(self.tr("Tutup [Esc]"), self.reject)
         for button in (self.reprint_button, self.return_button, self.cancel_button, self.qris_button, close):
             row.addWidget(button)
         return page
-
-    def _cancel_page(self) -> QWidget:
-        page = QWidget()
-        grid = QGridLayout(page)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel(self.tr("Alasan pembatalan")), 0, 0)
-        self.reason_field = QLineEdit()
-        self.reason_field.setPlaceholderText(self.tr("mis. salah input, pelanggan batal"))
-        self.reason_field.returnPressed.connect(self.cancel_sale)
-        grid.addWidget(self.reason_field, 0, 1, 1, 3)
-        grid.addWidget(QLabel(self.tr("Uang dikembalikan dengan")), 1, 0)
-        self.method_group = QButtonGroup(self)
-        self.method_buttons: dict[str, QPushButton] = {}
-        for col, method in enumerate(("cash", "qris", "transfer"), start=1):
-            button = QPushButton(self._method_names()[method])
-            button.setCheckable(True)
-            button.setProperty("role", "user")
-            button.setStyleSheet("padding: 6px 4px; font-size: 16px; text-align: center;")
-            button.setMinimumHeight(TOUCH_PX)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, m=method: self._set_refund_method(m))
-            self.method_group.addButton(button)
-            grid.addWidget(button, 1, col)
-            self.method_buttons[method] = button
-        back = self._button(self.tr("Kembali [Esc]"), self.back)
-        self.confirm_cancel_button = self._button(self.tr("Batalkan struk ini [Enter]"), self.cancel_sale)
-        self.confirm_cancel_button.setProperty("role", "primary")
-        grid.addWidget(back, 2, 0, 1, 2)
-        grid.addWidget(self.confirm_cancel_button, 2, 2, 1, 2)
-        self.refund_method = "cash"
-        return page
-
-    def _method_names(self) -> dict[str, str]:
-        return {"cash": self.tr("Tunai"), "qris": self.tr("QRIS"), "transfer": self.tr("Transfer")}
 
     def _show_actions(self, index: int) -> None:
         # The stack takes only the height of the page shown, so the list keeps the room.
         self.actions.setCurrentIndex(index)
         self.actions.setFixedHeight(self.actions.currentWidget().sizeHint().height())
-
-    @staticmethod
-    def _button(text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
-        button = QPushButton(text)
-        button.setMinimumHeight(TOUCH_PX + 4)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(slot)
-        return button
 
     # -- the list -----------------------------------------------------------------------------------
     def _status_text(self, status: str) -> str:
@@ -357,10 +320,7 @@ class ReceiptsDialog(QDialog):
         sale = self.selected()
         if sale is None or self.child is not None or sale.status == "cancelled":
             return
-        methods = {p.method for p in self.till.receipts.data(sale.id).payments}
-        for method, button in self.method_buttons.items():
-            button.setVisible(method == "cash" or method in methods)
-        self._set_refund_method("cash")
+        self.cancel_form.start(p.method for p in self.till.receipts.data(sale.id).payments)
         self.show_status(
             self.tr("Batalkan {number} ({total})? Stok kembali, uang dikembalikan.").format(
                 number=sale.receipt_no, total=format_rp(sale.total_rp)
@@ -370,9 +330,9 @@ class ReceiptsDialog(QDialog):
         self.reason_field.clear()
         self.reason_field.setFocus()
 
-    def _set_refund_method(self, method: str) -> None:
-        self.refund_method = method
-        self.method_buttons[method].setChecked(True)
+    @property
+    def refund_method(self) -> str:
+        return self.cancel_form.refund_method
 
     def back(self) -> None:
         self._show_actions(0)
@@ -428,7 +388,7 @@ class ReceiptsDialog(QDialog):
             self.tr("Struk {number} dibatalkan; kembalikan {total} ({method}).").format(
                 number=sale.receipt_no,
                 total=format_rp(refund),
-                method=self._method_names().get(self.refund_method, self.refund_method),
+                method=self.cancel_form.method_name(self.refund_method),
             )
         )
         self.changed.emit()

@@ -12,10 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from kkmp_pos.core.errors import KkmpError, ValidationError
+from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_rp, parse_rp
 from kkmp_pos.core.nik import mask_nik
 from kkmp_pos.gui.i18n import current_lang, error_text
 from kkmp_pos.gui.ops import run_op
-from kkmp_pos.gui.qris_dialog import QrisWidget
+from kkmp_pos.gui.register_member_payment import PokokPaymentPanel
 from kkmp_pos.gui.widgets import TOUCH_PX, no_default_buttons
 
 if TYPE_CHECKING:
@@ -40,7 +38,6 @@ if TYPE_CHECKING:
     from kkmp_pos.services.registration import Registration
     from kkmp_pos.services.till import Till
 
-METHODS = ("cash", "qris", "transfer")
 # Which field a service error points at, so the cursor goes where the fix is typed.
 _FIELD_OF_ERROR = {
     "member_name_invalid": "name",
@@ -132,92 +129,22 @@ class RegisterMemberDialog(QDialog):
         left.addLayout(buttons)
         row.addLayout(left, 5)
 
-        panel = QFrame()
-        panel.setProperty("panel", True)
-        right = QVBoxLayout(panel)
-        right.setContentsMargins(16, 12, 16, 12)
-        caption = QLabel(self.tr("Simpanan pokok"))
-        caption.setProperty("role", "big")
-        amount = QLabel(format_rp(self.pokok_rp))
-        amount.setProperty("role", "total")
-        right.addWidget(caption)
-        right.addWidget(amount)
-        methods = QHBoxLayout()
-        self.method_group = QButtonGroup(self)
-        self.method_buttons: dict[str, QPushButton] = {}
-        labels = {
-            "cash": self.tr("Tunai [F5]"),
-            "qris": self.tr("QRIS [F6]"),
-            "transfer": self.tr("Transfer [F7]"),
-        }
-        for method in METHODS:
-            button = QPushButton(labels[method])
-            button.setCheckable(True)
-            button.setProperty("role", "user")
-            button.setStyleSheet("padding: 6px 4px; font-size: 16px; text-align: center;")
-            button.setMinimumHeight(TOUCH_PX)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, m=method: self.set_method(m))
-            self.method_group.addButton(button)
-            methods.addWidget(button)
-            self.method_buttons[method] = button
-        right.addLayout(methods)
-        self.pay_pages = QStackedWidget()
-        self.pay_pages.addWidget(self._cash_page())
-        self.pay_pages.addWidget(self._reference_page())
-        right.addWidget(self.pay_pages, 1)
-        panel.setMinimumWidth(420)
-        row.addWidget(panel, 4)
+        self.payment = PokokPaymentPanel(self.till, self.pokok_rp)
+        self.payment.method_clicked.connect(self.set_method)
+        self.payment.submitted.connect(self.submit)
+        # The payment widgets under the names the rest of the dialog (and its tests) use.
+        self.method_buttons = self.payment.method_buttons
+        self.tendered_field = self.payment.tendered_field
+        self.change_label = self.payment.change_label
+        self.qris = self.payment.qris
+        self.reference_field = self.payment.reference_field
+        row.addWidget(self.payment, 4)
 
         # Enter walks the form; in the payment field it registers.
         self.name_field.returnPressed.connect(self.nik_field.setFocus)
         self.nik_field.returnPressed.connect(self._nik_entered)
         self.phone_field.returnPressed.connect(self.address_field.setFocus)
         self.address_field.returnPressed.connect(self._focus_payment)
-        self.tendered_field.returnPressed.connect(self.submit)
-        self.reference_field.returnPressed.connect(self.submit)
-        return page
-
-    def _cash_page(self) -> QWidget:
-        page = QWidget()
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 8, 0, 0)
-        box.addWidget(QLabel(self.tr("Uang diterima")))
-        cash_row = QHBoxLayout()
-        self.tendered_field = QLineEdit()
-        self.tendered_field.setPlaceholderText(self.tr("mis. 100000"))
-        self.tendered_field.textChanged.connect(self._update_change)
-        exact = QPushButton(self.tr("Uang pas"))
-        exact.setMinimumHeight(TOUCH_PX)
-        exact.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        exact.clicked.connect(lambda: self.tendered_field.setText(str(self.pokok_rp)))
-        cash_row.addWidget(self.tendered_field, 1)
-        cash_row.addWidget(exact)
-        box.addLayout(cash_row)
-        self.change_label = QLabel("–")
-        self.change_label.setProperty("role", "big")
-        box.addWidget(self.change_label)
-        box.addStretch(1)
-        return page
-
-    def _reference_page(self) -> QWidget:
-        page = QWidget()
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 8, 0, 0)
-        self.qris = QrisWidget()
-        self.qris.code_view.setMinimumSize(230, 230)
-        self.qris.amount_label.setProperty("role", "big")
-        self.qris_error = QLabel()
-        self.qris_error.setProperty("role", "error")
-        self.qris_error.setWordWrap(True)
-        box.addWidget(self.qris, 4)
-        box.addWidget(self.qris_error)
-        self.reference_caption = QLabel()
-        box.addWidget(self.reference_caption)
-        self.reference_field = QLineEdit()
-        self.reference_field.setPlaceholderText(self.tr("nomor referensi dari aplikasi / bank"))
-        box.addWidget(self.reference_field)
-        box.addStretch(1)  # a transfer has no code: its field sits at the top
         return page
 
     def _done_page(self) -> QWidget:
@@ -313,21 +240,8 @@ class RegisterMemberDialog(QDialog):
     # -- paying -----------------------------------------------------------------------------------
     def set_method(self, method: str) -> None:
         self.method = method
-        self.method_buttons[method].setChecked(True)
         self.error_label.clear()
-        if method == "cash":
-            self.pay_pages.setCurrentIndex(0)
-        else:
-            self.pay_pages.setCurrentIndex(1)
-            self.qris.setVisible(method == "qris")
-            self.qris_error.clear()
-            self.reference_caption.setText(
-                self.tr("Referensi QRIS (setelah uang masuk)")
-                if method == "qris"
-                else self.tr("Referensi transfer bank")
-            )
-            if method == "qris":
-                self._show_qris()
+        self.payment.show_method(method)
         if self.pages.currentIndex() == 0 and self.isVisible() and not self._form_has_focus():
             self._focus_payment()
 
@@ -335,38 +249,8 @@ class RegisterMemberDialog(QDialog):
         fields = (self.name_field, self.nik_field, self.phone_field, self.address_field)
         return any(f.hasFocus() for f in fields)
 
-    def _show_qris(self) -> None:
-        from kkmp_pos.core.qris import build_dynamic_qris, parse_qris
-
-        static = str(self.till.ctx.setting("qris.static_payload"))
-        try:
-            if not static:
-                raise ValidationError("qris_not_configured")
-            payload = build_dynamic_qris(static, self.pokok_rp, terminal_label=self.till.ctx.terminal.code)
-        except KkmpError as exc:
-            self.qris.clear()
-            self.qris_error.setText(error_text(exc))
-            return
-        self.qris.set_payment(payload, self.pokok_rp, parse_qris(payload).merchant_name)
-
     def _focus_payment(self) -> None:
-        (self.tendered_field if self.method == "cash" else self.reference_field).setFocus()
-
-    def _update_change(self) -> None:
-        try:
-            tendered = parse_rp(self.tendered_field.text()) if self.tendered_field.text().strip() else None
-        except KkmpError:
-            tendered = None
-        if tendered is None:
-            self.change_label.setText("–")
-        elif tendered < self.pokok_rp:
-            self.change_label.setText(
-                self.tr("Kurang {amount}").format(amount=format_rp(self.pokok_rp - tendered))
-            )
-        else:
-            self.change_label.setText(
-                self.tr("Kembali {amount}").format(amount=format_rp(tendered - self.pokok_rp))
-            )
+        self.payment.field_for(self.method).setFocus()
 
     def submit(self) -> None:
         if self.pages.currentIndex() != 0:

@@ -8,29 +8,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
 
 from kkmp_pos.core.errors import KkmpError
-from kkmp_pos.core.money import format_qty, format_rp, parse_qty
+from kkmp_pos.core.money import format_qty, format_rp
 from kkmp_pos.gui.i18n import current_lang, error_text
 from kkmp_pos.gui.ops import run_op
+from kkmp_pos.gui.return_lines import ReturnLinesTable
 from kkmp_pos.gui.widgets import TOUCH_PX, Keypad, no_default_buttons
 
 if TYPE_CHECKING:
@@ -104,21 +101,10 @@ class ReturnDialog(QDialog):
         row = QHBoxLayout(page)
         row.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Barang"), self.tr("Dibeli"), self.tr("Sudah diretur"), self.tr("Retur")]
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(TOUCH_PX + 4)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
-        self.table.setColumnWidth(3, 140)
+        self.table = ReturnLinesTable()
+        self.table.changed.connect(self._update_refund)
+        self.table.field_done.connect(self._next_field)
+        self.table.field_focused.connect(self._keypad_follows)
         left.addWidget(self.table, 1)
         all_button = QPushButton(self.tr("Semua barang [F4]"))
         all_button.setMinimumHeight(TOUCH_PX)
@@ -231,49 +217,24 @@ class ReturnDialog(QDialog):
             button.setVisible(method == "cash" or method in original)
         self.set_refund_method("cash")
         self.lines = self.till.reversals.returnable(sale_id)
-        self.table.setRowCount(len(self.lines))
-        self.qty_fields = []
-        for row, line in enumerate(self.lines):
-            self.table.setItem(row, 0, QTableWidgetItem(line.name))
-            self.table.setItem(row, 1, self._right(format_qty(line.sold_milli, line.unit_label)))
-            self.table.setItem(row, 2, self._right(format_qty(line.returned_milli, line.unit_label)))
-            field = QLineEdit()
-            field.setAlignment(Qt.AlignmentFlag.AlignRight)
-            field.setPlaceholderText("0")
-            field.setEnabled(line.returnable_milli > 0)
-            field.setToolTip(
-                self.tr("Maks. {qty}").format(qty=format_qty(line.returnable_milli, line.unit_label))
-            )
-            field.installEventFilter(self)
-            field.textChanged.connect(self._update_refund)
-            field.returnPressed.connect(self._next_field)
-            self.table.setCellWidget(row, 3, field)
-            self.qty_fields.append(field)
+        self.qty_fields = self.table.show_lines(self.lines)
         self._update_refund()
         if self.sale.status != "completed":
             self.error_label.setText(
                 self.tr("Struk ini tidak bisa diretur (status: {status}).").format(status=self.sale.status)
             )
-        open_fields = [f for f in self.qty_fields if f.isEnabled()]
+        open_fields = self.table.open_fields()
         if open_fields:
             open_fields[0].setFocus()
         elif self.lines:
             self.error_label.setText(self.tr("Semua barang di struk ini sudah diretur."))
 
-    @staticmethod
-    def _right(text: str) -> QTableWidgetItem:
-        item = QTableWidgetItem(text)
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return item
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def _keypad_follows(self, field: QLineEdit) -> None:
         # The keypad types into whichever quantity field has the focus.
-        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QLineEdit):
-            self.keypad.target = watched
-        return super().eventFilter(watched, event)
+        self.keypad.target = field
 
     def _next_field(self) -> None:
-        fields = [f for f in self.qty_fields if f.isEnabled()]
+        fields = self.table.open_fields()
         current = self.keypad.target
         if current in fields and fields.index(current) + 1 < len(fields):
             fields[fields.index(current) + 1].setFocus()
@@ -281,9 +242,7 @@ class ReturnDialog(QDialog):
             self.reason_field.setFocus()
 
     def return_all(self) -> None:
-        for line, field in zip(self.lines, self.qty_fields, strict=True):
-            if line.returnable_milli > 0:
-                field.setText(format_qty(line.returnable_milli))
+        self.table.fill_all()
         self.reason_field.setFocus()
 
     def set_refund_method(self, method: str) -> None:
@@ -292,36 +251,23 @@ class ReturnDialog(QDialog):
 
     def quantities(self) -> dict[int, int]:
         """{sale_line_id: qty_milli} typed so far; raises the parse error of a bad entry."""
-        result = {}
-        for line, field in zip(self.lines, self.qty_fields, strict=True):
-            if field.text().strip():
-                result[line.sale_line_id] = parse_qty(field.text())
-        return result
+        return self.table.quantities()
 
     def _update_refund(self) -> None:
-        from kkmp_pos.services.reversals import refund_for
-
         self.error_label.clear()
         try:
             quantities = self.quantities()
         except KkmpError as exc:
             self.error_label.setText(error_text(exc))
             return
-        over = [line for line in self.lines if quantities.get(line.sale_line_id, 0) > line.returnable_milli]
+        over = self.table.over_limit(quantities)
         if over:
             self.error_label.setText(
                 self.tr("{name}: paling banyak {qty}.").format(
                     name=over[0].name, qty=format_qty(over[0].returnable_milli, over[0].unit_label)
                 )
             )
-        total = sum(
-            refund_for(
-                line.line_total_rp,
-                line.sold_milli,
-                min(quantities.get(line.sale_line_id, 0), line.returnable_milli),
-            )
-            for line in self.lines
-        )
+        total = self.table.refund_rp(quantities)
         self.refund_label.setText(
             self.tr("Uang kembali ± {amount}").format(amount=format_rp(total)) if total else ""
         )

@@ -1323,6 +1323,69 @@
     </message>
 </context>
 <context>
+    <name>PokokPaymentPanel</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="45"/>
+        <source>Simpanan pokok</source>
+        <translation>Joining savings (pokok)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="55"/>
+        <source>Tunai [F5]</source>
+        <translation>Cash [F5]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="56"/>
+        <source>QRIS [F6]</source>
+        <translation>QRIS [F6]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="57"/>
+        <source>Transfer [F7]</source>
+        <translation>Transfer [F7]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="83"/>
+        <source>Uang diterima</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="86"/>
+        <source>mis. 100000</source>
+        <translation>e.g. 100000</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="88"/>
+        <source>Uang pas</source>
+        <translation>Exact amount</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="116"/>
+        <source>nomor referensi dari aplikasi / bank</source>
+        <translation>reference number from the app / bank</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="131"/>
+        <source>Referensi QRIS (setelah uang masuk)</source>
+        <translation>QRIS reference (once the money arrived)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="133"/>
+        <source>Referensi transfer bank</source>
+        <translation>Bank transfer reference</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="165"/>
+        <source>Kurang {amount}</source>
+        <translation>Short {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="169"/>
+        <source>Kembali {amount}</source>
+        <translation>Change {amount}</translation>
+    </message>
+</context>
+<context>
     <name>PrinterScreen</name>
     <message>
         <location filename="../../kkmp_pos/gui/printer_screen.py" line="57"/>
@@ -1663,6 +1726,49 @@
     </message>
 </context>
 <context>
+    <name>ReceiptCancelForm</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="34"/>
+        <source>Alasan pembatalan</source>
+        <translation>Reason for cancelling</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="36"/>
+        <source>mis. salah input, pelanggan batal</source>
+        <translation>e.g. wrong entry, customer changed their mind</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="39"/>
+        <source>Uang dikembalikan dengan</source>
+        <translation>Refund by</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="53"/>
+        <source>Kembali [Esc]</source>
+        <translation>Back [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="55"/>
+        <source>Batalkan struk ini [Enter]</source>
+        <translation>Cancel this receipt [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="63"/>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="63"/>
+        <source>QRIS</source>
+        <translation>QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="63"/>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <location filename="../../kkmp_pos/gui/receipt_dialog.py" line="23"/>
@@ -1706,152 +1812,112 @@
 <context>
     <name>ReceiptsDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="50"/>
         <source>Struk hari ini</source>
         <translation>Today&apos;s receipts</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="61"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="59"/>
         <source>cari nomor struk, atau pindai kode struk</source>
         <translation>search a receipt number, or scan the receipt code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="71"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="71"/>
         <source>Jam</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="71"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="71"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="125"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="130"/>
         <source>Cetak salinan [F5]</source>
         <translation>Print copy [F5]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="131"/>
         <source>Retur [F6]</source>
         <translation>Return [F6]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="127"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="132"/>
         <source>Batalkan struk [F8]</source>
         <translation>Cancel receipt [F8]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="128"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="133"/>
         <source>Selesaikan QRIS [F9]</source>
         <translation>Finish QRIS [F9]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="129"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="134"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="138"/>
-        <source>Alasan pembatalan</source>
-        <translation>Reason for cancelling</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="140"/>
-        <source>mis. salah input, pelanggan batal</source>
-        <translation>e.g. wrong entry, customer changed their mind</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="143"/>
-        <source>Uang dikembalikan dengan</source>
-        <translation>Refund by</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="157"/>
-        <source>Kembali [Esc]</source>
-        <translation>Back [Esc]</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="158"/>
-        <source>Batalkan struk ini [Enter]</source>
-        <translation>Cancel this receipt [Enter]</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="166"/>
-        <source>Tunai</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="166"/>
-        <source>QRIS</source>
-        <translation>QRIS</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="166"/>
-        <source>Transfer</source>
-        <translation>Transfer</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="184"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="147"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="185"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="148"/>
         <source>Menunggu QRIS</source>
         <translation>Awaiting QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="186"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="149"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="196"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="159"/>
         <source>{n} menunggu QRIS</source>
         <translation>{n} awaiting QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="306"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="269"/>
         <source>Mencetak salinan {number}…</source>
         <translation>Printing a copy of {number}…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="318"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="281"/>
         <source>Salinan struk tercetak.</source>
         <translation>Receipt copy printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="321"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="284"/>
         <source>Salinan belum tercetak: {reason}</source>
         <translation>Copy not printed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="365"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="325"/>
         <source>Batalkan {number} ({total})? Stok kembali, uang dikembalikan.</source>
         <translation>Cancel {number} ({total})? The stock goes back and the money is refunded.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="389"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="349"/>
         <source>Isi alasan pembatalan.</source>
         <translation>Enter the reason for cancelling.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="400"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="360"/>
         <source>Batalkan struk {number} ({total})</source>
         <translation>Cancel receipt {number} ({total})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="428"/>
+        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="388"/>
         <source>Struk {number} dibatalkan; kembalikan {total} ({method}).</source>
         <translation>Receipt {number} cancelled; refund {total} ({method}).</translation>
     </message>
@@ -1859,174 +1925,118 @@
 <context>
     <name>RegisterMemberDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="65"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="62"/>
         <source>Daftar anggota baru</source>
         <translation>Register a new member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="90"/>
         <source>Anggota baru</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="96"/>
         <source>nama lengkap sesuai KTP</source>
         <translation>full name as on the ID card</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="101"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="98"/>
         <source>16 angka</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="105"/>
         <source>mis. 0812 3456 7890 (boleh kosong)</source>
         <translation>e.g. 0812 3456 7890 (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="110"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="107"/>
         <source>RT/RW, kelurahan (boleh kosong)</source>
         <translation>RT/RW, kelurahan (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="108"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="109"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="111"/>
         <source>No. HP</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="112"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="119"/>
         <source>Daftarkan [Enter]</source>
         <translation>Register [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="123"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="139"/>
-        <source>Simpanan pokok</source>
-        <translation>Joining savings (pokok)</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="149"/>
-        <source>Tunai [F5]</source>
-        <translation>Cash [F5]</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="150"/>
-        <source>QRIS [F6]</source>
-        <translation>QRIS [F6]</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="151"/>
-        <source>Transfer [F7]</source>
-        <translation>Transfer [F7]</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="185"/>
-        <source>Uang diterima</source>
-        <translation>Cash received</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="188"/>
-        <source>mis. 100000</source>
-        <translation>e.g. 100000</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="190"/>
-        <source>Uang pas</source>
-        <translation>Exact amount</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="218"/>
-        <source>nomor referensi dari aplikasi / bank</source>
-        <translation>reference number from the app / bank</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="227"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="154"/>
         <source>Anggota terdaftar</source>
         <translation>Member registered</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="238"/>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="437"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="165"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="321"/>
         <source>Mencetak bukti setoran dan kartu anggota…</source>
         <translation>Printing the savings receipt and the member card…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="242"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="169"/>
         <source>Cetak ulang</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="248"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="175"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="265"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="192"/>
         <source>{n}/16 angka</source>
         <translation>{n}/16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="272"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="199"/>
         <source>NIK sah ✓</source>
         <translation>NIK valid ✓</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="297"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="224"/>
         <source>NIK sah ✓ (Hapus untuk mengubah)</source>
         <translation>NIK valid ✓ (Backspace to change)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="325"/>
-        <source>Referensi QRIS (setelah uang masuk)</source>
-        <translation>QRIS reference (once the money arrived)</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="327"/>
-        <source>Referensi transfer bank</source>
-        <translation>Bank transfer reference</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="364"/>
-        <source>Kurang {amount}</source>
-        <translation>Short {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="368"/>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="425"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="309"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="420"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="304"/>
         <source>No. anggota {number} · NIK {nik} · aktif, harga anggota berlaku</source>
         <translation>Member no. {number} · NIK {nik} · active, member prices apply</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="454"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="338"/>
         <source>Bukti setoran dan kartu anggota tercetak.</source>
         <translation>Savings receipt and member card printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="461"/>
+        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="345"/>
         <source>Belum tercetak: {reason} Anggota tetap terdaftar.</source>
         <translation>Not printed: {reason} The member stays registered.</translation>
     </message>
@@ -2124,174 +2134,177 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="50"/>
         <source>Retur barang</source>
         <translation>Return goods</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="66"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="63"/>
         <source>Struk</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="68"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="65"/>
         <source>pindai kode struk atau ketik nomor struk</source>
         <translation>scan the receipt code or type the receipt number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="68"/>
         <source>Cari [Enter]</source>
         <translation>Find [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="76"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="73"/>
         <source>Belum ada struk dipilih.</source>
         <translation>No receipt chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="96"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="96"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="96"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/return_dialog.py" line="109"/>
-        <source>Barang</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="109"/>
-        <source>Dibeli</source>
-        <translation>Bought</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="109"/>
-        <source>Sudah diretur</source>
-        <translation>Returned before</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="109"/>
-        <source>Retur</source>
-        <translation>Return</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="123"/>
         <source>Semua barang [F4]</source>
         <translation>All items [F4]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="128"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="114"/>
         <source>Uang dikembalikan dengan</source>
         <translation>Refund by</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="145"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="131"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="147"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="133"/>
         <source>mis. kemasan rusak</source>
         <translation>e.g. damaged packaging</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="155"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="141"/>
         <source>Lanjut [Enter]</source>
         <translation>Next [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="163"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="149"/>
         <source>Retur [F12]</source>
         <translation>Return [F12]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="167"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="153"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="191"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="177"/>
         <source>Cetak ulang nota retur</source>
         <translation>Print the return slip again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="197"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="183"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="222"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="208"/>
         <source>{number} · {when} · total {total}</source>
         <translation>{number} · {when} · total {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="245"/>
-        <source>Maks. {qty}</source>
-        <translation>Max. {qty}</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="255"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="224"/>
         <source>Struk ini tidak bisa diretur (status: {status}).</source>
         <translation>This receipt cannot be returned (status: {status}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="261"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="230"/>
         <source>Semua barang di struk ini sudah diretur.</source>
         <translation>Every item on this receipt was returned already.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="313"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="266"/>
         <source>{name}: paling banyak {qty}.</source>
         <translation>{name}: at most {qty}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="326"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="272"/>
         <source>Uang kembali ± {amount}</source>
         <translation>Refund ≈ {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="341"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="287"/>
         <source>Isi jumlah barang yang dikembalikan.</source>
         <translation>Enter the quantity being returned.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="352"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="298"/>
         <source>Retur {count} barang dari struk {number}</source>
         <translation>Return {count} item(s) from receipt {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="392"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="338"/>
         <source>Retur tersimpan: {number}</source>
         <translation>Return saved: {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="394"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="340"/>
         <source>Uang kembali {amount} ({method})</source>
         <translation>Refund {amount} ({method})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="417"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="363"/>
         <source>Mencetak nota retur…</source>
         <translation>Printing the return slip…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="430"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="376"/>
         <source>Nota retur tercetak.</source>
         <translation>Return slip printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="439"/>
+        <location filename="../../kkmp_pos/gui/return_dialog.py" line="385"/>
         <source>Nota retur belum tercetak: {reason} Retur tetap tersimpan.</source>
         <translation>Return slip not printed: {reason} The return stays saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLinesTable</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_lines.py" line="36"/>
+        <source>Barang</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_lines.py" line="36"/>
+        <source>Dibeli</source>
+        <translation>Bought</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_lines.py" line="36"/>
+        <source>Sudah diretur</source>
+        <translation>Returned before</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_lines.py" line="36"/>
+        <source>Retur</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/return_lines.py" line="64"/>
+        <source>Maks. {qty}</source>
+        <translation>Max. {qty}</translation>
     </message>
 </context>
 <context>
