@@ -19,8 +19,6 @@ from kkmp_pos.core.cash import (
     ShiftStatus,
     counts_from_json,
     counts_to_json,
-    needs_approval,
-    next_status,
     normalise_counts,
     total_rp,
 )
@@ -29,9 +27,11 @@ from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.db.models import CashMovementModel, PrintJobModel, ShiftModel, UserModel
 from kkmp_pos.services import report_queries as q
+from kkmp_pos.services import shift_close
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.auth import PERMISSIONS, require
 from kkmp_pos.services.context import Actor, ServiceContext
+from kkmp_pos.services.shift_close import CloseResult, CountResult
 from kkmp_pos.sync.outbox import append_event
 
 log = logging.getLogger(__name__)
@@ -50,30 +50,6 @@ class ShiftInfo:
     opened_at: str
     business_date: str
     opening_float_rp: int
-
-
-@dataclass(frozen=True)
-class CountResult:
-    """Shown only after the blind count was stored."""
-
-    shift_id: str
-    counted_rp: int
-    expected_rp: int
-    difference_rp: int  # counted − expected: negative is a shortage
-    needs_approval: bool
-    limit_rp: int
-
-
-@dataclass(frozen=True)
-class CloseResult:
-    shift_id: str
-    counted_rp: int
-    expected_rp: int
-    difference_rp: int
-    approved_by: str | None
-    left_rp: int  # stays in the drawer: the next shift's float
-    deposit_rp: int  # taken to the safe
-    z_job_id: int  # the Z report's print job
 
 
 def _info(shift: ShiftModel) -> ShiftInfo:
@@ -291,7 +267,7 @@ class ShiftService:
             audit(self.ctx, "drawer.opened", actor, reason=reason.strip(), job_id=job.id)
         return int(job.id)
 
-    # -- closing ------------------------------------------------------------------------------------
+    # -- closing (the steps themselves are in shift_close) ----------------------------------------------
     def figures(self, shift_id: str) -> CashFigures:
         """The expected-cash arithmetic (for the X/Z reports; the cashier sees it only after counting)."""
         shift = self._row(shift_id)
@@ -299,33 +275,7 @@ class ShiftService:
 
     def submit_count(self, actor: Actor, counts: dict[int, int], shift_id: str | None = None) -> CountResult:
         """Store the blind count (once), then say the difference. The shift stops taking sales."""
-        require(actor, "close_shift")
-        clean = normalise_counts(counts)
-        counted = total_rp(clean)
-        limit = int(self.ctx.setting("shift.difference_limit_rp"))
-        with self.ctx.db.atomic():
-            shift = self._row(shift_id) if shift_id else self._open_shift_for(actor)
-            self._own_or_manager(actor, shift)
-            status = next_status(shift.status, "submit_count")
-            expected = q.shift_cash_figures(self.ctx.db, shift.id, shift.opening_float_rp).expected_rp
-            difference = counted - expected
-            ShiftModel.update(
-                status=str(status),
-                counted_cash_rp=counted,
-                counted_detail=counts_to_json(clean),
-                expected_cash_rp=expected,
-                difference_rp=difference,
-            ).where(ShiftModel.id == shift.id).execute()
-            audit(
-                self.ctx,
-                "shift.counted",
-                actor,
-                doc_id=shift.id,
-                counted_rp=counted,
-                expected_rp=expected,
-                difference_rp=difference,
-            )
-        return CountResult(shift.id, counted, expected, difference, needs_approval(difference, limit), limit)
+        return shift_close.submit_count(self, actor, counts, shift_id)
 
     def finish_close(
         self,
@@ -339,89 +289,7 @@ class ShiftService:
 
         `left_counts`: the cash that stays in the drawer for the next cashier (None: all of it).
         """
-        require(actor, "close_shift")
-        limit = int(self.ctx.setting("shift.difference_limit_rp"))
-        with self.ctx.db.atomic():
-            shift = self._row(shift_id)
-            self._own_or_manager(actor, shift)
-            status = next_status(shift.status, "finish_close")
-            difference = int(shift.difference_rp or 0)
-            if needs_approval(difference, limit):
-                if approver is None:
-                    raise PermissionDenied(
-                        "shift_approval_required", difference=format_rp(difference), limit=format_rp(limit)
-                    )
-                require(approver, "approve")
-            counted = counts_from_json(shift.counted_detail)
-            left = counted if left_counts is None else normalise_counts(left_counts)
-            deposit = {v: counted[v] - left[v] for v in counted}
-            if any(n < 0 for n in deposit.values()):
-                raise ValidationError(
-                    "shift_left_too_much",
-                    left=format_rp(total_rp(left)),
-                    counted=format_rp(total_rp(counted)),
-                )
-            now_iso, bdate = self.ctx.now_iso(), self.ctx.business_date()
-            deposit_rp = total_rp(deposit)
-            if deposit_rp:
-                move = CashMovementModel.create(
-                    id=uuid7(),
-                    shift=shift.id,
-                    user=actor.user_id,
-                    kind="deposit",
-                    amount_rp=deposit_rp,
-                    reason="setoran akhir shift",
-                    detail=counts_to_json(deposit),
-                    created_at=now_iso,
-                    business_date=bdate,
-                )
-                self._cash_event(move, actor, None)
-            ShiftModel.update(
-                status=str(status),
-                closed_at=now_iso,
-                approved_by=approver.user_id if approver and needs_approval(difference, limit) else None,
-            ).where(ShiftModel.id == shift.id).execute()
-            approved = approver if needs_approval(difference, limit) else None
-            append_event(
-                "shift.closed",
-                {
-                    "shift_id": shift.id,
-                    "user": {"id": shift.user_id},
-                    "closed_by": {"id": actor.user_id, "name": actor.name},
-                    "closed_at": now_iso,
-                    "opening_float_rp": shift.opening_float_rp,
-                    "counted_cash_rp": shift.counted_cash_rp,
-                    "counted_detail": json.loads(shift.counted_detail),
-                    "expected_cash_rp": shift.expected_cash_rp,
-                    "difference_rp": difference,
-                    "approved_by": approved.user_id if approved else None,
-                    "left_rp": total_rp(left),
-                    "deposit_rp": deposit_rp,
-                },
-                occurred_at=now_iso,
-                business_date=shift.business_date,
-            )
-            audit(
-                self.ctx,
-                "shift.closed",
-                actor,
-                doc_id=shift.id,
-                approved_by=approved,
-                difference_rp=difference,
-                left_rp=total_rp(left),
-                deposit_rp=deposit_rp,
-            )
-            job_id = self._queue_z_report(shift.id)
-        return CloseResult(
-            shift_id=shift.id,
-            counted_rp=int(shift.counted_cash_rp),
-            expected_rp=int(shift.expected_cash_rp),
-            difference_rp=difference,
-            approved_by=approved.name if approved else None,
-            left_rp=total_rp(left),
-            deposit_rp=deposit_rp,
-            z_job_id=job_id,
-        )
+        return shift_close.finish_close(self, actor, shift_id, left_counts=left_counts, approver=approver)
 
     def close(
         self,
@@ -436,20 +304,6 @@ class ShiftService:
         count stays stored with the shift 'counted' even when the approval is missing."""
         result = self.submit_count(actor, counts, shift_id)
         return self.finish_close(actor, result.shift_id, left_counts=left_counts, approver=approver)
-
-    def _queue_z_report(self, shift_id: str) -> int:
-        from kkmp_pos.services.reports import shift_report, shift_report_document
-
-        report = shift_report(self.ctx, shift_id, final=True)
-        doc = shift_report_document(self.ctx, report)
-        job = PrintJobModel.create(
-            kind="report",
-            doc_id=shift_id,
-            document=doc.to_json(),
-            printer_uri=str(self.ctx.setting("printer.uri")),
-            created_at=self.ctx.now_iso(),
-        )
-        return int(job.id)
 
     # -- reports --------------------------------------------------------------------------------
     def x_report(self, actor: Actor, shift_id: str | None = None) -> Any:
@@ -478,7 +332,7 @@ class ShiftService:
 
     def queue_report_print(self, actor: Actor, report: Any) -> int:
         """Queue a shift report (X or Z) for the thermal printer; returns the job id."""
-        from kkmp_pos.services.reports import shift_report_document
+        from kkmp_pos.services.report_documents import shift_report_document
 
         if not report.final:
             require(actor, "x_report")
