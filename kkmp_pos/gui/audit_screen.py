@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kkmp_pos.gui.i18n import error_text
+from kkmp_pos.core.audit_actions import label
+from kkmp_pos.gui.i18n import current_lang, error_text
 from kkmp_pos.gui.ops import run_op
 from kkmp_pos.gui.report_screen import _qdate
 from kkmp_pos.gui.widgets import TOUCH_PX
@@ -66,7 +67,7 @@ class AuditScreen(QWidget):
         try:
             self.action.addItem(self.tr("(semua)"), "")
             for action in till.audit_log.actions(actor):
-                self.action.addItem(action, action)
+                self.action.addItem(label(action, current_lang()), action)  # data stays the code
         except Exception as exc:
             self.status.setText(error_text(exc))
             return
@@ -86,8 +87,10 @@ class AuditScreen(QWidget):
             self.status.setText(error_text(exc))
             return
         self.table.setRowCount(len(entries))
+        lang = current_lang()
         for row, e in enumerate(entries):
-            for col, text in enumerate((e.at_local, e.user, e.action, e.approved_by, e.detail)):
+            action = label(e.action, lang)
+            for col, text in enumerate((e.at_local, e.user, action, e.approved_by, e.detail)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.status.setText(self.tr("{0} baris").format(len(entries)))
 

@@ -252,7 +252,8 @@ def audit_pdf(title: str, rows: list[list[str]], path: Path) -> None:
         _table(
             ["Waktu", "Pengguna", "Tindakan", "Disetujui", "Rincian"],
             [
-                [Paragraph(escape(c), _STYLES["BodyText"]) if i == 4 else c for i, c in enumerate(r)]
+                # Action words and details wrap inside their columns.
+                [Paragraph(escape(c), _STYLES["BodyText"]) if i in (2, 4) else c for i, c in enumerate(r)]
                 for r in rows
             ]
             or [["-", "", "", "", ""]],

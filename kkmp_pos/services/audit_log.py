@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from kkmp_pos.core.audit_actions import label
 from kkmp_pos.core.timeutil import from_iso, local, to_iso
 from kkmp_pos.db.models import AuditLogModel, UserModel
 from kkmp_pos.services.audit import audit
@@ -120,7 +121,8 @@ class AuditLogService:
         from kkmp_pos.pdf.reports_pdf import audit_pdf
 
         entries = self.browse(actor, limit=5000, **filters)  # type: ignore[arg-type]
-        rows = [[e.at_local, e.user, e.action, e.approved_by, e.detail] for e in entries]
+        # The board reads the PDF in Bahasa Indonesia: actions as words, not codes.
+        rows = [[e.at_local, e.user, label(e.action, "id"), e.approved_by, e.detail] for e in entries]
         span = " s/d ".join(str(filters[k]) for k in ("date_from", "date_to") if filters.get(k))
         title = f"Log audit {span}".strip()
         path = Path(path)

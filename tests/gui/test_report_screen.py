@@ -63,4 +63,4 @@ def test_users_and_audit_screens_list_and_act_through_the_services(qtbot, till, 
     audit = AuditScreen(till, manager)
     qtbot.addWidget(audit)
     texts = [audit.table.item(r, 2).text() for r in range(audit.table.rowCount())]
-    assert "user.created" in texts
+    assert "Pengguna dibuat" in texts and "user.created" not in texts
