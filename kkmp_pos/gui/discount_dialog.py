@@ -27,7 +27,7 @@ from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import KkmpError, PermissionDenied, ValidationError
 from kkmp_pos.core.money import format_rp, parse_rp
 from kkmp_pos.gui.i18n import error_text
-from kkmp_pos.gui.widgets import Keypad, no_default_buttons
+from kkmp_pos.gui.widgets import keypad_footer, no_default_buttons
 
 if TYPE_CHECKING:
     from kkmp_pos.services.context import Actor
@@ -105,17 +105,10 @@ class DiscountDialog(QDialog):
         self.value_field = QLineEdit()
         self.value_field.returnPressed.connect(self.submit)
         layout.addWidget(self.value_field)
-        self.error_label = QLabel()
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        layout.addWidget(self.error_label)
-        keypad = Keypad(self.value_field, extra_key=",", ok_text=self.tr("Terapkan [Enter]"))
+        self.error_label, keypad = keypad_footer(
+            self, layout, self.value_field, self.tr("Terapkan [Enter]"), self.tr("Batal [Esc]")
+        )
         keypad.submitted.connect(self.submit)
-        layout.addWidget(keypad)
-        cancel = QPushButton(self.tr("Batal [Esc]"))
-        cancel.setMinimumHeight(48)
-        cancel.clicked.connect(self.reject)
-        layout.addWidget(cancel)
         self.setMinimumWidth(560)
         no_default_buttons(self)
         self.set_mode(LINE if line is not None else TOTAL)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kkmp_pos.core.cart import CartLine
 from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_qty, parse_qty
 from kkmp_pos.gui.i18n import error_text
-from kkmp_pos.gui.widgets import Keypad, no_default_buttons
+from kkmp_pos.gui.widgets import keypad_footer, no_default_buttons
 
 
 class QtyDialog(QDialog):
@@ -31,17 +31,10 @@ class QtyDialog(QDialog):
         self.qty_field.selectAll()
         self.qty_field.returnPressed.connect(self.submit)
         layout.addWidget(self.qty_field)
-        self.error_label = QLabel()
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        layout.addWidget(self.error_label)
-        keypad = Keypad(self.qty_field, extra_key=",", ok_text=self.tr("Simpan [Enter]"))
+        self.error_label, keypad = keypad_footer(
+            self, layout, self.qty_field, self.tr("Simpan [Enter]"), self.tr("Batal [Esc]")
+        )
         keypad.submitted.connect(self.submit)
-        layout.addWidget(keypad)
-        cancel = QPushButton(self.tr("Batal [Esc]"))
-        cancel.setMinimumHeight(48)
-        cancel.clicked.connect(self.reject)
-        layout.addWidget(cancel)
         self.setMinimumWidth(380)
         no_default_buttons(self)
         self.qty_field.setFocus()

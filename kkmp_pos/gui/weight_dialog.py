@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_rp, line_total_rp, parse_qty
 from kkmp_pos.core.pricing import PricedItem
 from kkmp_pos.gui.i18n import error_text
-from kkmp_pos.gui.widgets import Keypad, no_default_buttons
+from kkmp_pos.gui.widgets import keypad_footer, no_default_buttons
 
 
 class WeightDialog(QDialog):
@@ -53,17 +53,10 @@ class WeightDialog(QDialog):
         row.addWidget(caption)
         row.addWidget(self.total_label, 1)
         layout.addLayout(row)
-        self.error_label = QLabel()
-        self.error_label.setProperty("role", "error")
-        self.error_label.setWordWrap(True)
-        layout.addWidget(self.error_label)
-        keypad = Keypad(self.weight_field, extra_key=",", ok_text=self.tr("Tambah [Enter]"))
+        self.error_label, keypad = keypad_footer(
+            self, layout, self.weight_field, self.tr("Tambah [Enter]"), self.tr("Batal [Esc]")
+        )
         keypad.submitted.connect(self.submit)
-        layout.addWidget(keypad)
-        cancel = QPushButton(self.tr("Batal [Esc]"))
-        cancel.setMinimumHeight(48)
-        cancel.clicked.connect(self.reject)
-        layout.addWidget(cancel)
         self.setMinimumWidth(400)
         no_default_buttons(self)
         self.weight_field.setFocus()

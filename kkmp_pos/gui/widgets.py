@@ -6,12 +6,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -139,3 +141,23 @@ def no_default_buttons(dialog: QWidget) -> None:
     for button in dialog.findChildren(QPushButton):
         button.setAutoDefault(False)
         button.setDefault(False)
+
+
+def keypad_footer(
+    dialog: QDialog, layout: QVBoxLayout, field: QLineEdit, ok_text: str, cancel_text: str
+) -> tuple[QLabel, Keypad]:
+    """The bottom of a number dialog: an error line, a keypad typing into `field`, and Cancel.
+
+    The caller passes its own (translated) texts and connects `keypad.submitted` to its submit.
+    """
+    error_label = QLabel()
+    error_label.setProperty("role", "error")
+    error_label.setWordWrap(True)
+    layout.addWidget(error_label)
+    keypad = Keypad(field, extra_key=",", ok_text=ok_text)
+    layout.addWidget(keypad)
+    cancel = QPushButton(cancel_text)
+    cancel.setMinimumHeight(TOUCH_PX)
+    cancel.clicked.connect(dialog.reject)
+    layout.addWidget(cancel)
+    return error_label, keypad

@@ -70,3 +70,30 @@ def member_priced_barcodes(n: int = 3) -> list[tuple[str, ProductModel]]:
 
 def active_member() -> MemberModel:
     return MemberModel.select().where(MemberModel.status == "active").order_by(MemberModel.number).first()
+
+
+@pytest.fixture
+def server(tmp_path):
+    """A central server on 127.0.0.1 with cooperative kop1 and store s1 (sync GUI tests)."""
+    from kkmp_pos.server import admin
+    from kkmp_pos.server.app import create_app
+    from kkmp_pos.server.live import start_server
+
+    app = create_app(f"sqlite:///{tmp_path / 'server.db'}")
+    live = start_server(app)
+    sdb = app.state.sdb
+    admin.create_cooperative(sdb, "kop1", "Koperasi 1")
+    admin.create_store(sdb, "kop1", "s1", "Toko 1")
+    yield live, sdb
+    live.stop()
+    sdb.close()
+
+
+@pytest.fixture
+def sync(window, till):
+    """The main window's sync wiring (status widget, controller), stopped after the test."""
+    from kkmp_pos.gui.sync_status import install_sync
+
+    controller = install_sync(window, till)
+    yield controller
+    controller.stop()

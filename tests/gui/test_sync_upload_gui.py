@@ -3,33 +3,9 @@ empty server (the checkbox is ticked for a till with products), and unticked it 
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from kkmp_pos.server import admin
-from kkmp_pos.server.app import create_app
-from kkmp_pos.server.live import start_server
-
-
-@pytest.fixture
-def server(tmp_path):
-    app = create_app(f"sqlite:///{tmp_path / 'server.db'}")
-    live = start_server(app)
-    sdb = app.state.sdb
-    admin.create_cooperative(sdb, "kop1", "Koperasi 1")
-    admin.create_store(sdb, "kop1", "s1", "Toko 1")
-    yield live, sdb
-    live.stop()
-    sdb.close()
-
-
-@pytest.fixture
-def sync(window, till):
-    from kkmp_pos.gui.sync_status import install_sync
-
-    controller = install_sync(window, till)
-    yield controller
-    controller.stop()
 
 
 def _server_counts(sdb) -> tuple[int, int]:
