@@ -4,5 +4,5 @@
 set -eu
 cd "$(dirname "$0")/.."
 BIN="${VENV_BIN:-.venv/bin}"
-"$BIN/pyside6-lupdate" -no-obsolete kkmp_pos/gui/*.py -ts resources/translations/kkmp_pos_en.ts
+"$BIN/pyside6-lupdate" -no-obsolete $(find kkmp_pos/gui -name "*.py" | sort) -ts resources/translations/kkmp_pos_en.ts
 "$BIN/pyside6-lrelease" resources/translations/kkmp_pos_en.ts -qm resources/translations/kkmp_pos_en.qm

@@ -52,7 +52,7 @@ def empty_till(tmp_path: Path):
 @pytest.fixture
 def cashier(till):
     from kkmp_pos.db.models import UserModel
-    from kkmp_pos.services.auth import actor_of
+    from kkmp_pos.services.setup.auth import actor_of
 
     return actor_of(UserModel.get(UserModel.role == "kasir"))
 
@@ -60,7 +60,7 @@ def cashier(till):
 @pytest.fixture
 def manager(till):
     from kkmp_pos.db.models import UserModel
-    from kkmp_pos.services.auth import actor_of
+    from kkmp_pos.services.setup.auth import actor_of
 
     return actor_of(UserModel.get(UserModel.role == "manajer"))
 

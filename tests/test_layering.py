@@ -22,7 +22,7 @@ def non_gui_modules() -> list[str]:
 
 def test_no_package_below_the_gui_loads_pyside6():
     modules = non_gui_modules()
-    assert "kkmp_pos.services.sales" in modules and "kkmp_pos.core.cart" in modules
+    assert "kkmp_pos.services.selling.sales" in modules and "kkmp_pos.core.cart" in modules
     script = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"

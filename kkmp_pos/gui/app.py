@@ -19,7 +19,7 @@ from kkmp_pos.gui.style import apply_style
 from kkmp_pos.gui.widgets import MessageBar
 
 if TYPE_CHECKING:
-    from kkmp_pos.gui.cashier_screen import CashierScreen
+    from kkmp_pos.gui.selling.cashier_screen import CashierScreen
     from kkmp_pos.services.context import Actor
     from kkmp_pos.services.till import Till
 
@@ -31,7 +31,7 @@ WINDOW_SIZE = (1366, 768)
 class MainWindow(QMainWindow):
     def __init__(self, till: Till) -> None:
         super().__init__()
-        from kkmp_pos.gui.login_screen import LoginScreen
+        from kkmp_pos.gui.setup.login_screen import LoginScreen
 
         self.till = till
         self.setWindowTitle(self.tr("KKMP POS — Kasir Koperasi"))
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
     def cashier(self) -> CashierScreen:
         """Built on first use: the login screen shows sooner at start-up."""
         if self._cashier is None:
-            from kkmp_pos.gui.cashier_screen import CashierScreen
+            from kkmp_pos.gui.selling.cashier_screen import CashierScreen
 
             self._cashier = CashierScreen(self.till)
             self.stack.addWidget(self._cashier)
@@ -224,7 +224,7 @@ def run_gui(data_dir: Path, demo: bool = False, lang: str | None = None) -> int:
             install_language(app, stored)
     window = MainWindow(till)
     window.resize(*WINDOW_SIZE)
-    from kkmp_pos.gui.sync_status import install_sync  # issue 6: status bar indicator + sync worker
+    from kkmp_pos.gui.sync.sync_status import install_sync  # issue 6: status bar indicator + sync worker
 
     sync = install_sync(window, till)
     if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") == "1":

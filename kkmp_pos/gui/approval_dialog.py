@@ -37,7 +37,7 @@ class ApprovalDialog(QDialog):
 
     def __init__(self, till: Till, permission: str, action_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from kkmp_pos.services.auth import PERMISSIONS
+        from kkmp_pos.services.setup.auth import PERMISSIONS
 
         self.setWindowTitle(self.tr("Persetujuan manajer"))
         self.till = till

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
-from kkmp_pos.services.auth import PERMISSIONS
+from kkmp_pos.services.setup.auth import PERMISSIONS
 
 if TYPE_CHECKING:
     from kkmp_pos.services.context import Actor
@@ -77,13 +77,13 @@ def _open(opener: Callable[[], QWidget | None], keep: Callable[[QWidget], None])
 
 
 def _stock(parent: QWidget, till: Till, actor: Actor) -> QWidget:
-    from kkmp_pos.gui.stock_module_screen import open_stock_module
+    from kkmp_pos.gui.stock.stock_module_screen import open_stock_module
 
     return open_stock_module(till, actor, parent)
 
 
 def _sync_settings(parent: QWidget, controller: object) -> QWidget:
-    from kkmp_pos.gui.sync_settings_dialog import SyncSettingsDialog
+    from kkmp_pos.gui.sync.sync_settings_dialog import SyncSettingsDialog
 
     dialog = SyncSettingsDialog(controller, parent)  # type: ignore[arg-type]
     dialog.open()
@@ -91,7 +91,7 @@ def _sync_settings(parent: QWidget, controller: object) -> QWidget:
 
 
 def _sync_problems(parent: QWidget) -> QWidget:
-    from kkmp_pos.gui.sync_problems_dialog import SyncProblemsDialog
+    from kkmp_pos.gui.sync.sync_problems_dialog import SyncProblemsDialog
 
     dialog = SyncProblemsDialog(parent)
     dialog.open()

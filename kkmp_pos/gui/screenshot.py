@@ -43,7 +43,7 @@ def render_screenshot(till: Till, path: Path | str, screen: str = "cashier", lan
 
 def _fill_cashier(till: Till, window) -> None:  # type: ignore[no-untyped-def]
     from kkmp_pos.db.models import BarcodeModel, MemberModel, ProductModel, UserModel
-    from kkmp_pos.services.auth import actor_of
+    from kkmp_pos.services.setup.auth import actor_of
 
     cashier = UserModel.select().where(UserModel.role == "kasir").order_by(UserModel.id).first()
     if cashier is None:

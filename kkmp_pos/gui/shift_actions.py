@@ -30,7 +30,7 @@ def _window_flag():  # type: ignore[no-untyped-def]
 
 def open_shift(parent: QWidget | None, till: Till, actor: Actor):  # type: ignore[no-untyped-def]
     """Ask for the counted float and open a shift (call after login when `till.shifts.current` is None)."""
-    from kkmp_pos.gui.shift_dialog import OpenShiftDialog
+    from kkmp_pos.gui.shifts.shift_dialog import OpenShiftDialog
 
     dialog = OpenShiftDialog(till, actor, parent)
     dialog.open()
@@ -38,7 +38,7 @@ def open_shift(parent: QWidget | None, till: Till, actor: Actor):  # type: ignor
 
 
 def cash_move(parent: QWidget | None, till: Till, actor: Actor):  # type: ignore[no-untyped-def]
-    from kkmp_pos.gui.shift_dialog import CashMoveDialog
+    from kkmp_pos.gui.shifts.shift_dialog import CashMoveDialog
 
     dialog = CashMoveDialog(till, actor, parent)
     dialog.open()
@@ -47,7 +47,7 @@ def cash_move(parent: QWidget | None, till: Till, actor: Actor):  # type: ignore
 
 def close_shift(parent: QWidget | None, till: Till, actor: Actor, shift_id: str | None = None):  # type: ignore[no-untyped-def]
     """The blind close of `shift_id` (default: the actor's open shift); also for crash recovery."""
-    from kkmp_pos.gui.shift_dialog import CloseShiftDialog
+    from kkmp_pos.gui.shifts.shift_dialog import CloseShiftDialog
 
     if shift_id is None:
         current = till.shifts.current(actor)
@@ -64,7 +64,7 @@ def unclosed_shifts(till: Till):  # type: ignore[no-untyped-def]
 
 def reports(parent: QWidget | None, till: Till, actor: Actor, kind: str = "eod"):  # type: ignore[no-untyped-def]
     """kind: 'eod' | 'range' | 'members' | 'x'."""
-    from kkmp_pos.gui.report_screen import ReportScreen
+    from kkmp_pos.gui.reports.report_screen import ReportScreen
 
     screen = ReportScreen(till, actor)
     screen.set_kind(kind)
@@ -74,18 +74,18 @@ def reports(parent: QWidget | None, till: Till, actor: Actor, kind: str = "eod")
 
 
 def printer_settings(parent: QWidget | None, till: Till, actor: Actor):  # type: ignore[no-untyped-def]
-    from kkmp_pos.gui.printer_screen import PrinterScreen
+    from kkmp_pos.gui.printing.printer_screen import PrinterScreen
 
     return _window(PrinterScreen(till, actor), parent)
 
 
 def users(parent: QWidget | None, till: Till, actor: Actor):  # type: ignore[no-untyped-def]
-    from kkmp_pos.gui.users_screen import UsersScreen
+    from kkmp_pos.gui.setup.users_screen import UsersScreen
 
     return _window(UsersScreen(till, actor), parent)
 
 
 def audit_log(parent: QWidget | None, till: Till, actor: Actor):  # type: ignore[no-untyped-def]
-    from kkmp_pos.gui.audit_screen import AuditScreen
+    from kkmp_pos.gui.reports.audit_screen import AuditScreen
 
     return _window(AuditScreen(till, actor), parent)

@@ -18,7 +18,7 @@ from kkmp_pos.core.money import format_number, format_qty, format_rp
 
 if TYPE_CHECKING:
     from kkmp_pos.services.context import ServiceContext
-    from kkmp_pos.services.reports import MemberReport, PeriodReport, ShiftReport
+    from kkmp_pos.services.reports.service import MemberReport, PeriodReport, ShiftReport
 
 _STYLES = getSampleStyleSheet()
 _GRID = TableStyle(
@@ -95,7 +95,7 @@ def _pairs_table(pairs: list[tuple[str, str]]) -> Table:
 
 
 def period_pdf(ctx: ServiceContext, r: PeriodReport, path: Path) -> None:
-    from kkmp_pos.services.report_documents import BUSINESS_UNITS, payment_label, period_title
+    from kkmp_pos.services.reports.documents import BUSINESS_UNITS, payment_label, period_title
 
     f = r.facts
     story: list[Any] = [
@@ -206,7 +206,7 @@ def _rp(value: int | None) -> str:
 
 
 def shift_pdf(ctx: ServiceContext, r: ShiftReport, path: Path) -> None:
-    from kkmp_pos.services.report_documents import shift_report_rows, shift_report_title
+    from kkmp_pos.services.reports.documents import shift_report_rows, shift_report_title
 
     rows = shift_report_rows(ctx, r)
     pairs = [row if isinstance(row, tuple) else (row if row != "---" else "", "") for row in rows]

@@ -12,30 +12,30 @@ from typing import TYPE_CHECKING
 from kkmp_pos.config import DB_FILENAME
 from kkmp_pos.core.timeutil import utc_now
 from kkmp_pos.db.database import open_database
-from kkmp_pos.services.auth import AuthService
-from kkmp_pos.services.catalog import CatalogService
 from kkmp_pos.services.context import ServiceContext
-from kkmp_pos.services.members import MemberService
-from kkmp_pos.services.setup import is_initialised
+from kkmp_pos.services.members.lookup import MemberService
+from kkmp_pos.services.selling.catalog import CatalogService
+from kkmp_pos.services.setup.auth import AuthService
+from kkmp_pos.services.setup.first_run import is_initialised
 
 if TYPE_CHECKING:
-    from kkmp_pos.services.audit_log import AuditLogService
-    from kkmp_pos.services.held import HeldCartService
-    from kkmp_pos.services.limits import LimitService
-    from kkmp_pos.services.lpg_logbook import LpgLogbookService
-    from kkmp_pos.services.maintenance import MaintenanceService
-    from kkmp_pos.services.overrides import OverrideService
-    from kkmp_pos.services.printer_settings import PrinterSettingsService
-    from kkmp_pos.services.printing import PrintService
-    from kkmp_pos.services.products import ProductService
-    from kkmp_pos.services.receipts import ReceiptService
-    from kkmp_pos.services.registration import RegistrationService
-    from kkmp_pos.services.reports import ReportService
-    from kkmp_pos.services.reversals import ReversalService
-    from kkmp_pos.services.sales import SaleService
-    from kkmp_pos.services.scanning import ScanService
-    from kkmp_pos.services.shifts import ShiftService
-    from kkmp_pos.services.users import UserService
+    from kkmp_pos.services.members.registration import RegistrationService
+    from kkmp_pos.services.printing.jobs import PrintService
+    from kkmp_pos.services.printing.settings import PrinterSettingsService
+    from kkmp_pos.services.reports.audit_log import AuditLogService
+    from kkmp_pos.services.reports.lpg_logbook import LpgLogbookService
+    from kkmp_pos.services.reports.service import ReportService
+    from kkmp_pos.services.selling.held import HeldCartService
+    from kkmp_pos.services.selling.limits import LimitService
+    from kkmp_pos.services.selling.overrides import OverrideService
+    from kkmp_pos.services.selling.receipts import ReceiptService
+    from kkmp_pos.services.selling.reversals import ReversalService
+    from kkmp_pos.services.selling.sales import SaleService
+    from kkmp_pos.services.selling.scanning import ScanService
+    from kkmp_pos.services.setup.maintenance import MaintenanceService
+    from kkmp_pos.services.setup.users import UserService
+    from kkmp_pos.services.shifts.drawer import ShiftService
+    from kkmp_pos.services.stock.products import ProductService
 
 log = logging.getLogger(__name__)
 
@@ -66,106 +66,106 @@ class Till:
 
     @cached_property
     def products(self) -> ProductService:
-        from kkmp_pos.services.products import ProductService
+        from kkmp_pos.services.stock.products import ProductService
 
         return ProductService(self.ctx)
 
     @cached_property
     def sales(self) -> SaleService:
-        from kkmp_pos.services.sales import SaleService
+        from kkmp_pos.services.selling.sales import SaleService
 
         return SaleService(self.ctx)
 
     @cached_property
     def receipts(self) -> ReceiptService:
-        from kkmp_pos.services.receipts import ReceiptService
+        from kkmp_pos.services.selling.receipts import ReceiptService
 
         return ReceiptService(self.ctx)
 
     @cached_property
     def printing(self) -> PrintService:
-        from kkmp_pos.services.printing import PrintService
+        from kkmp_pos.services.printing.jobs import PrintService
 
         return PrintService(self.ctx, self.receipts)
 
     # -- issue 3: the complete till -----------------------------------------------------------------
     @cached_property
     def scanner(self) -> ScanService:
-        from kkmp_pos.services.scanning import ScanService
+        from kkmp_pos.services.selling.scanning import ScanService
 
         return ScanService(self.ctx, self.catalog)
 
     @cached_property
     def held(self) -> HeldCartService:
-        from kkmp_pos.services.held import HeldCartService
+        from kkmp_pos.services.selling.held import HeldCartService
 
         return HeldCartService(self.ctx, self.catalog, self.members)
 
     @cached_property
     def reversals(self) -> ReversalService:
-        from kkmp_pos.services.reversals import ReversalService
+        from kkmp_pos.services.selling.reversals import ReversalService
 
         return ReversalService(self.ctx)
 
     @cached_property
     def registration(self) -> RegistrationService:
-        from kkmp_pos.services.registration import RegistrationService
+        from kkmp_pos.services.members.registration import RegistrationService
 
         return RegistrationService(self.ctx)
 
     @cached_property
     def overrides(self) -> OverrideService:
-        from kkmp_pos.services.overrides import OverrideService
+        from kkmp_pos.services.selling.overrides import OverrideService
 
         return OverrideService(self.ctx)
 
     @cached_property
     def maintenance(self) -> MaintenanceService:
-        from kkmp_pos.services.maintenance import MaintenanceService
+        from kkmp_pos.services.setup.maintenance import MaintenanceService
 
         return MaintenanceService(self.ctx)
 
     # -- issue 5: shifts and cash, reports, users, audit log, printer settings ------------------------
     @cached_property
     def shifts(self) -> ShiftService:
-        from kkmp_pos.services.shifts import ShiftService
+        from kkmp_pos.services.shifts.drawer import ShiftService
 
         return ShiftService(self.ctx)
 
     @cached_property
     def reports(self) -> ReportService:
-        from kkmp_pos.services.reports import ReportService
+        from kkmp_pos.services.reports.service import ReportService
 
         return ReportService(self.ctx)
 
     @cached_property
     def users(self) -> UserService:
-        from kkmp_pos.services.users import UserService
+        from kkmp_pos.services.setup.users import UserService
 
         return UserService(self.ctx)
 
     @cached_property
     def audit_log(self) -> AuditLogService:
-        from kkmp_pos.services.audit_log import AuditLogService
+        from kkmp_pos.services.reports.audit_log import AuditLogService
 
         return AuditLogService(self.ctx)
 
     @cached_property
     def printer_settings(self) -> PrinterSettingsService:
-        from kkmp_pos.services.printer_settings import PrinterSettingsService
+        from kkmp_pos.services.printing.settings import PrinterSettingsService
 
         return PrinterSettingsService(self.ctx)
 
     # -- regulated goods: buyer NIK for LPG 3 kg, purchase caps, the LPG logbook -----------------------
     @cached_property
     def limits(self) -> LimitService:
-        from kkmp_pos.services.limits import LimitService
+        from kkmp_pos.services.selling.limits import LimitService
 
         return LimitService(self.ctx)
 
     @cached_property
     def lpg_logbook(self) -> LpgLogbookService:
-        from kkmp_pos.services.lpg_logbook import LpgLogbookService
+        from kkmp_pos.services.reports.lpg_logbook import LpgLogbookService
 
         return LpgLogbookService(self.ctx)
 
@@ -196,12 +196,12 @@ def open_till(
     ctx = ServiceContext(db, data_dir, clock)
     if not is_initialised():
         if demo:
-            from kkmp_pos.services.demo import create_demo_shop
+            from kkmp_pos.services.setup.demo import create_demo_shop
 
             log.info("creating the demo shop in %s", data_dir)
             create_demo_shop(ctx, days_of_sales=demo_days)
         else:
-            from kkmp_pos.services.setup import DEFAULT_STORE, initialise_store
+            from kkmp_pos.services.setup.first_run import DEFAULT_STORE, initialise_store
 
             initialise_store(ctx, DEFAULT_STORE)
     return Till(ctx)

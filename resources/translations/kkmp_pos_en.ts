@@ -160,58 +160,58 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/audit_screen.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="35"/>
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/audit_screen.py" line="44"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="44"/>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/audit_screen.py" line="45"/>
-        <location filename="../../kkmp_pos/gui/audit_screen.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="95"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/audit_screen.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="53"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/audit_screen.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="54"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/audit_screen.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="55"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/audit_screen.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="56"/>
         <source>Disetujui</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/audit_screen.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="57"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/audit_screen.py" line="67"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="67"/>
         <source>(semua)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/audit_screen.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="92"/>
         <source>{0} baris</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/audit_screen.py" line="104"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="104"/>
         <source>PDF disimpan: {0}</source>
         <translation>PDF saved: {0}</translation>
     </message>
@@ -219,42 +219,42 @@
 <context>
     <name>BuyerNikDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="25"/>
+        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="25"/>
         <source>NIK pembeli</source>
         <translation>Buyer&apos;s NIK</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="28"/>
+        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="28"/>
         <source>NIK pembeli wajib dicatat</source>
         <translation>The buyer&apos;s NIK must be recorded</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="32"/>
+        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="32"/>
         <source>{products}: ketik atau pindai NIK dari KTP pembeli (16 angka).</source>
         <translation>{products}: type or scan the NIK from the buyer&apos;s KTP (16 digits).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="53"/>
         <source>Lanjut bayar [Enter]</source>
         <translation>Go on to payment [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="56"/>
         <source>NIK adalah data pribadi: struk dan layar hanya menampilkan sebagian.</source>
         <translation>The NIK is personal data: receipts and screens show only part of it.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="60"/>
         <source>Kembali ke keranjang [Esc]</source>
         <translation>Back to the cart [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="75"/>
         <source>{count} dari {total} angka</source>
         <translation>{count} of {total} digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/buyer_nik_dialog.py" line="79"/>
+        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="79"/>
         <source>NIK {nik} sah</source>
         <translation>NIK {nik} is valid</translation>
     </message>
@@ -262,42 +262,42 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/selling/cart_model.py" line="36"/>
         <source>Barang</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/selling/cart_model.py" line="37"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/selling/cart_model.py" line="38"/>
         <source>Harga</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="39"/>
+        <location filename="../../kkmp_pos/gui/selling/cart_model.py" line="39"/>
         <source>Hemat</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="40"/>
+        <location filename="../../kkmp_pos/gui/selling/cart_model.py" line="40"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/selling/cart_model.py" line="42"/>
         <source>Harga anggota (normal {price})</source>
         <translation>Member price (normal {price})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="43"/>
+        <location filename="../../kkmp_pos/gui/selling/cart_model.py" line="43"/>
         <source>Harga diubah manual (disetujui manajer)</source>
         <translation>Price changed by hand (manager approved)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cart_model.py" line="44"/>
+        <location filename="../../kkmp_pos/gui/selling/cart_model.py" line="44"/>
         <source>diskon {amount}</source>
         <translation>discount {amount}</translation>
     </message>
@@ -305,42 +305,42 @@
 <context>
     <name>CashMoveDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="114"/>
         <source>Kas masuk / keluar</source>
         <translation>Cash in / out</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="117"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="117"/>
         <source>Kas keluar</source>
         <translation>Cash out</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="118"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="118"/>
         <source>Kas masuk</source>
         <translation>Cash in</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="122"/>
         <source>mis. beli kantong plastik</source>
         <translation>e.g. bought plastic bags</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="124"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="124"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="127"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="127"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="128"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="128"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="129"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="129"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
@@ -348,112 +348,112 @@
 <context>
     <name>CashierScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="52"/>
         <source>Keluar</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="49"/>
         <source>Layar pelanggan</source>
         <translation>Customer display</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="55"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="105"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="106"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="107"/>
         <source>Hapus baris</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="108"/>
         <source>Kosongkan</source>
         <translation>Clear cart</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="109"/>
         <source>Diskon/harga</source>
         <translation>Discount/price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="110"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="110"/>
         <source>Tahan</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="111"/>
         <source>Panggil</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="112"/>
         <source>Struk</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="113"/>
         <source>Retur</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="143"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="143"/>
         <source>BAYAR</source>
         <translation>PAY</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_layout.py" line="178"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="178"/>
         <source>Belum tersedia di versi ini.</source>
         <translation>Not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="107"/>
         <source>Kasir: {name}</source>
         <translation>Cashier: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="123"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="123"/>
         <source>Selesaikan, tahan atau kosongkan keranjang sebelum keluar.</source>
         <translation>Finish, hold or clear the cart before logging out.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="233"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="233"/>
         <source>{name}: {qty} × {price} = {total}</source>
         <translation>{name}: {qty} × {price} = {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="304"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="304"/>
         <source>Baris dihapus: {name}</source>
         <translation>Line removed: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="311"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="311"/>
         <source>Keranjang dikosongkan.</source>
         <translation>Cart cleared.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="331"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="331"/>
         <source>Anggota {name} ({number}): harga anggota berlaku.</source>
         <translation>Member {name} ({number}): member prices apply.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="337"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="337"/>
         <source>Anggota {number} tidak aktif: harga biasa.</source>
         <translation>Member {number} is not active: regular prices.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_screen.py" line="348"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="348"/>
         <source>Anggota dilepas: harga biasa.</source>
         <translation>Member removed: regular prices.</translation>
     </message>
@@ -461,37 +461,37 @@
 <context>
     <name>CashierTools</name>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_tools.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="48"/>
         <source>Keranjang ditahan: {label}. Panggil lagi dengan F9.</source>
         <translation>Cart held: {label}. Recall it with F9.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_tools.py" line="62"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="62"/>
         <source>Tahan (F5) atau selesaikan keranjang ini dulu, lalu panggil yang lain.</source>
         <translation>Hold (F5) or finish this cart first, then recall another.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_tools.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="75"/>
         <source>Sebagian keranjang tidak bisa dipanggil: {list}</source>
         <translation>Part of the cart could not be recalled: {list}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_tools.py" line="82"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="82"/>
         <source>Keranjang dipanggil: {n} baris, {total}.</source>
         <translation>Cart recalled: {n} lines, {total}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_tools.py" line="103"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="103"/>
         <source>Diskon diterapkan. Total {total}.</source>
         <translation>Discount applied. Total {total}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_tools.py" line="124"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="124"/>
         <source>Retur [Ctrl+R]</source>
         <translation>Return [Ctrl+R]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_tools.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="126"/>
         <source>Struk</source>
         <translation>Receipts</translation>
     </message>
@@ -499,37 +499,37 @@
 <context>
     <name>CheckoutFlow</name>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="126"/>
         <source>Tersimpan {number}, menunggu pembayaran QRIS.</source>
         <translation>Saved {number}, waiting for the QRIS payment.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="131"/>
         <source>Tersimpan {number}. Kembali {change}.</source>
         <translation>Saved {number}. Change {change}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="156"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="156"/>
         <source>QRIS diterima. {number} lunas. Kembali {change}.</source>
         <translation>QRIS received. {number} paid. Change {change}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="163"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="163"/>
         <source>QRIS dibatalkan: {number} batal, stok dikembalikan.</source>
         <translation>QRIS cancelled: {number} cancelled, stock put back.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="168"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="168"/>
         <source>Pembayaran dibatalkan</source>
         <translation>Payment cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="171"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="171"/>
         <source>{number} menunggu pembayaran QRIS: selesaikan dari daftar struk (F3).</source>
         <translation>{number} is waiting for the QRIS payment: finish it from the receipts list (F3).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/checkout_flow.py" line="176"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="176"/>
         <source>Menunggu pembayaran QRIS</source>
         <translation>Waiting for the QRIS payment</translation>
     </message>
@@ -537,63 +537,63 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="157"/>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="193"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="157"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="193"/>
         <source>Tutup shift</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="161"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="161"/>
         <source>Hitung semua uang di laci per pecahan. Jumlah seharusnya baru tampil setelah dikirim.</source>
         <translation>Count all the money in the drawer by denomination. The expected amount is shown only after you submit.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="167"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="167"/>
         <source>Kirim hasil hitung</source>
         <translation>Submit count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="184"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="184"/>
         <source>Manajer</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="185"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="185"/>
         <source>PIN manajer</source>
         <translation>Manager PIN</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="190"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="190"/>
         <source>kosong = semua tetap di laci</source>
         <translation>empty = leave everything in the drawer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="191"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="191"/>
         <source>Ditinggal di laci (modal berikutnya)</source>
         <translation>Left in drawer (next float)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="226"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="226"/>
         <source>lebih</source>
         <translation>over</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="226"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="226"/>
         <source>kurang</source>
         <translation>short</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="226"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="226"/>
         <source>pas</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="227"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="227"/>
         <source>Dihitung {0}. Seharusnya {1}. Selisih {2} ({3}).</source>
         <translation>Counted {0}. Expected {1}. Difference {2} ({3}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="231"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="231"/>
         <source>Selisih melebihi batas {0}: perlu persetujuan manajer.</source>
         <translation>Difference is over the {0} limit: needs manager approval.</translation>
     </message>
@@ -601,38 +601,38 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../kkmp_pos/gui/customer_display.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="58"/>
         <source>Layar pelanggan — {store}</source>
         <translation>Customer display — {store}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/customer_display.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="87"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/customer_display.py" line="102"/>
-        <location filename="../../kkmp_pos/gui/customer_display.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="137"/>
         <source>Terima kasih!</source>
         <translation>Thank you!</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/customer_display.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="114"/>
         <source>Anggota: {name}</source>
         <translation>Member: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/customer_display.py" line="117"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="117"/>
         <source>Anda hemat {amount}</source>
         <translation>You save {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/customer_display.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="122"/>
         <source>Jadi anggota koperasi, hemat {amount} untuk belanja ini. Tanya kasir!</source>
         <translation>Join the cooperative and save {amount} on this purchase. Ask the cashier!</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/customer_display.py" line="139"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="139"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
@@ -640,7 +640,7 @@
 <context>
     <name>DenominationCount</name>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="75"/>
         <source>Jumlah dihitung: {0}</source>
         <translation>Counted total: {0}</translation>
     </message>
@@ -648,77 +648,77 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="46"/>
         <source>Diskon / ubah harga</source>
         <translation>Discount / change price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="55"/>
         <source>Baris: {name} ({total})</source>
         <translation>Line: {name} ({total})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="62"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="62"/>
         <source>Total belanja: {total}</source>
         <translation>Purchase total: {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="71"/>
         <source>Diskon baris [F1]</source>
         <translation>Line discount [F1]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="72"/>
         <source>Diskon total [F2]</source>
         <translation>Total discount [F2]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="73"/>
         <source>Ubah harga [F3]</source>
         <translation>Change price [F3]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="89"/>
         <source>Rupiah [F5]</source>
         <translation>Rupiah [F5]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="90"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="90"/>
         <source>Persen % [F6]</source>
         <translation>Percent % [F6]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="112"/>
         <source>Terapkan [Enter]</source>
         <translation>Apply [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="115"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="138"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="138"/>
         <source>Harga satuan baru (Rp)</source>
         <translation>New unit price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="138"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="138"/>
         <source>Besar diskon (Rp atau %)</source>
         <translation>Discount (Rp or %)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="200"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="200"/>
         <source>Ubah harga satuan menjadi {value}</source>
         <translation>Change the unit price to {value}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="201"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="201"/>
         <source>Diskon baris {value} (di atas batas kasir)</source>
         <translation>Line discount {value} (above the cashier&apos;s limit)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/discount_dialog.py" line="202"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="202"/>
         <source>Diskon total {value} (di atas batas kasir)</source>
         <translation>Total discount {value} (above the cashier&apos;s limit)</translation>
     </message>
@@ -734,37 +734,37 @@
 <context>
     <name>HeldCartsDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/selling/held_carts_dialog.py" line="38"/>
         <source>Keranjang ditahan</source>
         <translation>Held carts</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/selling/held_carts_dialog.py" line="42"/>
         <source>Pilih keranjang yang ditahan, lalu Enter</source>
         <translation>Pick a held cart, then Enter</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/selling/held_carts_dialog.py" line="54"/>
         <source>Panggil [Enter]</source>
         <translation>Recall [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/selling/held_carts_dialog.py" line="58"/>
         <source>Buang [Del]</source>
         <translation>Discard [Del]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="61"/>
+        <location filename="../../kkmp_pos/gui/selling/held_carts_dialog.py" line="61"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/selling/held_carts_dialog.py" line="75"/>
         <source>{label} · {n} baris · {total} · {cashier} {time}</source>
         <translation>{label} · {n} lines · {total} · {cashier} {time}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/held_carts_dialog.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/selling/held_carts_dialog.py" line="88"/>
         <source>Tidak ada keranjang yang ditahan.</source>
         <translation>No held carts.</translation>
     </message>
@@ -772,32 +772,32 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="35"/>
         <source>Pratinjau impor</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="38"/>
         <source>{new} barang baru, {upd} diubah, {bad} baris bermasalah.</source>
         <translation>{new} new products, {upd} changed, {bad} rows with problems.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="42"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="42"/>
         <source>Kolom</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="42"/>
         <source>Masalah</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="47"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="47"/>
         <source>Simpan semua</source>
         <translation>Save all</translation>
     </message>
@@ -858,32 +858,32 @@
 <context>
     <name>LastSalePanel</name>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="126"/>
         <source>Transaksi terakhir</source>
         <translation>Last sale</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="134"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="134"/>
         <source>Struk terakhir</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="135"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="135"/>
         <source>Cetak ulang</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="140"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="140"/>
         <source>Belum ada transaksi</source>
         <translation>No sale yet</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="143"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="143"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="145"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="145"/>
         <source>Mencetak struk…</source>
         <translation>Printing the receipt…</translation>
     </message>
@@ -891,143 +891,143 @@
 <context>
     <name>LimitsScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="39"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="39"/>
         <source>Batas pembelian barang bersubsidi (Beras SPHP, MinyaKita, LPG 3 kg). &apos;Blokir&apos; perlu PIN manajer untuk melewati; &apos;Peringatan&apos; hanya dicatat.</source>
         <translation>Purchase limits on subsidised goods (Beras SPHP, MinyaKita, LPG 3 kg). &apos;Block&apos; needs a manager&apos;s PIN to go past; &apos;Warning&apos; is only recorded.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="47"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="47"/>
         <source>Aturan</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="48"/>
         <source>Barang / kategori</source>
         <translation>Products / category</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="49"/>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="87"/>
         <source>Batas</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="50"/>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="89"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="51"/>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="91"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="51"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="91"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="52"/>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="92"/>
         <source>Berlaku mulai</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="53"/>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="82"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="82"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="54"/>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="94"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="94"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="69"/>
         <source>per transaksi</source>
         <translation>per transaction</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="70"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="70"/>
         <source>per hari</source>
         <translation>per day</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="71"/>
         <source>per bulan</source>
         <translation>per month</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="75"/>
         <source>per pembeli (NIK atau kartu anggota)</source>
         <translation>per buyer (NIK or member card)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="76"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="76"/>
         <source>per NIK</source>
         <translation>per NIK</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="78"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="78"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="79"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="79"/>
         <source>Blokir</source>
         <translation>Block</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="84"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="84"/>
         <source>Nama aturan</source>
         <translation>Rule name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="85"/>
         <source>Kode barang (=takaran)</source>
         <translation>Product codes (=measure)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="86"/>
         <source>atau kategori</source>
         <translation>or category</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="88"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="90"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="90"/>
         <source>Dihitung</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="101"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="101"/>
         <source>Aturan baru</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="102"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="103"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="103"/>
         <source>Nonaktifkan</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="126"/>
         <source>ya</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="126"/>
         <source>tidak</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/limits_screen.py" line="187"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="187"/>
         <source>Aturan {name} disimpan.</source>
         <translation>Rule {name} saved.</translation>
     </message>
@@ -1035,78 +1035,78 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="66"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="66"/>
         <source>Pilih nama Anda</source>
         <translation>Choose your name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="73"/>
         <source>Toko demo: PIN contoh tertulis di bawah setiap nama.</source>
         <translation>Demo shop: each name shows its sample PIN.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="85"/>
         <source>Pilih nama di kiri</source>
         <translation>Choose a name on the left</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="88"/>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="184"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="184"/>
         <source>PIN (4–6 angka)</source>
         <translation>PIN (4–6 digits)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="97"/>
         <source>Masuk [Enter]</source>
         <translation>Log in [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="122"/>
         <source>PIN demo: {pin}</source>
         <translation>demo PIN: {pin}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="136"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="136"/>
         <source>Kasir</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="136"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="136"/>
         <source>Manajer</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="136"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="136"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="175"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="175"/>
         <source>Belum ada pengguna. Buat admin pertama toko ini.</source>
         <translation>No users yet. Create this shop&apos;s first admin.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="183"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="183"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="185"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="185"/>
         <source>Ulangi PIN</source>
         <translation>Repeat PIN</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="191"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="191"/>
         <source>Buat admin</source>
         <translation>Create admin</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="204"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="204"/>
         <source>Isi nama admin.</source>
         <translation>Enter the admin&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/login_screen.py" line="207"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="207"/>
         <source>Kedua PIN tidak sama.</source>
         <translation>The two PINs differ.</translation>
     </message>
@@ -1147,22 +1147,22 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/member_dialog.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="33"/>
         <source>Anggota</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/member_dialog.py" line="39"/>
+        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="39"/>
         <source>Pindai kartu anggota, atau ketik nomor anggota, nomor HP, NIK atau nama:</source>
         <translation>Scan the member card, or type the member number, phone, NIK or name:</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/member_dialog.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="54"/>
         <source>Pilih [Enter]</source>
         <translation>Choose [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/member_dialog.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="58"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
@@ -1170,43 +1170,43 @@
 <context>
     <name>MemberPanel</name>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="44"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="44"/>
         <source>Anggota</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="45"/>
         <source>Lepas</source>
         <translation>Detach</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="46"/>
         <source>Daftar anggota</source>
         <translation>Register member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="55"/>
         <source>Bukan anggota</source>
         <translation>Not a member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="56"/>
         <source>Pindai kartu anggota atau tekan F6</source>
         <translation>Scan a member card or press F6</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="62"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="62"/>
         <source>No. {number} · NIK {nik}</source>
         <translation>No. {number} · NIK {nik}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="66"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="66"/>
         <source>TIDAK AKTIF</source>
         <translation>NOT ACTIVE</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="68"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="68"/>
         <source>Hemat anggota: {amount}</source>
         <translation>Member saves: {amount}</translation>
     </message>
@@ -1214,13 +1214,13 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="85"/>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="93"/>
         <source>Buka shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shift_dialog.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="87"/>
         <source>Hitung modal awal di laci per pecahan.</source>
         <translation>Count the opening float in the drawer by denomination.</translation>
     </message>
@@ -1228,96 +1228,96 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="52"/>
         <source>Pembayaran</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="60"/>
         <source>Total belanja</source>
         <translation>Purchase total</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="71"/>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="78"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="78"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="73"/>
         <source>QRIS = sisa [F5]</source>
         <translation>QRIS = rest [F5]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="75"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="80"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="80"/>
         <source>Transfer = sisa [F6]</source>
         <translation>Transfer = rest [F6]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="82"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="82"/>
         <source>Transfer bank</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="85"/>
         <source>nomor referensi transfer</source>
         <translation>transfer reference number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="86"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="92"/>
         <source>Tunai harus dibayar</source>
         <translation>Cash due</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="105"/>
         <source>Uang pas [F4]</source>
         <translation>Exact cash [F4]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="121"/>
         <source>Uang tunai diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="122"/>
         <source>ketik jumlah uang, mis. 100000</source>
         <translation>type the amount, e.g. 100000</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="126"/>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="229"/>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="243"/>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="251"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="229"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="243"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="251"/>
         <source>Kembali</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="140"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="140"/>
         <source>Bayar [Enter]</source>
         <translation>Pay [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="143"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="143"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="236"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="236"/>
         <source>Sisa {rest}, pembulatan tunai {diff}</source>
         <translation>Rest {rest}, cash rounding {diff}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/payment_dialog.py" line="248"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="248"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
@@ -1325,62 +1325,62 @@
 <context>
     <name>PokokPaymentPanel</name>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_payment.py" line="45"/>
         <source>Simpanan pokok</source>
         <translation>Joining savings (pokok)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_payment.py" line="55"/>
         <source>Tunai [F5]</source>
         <translation>Cash [F5]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_payment.py" line="56"/>
         <source>QRIS [F6]</source>
         <translation>QRIS [F6]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_payment.py" line="57"/>
         <source>Transfer [F7]</source>
         <translation>Transfer [F7]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="83"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_payment.py" line="83"/>
         <source>Uang diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_payment.py" line="86"/>
         <source>mis. 100000</source>
         <translation>e.g. 100000</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_payment.py" line="88"/>
         <source>Uang pas</source>
         <translation>Exact amount</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_payment.py" line="116"/>
         <source>nomor referensi dari aplikasi / bank</source>
         <translation>reference number from the app / bank</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_payment.py" line="131"/>
         <source>Referensi QRIS (setelah uang masuk)</source>
         <translation>QRIS reference (once the money arrived)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="133"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_payment.py" line="133"/>
         <source>Referensi transfer bank</source>
         <translation>Bank transfer reference</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="165"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_payment.py" line="165"/>
         <source>Kurang {amount}</source>
         <translation>Short {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_payment.py" line="169"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_payment.py" line="169"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
@@ -1388,122 +1388,122 @@
 <context>
     <name>PrinterScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="57"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="84"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="84"/>
         <source>Potong kertas</source>
         <translation>Cut paper</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="86"/>
         <source>Buka laci untuk tunai</source>
         <translation>Open drawer for cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="88"/>
         <source>Sambungan</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="89"/>
         <source>Kertas</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="90"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="90"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="91"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="91"/>
         <source>Halaman kode</source>
         <translation>Code page</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="92"/>
         <source>Logo (berkas gambar)</source>
         <translation>Logo (image file)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="93"/>
         <source>Baris atas</source>
         <translation>Header lines</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="94"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="94"/>
         <source>Baris bawah</source>
         <translation>Footer lines</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="99"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="100"/>
         <source>Tes cetak</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="112"/>
         <source>Antrean cetak yang gagal</source>
         <translation>Failed print jobs</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="115"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="115"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="115"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="115"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="119"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="119"/>
         <source>Cetak ulang yang dipilih</source>
         <translation>Reprint selected</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="152"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="152"/>
         <source>Pengaturan printer disimpan.</source>
         <translation>Printer settings saved.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="163"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="163"/>
         <source>Mengirim tes cetak…</source>
         <translation>Sending test print…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="168"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="168"/>
         <source>Mencetak #{0}…</source>
         <translation>Printing #{0}…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="178"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="178"/>
         <source>mencetak…</source>
         <translation>printing…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="182"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="182"/>
         <source>Tercetak (#{0}).</source>
         <translation>Printed (#{0}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printer_screen.py" line="185"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="185"/>
         <source>Gagal mencetak #{0}: {1}</source>
         <translation>Could not print #{0}: {1}</translation>
     </message>
@@ -1511,112 +1511,112 @@
 <context>
     <name>ProductEditDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="89"/>
         <source>Ubah barang</source>
         <translation>Edit product</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="89"/>
         <source>Barang baru</source>
         <translation>New product</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="114"/>
         <source>Dijual per berat (kg)</source>
         <translation>Sold by weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="116"/>
         <source>Lacak batch dan tanggal kedaluwarsa</source>
         <translation>Track batch and expiry date</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="118"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="118"/>
         <source>Wajib NIK pembeli (LPG 3 kg)</source>
         <translation>Buyer&apos;s NIK required (LPG 3 kg)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="124"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="124"/>
         <source>Bebas PPN (beras dan bahan pokok lain, LPG 3 kg)</source>
         <translation>Exempt from VAT (rice and other staples, LPG 3 kg)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="126"/>
         <source>Hanya berlaku bila koperasi terdaftar sebagai PKP: barang ini tidak dihitung PPN.</source>
         <translation>Applies only when the cooperative is VAT-registered (PKP): no VAT is counted on this item.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="140"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="140"/>
         <source>Nama | isi | harga | harga anggota | barcode</source>
         <translation>Name | contents | price | member price | barcode</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="144"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="144"/>
         <source>Kode (PLU)</source>
         <translation>Code (PLU)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="145"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="145"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="146"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="146"/>
         <source>Satuan dasar</source>
         <translation>Base unit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="147"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="147"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="148"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="148"/>
         <source>Unit usaha</source>
         <translation>Business unit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="149"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="149"/>
         <source>Pemasok</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="150"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="150"/>
         <source>Harga pokok (Rp)</source>
         <translation>Cost price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="151"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="151"/>
         <source>Harga jual (Rp)</source>
         <translation>Selling price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="152"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="152"/>
         <source>Harga anggota (Rp)</source>
         <translation>Member price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="153"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="153"/>
         <source>HET / harga tertinggi (Rp)</source>
         <translation>HET / max. retail price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="154"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="154"/>
         <source>Batas pesan ulang</source>
         <translation>Reorder level</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="159"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="159"/>
         <source>Golongan obat</source>
         <translation>Drug class</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="160"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="160"/>
         <source>Barcode (pisahkan spasi)</source>
         <translation>Barcodes (space-separated)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/product_edit_dialog.py" line="161"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="161"/>
         <source>Satuan jual lain</source>
         <translation>Other sales units</translation>
     </message>
@@ -1624,72 +1624,72 @@
 <context>
     <name>QrisDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="144"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="144"/>
         <source>Pembayaran QRIS</source>
         <translation>QRIS payment</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="159"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="159"/>
         <source>Struk {number}</source>
         <translation>Receipt {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="162"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="162"/>
         <source>QRIS {amount}</source>
         <translation>QRIS {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="199"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="199"/>
         <source>Cek uang masuk di aplikasi merchant, lalu konfirmasi.</source>
         <translation>Check the money arrived in the merchant app, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="202"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="202"/>
         <source>Sudah dibayar [Enter]</source>
         <translation>Paid [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="204"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="204"/>
         <source>Batalkan QRIS [F8]</source>
         <translation>Cancel QRIS [F8]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="206"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="206"/>
         <source>Nanti [Esc]</source>
         <translation>Later [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="218"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="218"/>
         <source>Nomor referensi pembayaran (dari aplikasi merchant)</source>
         <translation>Payment reference number (from the merchant app)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="220"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="220"/>
         <source>mis. RRN 123456789012</source>
         <translation>e.g. RRN 123456789012</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="223"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="223"/>
         <source>Konfirmasi [Enter]</source>
         <translation>Confirm [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="225"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="225"/>
         <source>Kembali [Esc]</source>
         <translation>Back [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="236"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="236"/>
         <source>Batalkan pembayaran QRIS? Penjualan dibatalkan dan stok dikembalikan.</source>
         <translation>Cancel the QRIS payment? The sale is cancelled and the stock goes back.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="240"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="240"/>
         <source>Ya, batalkan [Enter]</source>
         <translation>Yes, cancel [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="242"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="242"/>
         <source>Tidak [Esc]</source>
         <translation>No [Esc]</translation>
     </message>
@@ -1697,7 +1697,7 @@
 <context>
     <name>QrisWidget</name>
     <message>
-        <location filename="../../kkmp_pos/gui/qris_dialog.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="107"/>
         <source>Pindai dengan aplikasi pembayaran (QRIS)</source>
         <translation>Scan with a payment app (QRIS)</translation>
     </message>
@@ -1705,22 +1705,22 @@
 <context>
     <name>QtyDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/qty_dialog.py" line="21"/>
+        <location filename="../../kkmp_pos/gui/selling/qty_dialog.py" line="21"/>
         <source>Ubah jumlah</source>
         <translation>Change quantity</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qty_dialog.py" line="28"/>
+        <location filename="../../kkmp_pos/gui/selling/qty_dialog.py" line="28"/>
         <source>Jumlah ({unit})</source>
         <translation>Quantity ({unit})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qty_dialog.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/selling/qty_dialog.py" line="38"/>
         <source>Simpan [Enter]</source>
         <translation>Save [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/qty_dialog.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/selling/qty_dialog.py" line="41"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
@@ -1728,42 +1728,42 @@
 <context>
     <name>ReceiptCancelForm</name>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="34"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_cancel_form.py" line="34"/>
         <source>Alasan pembatalan</source>
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_cancel_form.py" line="36"/>
         <source>mis. salah input, pelanggan batal</source>
         <translation>e.g. wrong entry, customer changed their mind</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="39"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_cancel_form.py" line="39"/>
         <source>Uang dikembalikan dengan</source>
         <translation>Refund by</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_cancel_form.py" line="53"/>
         <source>Kembali [Esc]</source>
         <translation>Back [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_cancel_form.py" line="55"/>
         <source>Batalkan struk ini [Enter]</source>
         <translation>Cancel this receipt [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_cancel_form.py" line="63"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_cancel_form.py" line="63"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_cancel_form.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_cancel_form.py" line="63"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
@@ -1771,17 +1771,17 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/receipt_dialog.py" line="23"/>
+        <location filename="../../kkmp_pos/gui/selling/receipt_dialog.py" line="23"/>
         <source>Struk terakhir</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipt_dialog.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/selling/receipt_dialog.py" line="35"/>
         <source>Cetak salinan</source>
         <translation>Print a copy</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipt_dialog.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/selling/receipt_dialog.py" line="48"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
@@ -1789,22 +1789,22 @@
 <context>
     <name>ReceiptPrinting</name>
     <message>
-        <location filename="../../kkmp_pos/gui/receipt_printing.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/printing/receipt_printing.py" line="50"/>
         <source>Struk dicetak.</source>
         <translation>Receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipt_printing.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/printing/receipt_printing.py" line="52"/>
         <source>Printer gagal.</source>
         <translation>Printer failed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipt_printing.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/printing/receipt_printing.py" line="53"/>
         <source>Struk belum tercetak.</source>
         <translation>Receipt not printed yet.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipt_printing.py" line="59"/>
+        <location filename="../../kkmp_pos/gui/printing/receipt_printing.py" line="59"/>
         <source>Cetak ulang</source>
         <translation>Reprint</translation>
     </message>
@@ -1812,112 +1812,112 @@
 <context>
     <name>ReceiptsDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="50"/>
         <source>Struk hari ini</source>
         <translation>Today&apos;s receipts</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="59"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="59"/>
         <source>cari nomor struk, atau pindai kode struk</source>
         <translation>search a receipt number, or scan the receipt code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="71"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="71"/>
         <source>Jam</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="71"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="71"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="130"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="130"/>
         <source>Cetak salinan [F5]</source>
         <translation>Print copy [F5]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="131"/>
         <source>Retur [F6]</source>
         <translation>Return [F6]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="132"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="132"/>
         <source>Batalkan struk [F8]</source>
         <translation>Cancel receipt [F8]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="133"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="133"/>
         <source>Selesaikan QRIS [F9]</source>
         <translation>Finish QRIS [F9]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="134"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="134"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="147"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="147"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="148"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="148"/>
         <source>Menunggu QRIS</source>
         <translation>Awaiting QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="149"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="149"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="159"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="159"/>
         <source>{n} menunggu QRIS</source>
         <translation>{n} awaiting QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="269"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="269"/>
         <source>Mencetak salinan {number}…</source>
         <translation>Printing a copy of {number}…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="281"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="281"/>
         <source>Salinan struk tercetak.</source>
         <translation>Receipt copy printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="284"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="284"/>
         <source>Salinan belum tercetak: {reason}</source>
         <translation>Copy not printed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="325"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="325"/>
         <source>Batalkan {number} ({total})? Stok kembali, uang dikembalikan.</source>
         <translation>Cancel {number} ({total})? The stock goes back and the money is refunded.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="349"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="349"/>
         <source>Isi alasan pembatalan.</source>
         <translation>Enter the reason for cancelling.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="360"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="360"/>
         <source>Batalkan struk {number} ({total})</source>
         <translation>Cancel receipt {number} ({total})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/receipts_dialog.py" line="388"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="388"/>
         <source>Struk {number} dibatalkan; kembalikan {total} ({method}).</source>
         <translation>Receipt {number} cancelled; refund {total} ({method}).</translation>
     </message>
@@ -1925,118 +1925,118 @@
 <context>
     <name>RegisterMemberDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="62"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="62"/>
         <source>Daftar anggota baru</source>
         <translation>Register a new member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="90"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="90"/>
         <source>Anggota baru</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="96"/>
         <source>nama lengkap sesuai KTP</source>
         <translation>full name as on the ID card</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="98"/>
         <source>16 angka</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="105"/>
         <source>mis. 0812 3456 7890 (boleh kosong)</source>
         <translation>e.g. 0812 3456 7890 (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="107"/>
         <source>RT/RW, kelurahan (boleh kosong)</source>
         <translation>RT/RW, kelurahan (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="108"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="109"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="111"/>
         <source>No. HP</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="112"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="119"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="119"/>
         <source>Daftarkan [Enter]</source>
         <translation>Register [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="123"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="123"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="154"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="154"/>
         <source>Anggota terdaftar</source>
         <translation>Member registered</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="165"/>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="321"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="165"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="321"/>
         <source>Mencetak bukti setoran dan kartu anggota…</source>
         <translation>Printing the savings receipt and the member card…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="169"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="169"/>
         <source>Cetak ulang</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="175"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="175"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="192"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="192"/>
         <source>{n}/16 angka</source>
         <translation>{n}/16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="199"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="199"/>
         <source>NIK sah ✓</source>
         <translation>NIK valid ✓</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="224"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="224"/>
         <source>NIK sah ✓ (Hapus untuk mengubah)</source>
         <translation>NIK valid ✓ (Backspace to change)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="309"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="309"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="304"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="304"/>
         <source>No. anggota {number} · NIK {nik} · aktif, harga anggota berlaku</source>
         <translation>Member no. {number} · NIK {nik} · active, member prices apply</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="338"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="338"/>
         <source>Bukti setoran dan kartu anggota tercetak.</source>
         <translation>Savings receipt and member card printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/register_member_dialog.py" line="345"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="345"/>
         <source>Belum tercetak: {reason} Anggota tetap terdaftar.</source>
         <translation>Not printed: {reason} The member stays registered.</translation>
     </message>
@@ -2044,89 +2044,89 @@
 <context>
     <name>ReportScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="57"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="64"/>
         <source>Harian</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="65"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="65"/>
         <source>Rentang tanggal</source>
         <translation>Date range</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="66"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="66"/>
         <source>Belanja anggota</source>
         <translation>Member spending</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="67"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="67"/>
         <source>Laporan X</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="68"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="68"/>
         <source>Buku LPG 3 kg</source>
         <translation>LPG 3 kg logbook</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="79"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="79"/>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="80"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="80"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="81"/>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="199"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="81"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="199"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="82"/>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="216"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="82"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="216"/>
         <source>Simpan CSV</source>
         <translation>Save CSV</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="136"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="136"/>
         <source>Menyusun laporan…</source>
         <translation>Preparing report…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="142"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="142"/>
         <source>Menyusun laporan… {0}</source>
         <translation>Preparing report… {0}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="152"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="152"/>
         <source>Selesai.</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="194"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="194"/>
         <source>Dicetak.</source>
         <translation>Printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="206"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="206"/>
         <source>Menyimpan PDF…</source>
         <translation>Saving PDF…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="210"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="210"/>
         <source>PDF disimpan: {0}</source>
         <translation>PDF saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/report_screen.py" line="225"/>
+        <location filename="../../kkmp_pos/gui/reports/report_screen.py" line="225"/>
         <source>CSV disimpan: {0}</source>
         <translation>CSV saved: {0}</translation>
     </message>
@@ -2134,147 +2134,147 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="50"/>
         <source>Retur barang</source>
         <translation>Return goods</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="63"/>
         <source>Struk</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="65"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="65"/>
         <source>pindai kode struk atau ketik nomor struk</source>
         <translation>scan the receipt code or type the receipt number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="68"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="68"/>
         <source>Cari [Enter]</source>
         <translation>Find [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="73"/>
         <source>Belum ada struk dipilih.</source>
         <translation>No receipt chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="96"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="96"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="96"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="109"/>
         <source>Semua barang [F4]</source>
         <translation>All items [F4]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="114"/>
         <source>Uang dikembalikan dengan</source>
         <translation>Refund by</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="131"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="133"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="133"/>
         <source>mis. kemasan rusak</source>
         <translation>e.g. damaged packaging</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="141"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="141"/>
         <source>Lanjut [Enter]</source>
         <translation>Next [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="149"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="149"/>
         <source>Retur [F12]</source>
         <translation>Return [F12]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="153"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="153"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="177"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="177"/>
         <source>Cetak ulang nota retur</source>
         <translation>Print the return slip again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="183"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="183"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="208"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="208"/>
         <source>{number} · {when} · total {total}</source>
         <translation>{number} · {when} · total {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="224"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="224"/>
         <source>Struk ini tidak bisa diretur (status: {status}).</source>
         <translation>This receipt cannot be returned (status: {status}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="230"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="230"/>
         <source>Semua barang di struk ini sudah diretur.</source>
         <translation>Every item on this receipt was returned already.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="266"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="266"/>
         <source>{name}: paling banyak {qty}.</source>
         <translation>{name}: at most {qty}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="272"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="272"/>
         <source>Uang kembali ± {amount}</source>
         <translation>Refund ≈ {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="287"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="287"/>
         <source>Isi jumlah barang yang dikembalikan.</source>
         <translation>Enter the quantity being returned.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="298"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="298"/>
         <source>Retur {count} barang dari struk {number}</source>
         <translation>Return {count} item(s) from receipt {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="338"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="338"/>
         <source>Retur tersimpan: {number}</source>
         <translation>Return saved: {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="340"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="340"/>
         <source>Uang kembali {amount} ({method})</source>
         <translation>Refund {amount} ({method})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="363"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="363"/>
         <source>Mencetak nota retur…</source>
         <translation>Printing the return slip…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="376"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="376"/>
         <source>Nota retur tercetak.</source>
         <translation>Return slip printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_dialog.py" line="385"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="385"/>
         <source>Nota retur belum tercetak: {reason} Retur tetap tersimpan.</source>
         <translation>Return slip not printed: {reason} The return stays saved.</translation>
     </message>
@@ -2282,27 +2282,27 @@
 <context>
     <name>ReturnLinesTable</name>
     <message>
-        <location filename="../../kkmp_pos/gui/return_lines.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/selling/return_lines.py" line="36"/>
         <source>Barang</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_lines.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/selling/return_lines.py" line="36"/>
         <source>Dibeli</source>
         <translation>Bought</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_lines.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/selling/return_lines.py" line="36"/>
         <source>Sudah diretur</source>
         <translation>Returned before</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_lines.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/selling/return_lines.py" line="36"/>
         <source>Retur</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/return_lines.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/selling/return_lines.py" line="64"/>
         <source>Maks. {qty}</source>
         <translation>Max. {qty}</translation>
     </message>
@@ -2310,22 +2310,22 @@
 <context>
     <name>ScanBox</name>
     <message>
-        <location filename="../../kkmp_pos/gui/scan_box.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="41"/>
         <source>{name}   {price} / {unit}   stok {stock}</source>
         <translation>{name}   {price} / {unit}   stock {stock}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/scan_box.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="86"/>
         <source>Pindai barcode atau ketik nama barang…</source>
         <translation>Scan a barcode or type an item name…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/scan_box.py" line="91"/>
+        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="91"/>
         <source>Siap. Pindai barang pertama.</source>
         <translation>Ready. Scan the first item.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/scan_box.py" line="125"/>
+        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="125"/>
         <source>Cari: ketik nama atau kode barang, pilih dengan ↑ ↓ lalu Enter.</source>
         <translation>Search: type an item name or code, pick with ↑ ↓ then Enter.</translation>
     </message>
@@ -2341,52 +2341,52 @@
 <context>
     <name>StockCardScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="21"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_card_screen.py" line="21"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="22"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_card_screen.py" line="22"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="23"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_card_screen.py" line="23"/>
         <source>Dokumen</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="24"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_card_screen.py" line="24"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="25"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_card_screen.py" line="25"/>
         <source>Masuk</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="26"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_card_screen.py" line="26"/>
         <source>Keluar</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="27"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_card_screen.py" line="27"/>
         <source>Saldo</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="39"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_card_screen.py" line="39"/>
         <source>Pindai atau ketik kode barang, lalu Enter</source>
         <translation>Scan or type a product code, then Enter</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_card_screen.py" line="41"/>
         <source>Lebih lama</source>
         <translation>Older</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_card_screen.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_card_screen.py" line="42"/>
         <source>Cetak PDF</source>
         <translation>Print PDF</translation>
     </message>
@@ -2394,155 +2394,155 @@
 <context>
     <name>StockCountScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="27"/>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="34"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="27"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="34"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="28"/>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="28"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="35"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="29"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="29"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="30"/>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="39"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="30"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="39"/>
         <source>Dihitung</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="31"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="31"/>
         <source>Hitung ulang</source>
         <translation>Recount</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="36"/>
         <source>Awal</source>
         <translation>At start</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="37"/>
         <source>Bergerak</source>
         <translation>Moved</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="38"/>
         <source>Sistem</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="40"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="40"/>
         <source>Selisih</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="41"/>
         <source>Selisih (Rp)</source>
         <translation>Difference (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="52"/>
         <source>Semua barang</source>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="55"/>
         <source>Mulai stok opname</source>
         <translation>Start stock count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="56"/>
         <source>Cetak lembar hitung</source>
         <translation>Print count sheet</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="69"/>
         <source>Pindai tiap barang (tambah 1)</source>
         <translation>Scan each item (adds 1)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="72"/>
         <source>Kode / barcode</source>
         <translation>Code / barcode</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="74"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="74"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="85"/>
         <source>Tinjau selisih (manajer)</source>
         <translation>Review differences (manager)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="86"/>
         <source>Hitung ulang baris</source>
         <translation>Recount line</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="87"/>
         <source>Setujui dan sesuaikan stok</source>
         <translation>Approve and adjust stock</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="88"/>
         <source>Cetak laporan selisih</source>
         <translation>Print difference report</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="89"/>
         <source>Batalkan stok opname</source>
         <translation>Cancel stock count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="113"/>
         <source>Tidak ada stok opname berjalan.</source>
         <translation>No stock count in progress.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="116"/>
         <source>berjalan</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="117"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="117"/>
         <source>disetujui</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="118"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="118"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="121"/>
         <source>Stok opname {number}: {status}</source>
         <translation>Stock count {number}: {status}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="208"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="208"/>
         <source>belum</source>
         <translation>not yet</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="226"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="226"/>
         <source>{n} barang berselisih, total {total}; {u} belum dihitung</source>
         <translation>{n} products differ, total {total}; {u} not counted yet</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="266"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="266"/>
         <source>Setujui stok opname</source>
         <translation>Approve stock count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_count_screen.py" line="276"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="276"/>
         <source>Stok opname disetujui; stok disesuaikan.</source>
         <translation>Stock count approved; stock adjusted.</translation>
     </message>
@@ -2550,80 +2550,80 @@
 <context>
     <name>StockListsScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="64"/>
         <source>Stok menipis</source>
         <translation>Low stock</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="64"/>
         <source>Hampir kedaluwarsa</source>
         <translation>Expiring soon</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="64"/>
         <source>Sudah kedaluwarsa</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="69"/>
         <source>Cetak PDF</source>
         <translation>Print PDF</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="70"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="70"/>
         <source>Hapus stok (rusak/kedaluwarsa/hilang)…</source>
         <translation>Write off stock (damaged/expired/lost)…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="93"/>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="111"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="94"/>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="94"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="112"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="95"/>
         <source>Stok</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="96"/>
         <source>Batas pesan</source>
         <translation>Reorder level</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="97"/>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="117"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="117"/>
         <source>Nilai</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="113"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="114"/>
         <source>Kedaluwarsa</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="115"/>
         <source>Hari</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="116"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="179"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="179"/>
         <source>Stok dihapus, nilai {v}.</source>
         <translation>Stock written off, value {v}.</translation>
     </message>
@@ -2631,37 +2631,37 @@
 <context>
     <name>StockModuleScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="93"/>
         <source>Stok dan Barang — {name}</source>
         <translation>Stock and Products — {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="105"/>
         <source>Produk</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="106"/>
         <source>Penerimaan barang</source>
         <translation>Goods receiving</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="107"/>
         <source>Kartu stok</source>
         <translation>Stock card</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="108"/>
         <source>Stok opname</source>
         <translation>Stock count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="109"/>
         <source>Daftar stok</source>
         <translation>Stock lists</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="113"/>
         <source>Batas pembelian</source>
         <translation>Purchase limits</translation>
     </message>
@@ -2669,112 +2669,112 @@
 <context>
     <name>StockProductsScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="56"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="57"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="58"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="59"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="59"/>
         <source>Harga</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="60"/>
         <source>Harga anggota</source>
         <translation>Member price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="61"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="61"/>
         <source>HET</source>
         <translation>HET</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="62"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="62"/>
         <source>Stok</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="63"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="72"/>
         <source>Cari nama, kode atau barcode</source>
         <translation>Search name, code or barcode</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="75"/>
         <source>Tampilkan yang nonaktif</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="84"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="84"/>
         <source>Barang baru</source>
         <translation>New product</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="85"/>
         <source>Ubah</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="86"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="87"/>
         <source>Impor CSV/XLSX…</source>
         <translation>Import CSV/XLSX…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="88"/>
         <source>Ekspor…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="89"/>
         <source>Pemasok…</source>
         <translation>Suppliers…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="121"/>
         <source>ya</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="121"/>
         <source>tidak</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="164"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="164"/>
         <source>Impor barang</source>
         <translation>Import products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="176"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="176"/>
         <source>{n} barang diimpor.</source>
         <translation>{n} products imported.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="185"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="185"/>
         <source>Ekspor barang</source>
         <translation>Export products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_products_screen.py" line="190"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="190"/>
         <source>{n} barang diekspor ke {path}.</source>
         <translation>{n} products exported to {path}.</translation>
     </message>
@@ -2782,113 +2782,113 @@
 <context>
     <name>StockReceivingScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="49"/>
         <source>(tanpa pemasok)</source>
         <translation>(no supplier)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="55"/>
         <source>Pemasok</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="56"/>
         <source>Nomor faktur</source>
         <translation>Invoice number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="57"/>
         <source>Tanggal faktur</source>
         <translation>Invoice date</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="61"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="61"/>
         <source>Pindai barcode / DataMatrix, atau ketik nama lalu Enter</source>
         <translation>Scan barcode / DataMatrix, or type a name then Enter</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="69"/>
         <source>Hapus baris</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="70"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="70"/>
         <source>Simpan penerimaan</source>
         <translation>Save goods receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="71"/>
         <source>Batalkan penerimaan…</source>
         <translation>Cancel goods receipt…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="100"/>
         <source>Pilih barang</source>
         <translation>Choose product</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="33"/>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="100"/>
         <source>Barang</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="34"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="34"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="35"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="36"/>
         <source>Harga pokok/satuan</source>
         <translation>Unit cost</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="37"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="38"/>
         <source>Kedaluwarsa</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="39"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="39"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="54"/>
         <source>TTTT-BB-HH</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="134"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="134"/>
         <source>Total: {total}</source>
         <translation>Total: {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="172"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="172"/>
         <source>Penerimaan {number} disimpan ({total}).</source>
         <translation>Goods receipt {number} saved ({total}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="184"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="184"/>
         <source>Batalkan penerimaan</source>
         <translation>Cancel goods receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="184"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="184"/>
         <source>Nomor penerimaan (GR-…)</source>
         <translation>Goods receipt number (GR-…)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_receiving_screen.py" line="196"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_receiving_screen.py" line="196"/>
         <source>Dibatalkan dengan {number}.</source>
         <translation>Cancelled by {number}.</translation>
     </message>
@@ -2896,7 +2896,7 @@
 <context>
     <name>StockTab</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_module_screen.py" line="44"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="44"/>
         <source>PDF disimpan: {path}</source>
         <translation>PDF saved: {path}</translation>
     </message>
@@ -2904,51 +2904,51 @@
 <context>
     <name>SupplierDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="33"/>
         <source>Pemasok</source>
         <translation>Suppliers</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="47"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="47"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="48"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="49"/>
         <source>Kontak</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="50"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="51"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="51"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="56"/>
         <source>Baru</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="57"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/supplier_dialog.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="58"/>
         <source>Nonaktifkan</source>
         <translation>Deactivate</translation>
     </message>
@@ -2956,72 +2956,72 @@
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="21"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="21"/>
         <source>Penjualan</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="22"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="22"/>
         <source>Pembatalan</source>
         <translation>Cancellation</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="23"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="23"/>
         <source>Konfirmasi QRIS</source>
         <translation>QRIS confirmation</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="24"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="24"/>
         <source>Retur</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="25"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="25"/>
         <source>Anggota baru</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="26"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="26"/>
         <source>Perubahan produk</source>
         <translation>Product change</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="40"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="40"/>
         <source>Masalah sinkron</source>
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="42"/>
         <source>Memuat…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="46"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="46"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="46"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="46"/>
         <source>Alasan dari server</source>
         <translation>Reason from server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="50"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="70"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="70"/>
         <source>Server menolak %n peristiwa. Peristiwa lain tetap terkirim; catat alasannya dan hubungi admin koperasi.</source>
         <translation>
             <numerusform>The server rejected %n event. Other events were still sent; note the reason and contact the cooperative&apos;s admin.</numerusform>
@@ -3029,7 +3029,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_problems_dialog.py" line="77"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="77"/>
         <source>Tidak ada masalah: server menerima semua peristiwa.</source>
         <translation>No problems: the server accepted every event.</translation>
     </message>
@@ -3037,72 +3037,72 @@
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="42"/>
         <source>Sinkronisasi dengan server koperasi</source>
         <translation>Sync with the cooperative&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="48"/>
         <source>Kirim katalog dan anggota toko ini ke server</source>
         <translation>Send this shop&apos;s catalog and members to the server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="52"/>
         <source>Daftarkan kasir ini</source>
         <translation>Enrol this till</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="53"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="54"/>
         <source>Masalah sinkron…</source>
         <translation>Sync problems…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="55"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="57"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="58"/>
         <source>Kode pendaftaran</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="80"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="80"/>
         <source>Kasir ini terdaftar di %1.</source>
         <translation>This till is enrolled at %1.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="82"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="82"/>
         <source>Kasir ini belum terdaftar di server koperasi.</source>
         <translation>This till is not enrolled with the cooperative&apos;s server yet.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="89"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Fill in the server address and enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="93"/>
         <source>Mendaftarkan…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="110"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="110"/>
         <source>%1 produk dan %2 anggota akan dikirim ke server.</source>
         <translation>%1 products and %2 members will be sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_settings_dialog.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="126"/>
         <source>Sinkronisasi dimulai.</source>
         <translation>Sync started.</translation>
     </message>
@@ -3110,52 +3110,52 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="26"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="26"/>
         <source>%1 dtk</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="28"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="28"/>
         <source>%1 mnt</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="30"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="30"/>
         <source>%1 jam</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="33"/>
         <source>%1 hari</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="124"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="124"/>
         <source>Sinkron: belum terhubung ke server</source>
         <translation>Sync: not connected to a server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="128"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="128"/>
         <source>Sinkron berhenti: server menolak kasir ini</source>
         <translation>Sync stopped: the server refused this till</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="131"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="134"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="134"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="137"/>
         <source>Menghubungi server…</source>
         <translation>Contacting server…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="139"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="139"/>
         <source>%n menunggu</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -3163,17 +3163,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="141"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="141"/>
         <source>(tertua %1)</source>
         <translation>(oldest %1)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="144"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="144"/>
         <source>semua terkirim</source>
         <translation>all sent</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync_status.py" line="146"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="146"/>
         <source>terakhir %1</source>
         <translation>last %1</translation>
     </message>
@@ -3181,27 +3181,27 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="81"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="81"/>
         <source>Hemat anggota</source>
         <translation>Member saves</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="83"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="83"/>
         <source>Diskon</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="94"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="94"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="100"/>
         <source>Subtotal ({n} baris)</source>
         <translation>Subtotal ({n} lines)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/cashier_panels.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="112"/>
         <source>Jadi anggota koperasi, hemat {amount} untuk belanja ini (daftar: Ctrl+N)</source>
         <translation>Join the cooperative and save {amount} on this purchase (register: Ctrl+N)</translation>
     </message>
@@ -3209,84 +3209,84 @@
 <context>
     <name>UsersScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="35"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="38"/>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="57"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="38"/>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="58"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="38"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="59"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="59"/>
         <source>PIN (4-6 angka)</source>
         <translation>PIN (4-6 digits)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="63"/>
         <source>Tambah pengguna</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="64"/>
         <source>Simpan nama/peran</source>
         <translation>Save name/role</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="65"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="65"/>
         <source>Atur ulang PIN</source>
         <translation>Reset PIN</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="66"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="66"/>
         <source>Nonaktifkan / aktifkan</source>
         <translation>Deactivate / activate</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="93"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="93"/>
         <source>nonaktif</source>
         <translation>inactive</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="95"/>
         <source>terkunci</source>
         <translation>locked</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="129"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="129"/>
         <source>Pengguna ditambahkan.</source>
         <translation>User added.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="139"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="139"/>
         <source>Perubahan disimpan.</source>
         <translation>Changes saved.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="147"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="147"/>
         <source>PIN diatur ulang.</source>
         <translation>PIN reset.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/users_screen.py" line="156"/>
+        <location filename="../../kkmp_pos/gui/setup/users_screen.py" line="156"/>
         <source>Status diubah.</source>
         <translation>Status changed.</translation>
     </message>
@@ -3294,32 +3294,32 @@
 <context>
     <name>WeightDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/weight_dialog.py" line="28"/>
+        <location filename="../../kkmp_pos/gui/selling/weight_dialog.py" line="28"/>
         <source>Timbang</source>
         <translation>Weigh</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/weight_dialog.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/selling/weight_dialog.py" line="38"/>
         <source>{price} per {unit}</source>
         <translation>{price} per {unit}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/weight_dialog.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/selling/weight_dialog.py" line="42"/>
         <source>Berat ({unit}), mis. 1,25</source>
         <translation>Weight ({unit}), e.g. 1.25</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/weight_dialog.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/selling/weight_dialog.py" line="48"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/weight_dialog.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/selling/weight_dialog.py" line="60"/>
         <source>Tambah [Enter]</source>
         <translation>Add [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/weight_dialog.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/selling/weight_dialog.py" line="63"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
@@ -3327,27 +3327,27 @@
 <context>
     <name>WriteOffDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="33"/>
         <source>Hapus stok: {name}</source>
         <translation>Write off stock: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="41"/>
         <source>Keterangan (wajib)</source>
         <translation>Note (required)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="42"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="43"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="43"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock_lists_screen.py" line="44"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="44"/>
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>

@@ -16,8 +16,8 @@ from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.timeutil import to_iso, utc_now
 from kkmp_pos.db.database import PRAGMAS
 from kkmp_pos.db.models import UserModel
-from kkmp_pos.services.auth import actor_of
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.setup.auth import actor_of
 from tests.benchmarks.harness import Bench, Figure, benchmark, median, p95, stopwatch
 
 HERE = Path(__file__).parent

@@ -55,7 +55,7 @@ def _busiest_month(con: sqlite3.Connection) -> tuple[str, str, int]:
 
 @benchmark("reports", issue=5)
 def reports(b: Bench) -> list[Figure]:
-    from kkmp_pos.services.reports import (
+    from kkmp_pos.services.reports.service import (
         build_period_report,
         period_document,
         shift_report,

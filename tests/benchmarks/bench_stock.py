@@ -14,8 +14,8 @@ from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.timeutil import to_iso, utc_now
 from kkmp_pos.db.database import PRAGMAS
 from kkmp_pos.db.models import UserModel
-from kkmp_pos.services.auth import actor_of
-from kkmp_pos.services.product_import import COLUMNS
+from kkmp_pos.services.setup.auth import actor_of
+from kkmp_pos.services.stock.product_import import COLUMNS
 from tests.benchmarks.harness import Bench, Figure, benchmark, median, p95, stopwatch
 
 MOVEMENTS = 1_000_000
@@ -74,7 +74,7 @@ _INSERT = (
 
 @benchmark("stock_card_1m_movements", issue=4)
 def stock_card_1m_movements(b: Bench) -> list[Figure]:
-    from kkmp_pos.services.stock import StockService
+    from kkmp_pos.services.stock.figures import StockService
     from kkmp_pos.services.till import open_till
 
     folder = b.scratch_copy("stock_card")
@@ -143,7 +143,7 @@ def _import_file(path: Path, count: int) -> None:
 
 @benchmark("import_10k_products", issue=4)
 def import_10k_products(b: Bench) -> list[Figure]:
-    from kkmp_pos.services.product_import import ProductImportService
+    from kkmp_pos.services.stock.product_import import ProductImportService
     from kkmp_pos.services.till import open_till
 
     folder = b.scratch_copy("import")
@@ -165,7 +165,7 @@ def import_10k_products(b: Bench) -> list[Figure]:
 
 @benchmark("count_variance_5k", issue=4)
 def count_variance_5k(b: Bench) -> list[Figure]:
-    from kkmp_pos.services.stock_count import StockCountService
+    from kkmp_pos.services.stock.counts import StockCountService
     from kkmp_pos.services.till import open_till
 
     folder = b.scratch_copy("count")

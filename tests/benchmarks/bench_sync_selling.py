@@ -82,7 +82,7 @@ def _queue_sales(count: int) -> None:
 
 
 def _ring_up(till, codes: list[str], cashier, samples: list[float], checkout_ms: list[float]) -> None:
-    from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+    from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 
     cart = Cart()
     for i, code in enumerate(codes, start=1):
@@ -100,7 +100,7 @@ def _ring_up(till, codes: list[str], cashier, samples: list[float], checkout_ms:
 @benchmark("sell_while_draining", issue=6)
 def sell_while_draining(b: Bench) -> list[Figure]:
     from kkmp_pos.db.models import OutboxEventModel, UserModel
-    from kkmp_pos.services.auth import actor_of
+    from kkmp_pos.services.setup.auth import actor_of
     from kkmp_pos.services.till import open_till
     from kkmp_pos.sync.worker import SyncWorker, enrol_terminal
 

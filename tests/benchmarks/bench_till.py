@@ -17,8 +17,8 @@ def _screen(b: Bench):  # type: ignore[no-untyped-def]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kkmp_pos.db.models import UserModel
     from kkmp_pos.gui.app import make_app
-    from kkmp_pos.gui.cashier_screen import CashierScreen
-    from kkmp_pos.services.auth import actor_of
+    from kkmp_pos.gui.selling.cashier_screen import CashierScreen
+    from kkmp_pos.services.setup.auth import actor_of
 
     app = make_app()
     till = b.till()

@@ -1,7 +1,7 @@
 """The one benchmark runner: `python tests/benchmarks/run.py [--quick] [--json FILE] [--only NAME...]`.
 
 It builds the benchmark shop once (the demo shop plus 100,000 products and 200,000 past sales, made by
-kkmp_pos.services.bulkgen) and caches it under --workdir (default /tmp/kkmp-bench) by a key of the
+kkmp_pos.devtools.bulkgen) and caches it under --workdir (default /tmp/kkmp-bench) by a key of the
 generator's sources, the schema version and the sizes; each run works on a fresh copy of it. Every
 figure is printed as a table; --json writes a list of {name, value, unit, baseline, ratio, bar, pass}.
 The exit code is 1 when any bar fails. --quick keeps the data sizes and cuts repetitions.
@@ -59,12 +59,12 @@ def shop_key(products: int, sales: int) -> str:
     from kkmp_pos.db.migrations import LATEST
 
     digest = hashlib.sha256(f"{products}:{sales}:{SEED}:v{LATEST}".encode())
-    services = ROOT / "kkmp_pos" / "services"
+    package = ROOT / "kkmp_pos"
     for path in (
-        services / "bulkgen.py",
-        services / "bulkgen_words.py",
-        services / "bulkgen_rows.py",
-        services / "demo.py",
+        package / "devtools" / "bulkgen.py",
+        package / "devtools" / "bulkgen_words.py",
+        package / "devtools" / "bulkgen_rows.py",
+        package / "services" / "setup" / "demo.py",
         resources_dir() / "demo" / "catalog.csv",
     ):
         digest.update(path.read_bytes())
@@ -73,7 +73,7 @@ def shop_key(products: int, sales: int) -> str:
 
 def ensure_shop(workdir: Path, products: int, sales: int, rebuild: bool) -> tuple[Path, float | None]:
     """The cached shop folder, built when missing; returns (folder, build seconds or None if cached)."""
-    from kkmp_pos.services.bulkgen import generate_large_shop
+    from kkmp_pos.devtools.bulkgen import generate_large_shop
 
     key = shop_key(products, sales)
     folder = workdir / f"shop-{products}p-{sales}s-{key}"

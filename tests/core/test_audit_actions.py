@@ -88,7 +88,7 @@ def test_every_fstring_audit_code_is_listed_with_its_expansions_and_each_expansi
 
 
 def test_sale_kind_expansions_match_the_kinds_reversals_pass_to_cancel():
-    tree = ast.parse((PACKAGE / "services" / "reversals.py").read_text(encoding="utf-8"))
+    tree = ast.parse((PACKAGE / "services" / "selling" / "reversals.py").read_text(encoding="utf-8"))
     kinds = set()
     for call in _calls(tree, "_cancel"):
         kind = call.args[1]
@@ -99,7 +99,7 @@ def test_sale_kind_expansions_match_the_kinds_reversals_pass_to_cancel():
 
 def test_cash_kind_expansions_match_the_cash_kinds_shifts_accept():
     # Read CASH_KINDS from the source (cash_move refuses any other kind), keeping this test free of services.
-    tree = ast.parse((PACKAGE / "services" / "shifts.py").read_text(encoding="utf-8"))
+    tree = ast.parse((PACKAGE / "services" / "shifts" / "drawer.py").read_text(encoding="utf-8"))
     kinds = next(
         ast.literal_eval(n.value)
         for n in tree.body

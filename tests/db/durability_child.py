@@ -17,8 +17,8 @@ import sys
 
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.db.models import BarcodeModel, ProductModel, UserModel
-from kkmp_pos.services.auth import actor_of
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.setup.auth import actor_of
 from kkmp_pos.services.till import open_till
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from kkmp_pos.config import DB_FILENAME
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.db.checkpoint import WalCheckpointer
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 
 
 def sell(till, cashier, count: int) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from kkmp_pos.db.database import open_database
-from kkmp_pos.services.limits import DEFAULT_RULES
+from kkmp_pos.services.selling.limits import DEFAULT_RULES
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

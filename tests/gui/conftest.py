@@ -92,7 +92,7 @@ def server(tmp_path):
 @pytest.fixture
 def sync(window, till):
     """The main window's sync wiring (status widget, controller), stopped after the test."""
-    from kkmp_pos.gui.sync_status import install_sync
+    from kkmp_pos.gui.sync.sync_status import install_sync
 
     controller = install_sync(window, till)
     yield controller

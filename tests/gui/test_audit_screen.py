@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kkmp_pos.gui.app import make_app
-from kkmp_pos.gui.audit_screen import AuditScreen
 from kkmp_pos.gui.i18n import install_language
+from kkmp_pos.gui.reports.audit_screen import AuditScreen
 from tests.gui.conftest import demo_user, log_in
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kkmp_pos.db.models import SaleModel
-from kkmp_pos.gui.payment_dialog import PaymentDialog
-from kkmp_pos.gui.qty_dialog import QtyDialog
+from kkmp_pos.gui.selling.payment_dialog import PaymentDialog
+from kkmp_pos.gui.selling.qty_dialog import QtyDialog
 from tests.gui.conftest import demo_user, log_in, member_priced_barcodes, scan
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from kkmp_pos.db.models import ProductModel, UserModel
 from kkmp_pos.gui.i18n import install_language
 from kkmp_pos.gui.ops import running_ops
-from kkmp_pos.services.auth import actor_of
+from kkmp_pos.services.setup.auth import actor_of
 
 CODES = {"kasir", "manajer", "admin", "sembako", "lpg", "obat", "bebas", "bebas_terbatas", "keras"}
 
@@ -42,7 +42,7 @@ def _snapshot(widget, name: str, tmp_path: Path) -> Path:
 
 
 def test_users_screen_shows_role_words_keeps_codes_and_the_names_fit(qtbot, till, lang, tmp_path):
-    from kkmp_pos.gui.users_screen import UsersScreen
+    from kkmp_pos.gui.setup.users_screen import UsersScreen
 
     screen = UsersScreen(till, _manager())
     qtbot.addWidget(screen)
@@ -66,7 +66,7 @@ def test_users_screen_shows_role_words_keeps_codes_and_the_names_fit(qtbot, till
 
 
 def test_product_dialog_lists_words_and_saves_codes(qtbot, till, lang, tmp_path):
-    from kkmp_pos.gui.product_edit_dialog import ProductEditDialog
+    from kkmp_pos.gui.stock.product_edit_dialog import ProductEditDialog
 
     product = ProductModel.get(ProductModel.code == "OBH")
     spec = till.products.spec_of(product.id)
@@ -90,7 +90,7 @@ def test_product_dialog_lists_words_and_saves_codes(qtbot, till, lang, tmp_path)
 
 
 def test_a_new_product_follows_the_ppn_default_until_the_box_is_clicked(qtbot, till):
-    from kkmp_pos.gui.product_edit_dialog import ProductEditDialog
+    from kkmp_pos.gui.stock.product_edit_dialog import ProductEditDialog
 
     dialog = ProductEditDialog(None, till.products.categories(), [], lambda s: s)
     qtbot.addWidget(dialog)
@@ -108,7 +108,7 @@ def test_a_new_product_follows_the_ppn_default_until_the_box_is_clicked(qtbot, t
 
 
 def test_write_off_reasons_are_words_in_the_chosen_language(qtbot, lang):
-    from kkmp_pos.gui.stock_lists_screen import WriteOffDialog
+    from kkmp_pos.gui.stock.stock_lists_screen import WriteOffDialog
 
     dialog = WriteOffDialog("Sabun", 1000, "expired")
     qtbot.addWidget(dialog)

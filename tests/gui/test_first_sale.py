@@ -16,7 +16,7 @@ from kkmp_pos.db.models import (
     StockMovementModel,
 )
 from kkmp_pos.devices.escpos_text import decode_escpos_text, extract_barcodes
-from kkmp_pos.gui.payment_dialog import PaymentDialog
+from kkmp_pos.gui.selling.payment_dialog import PaymentDialog
 from tests.gui.conftest import active_member, demo_user, log_in, member_priced_barcodes, scan
 
 

@@ -61,7 +61,7 @@ def test_a_manager_opens_the_stock_module_and_reports_from_the_menu(qtbot, windo
 
 def test_a_shift_left_open_on_an_earlier_day_is_offered_for_closing(qtbot, window, till):
     cashier = demo_user("kasir")
-    from kkmp_pos.services.auth import actor_of
+    from kkmp_pos.services.setup.auth import actor_of
 
     till.shifts.open(actor_of(cashier), {50_000: 2})
     ShiftModel.update(business_date="2020-01-01").execute()
@@ -71,7 +71,7 @@ def test_a_shift_left_open_on_an_earlier_day_is_offered_for_closing(qtbot, windo
 
 
 def test_sync_problems_and_settings_are_in_the_menu(qtbot, window, till):
-    from kkmp_pos.gui.sync_status import install_sync
+    from kkmp_pos.gui.sync.sync_status import install_sync
 
     controller = install_sync(window, till)
     try:

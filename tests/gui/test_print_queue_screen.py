@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.db.models import PrintJobModel, SaleModel
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 from tests.printer_listener import PrinterListener, closed_port
 
 
@@ -40,7 +40,7 @@ def test_failed_job_shows_its_reason_within_5s_window_stays_live_and_retry_print
     qtbot, till, cashier, manager, listeners, kind
 ):
     from kkmp_pos.devices.escpos_text import decode_escpos_text
-    from kkmp_pos.gui.printer_screen import PrinterScreen
+    from kkmp_pos.gui.printing.printer_screen import PrinterScreen
 
     bad = f"network://127.0.0.1:{closed_port()}" if kind == "closed_port" else listeners(False).uri
     till.ctx.set_setting("printer.uri", bad)
@@ -84,7 +84,7 @@ def test_failed_job_shows_its_reason_within_5s_window_stays_live_and_retry_print
 
 def test_test_print_reaches_the_printer(qtbot, till, manager, listeners):
     from kkmp_pos.devices.escpos_text import decode_escpos_text
-    from kkmp_pos.gui.printer_screen import PrinterScreen
+    from kkmp_pos.gui.printing.printer_screen import PrinterScreen
 
     good = listeners(True)
     screen = PrinterScreen(till, manager)

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.qris import parse_qris
 from kkmp_pos.db.models import OutboxEventModel, PaymentConfirmationModel, ProductModel, SaleModel
-from kkmp_pos.gui.qris_dialog import QrisDialog, qr_image, qr_matrix
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.gui.selling.qris_dialog import QrisDialog, qr_image, qr_matrix
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 from tests.gui.dialog_support import STATIC_QRIS, show_active
 from tests.services.test_sales import barcode_of
 

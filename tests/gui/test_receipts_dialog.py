@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from kkmp_pos.db.models import OutboxEventModel, ProductModel, SaleCancellationModel, SaleModel
 from kkmp_pos.devices.printer import FakePrinter
 from kkmp_pos.gui.approval_dialog import ApprovalDialog
-from kkmp_pos.gui.qris_dialog import QrisDialog
-from kkmp_pos.gui.receipts_dialog import ReceiptsDialog
-from kkmp_pos.gui.return_dialog import ReturnDialog
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.gui.selling.qris_dialog import QrisDialog
+from kkmp_pos.gui.selling.receipts_dialog import ReceiptsDialog
+from kkmp_pos.gui.selling.return_dialog import ReturnDialog
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 from tests.gui.dialog_support import STATIC_QRIS, sell, show_active
 
 

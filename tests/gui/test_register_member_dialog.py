@@ -11,7 +11,7 @@ from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.nik import make_demo_nik, mask_nik
 from kkmp_pos.db.models import MemberModel, MemberPaymentModel, OutboxEventModel, PrintJobModel
 from kkmp_pos.devices.printer import FakePrinter
-from kkmp_pos.gui.register_member_dialog import RegisterMemberDialog
+from kkmp_pos.gui.members.register_member_dialog import RegisterMemberDialog
 from tests.gui.dialog_support import STATIC_QRIS, show_active
 from tests.services.test_sales import barcode_of
 

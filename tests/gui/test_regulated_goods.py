@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from kkmp_pos.core.receipt import render_text
 from kkmp_pos.db.models import AuditLogModel, SaleModel
 from kkmp_pos.gui.approval_dialog import ApprovalDialog
-from kkmp_pos.gui.buyer_nik_dialog import BuyerNikDialog
-from kkmp_pos.gui.payment_dialog import PaymentDialog
+from kkmp_pos.gui.selling.buyer_nik_dialog import BuyerNikDialog
+from kkmp_pos.gui.selling.payment_dialog import PaymentDialog
 from tests.gui.conftest import demo_user, log_in, scan
 from tests.services.test_sales import barcode_of
 
@@ -107,7 +107,7 @@ def test_a_warn_only_cap_shows_the_warning_and_goes_on_to_payment(qtbot, window,
 # -- the manager's side: caps editor and the LPG logbook --------------------------------------------
 def test_a_manager_adds_changes_and_deactivates_a_cap_in_the_stock_module(qtbot, till, manager):
     from kkmp_pos.db.models import PurchaseLimitModel
-    from kkmp_pos.gui.stock_module_screen import StockModuleScreen
+    from kkmp_pos.gui.stock.stock_module_screen import StockModuleScreen
 
     screen = StockModuleScreen(till, manager)
     qtbot.addWidget(screen)
@@ -143,7 +143,7 @@ def test_a_manager_adds_changes_and_deactivates_a_cap_in_the_stock_module(qtbot,
 def test_the_report_screen_shows_the_lpg_logbook_and_saves_it_as_csv(qtbot, till, manager, cashier, tmp_path):
     from kkmp_pos.core.cart import Cart
     from kkmp_pos.gui.ops import running_ops
-    from kkmp_pos.gui.report_screen import ReportScreen
+    from kkmp_pos.gui.reports.report_screen import ReportScreen
     from tests.services.test_sales import cash
 
     cart = Cart()

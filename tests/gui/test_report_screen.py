@@ -12,7 +12,7 @@ from kkmp_pos.gui.ops import running_ops
 def test_eod_report_runs_in_background_with_progress_and_saves_a_pdf(qtbot, till, manager, tmp_path):
     from pypdf import PdfReader
 
-    from kkmp_pos.gui.report_screen import ReportScreen
+    from kkmp_pos.gui.reports.report_screen import ReportScreen
 
     screen = ReportScreen(till, manager)
     qtbot.addWidget(screen)
@@ -37,7 +37,7 @@ def test_eod_report_runs_in_background_with_progress_and_saves_a_pdf(qtbot, till
 
 
 def test_a_cashier_gets_words_not_a_report(qtbot, till, cashier):
-    from kkmp_pos.gui.report_screen import ReportScreen
+    from kkmp_pos.gui.reports.report_screen import ReportScreen
 
     screen = ReportScreen(till, cashier)
     qtbot.addWidget(screen)
@@ -48,8 +48,8 @@ def test_a_cashier_gets_words_not_a_report(qtbot, till, cashier):
 
 
 def test_users_and_audit_screens_list_and_act_through_the_services(qtbot, till, manager):
-    from kkmp_pos.gui.audit_screen import AuditScreen
-    from kkmp_pos.gui.users_screen import UsersScreen
+    from kkmp_pos.gui.reports.audit_screen import AuditScreen
+    from kkmp_pos.gui.setup.users_screen import UsersScreen
 
     users = UsersScreen(till, manager)
     qtbot.addWidget(users)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from kkmp_pos.db.models import OutboxEventModel, ProductModel, SaleReturnModel
 from kkmp_pos.devices.printer import FakePrinter
 from kkmp_pos.gui.approval_dialog import ApprovalDialog
-from kkmp_pos.gui.return_dialog import ReturnDialog
+from kkmp_pos.gui.selling.return_dialog import ReturnDialog
 from tests.gui.dialog_support import sell, show_active
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.money import format_number, format_rp
 from kkmp_pos.db.models import AuditLogModel, ShiftModel
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 
 FLOAT = {50_000: 2, 10_000: 5}
 
@@ -20,7 +20,7 @@ def _sell(till, cashier, shift_id) -> None:
 
 
 def test_cashier_never_sees_expected_cash_before_submitting_and_approval_lands_on_z(qtbot, till, cashier):
-    from kkmp_pos.gui.shift_dialog import CloseShiftDialog, all_visible_text
+    from kkmp_pos.gui.shifts.shift_dialog import CloseShiftDialog, all_visible_text
 
     shift = till.shifts.open(cashier, FLOAT)
     _sell(till, cashier, shift.id)
@@ -70,7 +70,7 @@ def test_cashier_never_sees_expected_cash_before_submitting_and_approval_lands_o
 
 
 def test_open_shift_dialog_defaults_to_what_the_last_shift_left(qtbot, till, cashier):
-    from kkmp_pos.gui.shift_dialog import OpenShiftDialog
+    from kkmp_pos.gui.shifts.shift_dialog import OpenShiftDialog
 
     shift = till.shifts.open(cashier, FLOAT)
     till.shifts.submit_count(cashier, FLOAT)

@@ -15,12 +15,12 @@ from kkmp_pos.db.models import (
     UserModel,
 )
 from kkmp_pos.gui.ops import running_ops
-from kkmp_pos.services.auth import actor_of
+from kkmp_pos.services.setup.auth import actor_of
 
 
 @pytest.fixture
 def stock_window(qtbot, till):
-    from kkmp_pos.gui.stock_module_screen import StockModuleScreen, open_stock_module
+    from kkmp_pos.gui.stock.stock_module_screen import StockModuleScreen, open_stock_module
 
     StockModuleScreen.open_pdfs = False
     manager = actor_of(UserModel.get(UserModel.role == "manajer"))

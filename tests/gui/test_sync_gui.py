@@ -12,7 +12,7 @@ from kkmp_pos.sync.worker import SyncStatus
 
 def _sell(till, cashier) -> None:
     from kkmp_pos.db.models import BarcodeModel, ProductModel
-    from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+    from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 
     code = (
         BarcodeModel.select(BarcodeModel.code)
@@ -32,7 +32,7 @@ def _sell(till, cashier) -> None:
 def test_enrol_from_settings_then_indicator_goes_online_and_drains_after_a_sale(
     qtbot, window, till, cashier, sync, server
 ):
-    from kkmp_pos.gui.sync_settings_dialog import SyncSettingsDialog
+    from kkmp_pos.gui.sync.sync_settings_dialog import SyncSettingsDialog
 
     live, sdb = server
     widget = window.sync_status
@@ -63,7 +63,7 @@ def test_enrol_from_settings_then_indicator_goes_online_and_drains_after_a_sale(
 
 def test_problems_dialog_lists_rejected_events_with_the_servers_reason(qtbot, window, till, server):
     from kkmp_pos.db.database import database
-    from kkmp_pos.gui.sync_problems_dialog import SyncProblemsDialog
+    from kkmp_pos.gui.sync.sync_problems_dialog import SyncProblemsDialog
     from kkmp_pos.sync import outbox
     from kkmp_pos.sync.worker import enrol_terminal, sync_once
 
@@ -86,7 +86,7 @@ def test_problems_dialog_lists_rejected_events_with_the_servers_reason(qtbot, wi
 
 
 def test_indicator_words_for_offline_waiting_and_stopped(qtbot):
-    from kkmp_pos.gui.sync_status import SyncStatusWidget
+    from kkmp_pos.gui.sync.sync_status import SyncStatusWidget
 
     widget = SyncStatusWidget()
     qtbot.addWidget(widget)

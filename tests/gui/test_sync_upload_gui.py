@@ -22,7 +22,7 @@ def _enrol(qtbot, dialog, live, sdb) -> None:
 
 def test_enrol_with_the_upload_box_ticked_fills_the_empty_server(qtbot, window, till, sync, server):
     from kkmp_pos.db.models import MemberModel, ProductModel
-    from kkmp_pos.gui.sync_settings_dialog import SyncSettingsDialog
+    from kkmp_pos.gui.sync.sync_settings_dialog import SyncSettingsDialog
 
     live, sdb = server
     products = ProductModel.select().where(ProductModel.active == True).count()  # noqa: E712
@@ -37,7 +37,7 @@ def test_enrol_with_the_upload_box_ticked_fills_the_empty_server(qtbot, window, 
 
 
 def test_enrol_with_the_upload_box_unticked_sends_no_catalog(qtbot, window, till, sync, server):
-    from kkmp_pos.gui.sync_settings_dialog import SyncSettingsDialog
+    from kkmp_pos.gui.sync.sync_settings_dialog import SyncSettingsDialog
 
     live, sdb = server
     dialog = SyncSettingsDialog(sync, window)

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from kkmp_pos.core.nik import make_demo_nik
 from kkmp_pos.db.models import MemberModel, OutboxEventModel, ProductModel, SaleReturnModel
 from kkmp_pos.gui.approval_dialog import ApprovalDialog
-from kkmp_pos.gui.receipt_dialog import ReceiptDialog
-from kkmp_pos.gui.register_member_dialog import RegisterMemberDialog
-from kkmp_pos.gui.return_dialog import ReturnDialog
+from kkmp_pos.gui.members.register_member_dialog import RegisterMemberDialog
+from kkmp_pos.gui.selling.receipt_dialog import ReceiptDialog
+from kkmp_pos.gui.selling.return_dialog import ReturnDialog
 from tests.gui.conftest import member_priced_barcodes, scan
 from tests.gui.test_till_flows import (
     approve_as_manager,

@@ -21,11 +21,11 @@ from kkmp_pos.db.models import (
 )
 from kkmp_pos.devices.printer import FakePrinter
 from kkmp_pos.gui.approval_dialog import ApprovalDialog
-from kkmp_pos.gui.discount_dialog import DiscountDialog
-from kkmp_pos.gui.held_carts_dialog import HeldCartsDialog
-from kkmp_pos.gui.payment_dialog import PaymentDialog
-from kkmp_pos.gui.qris_dialog import QrisDialog
-from kkmp_pos.gui.weight_dialog import WeightDialog
+from kkmp_pos.gui.selling.discount_dialog import DiscountDialog
+from kkmp_pos.gui.selling.held_carts_dialog import HeldCartsDialog
+from kkmp_pos.gui.selling.payment_dialog import PaymentDialog
+from kkmp_pos.gui.selling.qris_dialog import QrisDialog
+from kkmp_pos.gui.selling.weight_dialog import WeightDialog
 from tests.gui.conftest import active_member, demo_user, log_in, member_priced_barcodes, scan
 
 STATIC_QRIS = (

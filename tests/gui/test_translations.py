@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGroupBox, QLabel, Q
 from kkmp_pos.db.models import UserModel
 from kkmp_pos.gui.i18n import install_language
 from kkmp_pos.gui.ops import running_ops
-from kkmp_pos.services.auth import actor_of
+from kkmp_pos.services.setup.auth import actor_of
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "kkmp_pos_en.ts"
@@ -84,7 +84,7 @@ def test_no_gui_string_is_missing_from_the_ts_file(tmp_path):
     """lupdate over today's GUI code adds nothing unfinished: every tr() string is already translated."""
     ts = tmp_path / "kkmp_pos_en.ts"
     shutil.copyfile(TS, ts)
-    sources = sorted(str(p) for p in (ROOT / "kkmp_pos" / "gui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "kkmp_pos" / "gui").rglob("*.py"))
     subprocess.run(
         [_tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(ts)],
         check=True,
@@ -156,7 +156,7 @@ def _manager():
 
 
 def test_stock_module_window_is_english(qtbot, till, english):
-    from kkmp_pos.gui.stock_module_screen import StockModuleScreen, open_stock_module
+    from kkmp_pos.gui.stock.stock_module_screen import StockModuleScreen, open_stock_module
 
     StockModuleScreen.open_pdfs = False
     screen = open_stock_module(till, _manager())
@@ -179,7 +179,7 @@ def test_stock_module_window_is_english(qtbot, till, english):
 
 
 def test_report_screen_is_english(qtbot, till, english):
-    from kkmp_pos.gui.report_screen import ReportScreen
+    from kkmp_pos.gui.reports.report_screen import ReportScreen
 
     screen = ReportScreen(till, _manager())
     qtbot.addWidget(screen)
@@ -189,7 +189,7 @@ def test_report_screen_is_english(qtbot, till, english):
 
 
 def test_printer_screen_is_english(qtbot, till, english):
-    from kkmp_pos.gui.printer_screen import PrinterScreen
+    from kkmp_pos.gui.printing.printer_screen import PrinterScreen
 
     screen = PrinterScreen(till, _manager())
     qtbot.addWidget(screen)
@@ -200,7 +200,7 @@ def test_printer_screen_is_english(qtbot, till, english):
 
 
 def test_close_shift_dialog_is_english(qtbot, till, cashier, english):
-    from kkmp_pos.gui.shift_dialog import CloseShiftDialog
+    from kkmp_pos.gui.shifts.shift_dialog import CloseShiftDialog
 
     shift = till.shifts.open(cashier, {50_000: 2})
     dialog = CloseShiftDialog(till, cashier, shift.id)

@@ -13,8 +13,8 @@ from kkmp_pos.core.barcodes import is_valid_ean13
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.text import words_of
-from kkmp_pos.services.bulkgen import generate_large_shop
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.devtools.bulkgen import generate_large_shop
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +108,7 @@ def test_the_services_find_scan_and_sell_generated_products(shop: Path, tmp_path
     import shutil
 
     from kkmp_pos.db.models import UserModel
-    from kkmp_pos.services.auth import actor_of
+    from kkmp_pos.services.setup.auth import actor_of
     from kkmp_pos.services.till import open_till
 
     shutil.copyfile(shop / DB_FILENAME, tmp_path / DB_FILENAME)

@@ -9,7 +9,7 @@ from kkmp_pos.core.errors import NotFoundError, PermissionDenied, ValidationErro
 from kkmp_pos.core.limits import LimitRule
 from kkmp_pos.core.receipt import render_text
 from kkmp_pos.db.models import AuditLogModel, MemberModel, OutboxEventModel, PurchaseLimitModel, SaleModel
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 from tests.services.test_sales import barcode_of, cash
 
 WALK_IN_NIK = "6471015708900002"  # Balikpapan, a woman born 17-08-1990

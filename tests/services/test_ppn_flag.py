@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kkmp_pos.core.tax import default_ppn_exempt
 from kkmp_pos.db.models import ProductModel
-from kkmp_pos.services.products import ProductSpec, product_payload
+from kkmp_pos.services.stock.products import ProductSpec, product_payload
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -48,7 +48,7 @@ def test_create_takes_the_default_an_explicit_flag_wins_and_an_edit_without_one_
 def test_export_writes_the_flag_and_import_sets_it_or_keeps_it_when_the_cell_is_empty(
     till, manager, tmp_path
 ) -> None:
-    from kkmp_pos.services.product_import import COLUMNS, ProductImportService
+    from kkmp_pos.services.stock.product_import import COLUMNS, ProductImportService
 
     importer = ProductImportService(till.ctx)
     out = tmp_path / "produk.csv"

@@ -9,8 +9,8 @@ import pytest
 
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.db.models import PrintJobModel, SaleModel
-from kkmp_pos.services.print_queue import PrintWorker
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.printing.worker import PrintWorker
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 from tests.printer_listener import PrinterListener, closed_port
 
 

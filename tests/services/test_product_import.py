@@ -11,8 +11,8 @@ import pytest
 from kkmp_pos.core.barcodes import make_ean13
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.db.models import BarcodeModel, ProductModel
-from kkmp_pos.services.product_import import COLUMNS
-from kkmp_pos.services.stock_module import stock_module
+from kkmp_pos.services.stock.module import stock_module
+from kkmp_pos.services.stock.product_import import COLUMNS
 
 
 def good_row(i: int) -> dict[str, str]:
@@ -149,7 +149,7 @@ def test_a_file_without_the_required_columns_is_refused(till, tmp_path):
 
 def test_the_benchmark_import_file_stays_valid_for_the_importer(till, tmp_path):
     """The 10,000-product benchmark writes its file by column name; a new import column must not break it."""
-    from kkmp_pos.services.product_import import ProductImportService
+    from kkmp_pos.services.stock.product_import import ProductImportService
     from tests.benchmarks.bench_stock import _import_file
 
     path = tmp_path / "bench.csv"

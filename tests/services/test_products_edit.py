@@ -16,9 +16,9 @@ from kkmp_pos.db.models import (
     SupplierModel,
     TerminalModel,
 )
-from kkmp_pos.services.products import ProductSpec, UnitSpec
-from kkmp_pos.services.stock_module import stock_module
-from kkmp_pos.services.suppliers import SupplierSpec
+from kkmp_pos.services.stock.module import stock_module
+from kkmp_pos.services.stock.products import ProductSpec, UnitSpec
+from kkmp_pos.services.stock.suppliers import SupplierSpec
 
 
 def _spec(**kw) -> ProductSpec:

@@ -15,10 +15,10 @@ import pytest
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.money import format_rp, round_cash
 from kkmp_pos.db.models import MemberModel, ProductModel, UserModel
-from kkmp_pos.services.auth import actor_of
-from kkmp_pos.services.catalog import item_from
-from kkmp_pos.services.members import member_ref
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.members.lookup import member_ref
+from kkmp_pos.services.selling.catalog import item_from
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.setup.auth import actor_of
 
 FLOAT = {50_000: 2, 10_000: 5}  # Rp150.000
 

@@ -3,7 +3,7 @@
 import pytest
 
 from kkmp_pos.core.receipt import render_text
-from kkmp_pos.services.return_slip import return_slip
+from kkmp_pos.services.selling.return_slip import return_slip
 from tests.gui.dialog_support import sell
 
 

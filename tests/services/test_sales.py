@@ -17,7 +17,7 @@ from kkmp_pos.db.models import (
     StockMovementModel,
     TerminalModel,
 )
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 
 
 def barcode_of(code: str) -> str:

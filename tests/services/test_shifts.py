@@ -10,7 +10,7 @@ import pytest
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import PermissionDenied, StateError, ValidationError
 from kkmp_pos.db.models import AuditLogModel, CashMovementModel, OutboxEventModel, SaleModel, ShiftModel
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 
 FLOAT = {50_000: 2, 10_000: 5, 1_000: 10}  # Rp160.000
 
@@ -43,7 +43,7 @@ def test_open_stores_the_float_by_denomination_and_queues_shift_opened(till, cas
 
 
 def test_shift_info_never_carries_the_expected_cash() -> None:
-    from kkmp_pos.services.shifts import ShiftInfo
+    from kkmp_pos.services.shifts.drawer import ShiftInfo
 
     names = {f.name for f in dataclasses.fields(ShiftInfo)}
     assert not any("expected" in n or "difference" in n for n in names)
@@ -58,7 +58,7 @@ def test_a_second_shift_cannot_open_while_one_is_open(till, cashier, manager) ->
 
 def test_another_cashier_cannot_sell_in_an_open_shift_but_a_manager_may(till, cashier, manager) -> None:
     from kkmp_pos.db.models import UserModel
-    from kkmp_pos.services.auth import actor_of
+    from kkmp_pos.services.setup.auth import actor_of
 
     other = actor_of(UserModel.get((UserModel.role == "kasir") & (UserModel.id != cashier.user_id)))
     shift = till.shifts.open(cashier, FLOAT)

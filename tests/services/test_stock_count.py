@@ -18,9 +18,9 @@ from kkmp_pos.db.models import (
     StockCountModel,
     StockMovementModel,
 )
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
-from kkmp_pos.services.stock_count import CountEntry
-from kkmp_pos.services.stock_module import stock_module
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.stock.counts import CountEntry
+from kkmp_pos.services.stock.module import stock_module
 from tests.services.stock_support import TickingClock, ledger_mismatches
 
 

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.db.models import ProductModel, SaleLineModel
-from kkmp_pos.services.receiving import ReceiptDraft
-from kkmp_pos.services.reversals import ReversalService
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
-from kkmp_pos.services.stock_module import stock_module
+from kkmp_pos.services.selling.reversals import ReversalService
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.stock.module import stock_module
+from kkmp_pos.services.stock.receiving import ReceiptDraft
 from tests.services.stock_support import TickingClock, ledger_mismatches
 
 CODES = ["SPHP5", "PCT", "12345"]  # a plain pack, a batch-tracked medicine, a weighed good

@@ -6,9 +6,9 @@ from pypdf import PdfReader
 
 from kkmp_pos.core.money import format_qty, format_rp
 from kkmp_pos.db.models import CategoryModel, ProductModel, StockCountLineModel, StockMovementModel
-from kkmp_pos.services.ledger import record_movement
-from kkmp_pos.services.stock_module import stock_module
-from kkmp_pos.services.stock_reports import StockReportService
+from kkmp_pos.services.stock.documents import StockReportService
+from kkmp_pos.services.stock.ledger import record_movement
+from kkmp_pos.services.stock.module import stock_module
 from tests.services.stock_support import TickingClock
 
 

@@ -18,8 +18,8 @@ from kkmp_pos.db.models import (
     StockMovementModel,
     SupplierModel,
 )
-from kkmp_pos.services.receiving import ReceiptDraft
-from kkmp_pos.services.stock_module import stock_module
+from kkmp_pos.services.stock.module import stock_module
+from kkmp_pos.services.stock.receiving import ReceiptDraft
 from tests.services.stock_support import ledger_mismatches
 
 

@@ -19,10 +19,10 @@ from kkmp_pos.db.models import (
     StoreModel,
     WriteOffModel,
 )
-from kkmp_pos.services.ledger import record_movement
-from kkmp_pos.services.receiving import ReceiptDraft
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
-from kkmp_pos.services.stock_module import stock_module
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.stock.ledger import record_movement
+from kkmp_pos.services.stock.module import stock_module
+from kkmp_pos.services.stock.receiving import ReceiptDraft
 from tests.services.stock_support import ledger_mismatches
 
 

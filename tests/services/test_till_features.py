@@ -21,7 +21,7 @@ from kkmp_pos.db.models import (
     SaleReturnModel,
     StockMovementModel,
 )
-from kkmp_pos.services.sales import PaymentInput, PaymentMethod
+from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 from tests.services.test_sales import barcode_of, cash
 
 STATIC_QRIS = (
@@ -327,7 +327,7 @@ def test_receipt_code_and_member_card_scans(till, cashier):
 
 @pytest.mark.usefixtures("without_purchase_caps")  # sells 3 packs of Beras SPHP / 3 L MinyaKita
 def test_search_puts_the_most_sold_first_after_prefix_matches(till, cashier):
-    from kkmp_pos.services import popularity
+    from kkmp_pos.services.selling import popularity
 
     sell(till, cashier, [("MK2", 9000)])
     popularity.refresh(till.ctx)

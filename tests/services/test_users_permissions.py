@@ -6,7 +6,7 @@ import pytest
 
 from kkmp_pos.core.errors import PermissionDenied, ValidationError
 from kkmp_pos.db.models import AuditLogModel, UserModel
-from kkmp_pos.services.auth import actor_of
+from kkmp_pos.services.setup.auth import actor_of
 
 
 @pytest.fixture
@@ -15,7 +15,7 @@ def admin(till):
 
 
 def test_a_cashier_calling_protected_services_directly_is_refused(till, cashier, tmp_path) -> None:
-    from kkmp_pos.services.printer_settings import PrinterConfig
+    from kkmp_pos.services.printing.settings import PrinterConfig
 
     calls = {
         "x_report": lambda: till.shifts.x_report(cashier),

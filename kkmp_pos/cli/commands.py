@@ -1,0 +1,130 @@
+"""The subcommands of `kkmp-pos` (registered into kkmp_pos.cli.registry.COMMANDS)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kkmp_pos.cli.registry import command, data_dir_of, db_path_of
+
+
+def open_till_for(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from kkmp_pos.services.till import open_till
+
+    return open_till(data_dir_of(args), demo=args.demo)
+
+
+# -- GUI --------------------------------------------------------------------------------------------
+@command("gui", "open the cashier window (the default)")
+def _gui(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+@_gui.handler
+def run_gui(args: argparse.Namespace) -> int:
+    from kkmp_pos.gui.app import run_gui as run
+
+    return run(data_dir_of(args), demo=args.demo, lang=args.lang)
+
+
+@command("screenshot", "render the demo cashier screen (1366×768, three-line cart) to a PNG")
+def _screenshot(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--screen", default="cashier", help="which screen to render")
+
+
+@_screenshot.handler
+def run_screenshot(args: argparse.Namespace) -> int:
+    from kkmp_pos.gui.screenshot import render_screenshot
+
+    args.demo = True if not args.data_dir else args.demo
+    till = open_till_for(args)
+    render_screenshot(till, args.file, screen=args.screen, lang=args.lang or "id")
+    print(args.file)
+    return 0
+
+
+# -- receipts ---------------------------------------------------------------------------------------
+@command("receipt", "print or show receipts")
+def _receipt(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="receipt_command", required=True)
+    p = sub.add_parser("print", help="print a receipt (a copy) to a printer")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--last", action="store_true", help="the last sale")
+    which.add_argument("--number", help="receipt number or 12-digit receipt code")
+    p.add_argument("--printer", help="printer URI (default: the shop's printer setting)")
+    s = sub.add_parser("show", help="show a receipt as text")
+    which = s.add_mutually_exclusive_group(required=True)
+    which.add_argument("--last", action="store_true")
+    which.add_argument("--number")
+
+
+@_receipt.handler
+def run_receipt(args: argparse.Namespace) -> int:
+    from kkmp_pos.core.receipt import render_text
+
+    till = open_till_for(args)
+    sale = till.receipts.last() if args.last else till.receipts.find(args.number)
+    if args.receipt_command == "show":
+        doc = till.receipts.document(sale.id)
+        print(render_text(doc, doc_width(till)))
+        return 0
+    uri = args.printer or str(till.ctx.setting("printer.uri"))
+    from kkmp_pos.devices.printer_uri import parse_printer_uri
+
+    parse_printer_uri(uri)  # a malformed URI is refused before anything is queued
+    job_id = till.printing.reprint(sale.id)
+    outcome = till.printing.print_job(job_id, uri=uri)
+    if not outcome.ok:
+        assert outcome.error is not None
+        print(outcome.error.message(args.lang or "id"), file=sys.stderr)
+        return 1
+    if not uri.startswith("dummy:"):
+        print(f"{sale.receipt_no} → {uri}")
+    return 0
+
+
+def doc_width(till) -> int:  # type: ignore[no-untyped-def]
+    from kkmp_pos.core.receipt import width_for_paper
+
+    return width_for_paper(int(till.ctx.setting("printer.paper_mm")))
+
+
+# -- database ---------------------------------------------------------------------------------------
+@command("db", "check, back up and restore the database file")
+def _db(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="db_command", required=True)
+    sub.add_parser("check", help="full integrity check of the database file")
+    b = sub.add_parser("backup", help="online backup to PATH (safe while the till runs)")
+    b.add_argument("path", type=Path)
+    r = sub.add_parser("restore", help="put a checked backup in place (the replaced file is kept)")
+    r.add_argument("path", type=Path)
+
+
+@_db.handler
+def run_db(args: argparse.Namespace) -> int:
+    from kkmp_pos.db import backup
+
+    path = db_path_of(args)
+    if args.db_command == "check":
+        result = backup.check_file(path)
+        lang = args.lang or "id"
+        if result.ok:
+            print(f"OK: {path} (skema v{result.schema_version})" if lang == "id" else f"OK: {path}")
+            return 0
+        from kkmp_pos.db.database import damaged
+
+        print(damaged(path, result.detail).message(lang))
+        return 1
+    if args.db_command == "backup":
+        from kkmp_pos.db.database import open_database
+
+        db = open_database(path)
+        target = backup.backup_to(db, args.path)
+        db.close()
+        print(target)
+        return 0
+    kept = backup.restore_from(args.path, path)
+    print(f"{path} ← {args.path} ({kept})")
+    return 0

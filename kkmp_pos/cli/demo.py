@@ -1,0 +1,38 @@
+"""`kkmp-pos demo create`: the demo shop, or a large one for benchmarks (`--products`, `--sales`)."""
+
+from __future__ import annotations
+
+import argparse
+
+from kkmp_pos.cli.registry import command, data_dir_of
+
+
+@command("demo", "create the demo shop (large, for benchmarks, with --products/--sales)")
+def _demo(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="demo_command", required=True)
+    c = sub.add_parser("create", help="create the demo shop in --data-dir (an empty folder)")
+    c.add_argument("--products", type=int, default=0, help="generated products on top of the demo catalog")
+    c.add_argument("--sales", type=int, default=None, help="past sales over the last ~100 days")
+    c.add_argument("--seed", type=int, default=20250817, help="random seed (same seed, same shop)")
+
+
+@_demo.handler
+def run_demo(args: argparse.Namespace) -> int:
+    data_dir = data_dir_of(argparse.Namespace(data_dir=args.data_dir, demo=True))
+    if args.products or args.sales:
+        from kkmp_pos.devtools.bulkgen import generate_large_shop
+
+        stats = generate_large_shop(
+            data_dir, products=args.products, past_sales=args.sales or 0, seed=args.seed
+        )
+        print(
+            f"{data_dir}: {stats.products} produk, {stats.sales} penjualan "
+            f"({stats.lines} baris, {stats.days} hari) dalam {stats.seconds:.1f} s"
+        )
+        return 0
+    from kkmp_pos.services.till import open_till
+
+    till = open_till(data_dir, demo=True)
+    till.close()
+    print(data_dir)
+    return 0

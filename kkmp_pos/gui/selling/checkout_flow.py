@@ -1,0 +1,177 @@
+"""Paying at the cashier screen: the payment dialog, the commit, a pending QRIS, then the receipt.
+
+The sale commits first (a local transaction of a few ms); a QRIS part leaves it awaiting payment and
+opens the QRIS dialog (the code also shows on the customer display); the receipt prints once the QRIS
+dialog closes, or at once when nothing is pending — in the background, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from kkmp_pos.core.errors import KkmpError
+from kkmp_pos.core.money import format_rp
+from kkmp_pos.gui.i18n import error_text
+
+if TYPE_CHECKING:
+    from kkmp_pos.gui.selling.cashier_screen import CashierScreen
+    from kkmp_pos.services.context import Actor
+    from kkmp_pos.services.selling.sales import PaymentInput, SaleResult
+
+
+class CheckoutFlow(QObject):
+    qris_shown = Signal(str, int, str, int)  # payload, amount, merchant, sale total (customer display)
+    paid = Signal(int, int, str)  # total, change, note (for the customer display)
+
+    def __init__(self, screen: CashierScreen) -> None:
+        super().__init__(screen)
+        self.screen = screen
+        self.till = screen.till
+        # regulated goods: the buyer's NIK typed for this cart, and a manager's approval of its caps
+        self.nik_cart: object = None
+        self.buyer_nik: str | None = None
+        self.limit_approver: Actor | None = None
+
+    def pay(self) -> None:
+        screen = self.screen
+        if not screen.cart.lines or screen.dialog is not None:
+            return
+        # ---- regulated goods: NIK and purchase caps before the payment dialog ----
+        self.limit_approver = None  # an approval holds for the cart as it is now, asked at each payment
+        if self.nik_cart is not screen.cart:
+            self.nik_cart, self.buyer_nik = screen.cart, None
+        self._regulated_then_pay()
+
+    def _regulated_then_pay(self) -> None:
+        """Ask the buyer's NIK (LPG 3 kg), a manager's PIN for a blocked cap; show warnings; then pay."""
+        screen = self.screen
+        try:
+            check = self.till.limits.check(screen.cart, self.buyer_nik)
+        except KkmpError as exc:  # a NIK typed earlier for this cart and no longer valid
+            self.buyer_nik = None
+            screen.set_status(error_text(exc), error=True)
+            return
+        if check.nik_missing:
+            from kkmp_pos.gui.selling.buyer_nik_dialog import BuyerNikDialog
+
+            nik_dialog = BuyerNikDialog(list(check.nik_products), screen)
+            nik_dialog.accepted.connect(lambda: self._nik_given(nik_dialog.nik))
+            screen.open_dialog(nik_dialog)
+            return
+        if check.blocks and self.limit_approver is None:
+            from kkmp_pos.gui.approval_dialog import ApprovalDialog
+
+            text = "\n".join(error_text(v.error()) for v in check.blocks)
+            screen.set_status(text, error=True)
+            approval = ApprovalDialog(self.till, "override_limit", text, screen)
+            approval.approved.connect(self._limit_approved)
+            screen.open_dialog(approval)
+            return
+        if check.warnings:  # non-blocking: the cashier sees it and goes on (or backs out with Esc)
+            text = "\n".join(error_text(v.warning()) for v in check.warnings)
+            screen.set_status(text, error=True)
+            screen.window_message(text, "warning")
+        self._open_payment()
+
+    def _nik_given(self, nik: str | None) -> None:
+        self.buyer_nik = nik
+        if nik:
+            self._regulated_then_pay()
+
+    def _limit_approved(self, approver: Actor) -> None:
+        self.limit_approver = approver
+        self._regulated_then_pay()
+
+    # ---- end regulated goods ----
+    def _open_payment(self) -> None:
+        from kkmp_pos.gui.selling.payment_dialog import PaymentDialog
+
+        screen = self.screen
+        cart = screen.cart
+        dialog = PaymentDialog(
+            cart.totals().total_rp,
+            list(self.till.ctx.setting("cash.quick_notes")),
+            lambda payments: self.till.sales.preview_settlement(cart, payments),
+            screen,
+        )
+        dialog.accepted.connect(lambda: self.checkout(dialog.payments))
+        screen.open_dialog(dialog)
+
+    def checkout(self, payments: list[PaymentInput]) -> SaleResult | None:
+        from kkmp_pos.services.selling.sales import SaleStatus
+
+        screen = self.screen
+        assert screen.actor is not None
+        try:
+            result = self.till.sales.checkout(
+                screen.cart,
+                payments,
+                screen.actor,
+                shift_id=screen.shift_id(),
+                buyer_nik=self.buyer_nik if self.nik_cart is screen.cart else None,  # regulated goods
+                limit_approver=self.limit_approver,
+            )
+        except KkmpError as exc:
+            screen.set_status(error_text(exc), error=True)
+            screen.window_message(error_text(exc))
+            return None
+        screen.last_result = result
+        screen.new_cart()
+        screen.last_panel.show_sale(result.receipt_no, result.change_rp)
+        screen.sale_committed.emit(result)
+        if result.status == SaleStatus.AWAITING_PAYMENT:
+            screen.set_status(
+                self.tr("Tersimpan {number}, menunggu pembayaran QRIS.").format(number=result.receipt_no)
+            )
+            self._open_qris(result)
+            return result
+        screen.set_status(
+            self.tr("Tersimpan {number}. Kembali {change}.").format(
+                number=result.receipt_no, change=format_rp(result.change_rp)
+            )
+        )
+        self.paid.emit(result.total_rp, result.change_rp, "")
+        screen.print_job(result.print_job_id)
+        return result
+
+    def _open_qris(self, result: SaleResult) -> None:
+        from kkmp_pos.gui.selling.qris_dialog import QrisDialog
+
+        screen = self.screen
+        assert screen.actor is not None
+        dialog = QrisDialog(self.till, screen.actor, result.sale_id, screen)
+        if dialog.qris.payload:
+            self.qris_shown.emit(
+                dialog.qris.payload, dialog.amount_rp, dialog.qris.merchant_label.text(), result.total_rp
+            )
+        dialog.finished_payment.connect(lambda outcome: self._qris_done(result, outcome))
+        screen.open_dialog(dialog)
+
+    def _qris_done(self, result: SaleResult, outcome: str) -> None:
+        screen = self.screen
+        if outcome == "completed":
+            screen.set_status(
+                self.tr("QRIS diterima. {number} lunas. Kembali {change}.").format(
+                    number=result.receipt_no, change=format_rp(result.change_rp)
+                )
+            )
+            self.paid.emit(result.total_rp, result.change_rp, "")
+        elif outcome == "cancelled":
+            screen.set_status(
+                self.tr("QRIS dibatalkan: {number} batal, stok dikembalikan.").format(
+                    number=result.receipt_no
+                ),
+                error=True,
+            )
+            self.paid.emit(0, 0, self.tr("Pembayaran dibatalkan"))
+        else:
+            screen.set_status(
+                self.tr("{number} menunggu pembayaran QRIS: selesaikan dari daftar struk (F3).").format(
+                    number=result.receipt_no
+                ),
+                error=True,
+            )
+            self.paid.emit(result.total_rp, 0, self.tr("Menunggu pembayaran QRIS"))
+        screen.print_job(result.print_job_id)

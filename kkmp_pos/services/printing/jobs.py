@@ -1,0 +1,176 @@
+"""The print queue: jobs written with the sale, printed after commit, retried or reprinted on request.
+
+A job is `sent` once its bytes were written and, where the connection can answer, the printer said it is
+online; otherwise `failed` with the reason. A failed job is sent again only when someone asks. Printing
+never touches the sale: a printer fault cannot lose, roll back or half-close it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+
+from kkmp_pos.core.errors import DeviceError, KkmpError, NotFoundError
+from kkmp_pos.core.reasons import foreign_reason
+from kkmp_pos.core.receipt_document import ReceiptDocument
+from kkmp_pos.db.models import PrintJobModel
+from kkmp_pos.services.context import Actor, ServiceContext
+from kkmp_pos.services.selling.receipts import ReceiptService
+
+log = logging.getLogger(__name__)
+
+# One job at a time per process: two threads must never send the same job twice.
+_print_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    job_id: int
+    ok: bool
+    error: KkmpError | None = None
+
+
+class PrintService:
+    def __init__(self, ctx: ServiceContext, receipts: ReceiptService) -> None:
+        self.ctx = ctx
+        self.receipts = receipts
+        # A device that replaces the configured URI (a FakePrinter in tests and in a till that has no
+        # printer attached yet); None = send through the URI in the settings.
+        self.device = None  # type: ignore[var-annotated]
+
+    def printer_settings(self, uri: str | None = None):  # type: ignore[no-untyped-def]
+        from kkmp_pos.devices.printer import PrinterSettings
+
+        return PrinterSettings(
+            uri=uri or str(self.ctx.setting("printer.uri")),
+            paper_width_mm=int(self.ctx.setting("printer.paper_mm")),
+            profile=str(self.ctx.setting("printer.profile")),
+            cut=bool(self.ctx.setting("printer.cut")),
+            kick_drawer=bool(self.ctx.setting("printer.kick_drawer")),
+            code_page=str(self.ctx.setting("printer.code_page")),
+        )
+
+    def receipt_bytes(self, sale_id: str, *, is_copy: bool = False, uri: str | None = None) -> bytes:
+        """The ESC/POS bytes of a sale's receipt for the configured (or given) printer."""
+        from kkmp_pos.devices.escpos_render import render_escpos
+
+        settings = self.printer_settings(uri)
+        doc = self.receipts.document(sale_id, is_copy=is_copy, paper_mm=settings.paper_width_mm)
+        return render_escpos(doc, settings)
+
+    def job_bytes(self, job: PrintJobModel, uri: str | None = None) -> bytes:
+        if job.kind == "receipt" and job.doc_id:
+            data = self.receipt_bytes(job.doc_id, is_copy=job.is_copy, uri=uri)
+            logo = str(self.ctx.setting("printer.logo_path"))
+            if logo:  # issue 5: the shop's logo above the receipt, as a raster image
+                from kkmp_pos.services.printing.settings import logo_bytes
+
+                data = logo_bytes(logo, int(self.ctx.setting("printer.paper_mm"))) + data
+            return data
+        from kkmp_pos.core.receipt_document import ReceiptDocument
+        from kkmp_pos.devices.escpos_render import render_escpos
+
+        return render_escpos(ReceiptDocument.from_json(job.document), self.printer_settings(uri))
+
+    def print_job(self, job_id: int, uri: str | None = None) -> PrintOutcome:
+        """Send one job now (call off the GUI thread). Never raises for printer faults."""
+        from kkmp_pos.devices.printer import send
+
+        with _print_lock:
+            job = PrintJobModel.get_or_none(PrintJobModel.id == job_id)
+            if job is None:
+                raise NotFoundError("print_job_not_found", id=job_id)
+            if job.status == "sent":
+                return PrintOutcome(job_id, True)  # never twice by accident
+            target = uri or job.printer_uri or str(self.ctx.setting("printer.uri"))
+            try:
+                if self.device is not None and uri is None:
+                    self.device.send(self.job_bytes(job, None))
+                    target = "fake://"
+                else:
+                    if not target:
+                        raise DeviceError("printer_not_configured")
+                    send(self.printer_settings(target), self.job_bytes(job, target))
+            except KkmpError as exc:
+                self._mark(job_id, "failed", exc.message("en"))
+                log.warning("print job %s failed: %s", job_id, exc)
+                return PrintOutcome(job_id, False, exc)
+            except Exception as exc:  # a driver's own exception: still a failed job, never a crash
+                reason_id, reason_en = foreign_reason(str(exc) or type(exc).__name__)
+                err = DeviceError("printer_unreachable", reason=reason_id, reason_en=reason_en)
+                self._mark(job_id, "failed", str(exc))
+                log.exception("print job %s failed", job_id)
+                return PrintOutcome(job_id, False, err)
+            self._mark(job_id, "sent", None, target)
+            return PrintOutcome(job_id, True)
+
+    def _mark(self, job_id: int, status: str, error: str | None, uri: str | None = None) -> None:
+        values: dict[str, object] = {
+            "status": status,
+            "last_error": error,
+            "attempts": PrintJobModel.attempts + 1,
+        }
+        if status == "sent":
+            values["sent_at"] = self.ctx.now_iso()
+            if uri:
+                values["printer_uri"] = uri
+        with self.ctx.db.atomic():
+            PrintJobModel.update(values).where(PrintJobModel.id == job_id).execute()
+
+    def reprint(self, sale_id: str, actor: Actor | None = None) -> int:
+        """Queue a copy (SALINAN) of a sale's receipt; returns the new job id."""
+        from kkmp_pos.services.audit import audit
+        from kkmp_pos.services.setup.auth import require
+
+        if actor is not None:
+            require(actor, "reprint")
+        with self.ctx.db.atomic():
+            job = PrintJobModel.create(
+                kind="receipt",
+                doc_id=sale_id,
+                document="{}",
+                is_copy=True,
+                printer_uri=str(self.ctx.setting("printer.uri")),
+                created_at=self.ctx.now_iso(),
+            )
+            audit(self.ctx, "receipt.reprint", actor, doc_id=sale_id)
+        return job.id
+
+    def retry(self, job_id: int, uri: str | None = None) -> PrintOutcome:
+        """Send a failed job again (the same original, not a copy), on someone's request.
+
+        `uri`: the printer to use now (e.g. after fixing the settings); default: the job's own.
+        """
+        PrintJobModel.update(status="pending").where(
+            (PrintJobModel.id == job_id) & (PrintJobModel.status == "failed")
+        ).execute()
+        return self.print_job(job_id, uri=uri)
+
+    def failed_jobs(self) -> list[PrintJobModel]:
+        return list(
+            PrintJobModel.select()
+            .where(PrintJobModel.status == "failed")
+            .order_by(PrintJobModel.id.desc())
+            .limit(100)
+        )
+
+    def pending_jobs(self) -> list[PrintJobModel]:
+        return list(
+            PrintJobModel.select().where(PrintJobModel.status == "pending").order_by(PrintJobModel.id)
+        )
+
+    def queue_document(self, kind: str, doc_id: str | None, document: ReceiptDocument) -> int:
+        """Queue any slip built in core (a return slip, a notice) for the configured printer; the job id.
+
+        Print it with `print_job(job_id)` off the GUI thread, like a receipt.
+        """
+        with self.ctx.db.atomic():
+            job = PrintJobModel.create(
+                kind=kind,
+                doc_id=doc_id,
+                document=document.to_json(),
+                printer_uri=str(self.ctx.setting("printer.uri")),
+                created_at=self.ctx.now_iso(),
+            )
+        return job.id

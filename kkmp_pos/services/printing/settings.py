@@ -1,0 +1,194 @@
+"""The receipt printer's settings (connection, paper, profile, code page, logo, text, cut, drawer) and
+a test print; on Windows, the installed printers to pick from."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field
+
+from kkmp_pos.core.errors import ValidationError
+from kkmp_pos.db.models import PrintJobModel
+from kkmp_pos.services.audit import audit
+from kkmp_pos.services.context import Actor, ServiceContext
+from kkmp_pos.services.setup.auth import require
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PrinterConfig:
+    uri: str = "dummy://"
+    paper_mm: int = 58
+    profile: str = "generic-58"
+    code_page: str = "CP437"
+    logo_path: str = ""
+    header_lines: tuple[str, ...] = ()
+    footer_lines: tuple[str, ...] = field(default_factory=tuple)
+    cut: bool = True
+    kick_drawer: bool = True
+
+
+_KEYS = {
+    "uri": "printer.uri",
+    "paper_mm": "printer.paper_mm",
+    "profile": "printer.profile",
+    "code_page": "printer.code_page",
+    "logo_path": "printer.logo_path",
+    "header_lines": "receipt.header",
+    "footer_lines": "receipt.footer",
+    "cut": "printer.cut",
+    "kick_drawer": "printer.kick_drawer",
+}
+
+
+def logo_bytes(path: str, paper_mm: int) -> bytes:
+    """ESC/POS raster bytes of the shop's logo, scaled to the paper (python-escpos, lazily)."""
+    import contextlib
+    import io
+
+    from escpos.printer import Dummy
+    from PIL import Image
+
+    from kkmp_pos.core.errors import DeviceError
+
+    try:
+        image = Image.open(path)
+        image.load()
+    except (OSError, ValueError) as exc:
+        from kkmp_pos.core.reasons import foreign_reason, os_error_reason
+
+        if type(exc).__name__ == "UnidentifiedImageError":
+            reason_id = "bukan berkas gambar yang dikenal (pakai PNG atau JPG)"
+            reason_en = "not an image file we can read (use PNG or JPG)"
+        elif isinstance(exc, OSError):
+            reason_id, reason_en = os_error_reason(exc)
+        else:
+            reason_id, reason_en = foreign_reason(str(exc))
+        raise DeviceError(
+            "printer_logo_unreadable", path=path, reason=reason_id, reason_en=reason_en
+        ) from exc
+    max_dots = 384 if paper_mm == 58 else 576
+    if image.width > max_dots:
+        image = image.resize((max_dots, max(1, image.height * max_dots // image.width)))
+    printer = Dummy()
+    with contextlib.redirect_stdout(io.StringIO()):
+        printer.image(image.convert("RGB"), impl="bitImageRaster", center=True)
+    return bytes(printer.output)
+
+
+class PrinterSettingsService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def load(self) -> PrinterConfig:
+        values = {name: self.ctx.setting(key) for name, key in _KEYS.items()}
+        values["header_lines"] = tuple(values["header_lines"])
+        values["footer_lines"] = tuple(values["footer_lines"])
+        return PrinterConfig(**values)
+
+    def validate(self, config: PrinterConfig) -> None:
+        """ValidationError for anything a printer could not use (URI, paper, profile, code page)."""
+        from kkmp_pos.devices.escpos_profiles import get_profile
+        from kkmp_pos.devices.printer import PrinterSettings
+
+        if config.paper_mm not in (58, 80):
+            raise ValidationError("printer_setting_invalid", setting="paper_mm", value=config.paper_mm)
+        PrinterSettings(
+            uri=config.uri, paper_width_mm=config.paper_mm, code_page=config.code_page
+        ).parsed_uri()
+        try:
+            get_profile(config.profile)
+        except KeyError:
+            raise ValidationError("printer_profile_unknown", profile=config.profile) from None
+        if config.logo_path:
+            logo_bytes(config.logo_path, config.paper_mm)
+
+    def save(self, actor: Actor, config: PrinterConfig) -> PrinterConfig:
+        require(actor, "settings")
+        self.validate(config)
+        before = self.load()
+        with self.ctx.db.atomic():
+            for name, key in _KEYS.items():
+                value = getattr(config, name)
+                self.ctx.set_setting(key, list(value) if isinstance(value, tuple) else value)
+            changed = {k: v for k, v in asdict(config).items() if asdict(before)[k] != v}
+            audit(self.ctx, "settings.printer", actor, **changed)
+        return self.load()
+
+    @staticmethod
+    def profiles() -> list[str]:
+        from kkmp_pos.devices.escpos_profiles import profile_names
+
+        return profile_names()
+
+    @staticmethod
+    def code_pages() -> tuple[str, ...]:
+        from kkmp_pos.devices.escpos_profiles import SUPPORTED_CODE_PAGES
+
+        return SUPPORTED_CODE_PAGES
+
+    @staticmethod
+    def uri_examples() -> tuple[str, ...]:
+        from kkmp_pos.devices.printer_uri import FORMS
+
+        return FORMS
+
+    @staticmethod
+    def installed_printers() -> list[str]:
+        """Printer URIs the OS knows: Windows printers (win32print), else CUPS queues (lpstat)."""
+        if sys.platform == "win32":
+            try:
+                import win32print  # type: ignore[import-not-found]
+            except ImportError:
+                return []
+            flags = win32print.PRINTER_ENUM_LOCAL | win32print.PRINTER_ENUM_CONNECTIONS
+            return [f"win32://{p[2]}" for p in win32print.EnumPrinters(flags)]
+        try:
+            out = subprocess.run(["lpstat", "-e"], capture_output=True, text=True, timeout=3, check=False)
+        except (OSError, subprocess.SubprocessError):
+            return []
+        return [f"cups://{line.strip()}" for line in out.stdout.splitlines() if line.strip()]
+
+    def test_document(self, config: PrinterConfig | None = None):  # type: ignore[no-untyped-def]
+        """A test slip: the settings, a ruler, accents in the code page, a barcode and a cut."""
+        from kkmp_pos.core.receipt import Barcode, build_text_document, width_for_paper
+        from kkmp_pos.core.receipt_document import ReceiptDocument
+
+        c = config or self.load()
+        width = width_for_paper(c.paper_mm)
+        ruler = ("1234567890" * 5)[:width]
+        doc = build_text_document(
+            "TES PRINTER",
+            [
+                ("Sambungan", c.uri),
+                ("Kertas", f"{c.paper_mm} mm / {width} kolom"),
+                ("Profil", c.profile),
+                ("Halaman kode", c.code_page),
+                ruler,
+                "Rp15.000 | 1,25 kg | café",
+                "---",
+            ],
+            width,
+            header=c.header_lines,
+            footer=c.footer_lines,
+            cut=False,
+        )
+        from kkmp_pos.core.receipt_document import Cut, Feed, Text
+
+        blocks = (*doc.blocks, Barcode("123456789012"), Text("123456789012", "center"), Feed(1), Cut())
+        return ReceiptDocument(blocks, kick_drawer=c.kick_drawer)
+
+    def queue_test_print(self, actor: Actor, uri: str | None = None) -> int:
+        """Queue a test slip (send it with PrintService.print_job / the print worker)."""
+        require(actor, "settings")
+        config = self.load()
+        with self.ctx.db.atomic():
+            job = PrintJobModel.create(
+                kind="test",
+                document=self.test_document(config).to_json(),
+                printer_uri=uri or config.uri,
+                created_at=self.ctx.now_iso(),
+            )
+        return int(job.id)

@@ -1,0 +1,413 @@
+"""After the sale: QRIS confirmation or abandonment, cancellations and returns — each a document of its own.
+
+A completed sale is never edited. `sale.status` is a cache of what its documents say (like the on-hand
+figure is a cache of the ledger), updated in the same transaction as the document that changes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+import peewee as pw
+
+from kkmp_pos.core.errors import NotFoundError, StateError, ValidationError
+from kkmp_pos.core.ids import uuid7
+from kkmp_pos.core.money import format_qty, format_rp, round_half_up
+from kkmp_pos.db.models import (
+    PaymentConfirmationModel,
+    PaymentModel,
+    SaleCancellationModel,
+    SaleLineModel,
+    SaleModel,
+    SaleReturnLineModel,
+    SaleReturnModel,
+    StockMovementModel,
+)
+from kkmp_pos.services.audit import audit
+from kkmp_pos.services.context import Actor, ServiceContext
+from kkmp_pos.services.selling.sales import open_shift_id
+from kkmp_pos.services.setup.auth import require
+from kkmp_pos.services.stock.ledger import record_movement
+from kkmp_pos.sync.outbox import append_event
+
+REFUND_METHODS = ("cash", "qris", "transfer")
+
+
+@dataclass(frozen=True)
+class ReturnableLine:
+    sale_line_id: int
+    name: str
+    unit_label: str
+    sold_milli: int
+    returned_milli: int
+    line_total_rp: int
+    is_weighed: bool
+
+    @property
+    def returnable_milli(self) -> int:
+        return self.sold_milli - self.returned_milli
+
+
+def refund_for(line_total_rp: int, sold_milli: int, qty_milli: int) -> int:
+    """The share of what was paid for a line that `qty_milli` of it is worth (half-up)."""
+    return round_half_up(Fraction(line_total_rp * qty_milli, sold_milli))
+
+
+class ReversalService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # -- QRIS --------------------------------------------------------------------------------------
+    def qris_payload(self, sale_id: str) -> str:
+        """The dynamic QRIS code for a sale's pending QRIS amount, built from the shop's static code."""
+        from kkmp_pos.core.qris import build_dynamic_qris
+
+        payment = self._pending_qris(sale_id)
+        static = str(self.ctx.setting("qris.static_payload"))
+        if not static:
+            raise ValidationError("qris_not_configured")
+        sale = SaleModel.get_by_id(sale_id)
+        return build_dynamic_qris(
+            static,
+            payment.amount_rp,
+            bill_number=sale.receipt_no[-25:],
+            terminal_label=self.ctx.terminal.code,
+        )
+
+    def _pending_qris(self, sale_id: str) -> PaymentModel:
+        sale = SaleModel.get_or_none(SaleModel.id == sale_id)
+        if sale is None:
+            raise NotFoundError("receipt_not_found", number=sale_id)
+        if sale.status != "awaiting_payment":
+            raise StateError("sale_not_awaiting_payment", number=sale.receipt_no)
+        payment = (
+            PaymentModel.select()
+            .where((PaymentModel.sale == sale_id) & (PaymentModel.method == "qris"))
+            .join(
+                PaymentConfirmationModel,
+                on=(PaymentConfirmationModel.payment == PaymentModel.id),
+                join_type=pw.JOIN.LEFT_OUTER,
+            )
+            .where(PaymentConfirmationModel.id.is_null())
+            .first()
+        )
+        if payment is None:
+            raise StateError("sale_not_awaiting_payment", number=sale.receipt_no)
+        return payment
+
+    def confirm_qris(self, sale_id: str, reference: str, actor: Actor) -> None:
+        """The cashier saw the money arrive in the merchant app: record it with the reference."""
+        require(actor, "sell")
+        reference = reference.strip()
+        if len(reference) < 4:
+            raise ValidationError("qris_reference_missing")
+        with self.ctx.db.atomic():
+            payment = self._pending_qris(sale_id)
+            now, bdate = self.ctx.now_iso(), self.ctx.business_date()
+            confirmation_id = uuid7()
+            PaymentConfirmationModel.create(
+                id=confirmation_id,
+                sale=sale_id,
+                payment=payment.id,
+                reference=reference,
+                confirmed_by=actor.user_id,
+                created_at=now,
+                business_date=bdate,
+            )
+            SaleModel.update(status="completed").where(SaleModel.id == sale_id).execute()
+            append_event(
+                "sale.payment_confirmed",
+                {
+                    "confirmation_id": confirmation_id,
+                    "sale_id": sale_id,
+                    "payment_id": payment.id,
+                    "amount_rp": payment.amount_rp,
+                    "reference": reference,
+                    "confirmed_by": {"id": actor.user_id, "name": actor.name},
+                },
+                occurred_at=now,
+                business_date=bdate,
+            )
+            audit(self.ctx, "qris.confirmed", actor, doc_id=sale_id, reference=reference)
+
+    def abandon_qris(self, sale_id: str, actor: Actor, reason: str = "") -> str:
+        """The QRIS payment never came: a cancellation document reverses the sale and its stock."""
+        require(actor, "sell")
+        with self.ctx.db.atomic():
+            self._pending_qris(sale_id)
+            sale = SaleModel.get_by_id(sale_id)
+            cash_paid = sum(
+                p.amount_rp
+                for p in PaymentModel.select().where(
+                    (PaymentModel.sale == sale_id) & (PaymentModel.method != "qris")
+                )
+            )
+            return self._cancel(
+                sale,
+                "qris_abandoned",
+                reason or "QRIS tidak dibayar",
+                actor,
+                None,
+                "cash" if cash_paid else None,
+                cash_paid,
+            )
+
+    # -- cancellation ------------------------------------------------------------------------------
+    def cancel(
+        self, sale_id: str, actor: Actor, approver: Actor, reason: str, refund_method: str = "cash"
+    ) -> str:
+        """A manager cancels a whole sale: stock goes back, the money paid is refunded."""
+        require(approver, "void_sale")
+        if not reason.strip():
+            raise ValidationError("reason_missing")
+        if refund_method not in REFUND_METHODS:
+            raise ValidationError("refund_method_invalid", method=refund_method)
+        with self.ctx.db.atomic():
+            sale = SaleModel.get_or_none(SaleModel.id == sale_id)
+            if sale is None:
+                raise NotFoundError("receipt_not_found", number=sale_id)
+            if sale.status == "cancelled":
+                raise StateError("sale_already_cancelled", number=sale.receipt_no)
+            if SaleReturnModel.select().where(SaleReturnModel.sale == sale_id).exists():
+                raise StateError("sale_has_returns", number=sale.receipt_no)
+            # A QRIS payment counts as paid only once confirmed (the sale is then completed).
+            paid = sum(
+                p.amount_rp
+                for p in PaymentModel.select().where(PaymentModel.sale == sale_id)
+                if p.method != "qris" or sale.status == "completed"
+            )
+            return self._cancel(sale, "cancelled", reason.strip(), actor, approver, refund_method, paid)
+
+    def _cancel(
+        self,
+        sale: SaleModel,
+        kind: str,
+        reason: str,
+        actor: Actor,
+        approver: Actor | None,
+        refund_method: str | None,
+        refund_rp: int,
+    ) -> str:
+        now, bdate = self.ctx.now_iso(), self.ctx.business_date()
+        doc_id = uuid7()
+        SaleCancellationModel.create(
+            id=doc_id,
+            sale=sale.id,
+            kind=kind,
+            reason=reason,
+            refund_method=refund_method,
+            refund_rp=refund_rp,
+            user=actor.user_id,
+            approved_by=approver.user_id if approver else None,
+            shift=open_shift_id(),
+            created_at=now,
+            business_date=bdate,
+        )
+        movements = []
+        for m in StockMovementModel.select().where(
+            (StockMovementModel.doc_id == sale.id) & (StockMovementModel.kind == "sale")
+        ):
+            movements.append(
+                record_movement(
+                    self.ctx,
+                    product_id=m.product_id,
+                    qty_milli=-m.qty_milli,
+                    kind="sale_cancel",
+                    doc_id=doc_id,
+                    batch_id=m.batch_id,
+                    created_at=now,
+                    business_date=bdate,
+                ).as_payload()
+            )
+        SaleModel.update(status="cancelled").where(SaleModel.id == sale.id).execute()
+        append_event(
+            "sale.cancelled",
+            {
+                "cancellation_id": doc_id,
+                "sale_id": sale.id,
+                "kind": kind,
+                "reason": reason,
+                "refund_method": refund_method,
+                "refund_rp": refund_rp,
+                "movements": movements,
+                "user": {"id": actor.user_id, "name": actor.name},
+                "approved_by": {"id": approver.user_id, "name": approver.name} if approver else None,
+            },
+            occurred_at=now,
+            business_date=bdate,
+        )
+        audit(
+            self.ctx,
+            f"sale.{kind}",
+            actor,
+            doc_id=sale.id,
+            approved_by=approver,
+            reason=reason,
+            refund=format_rp(refund_rp),
+        )
+        return doc_id
+
+    # -- returns -----------------------------------------------------------------------------------
+    def returnable(self, sale_id: str) -> list[ReturnableLine]:
+        lines = SaleLineModel.select().where(SaleLineModel.sale == sale_id).order_by(SaleLineModel.line_no)
+        result = []
+        for line in lines:
+            returned = sum(
+                r.qty_milli
+                for r in SaleReturnLineModel.select().where(SaleReturnLineModel.sale_line == line.id)
+            )
+            result.append(
+                ReturnableLine(
+                    line.id,
+                    line.name,
+                    line.unit_label,
+                    line.qty_milli,
+                    returned,
+                    line.line_total_rp,
+                    line.qty_milli % 1000 != 0 or line.unit_label == "kg",
+                )
+            )
+        return result
+
+    def create_return(
+        self,
+        sale_id: str,
+        quantities: dict[int, int],
+        actor: Actor,
+        approver: Actor,
+        *,
+        refund_method: str = "cash",
+        reason: str = "",
+    ) -> str:
+        """Return some or all lines of a sale: stock goes back, the refund is paid, nothing is edited."""
+        require(approver, "return")
+        if refund_method not in REFUND_METHODS:
+            raise ValidationError("refund_method_invalid", method=refund_method)
+        quantities = {k: v for k, v in quantities.items() if v}
+        if not quantities:
+            raise ValidationError("return_empty")
+        with self.ctx.db.atomic():
+            sale = SaleModel.get_or_none(SaleModel.id == sale_id)
+            if sale is None:
+                raise NotFoundError("receipt_not_found", number=sale_id)
+            if sale.status != "completed":
+                raise StateError("sale_not_returnable", number=sale.receipt_no)
+            lines = {line.sale_line_id: line for line in self.returnable(sale_id)}
+            now, bdate = self.ctx.now_iso(), self.ctx.business_date()
+            doc_id = uuid7()
+            rows, movements, refund = [], [], 0
+            for line_id, qty in quantities.items():
+                line = lines.get(line_id)
+                if line is None:
+                    raise NotFoundError("line_not_found")
+                if qty < 0:
+                    raise ValidationError("qty_not_positive")
+                if qty > line.returnable_milli:
+                    raise ValidationError(
+                        "return_exceeds_sold",
+                        name=line.name,
+                        qty=format_qty(qty, line.unit_label),
+                        left=format_qty(line.returnable_milli, line.unit_label),
+                    )
+                sale_line = SaleLineModel.get_by_id(line_id)
+                # The last return of a line refunds exactly what is left of its total, so rounding
+                # across partial returns never refunds more than was paid.
+                paid_back = sum(
+                    r.refund_rp
+                    for r in SaleReturnLineModel.select().where(SaleReturnLineModel.sale_line == line_id)
+                )
+                amount = (
+                    line.line_total_rp - paid_back
+                    if qty == line.returnable_milli
+                    else refund_for(line.line_total_rp, line.sold_milli, qty)
+                )
+                base_qty = sale_line.base_qty_milli * qty // sale_line.qty_milli
+                refund += amount
+                rows.append((line_id, qty, base_qty, amount))
+                batch = (
+                    StockMovementModel.select(StockMovementModel.batch)
+                    .where(
+                        (StockMovementModel.doc_id == sale_id)
+                        & (StockMovementModel.product == sale_line.product_id)
+                    )
+                    .first()
+                )
+                movements.append(
+                    record_movement(
+                        self.ctx,
+                        product_id=sale_line.product_id,
+                        qty_milli=base_qty,
+                        kind="return",
+                        doc_id=doc_id,
+                        batch_id=batch.batch_id if batch else None,
+                        created_at=now,
+                        business_date=bdate,
+                    ).as_payload()
+                )
+            already = sum(
+                r.refund_rp for r in SaleReturnModel.select().where(SaleReturnModel.sale == sale_id)
+            )
+            if already + refund > sale.total_rp:
+                raise ValidationError(
+                    "refund_exceeds_sale", refund=format_rp(already + refund), total=format_rp(sale.total_rp)
+                )
+            count = SaleReturnModel.select().where(SaleReturnModel.business_date == bdate).count()
+            earlier = SaleReturnModel.select().where(SaleReturnModel.sale == sale_id).count()
+            return_no = f"R-{sale.receipt_no}-{earlier + 1}"
+            SaleReturnModel.create(
+                id=doc_id,
+                sale=sale_id,
+                return_no=return_no,
+                refund_method=refund_method,
+                refund_rp=refund,
+                reason=reason.strip(),
+                user=actor.user_id,
+                approved_by=approver.user_id,
+                shift=open_shift_id(),
+                created_at=now,
+                business_date=bdate,
+            )
+            SaleReturnLineModel.insert_many(
+                [
+                    {
+                        "sale_return": doc_id,
+                        "sale_line": lid,
+                        "qty_milli": q,
+                        "base_qty_milli": b,
+                        "refund_rp": a,
+                    }
+                    for lid, q, b, a in rows
+                ]
+            ).execute()
+            append_event(
+                "return.completed",
+                {
+                    "return_id": doc_id,
+                    "return_no": return_no,
+                    "sale_id": sale_id,
+                    "refund_method": refund_method,
+                    "refund_rp": refund,
+                    "reason": reason.strip(),
+                    "lines": [
+                        {"sale_line_id": lid, "qty_milli": q, "base_qty_milli": b, "refund_rp": a}
+                        for lid, q, b, a in rows
+                    ],
+                    "movements": movements,
+                    "member_id": sale.member_id,
+                    "approved_by": {"id": approver.user_id, "name": approver.name},
+                },
+                occurred_at=now,
+                business_date=bdate,
+            )
+            audit(
+                self.ctx,
+                "sale.returned",
+                actor,
+                doc_id=sale_id,
+                approved_by=approver,
+                refund=format_rp(refund),
+                lines=len(rows),
+                today=count + 1,
+            )
+        return doc_id

@@ -1,0 +1,368 @@
+"""Selling: turning a cart and its payments into a committed, immutable sale with everything it implies.
+
+One transaction writes the sale, its lines and payments, the stock movements (with on-hand caches), the
+outbox event and the pending print job. Printing happens after the commit, elsewhere.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from kkmp_pos.core.cart import Cart
+from kkmp_pos.core.errors import ValidationError
+from kkmp_pos.core.ids import uuid7
+from kkmp_pos.core.limits import Violation  # regulated goods
+from kkmp_pos.core.money import format_rp, round_cash
+from kkmp_pos.core.payments import PaymentInput, PaymentMethod, Settlement, settle
+from kkmp_pos.db.database import storage_errors
+from kkmp_pos.db.models import (
+    PaymentModel,
+    PrintJobModel,
+    ProductModel,
+    SaleLineModel,
+    SaleModel,
+)
+from kkmp_pos.services.context import Actor, ServiceContext
+from kkmp_pos.services.selling.limits import LimitService  # regulated goods
+from kkmp_pos.services.setup.auth import require
+from kkmp_pos.services.stock.figures import check_cart_sellable  # issue 4
+from kkmp_pos.services.stock.ledger import Movement, allocate_fefo, record_movement
+from kkmp_pos.sync.outbox import append_event
+
+log = logging.getLogger(__name__)
+
+
+class SaleStatus(StrEnum):
+    COMPLETED = "completed"  # paid in full ← commit()/confirm_qris()
+    AWAITING_PAYMENT = "awaiting_payment"  # a QRIS payment waits for the cashier ← commit()
+    CANCELLED = "cancelled"  # reversed by a cancellation document ← abandon_qris()/cancel()
+
+
+@dataclass
+class SaleResult:
+    sale_id: str
+    receipt_no: str
+    receipt_code: str
+    status: SaleStatus
+    total_rp: int
+    change_rp: int
+    print_job_id: int
+    event_seq: int
+    movements: list[Movement] = field(default_factory=list)
+    # regulated goods: caps the cashier went past (warn-only) or a manager overrode; audited
+    limit_violations: list[Violation] = field(default_factory=list)
+
+
+def open_shift_id() -> str | None:
+    """The drawer's open shift on this till, which a sale's cash belongs to (None if none is open)."""
+    from kkmp_pos.db.models import ShiftModel
+
+    row = (
+        ShiftModel.select(ShiftModel.id)
+        .where(ShiftModel.status == "open")
+        .order_by(ShiftModel.opened_at.desc())
+        .first()
+    )
+    return row.id if row else None
+
+
+class SaleService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        # Called after each commit with the result (e.g. the sync worker's debounced push). A listener
+        # that fails is logged and never affects the committed sale.
+        self.after_commit: list[Callable[[SaleResult], None]] = []
+
+    def cash_rounding_step(self) -> int:
+        return int(self.ctx.setting("cash.rounding_rp"))
+
+    def preview_settlement(self, cart: Cart, payments: list[PaymentInput]) -> Settlement:
+        return settle(cart.totals().total_rp, payments, self.cash_rounding_step())
+
+    def cash_due(self, cart: Cart) -> int:
+        return round_cash(cart.totals().total_rp, self.cash_rounding_step())
+
+    def _next_numbers(self, business_date: str) -> tuple[str, str]:
+        """Receipt number for people and 12-digit receipt code for the barcode, per terminal and day."""
+        terminal = self.ctx.terminal
+        ymd = business_date[2:4] + business_date[5:7] + business_date[8:10]
+        prefix = f"{terminal.number:02d}{ymd}"
+        last = (
+            SaleModel.select(SaleModel.receipt_code)
+            .where((SaleModel.receipt_code >= prefix + "0000") & (SaleModel.receipt_code <= prefix + "9999"))
+            .order_by(SaleModel.receipt_code.desc())
+            .first()
+        )
+        number = int(last.receipt_code[-4:]) + 1 if last else 1
+        if number > 9999:
+            raise ValidationError("too_many_sales_today")
+        receipt_no = f"{self.ctx.store.code}-{terminal.code}-{ymd}-{number:04d}"
+        return receipt_no, f"{prefix}{number:04d}"
+
+    def checkout(
+        self,
+        cart: Cart,
+        payments: list[PaymentInput],
+        cashier: Actor,
+        *,
+        shift_id: str | None = None,
+        buyer_nik: str | None = None,
+        limit_approver: Actor | None = None,
+    ) -> SaleResult:
+        """Commit the sale. Nothing is written if anything is wrong; everything is if it commits.
+
+        Regulated goods (services/limits.py): a line that needs the buyer's NIK (LPG 3 kg) takes the
+        member's NIK or `buyer_nik`; a blocked purchase cap needs `limit_approver` (a manager).
+        """
+        require(cashier, "sell")
+        cart.require_lines()
+        totals = cart.totals()
+        settlement = settle(totals.total_rp, payments, self.cash_rounding_step())
+        status = SaleStatus.AWAITING_PAYMENT if settlement.pending else SaleStatus.COMPLETED
+        sale_id = uuid7()
+        with storage_errors(self.ctx.db.database), self.ctx.db.atomic():
+            now_iso = self.ctx.now_iso()
+            bdate = self.ctx.business_date()
+            if shift_id is None:
+                shift_id = open_shift_id()
+            receipt_no, receipt_code = self._next_numbers(bdate)
+            self._check_still_sellable(cart)
+            # regulated goods: the buyer's NIK and the purchase caps, counted inside this transaction
+            limits = LimitService(self.ctx)
+            regulated = limits.enforce(cart, buyer_nik, cashier, limit_approver)
+            recorded_nik = regulated.buyer_nik if (regulated.nik_required or buyer_nik) else None
+            SaleModel.create(
+                id=sale_id,
+                receipt_no=receipt_no,
+                receipt_code=receipt_code,
+                terminal=self.ctx.terminal_id,
+                cashier=cashier.user_id,
+                shift=shift_id,
+                member=cart.member.id if cart.member else None,
+                status=status,
+                subtotal_rp=totals.subtotal_rp,
+                discount_rp=totals.discount_rp,
+                total_rp=totals.total_rp,
+                rounding_rp=settlement.rounding_rp,
+                paid_rp=settlement.non_cash_rp + settlement.tendered_rp,
+                change_rp=settlement.change_rp,
+                member_savings_rp=totals.member_savings_rp,
+                created_at=now_iso,
+                business_date=bdate,
+                buyer_nik=recorded_nik,
+            )
+            limits.record(sale_id, regulated, cashier, limit_approver)
+            line_rows = []
+            movements: list[Movement] = []
+            for no, line in enumerate(cart.lines, start=1):
+                line_rows.append(
+                    {
+                        "sale": sale_id,
+                        "line_no": no,
+                        "product": line.item.product_id,
+                        "unit": line.item.unit_id,
+                        "name": line.item.name,
+                        "unit_label": line.item.unit_label,
+                        "qty_milli": line.qty_milli,
+                        "base_qty_milli": line.base_qty_milli,
+                        "unit_price_rp": line.unit_price_rp,
+                        "regular_price_rp": line.item.regular_price_rp,
+                        "price_type": str(line.price_type),
+                        "discount_rp": line.discount_rp,
+                        "line_total_rp": line.total_rp,
+                        "prescription_ref": line.prescription_ref,
+                        "ppn_exempt": line.item.ppn_exempt,
+                    }
+                )
+                parts = (
+                    allocate_fefo(line.item.product_id, line.base_qty_milli, bdate)
+                    if line.item.track_batches
+                    else [(None, line.base_qty_milli)]
+                )
+                for batch_id, qty in parts:
+                    movements.append(
+                        record_movement(
+                            self.ctx,
+                            product_id=line.item.product_id,
+                            qty_milli=-qty,
+                            kind="sale",
+                            doc_id=sale_id,
+                            batch_id=batch_id,
+                            created_at=now_iso,
+                            business_date=bdate,
+                        )
+                    )
+            SaleLineModel.insert_many(line_rows).execute()
+            from kkmp_pos.services.selling import popularity
+
+            sold: dict[int, int] = {}
+            for row in line_rows:
+                sold[row["product"]] = sold.get(row["product"], 0) + row["base_qty_milli"]  # type: ignore[index, operator]
+            popularity.bump(self.ctx, sold, bdate)
+            payment_rows = self._payment_rows(sale_id, payments, settlement, now_iso)
+            PaymentModel.insert_many(payment_rows).execute()
+            event = append_event(
+                "sale.completed",
+                {
+                    **self._event_payload(
+                        sale_id,
+                        receipt_no,
+                        cashier,
+                        cart,
+                        status,
+                        settlement,
+                        line_rows,
+                        payment_rows,
+                        movements,
+                        now_iso,
+                    ),
+                    "buyer_nik": recorded_nik,  # regulated goods: Pertamina's buyer log
+                },
+                occurred_at=now_iso,
+                business_date=bdate,
+            )
+            job = PrintJobModel.create(
+                kind="receipt",
+                doc_id=sale_id,
+                document="{}",
+                printer_uri=str(self.ctx.setting("printer.uri")),
+                created_at=now_iso,
+            )
+        log.info("sale %s committed (%s, %s)", receipt_no, status, format_rp(totals.total_rp))
+        result = SaleResult(
+            sale_id=sale_id,
+            receipt_no=receipt_no,
+            receipt_code=receipt_code,
+            status=status,
+            total_rp=totals.total_rp,
+            change_rp=settlement.change_rp,
+            print_job_id=job.id,
+            event_seq=event.seq,
+            movements=movements,
+            limit_violations=list(regulated.violations),
+        )
+        for listener in self.after_commit:
+            try:
+                listener(result)
+            except Exception:
+                log.exception("after-commit listener failed for sale %s", receipt_no)
+        return result
+
+    def _check_still_sellable(self, cart: Cart) -> None:
+        """A product deactivated since it was scanned (or on a held cart) is refused by name."""
+        ids = {line.item.product_id for line in cart.lines}
+        inactive = ProductModel.select(ProductModel.name).where(
+            ProductModel.id.in_(ids) & (ProductModel.active == False)  # noqa: E712
+        )
+        for product in inactive:
+            raise ValidationError("product_inactive", name=product.name)
+        # issue 4 (stock): obat keras needs an apotek and a prescription; expired batches are refused.
+        check_cart_sellable(self.ctx, cart)
+
+    @staticmethod
+    def _payment_rows(
+        sale_id: str, payments: list[PaymentInput], settlement: Settlement, now_iso: str
+    ) -> list[dict[str, object]]:
+        rows: list[dict[str, object]] = []
+        cash_assigned = False
+        for p in payments:
+            if p.method is PaymentMethod.CASH:
+                if cash_assigned:
+                    continue  # several cash entries fold into one
+                cash_assigned = True
+                rows.append(
+                    {
+                        "id": uuid7(),
+                        "sale": sale_id,
+                        "method": "cash",
+                        "amount_rp": settlement.cash_due_rp,
+                        "tendered_rp": settlement.tendered_rp,
+                        "change_rp": settlement.change_rp,
+                        "reference": "",
+                        "status": "confirmed",
+                        "created_at": now_iso,
+                    }
+                )
+            else:
+                rows.append(
+                    {
+                        "id": uuid7(),
+                        "sale": sale_id,
+                        "method": str(p.method),
+                        "amount_rp": p.amount_rp,
+                        "tendered_rp": 0,
+                        "change_rp": 0,
+                        "reference": p.reference.strip(),
+                        "status": "pending" if p.method is PaymentMethod.QRIS else "confirmed",
+                        "created_at": now_iso,
+                    }
+                )
+        return rows
+
+    def _event_payload(
+        self,
+        sale_id: str,
+        receipt_no: str,
+        cashier: Actor,
+        cart: Cart,
+        status: SaleStatus,
+        settlement: Settlement,
+        line_rows: list[dict[str, object]],
+        payment_rows: list[dict[str, object]],
+        movements: list[Movement],
+        now_iso: str,
+    ) -> dict[str, object]:
+        totals = cart.totals()
+        codes = {line.item.product_id: line.item.code for line in cart.lines}
+        return {
+            "sale_id": sale_id,
+            "receipt_no": receipt_no,
+            "cashier": {"id": cashier.user_id, "name": cashier.name},
+            "member": ({"id": cart.member.id, "number": cart.member.number} if cart.member else None),
+            "status": str(status),
+            "created_at": now_iso,
+            "subtotal_rp": totals.subtotal_rp,
+            "discount_rp": totals.discount_rp,
+            "total_rp": totals.total_rp,
+            "rounding_rp": settlement.rounding_rp,
+            "change_rp": settlement.change_rp,
+            "member_savings_rp": totals.member_savings_rp,
+            "lines": [
+                {
+                    "line_no": r["line_no"],
+                    "product_id": r["product"],
+                    "product_code": codes[r["product"]],  # type: ignore[index]
+                    "unit_id": r["unit"],
+                    "name": r["name"],
+                    "unit_label": r["unit_label"],
+                    "qty_milli": r["qty_milli"],
+                    "base_qty_milli": r["base_qty_milli"],
+                    "unit_price_rp": r["unit_price_rp"],
+                    "regular_price_rp": r["regular_price_rp"],
+                    "price_type": r["price_type"],
+                    "discount_rp": r["discount_rp"],
+                    "line_total_rp": r["line_total_rp"],
+                    "prescription_ref": r["prescription_ref"],
+                }
+                for r in line_rows
+            ],
+            "payments": [
+                {
+                    k: r[k]
+                    for k in (
+                        "id",
+                        "method",
+                        "amount_rp",
+                        "tendered_rp",
+                        "change_rp",
+                        "reference",
+                        "status",
+                    )
+                }
+                for r in payment_rows
+            ],
+            "movements": [m.as_payload() for m in movements],
+        }

@@ -1,0 +1,92 @@
+"""What one scan at the till means: a product (EAN, scale label, GS1), a receipt, or a member card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+from kkmp_pos.core.barcodes import ScaleBarcodeLayout, ScanKind, classify_scan, parse_gs1, parse_scale_barcode
+from kkmp_pos.core.cart import MemberRef
+from kkmp_pos.core.errors import NotFoundError, ValidationError
+from kkmp_pos.core.money import MILLI, round_half_up
+from kkmp_pos.core.pricing import PricedItem, price_for
+from kkmp_pos.db.models import MemberModel, ProductModel, SaleModel
+from kkmp_pos.services.context import ServiceContext
+from kkmp_pos.services.members.lookup import member_ref
+from kkmp_pos.services.selling.catalog import CatalogService, item_from
+
+
+class ScanResultKind(StrEnum):
+    ITEM = "item"
+    RECEIPT = "receipt"
+    MEMBER = "member"
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    kind: ScanResultKind
+    item: PricedItem | None = None
+    qty_milli: int = MILLI
+    fixed_total_rp: int | None = None  # a price label: the line total is the label's value
+    batch_no: str | None = None  # from a GS1 DataMatrix
+    sale_id: str | None = None
+    member: MemberRef | None = None
+
+
+def scale_layout(ctx: ServiceContext) -> ScaleBarcodeLayout:
+    """The shop's scale label layout (a setting, since Indonesia has no national layout)."""
+    raw = ctx.setting("scale.layout") or {}
+    if "prefixes" in raw:
+        raw = {**raw, "prefixes": tuple(raw["prefixes"])}
+    return ScaleBarcodeLayout(**raw)
+
+
+class ScanService:
+    def __init__(self, ctx: ServiceContext, catalog: CatalogService) -> None:
+        self.ctx = ctx
+        self.catalog = catalog
+
+    def scan(self, code: str, *, member_active: bool = False) -> ScanResult:
+        """Resolve a scanned or typed code. The common case (a product barcode) costs one query."""
+        code = code.strip()
+        try:
+            return ScanResult(ScanResultKind.ITEM, self.catalog.lookup_barcode(code))
+        except NotFoundError:
+            pass
+        layout = scale_layout(self.ctx)
+        kind = classify_scan(code, layout)
+        in_store = len(code) == 13 and code.isdigit() and any(code.startswith(p) for p in layout.prefixes)
+        if kind is ScanKind.SCALE or in_store:  # a damaged label gets its check-digit message
+            return self._scale(code, member_active)
+        if kind is ScanKind.GS1:
+            data = parse_gs1(code)
+            item = self.catalog.lookup_barcode(data.gtin13 or data.gtin)
+            return ScanResult(ScanResultKind.ITEM, item, batch_no=data.batch)
+        if len(code) == 12 and code.isdigit():
+            sale = SaleModel.get_or_none(SaleModel.receipt_code == code)
+            if sale is not None:
+                return ScanResult(ScanResultKind.RECEIPT, sale_id=sale.id)
+        member = MemberModel.get_or_none(MemberModel.card_code == code)
+        if member is not None:
+            return ScanResult(ScanResultKind.MEMBER, member=member_ref(member))
+        raise NotFoundError("barcode_unknown", code=code)
+
+    def _scale(self, code: str, member_active: bool) -> ScanResult:
+        label = parse_scale_barcode(code, scale_layout(self.ctx))
+        assert label is not None
+        product = ProductModel.get_or_none(ProductModel.code == label.item_code) or ProductModel.get_or_none(
+            ProductModel.code == label.item_code.lstrip("0")
+        )
+        if product is None:
+            raise NotFoundError("scale_item_unknown", code=code, item=label.item_code)
+        if not product.active:
+            raise ValidationError("product_inactive", name=product.name)
+        item = item_from(product)
+        if label.weight_milli is not None:
+            return ScanResult(ScanResultKind.ITEM, item, qty_milli=label.weight_milli)
+        assert label.price_rp is not None
+        unit_price = price_for(item, member_active).unit_price_rp
+        # The label's value is the line total; the weight is derived for stock only (grams, half-up).
+        qty = max(1, round_half_up(Fraction(label.price_rp * MILLI, unit_price)))
+        return ScanResult(ScanResultKind.ITEM, item, qty_milli=qty, fixed_total_rp=label.price_rp)

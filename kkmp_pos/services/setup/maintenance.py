@@ -1,0 +1,65 @@
+"""Housekeeping a till does by itself: integrity check after start, a daily backup, fresh search ranks."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from kkmp_pos.core.errors import KkmpError
+from kkmp_pos.db.backup import backup_to, check_file
+from kkmp_pos.db.database import damaged
+from kkmp_pos.services.context import ServiceContext
+from kkmp_pos.services.selling import popularity
+
+log = logging.getLogger(__name__)
+
+KEEP_DAILY_BACKUPS = 14
+
+
+@dataclass(frozen=True)
+class MaintenanceReport:
+    integrity_ok: bool
+    problem: KkmpError | None
+    backup: Path | None
+    ranks_refreshed: bool
+
+
+class MaintenanceService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.ctx.data_dir / "backups"
+
+    def daily_backup(self) -> Path | None:
+        """One online backup per business date, the last 14 kept. None if today's exists already."""
+        target = self.backup_dir / f"kkmp-pos-{self.ctx.business_date()}.db"
+        if target.exists():
+            return None
+        backup_to(self.ctx.db, target)
+        for old in sorted(self.backup_dir.glob("kkmp-pos-*.db"))[:-KEEP_DAILY_BACKUPS]:
+            old.unlink()
+        return target
+
+    def run_startup(self) -> MaintenanceReport:
+        """Run after the first screen shows, in the background (never blocks the cashier)."""
+        result = check_file(Path(self.ctx.db.database), quick=True)
+        problem: KkmpError | None = None
+        if not result.ok:
+            problem = damaged(self.ctx.db.database, result.detail)
+            log.error("quick_check failed: %s", result.detail)
+            # A damaged file is not copied over a good backup.
+            return MaintenanceReport(False, problem, None, False)
+        backup = None
+        try:
+            backup = self.daily_backup()
+        except KkmpError as exc:
+            problem = exc
+            log.warning("daily backup failed: %s", exc)
+        refreshed = False
+        if popularity.is_stale(self.ctx):
+            popularity.refresh(self.ctx)
+            refreshed = True
+        return MaintenanceReport(True, problem, backup, refreshed)
