@@ -73,7 +73,7 @@ def test_spec_collects_every_till_module_and_leaves_the_server_out():
     gui = [m for m in modules if m.startswith("kkmp_pos.gui.")]
     assert len(gui) > 30 and all(keep(m) for m in gui)
     for prefix in (
-        "kkmp_pos.cli_",
+        "kkmp_pos.cli.",
         "kkmp_pos.services.",
         "kkmp_pos.devices.",
         "kkmp_pos.pdf.",
