@@ -43,7 +43,14 @@ def checkout(rev: str, workdir: Path) -> Path:
 def run_side(tree: Path, module: str, args: argparse.Namespace, side: str, round_no: int) -> list[dict]:
     out = args.workdir / f"{side}-{module}-{round_no}.json"
     out.unlink(missing_ok=True)
-    command = [sys.executable, str(tree / "tests" / "benchmarks" / "run.py"), "--only", module, "--json", str(out)]
+    command = [
+        sys.executable,
+        str(tree / "tests" / "benchmarks" / "run.py"),
+        "--only",
+        module,
+        "--json",
+        str(out),
+    ]
     command += ["--workdir", str(args.workdir / f"shop-{side}")]
     if args.quick:
         command.append("--quick")
