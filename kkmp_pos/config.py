@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import copy
+import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar, cast, overload
+
+from kkmp_pos.core.errors import SettingError
+
+T = TypeVar("T")
 
 APP_NAME = "kkmp-pos"
 DB_FILENAME = "kkmp-pos.db"
@@ -39,48 +46,131 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
+# Words for a setting's type in the SettingError message: (Bahasa Indonesia, English).
+_KIND_WORDS: dict[type, tuple[str, str]] = {
+    int: ("bilangan bulat", "a whole number"),
+    bool: ("ya/tidak", "yes/no"),
+    str: ("teks", "text"),
+    list: ("daftar", "a list"),
+    dict: ("susunan nilai", "a mapping"),
+}
+
+
+def _is_kind(value: Any, kind: type) -> bool:
+    """isinstance, except that True is not an int: JSON keeps them apart and so do we."""
+    if kind is int and isinstance(value, bool):
+        return False
+    return isinstance(value, kind)
+
+
 @dataclass(frozen=True)
-class Setting:
+class Setting(Generic[T]):
+    """One setting: its key, default and type. As a `Settings` attribute it reads the stored value."""
+
     key: str
-    default: Any
+    default: T
     kind: type
     description: str
+    item_kind: type | None = None  # the type of every element of a list setting
+
+    def check(self, value: Any) -> T:
+        """The value if it has the declared type. A wrong type is refused, never cast: a cast would
+        turn a damaged row into a plausible wrong number (a rounding step, a discount limit)."""
+        ok = _is_kind(value, self.kind)
+        if ok and self.item_kind is not None:
+            ok = all(_is_kind(item, self.item_kind) for item in value)
+        if not ok:
+            expected, expected_en = _KIND_WORDS[self.kind]
+            if self.item_kind is not None:
+                expected += f" {_KIND_WORDS[self.item_kind][0]}"
+                expected_en += f" of {_KIND_WORDS[self.item_kind][1]}"
+            raise SettingError(
+                "setting_wrong_type",
+                key=self.key,
+                value=json.dumps(value),
+                expected=expected,
+                expected_en=expected_en,
+            )
+        return cast(T, value)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        # The attribute name is the key with '_' for '.', so a reader finds one from the other.
+        if name != self.key.replace(".", "_"):
+            raise TypeError(f"setting {self.key!r} must be declared as {self.key.replace('.', '_')}")
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> Setting[T]: ...
+    @overload
+    def __get__(self, obj: Settings, owner: type | None = None) -> T: ...
+    def __get__(self, obj: Settings | None, owner: type | None = None) -> Setting[T] | T:
+        if obj is None:
+            return self
+        return obj.get(self.key)
 
 
-# Settings kept in the database (store or terminal level). Services read them through SettingsService.
-SETTINGS: dict[str, Setting] = {
-    s.key: s
-    for s in [
-        Setting("language", "id", str, "UI language: 'id' (Bahasa Indonesia) or 'en'"),
-        Setting("printer.uri", "", str, "Receipt printer URI, see README ('' = none attached yet)"),
-        Setting("printer.paper_mm", 58, int, "Paper width: 58 or 80"),
-        Setting("printer.profile", "generic-58", str, "Printer capability profile"),
-        Setting("printer.cut", True, bool, "Cut the paper after a receipt"),
-        Setting("printer.kick_drawer", True, bool, "Open the drawer for cash payments"),
-        Setting("receipt.header", [], list, "Extra header lines on receipts"),
-        Setting(
-            "receipt.footer",
-            ["Terima kasih atas kunjungan Anda", "Barang yang sudah dibeli tidak dapat ditukar"],
-            list,
-            "Footer lines on receipts",
-        ),
-        Setting("cash.rounding_rp", 100, int, "Cash rounding step: 0, 100, 500 or 1000"),
-        Setting("cash.quick_notes", [2000, 5000, 10000, 20000, 50000, 100000], list, "Quick notes"),
-        Setting("qris.static_payload", "", str, "The shop's static QRIS payload"),
-        Setting("member.pokok_rp", 100000, int, "Simpanan pokok paid on joining"),
-        Setting("discount.max_percent", 10, int, "Largest discount a cashier may give unapproved"),
-        Setting("discount.max_rp", 10000, int, "Largest discount amount a cashier may give"),
-        Setting("stock.near_expiry_days", 90, int, "Warn this many days before expiry"),
-        Setting("shift.difference_limit_rp", 10000, int, "Close differences above need a manager"),
-        Setting("scale.layout", {}, dict, "In-store scale barcode layout"),
-        Setting("auth.max_failed", 5, int, "Wrong PINs before a user is locked"),
-        Setting("auth.lock_minutes", 5, int, "How long a locked user waits"),
-        # issue 5: printer details and reports
-        Setting(
-            "printer.code_page", "CP437", str, "Code page forced on the printer (CP437, CP850, CP858, CP1252)"
-        ),
-        Setting("printer.logo_path", "", str, "Image printed at the top of receipts ('' = none)"),
-        Setting("reports.top_products", 10, int, "How many products the top-products list shows"),
-        Setting("tax.ppn_percent", 11, int, "Effective PPN rate of a PKP store (prices include it)"),
-    ]
-}
+class Settings:
+    """The settings kept in the database (store or terminal level), each a typed attribute:
+    `ctx.settings.printer_paper_mm` is an int, the stored value or the default. Written through
+    `ServiceContext.set_setting`."""
+
+    language = Setting("language", "id", str, "UI language: 'id' (Bahasa Indonesia) or 'en'")
+    printer_uri = Setting("printer.uri", "", str, "Receipt printer URI, see README ('' = none attached yet)")
+    printer_paper_mm = Setting("printer.paper_mm", 58, int, "Paper width: 58 or 80")
+    printer_profile = Setting("printer.profile", "generic-58", str, "Printer capability profile")
+    printer_cut = Setting("printer.cut", True, bool, "Cut the paper after a receipt")
+    printer_kick_drawer = Setting("printer.kick_drawer", True, bool, "Open the drawer for cash payments")
+    printer_code_page = Setting(
+        "printer.code_page", "CP437", str, "Code page forced on the printer (CP437, CP850, CP858, CP1252)"
+    )
+    printer_logo_path = Setting(
+        "printer.logo_path", "", str, "Image printed at the top of receipts ('' = none)"
+    )
+    receipt_header = Setting[list[str]]("receipt.header", [], list, "Extra header lines on receipts", str)
+    receipt_footer = Setting[list[str]](
+        "receipt.footer",
+        ["Terima kasih atas kunjungan Anda", "Barang yang sudah dibeli tidak dapat ditukar"],
+        list,
+        "Footer lines on receipts",
+        str,
+    )
+    cash_rounding_rp = Setting("cash.rounding_rp", 100, int, "Cash rounding step: 0, 100, 500 or 1000")
+    cash_quick_notes = Setting[list[int]](
+        "cash.quick_notes", [2000, 5000, 10000, 20000, 50000, 100000], list, "Quick notes", int
+    )
+    qris_static_payload = Setting("qris.static_payload", "", str, "The shop's static QRIS payload")
+    member_pokok_rp = Setting("member.pokok_rp", 100000, int, "Simpanan pokok paid on joining")
+    discount_max_percent = Setting(
+        "discount.max_percent", 10, int, "Largest discount a cashier may give unapproved"
+    )
+    discount_max_rp = Setting("discount.max_rp", 10000, int, "Largest discount amount a cashier may give")
+    stock_near_expiry_days = Setting("stock.near_expiry_days", 90, int, "Warn this many days before expiry")
+    shift_difference_limit_rp = Setting(
+        "shift.difference_limit_rp", 10000, int, "Close differences above need a manager"
+    )
+    scale_layout = Setting[dict[str, Any]]("scale.layout", {}, dict, "In-store scale barcode layout")
+    auth_max_failed = Setting("auth.max_failed", 5, int, "Wrong PINs before a user is locked")
+    auth_lock_minutes = Setting("auth.lock_minutes", 5, int, "How long a locked user waits")
+    reports_top_products = Setting(
+        "reports.top_products", 10, int, "How many products the top-products list shows"
+    )
+    tax_ppn_percent = Setting(
+        "tax.ppn_percent", 11, int, "Effective PPN rate of a PKP store (prices include it)"
+    )
+
+    def __init__(self, stored: Callable[[str], Any]) -> None:
+        """`stored(key)` gives the stored value, or MISSING when the setting was never saved."""
+        self._stored = stored
+
+    def get(self, key: str) -> Any:
+        """The value of a declared setting by key, checked (for code that walks a table of keys)."""
+        setting = SETTINGS[key]
+        value = self._stored(key)
+        if value is MISSING:
+            return copy.deepcopy(setting.default)  # a caller may change the list it gets
+        return setting.check(value)
+
+
+MISSING: Any = object()  # what `stored(key)` answers for a setting never saved
+
+# Every declared setting by key.
+SETTINGS: dict[str, Setting[Any]] = {s.key: s for s in vars(Settings).values() if isinstance(s, Setting)}

@@ -45,3 +45,7 @@ class StorageError(KkmpError):
 
 class SyncError(KkmpError):
     """The central server could not be reached or refused the request."""
+
+
+class SettingError(KkmpError):
+    """A stored setting whose value does not have its declared type (a damaged or hand-edited row)."""

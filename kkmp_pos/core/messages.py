@@ -94,6 +94,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The '{kind}' printer connection needs the {package} package, which is not installed. "
         "Install it or choose another connection.",
     ),
+    "setting_wrong_type": (
+        "Pengaturan {key} tersimpan sebagai {value}, padahal harus {expected}. Simpan ulang pengaturan ini.",
+        "The setting {key} is stored as {value} but must be {expected}. Save this setting again.",
+    ),
     "printer_setting_invalid": (
         "Pengaturan printer {setting} = '{value}' tidak didukung.",
         "Printer setting {setting} = '{value}' is not supported.",

@@ -11,7 +11,7 @@ from typing import Any
 
 import peewee
 
-from kkmp_pos.config import SETTINGS
+from kkmp_pos.config import MISSING, SETTINGS, Settings
 from kkmp_pos.core.timeutil import business_date, to_iso, utc_now
 from kkmp_pos.db.models import SettingModel, StoreModel, TerminalModel
 
@@ -37,6 +37,7 @@ class ServiceContext:
         self.clock = clock
         self._store: StoreModel | None = None
         self._terminal_id: str | None = None
+        self.settings = Settings(self._stored_setting)
 
     # -- identity -------------------------------------------------------------------------------
     @property
@@ -74,10 +75,11 @@ class ServiceContext:
 
     # -- settings -----------------------------------------------------------------------------
     def setting(self, key: str) -> Any:
+        return self.settings.get(key)
+
+    def _stored_setting(self, key: str) -> Any:
         row = SettingModel.get_or_none(SettingModel.key == key)
-        if row is None:
-            return SETTINGS[key].default
-        return json.loads(row.value)
+        return MISSING if row is None else json.loads(row.value)
 
     def setting_raw(self, key: str) -> Any:
         """A stored value that is not a declared setting (e.g. the 'demo' marker), or None."""
@@ -85,6 +87,8 @@ class ServiceContext:
         return json.loads(row.value) if row else None
 
     def set_setting(self, key: str, value: Any) -> None:
+        """Store a declared setting; a value of the wrong type is refused here, before anyone reads it."""
         if key not in SETTINGS:
             raise KeyError(key)
+        SETTINGS[key].check(value)
         SettingModel.insert(key=key, value=json.dumps(value)).on_conflict_replace().execute()

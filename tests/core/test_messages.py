@@ -15,6 +15,7 @@ ERROR_CLASSES = {
     "StateError",
     "DeviceError",
     "StorageError",
+    "SettingError",
     "SyncError",
 }
 
