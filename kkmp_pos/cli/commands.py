@@ -70,7 +70,7 @@ def run_receipt(args: argparse.Namespace) -> int:
         doc = till.receipts.document(sale.id)
         print(render_text(doc, doc_width(till)))
         return 0
-    uri = args.printer or str(till.ctx.setting("printer.uri"))
+    uri = args.printer or till.ctx.settings.printer_uri
     from kkmp_pos.devices.printer_uri import parse_printer_uri
 
     parse_printer_uri(uri)  # a malformed URI is refused before anything is queued
@@ -88,7 +88,7 @@ def run_receipt(args: argparse.Namespace) -> int:
 def doc_width(till) -> int:  # type: ignore[no-untyped-def]
     from kkmp_pos.core.receipt import width_for_paper
 
-    return width_for_paper(int(till.ctx.setting("printer.paper_mm")))
+    return width_for_paper(till.ctx.settings.printer_paper_mm)
 
 
 # -- database ---------------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ def run_report(args: argparse.Namespace) -> int:
                 print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
             else:
                 doc = till.reports.document(report)
-                print(render_text(doc, width_for_paper(int(till.ctx.setting("printer.paper_mm")))))
+                print(render_text(doc, width_for_paper(till.ctx.settings.printer_paper_mm)))
         if args.pdf:
             till.reports.save_pdf(report, args.pdf)
             print(f"PDF: {args.pdf}", file=sys.stderr)

@@ -219,7 +219,7 @@ def run_gui(data_dir: Path, demo: bool = False, lang: str | None = None) -> int:
     if till is None:
         return 2
     if lang is None:
-        stored = str(till.ctx.setting("language"))
+        stored = till.ctx.settings.language
         if stored != "id":
             install_language(app, stored)
     window = MainWindow(till)

@@ -74,9 +74,6 @@ class ServiceContext:
         return business_date(moment or self.clock(), self.store.timezone).isoformat()
 
     # -- settings -----------------------------------------------------------------------------
-    def setting(self, key: str) -> Any:
-        return self.settings.get(key)
-
     def _stored_setting(self, key: str) -> Any:
         row = SettingModel.get_or_none(SettingModel.key == key)
         return MISSING if row is None else json.loads(row.value)

@@ -155,7 +155,7 @@ def test_split_cash_and_qris_payment_confirmed_with_reference(qtbot, window, til
     assert isinstance(dialog, PaymentDialog)
     qris_part = 50_000
     qtbot.keyClicks(dialog.qris_field, str(qris_part))
-    cash_due = round_cash(total - qris_part, int(till.ctx.setting("cash.rounding_rp")))
+    cash_due = round_cash(total - qris_part, till.ctx.settings.cash_rounding_rp)
     assert dialog.due_label.text() == rp(cash_due)
     qtbot.keyClicks(dialog.tendered_field, "100000")
     assert dialog.change_caption.text() == "Kembali" and dialog.change_label.text() == rp(100_000 - cash_due)

@@ -42,7 +42,7 @@ def cart_of(*codes_qty: tuple[str, int]) -> Cart:
 def sell(till, cashier, cart: Cart, *, discount_rp: int = 0) -> str:
     if discount_rp:
         till.overrides.discount_total(cart, cashier, amount_rp=discount_rp)
-    due = round_cash(cart.totals().total_rp, int(till.ctx.setting("cash.rounding_rp")))
+    due = round_cash(cart.totals().total_rp, till.ctx.settings.cash_rounding_rp)
     result = till.sales.checkout(cart, [PaymentInput(PaymentMethod.CASH, 0, due + 10_000)], cashier)
     return result.sale_id
 

@@ -29,7 +29,7 @@ class Day:
     def __init__(self, till, cashier, manager) -> None:
         self.till, self.cashier, self.manager = till, cashier, manager
         self.shift = till.shifts.open(cashier, FLOAT)
-        self.step = int(till.ctx.setting("cash.rounding_rp"))
+        self.step = till.ctx.settings.cash_rounding_rp
         self.total = 0
         self.rounding = 0
         self.count = 0

@@ -63,7 +63,7 @@ class RegisterMemberDialog(QDialog):
         self.till = till
         self.actor = actor
         self.shift_id = shift_id
-        self.pokok_rp = int(till.ctx.setting("member.pokok_rp"))
+        self.pokok_rp = till.ctx.settings.member_pokok_rp
         self.method = "cash"
         self.nik_value = ""  # the accepted NIK; the field then shows it masked
         self.registration: Registration | None = None

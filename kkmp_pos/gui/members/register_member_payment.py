@@ -142,7 +142,7 @@ class PokokPaymentPanel(QFrame):
     def _show_qris(self) -> None:
         from kkmp_pos.core.qris import build_dynamic_qris, parse_qris
 
-        static = str(self.till.ctx.setting("qris.static_payload"))
+        static = self.till.ctx.settings.qris_static_payload
         try:
             if not static:
                 raise ValidationError("qris_not_configured")

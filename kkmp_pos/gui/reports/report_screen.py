@@ -167,7 +167,7 @@ class ReportScreen(QWidget):
             self.preview.setPlainText("\n".join(lines))
             self.print_button.setEnabled(False)
         else:
-            width = width_for_paper(int(self.till.ctx.setting("printer.paper_mm")))
+            width = width_for_paper(self.till.ctx.settings.printer_paper_mm)
             self.preview.setPlainText(render_text(self.till.reports.document(report), width))
             self.print_button.setEnabled(True)
         self.pdf_button.setEnabled(True)

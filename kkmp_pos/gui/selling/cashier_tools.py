@@ -117,7 +117,7 @@ class CashierTools(QObject):
         except KkmpError as exc:
             screen.set_status(error_text(exc), error=True)
             return
-        width = width_for_paper(int(self.till.ctx.setting("printer.paper_mm")))
+        width = width_for_paper(self.till.ctx.settings.printer_paper_mm)
         actions = []
         actions.append((self.tr("Retur [Ctrl+R]"), lambda: self.returns(sale_id)))
         dialog = ReceiptDialog(

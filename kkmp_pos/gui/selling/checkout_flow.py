@@ -92,7 +92,7 @@ class CheckoutFlow(QObject):
         cart = screen.cart
         dialog = PaymentDialog(
             cart.totals().total_rp,
-            list(self.till.ctx.setting("cash.quick_notes")),
+            self.till.ctx.settings.cash_quick_notes,
             lambda payments: self.till.sales.preview_settlement(cart, payments),
             screen,
         )

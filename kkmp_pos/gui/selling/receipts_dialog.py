@@ -245,7 +245,7 @@ class ReceiptsDialog(QDialog):
         if not has:
             self.preview.setPlainText("")
             return
-        width = width_for_paper(int(self.till.ctx.setting("printer.paper_mm")))
+        width = width_for_paper(self.till.ctx.settings.printer_paper_mm)
         self.preview.setPlainText(render_text(self.till.receipts.document(sale.id), width))
 
     def show_status(self, text: str, *, error: bool = False) -> None:

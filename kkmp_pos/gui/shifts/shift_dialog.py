@@ -281,7 +281,7 @@ class CloseShiftDialog(QDialog):
         from kkmp_pos.db.models import PrintJobModel
 
         doc = ReceiptDocument.from_json(PrintJobModel.get_by_id(closed.z_job_id).document)
-        width = width_for_paper(int(self.till.ctx.setting("printer.paper_mm")))
+        width = width_for_paper(self.till.ctx.settings.printer_paper_mm)
         self.z_preview.setPlainText(render_text(doc, width))
         for widget in (self.approval, self.left_row, self.finish_button):
             widget.setVisible(False)

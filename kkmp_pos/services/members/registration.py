@@ -106,7 +106,7 @@ class RegistrationService:
         phone = _phone_key(phone)
         if phone and not (9 <= len(phone) <= 14 and phone.startswith("0")):
             raise ValidationError("phone_invalid", phone=phone)
-        pokok = int(self.ctx.setting("member.pokok_rp"))
+        pokok = self.ctx.settings.member_pokok_rp
         if method not in ("cash", "qris", "transfer"):
             raise ValidationError("refund_method_invalid", method=method)
         if method == "cash" and tendered_rp < pokok:
@@ -186,21 +186,21 @@ class RegistrationService:
             store = self.ctx.store
             from kkmp_pos.core.receipt import width_for_paper
 
-            width = width_for_paper(int(self.ctx.setting("printer.paper_mm")))
+            width = width_for_paper(self.ctx.settings.printer_paper_mm)
             receipt = PrintJobModel.create(
                 kind="savings",
                 doc_id=payment.id,
                 document=savings_receipt_document(
                     member, payment, store.cooperative_name, cashier.name, width
                 ).to_json(),
-                printer_uri=str(self.ctx.setting("printer.uri")),
+                printer_uri=self.ctx.settings.printer_uri,
                 created_at=now,
             )
             card = PrintJobModel.create(
                 kind="member_card",
                 doc_id=member.id,
                 document=member_card_document(member, store.cooperative_name).to_json(),
-                printer_uri=str(self.ctx.setting("printer.uri")),
+                printer_uri=self.ctx.settings.printer_uri,
                 created_at=now,
             )
             audit(self.ctx, "member.registered", cashier, doc_id=member.id, number=member.number)

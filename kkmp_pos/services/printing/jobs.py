@@ -43,12 +43,12 @@ class PrintService:
         from kkmp_pos.devices.printer import PrinterSettings
 
         return PrinterSettings(
-            uri=uri or str(self.ctx.setting("printer.uri")),
-            paper_width_mm=int(self.ctx.setting("printer.paper_mm")),
-            profile=str(self.ctx.setting("printer.profile")),
-            cut=bool(self.ctx.setting("printer.cut")),
-            kick_drawer=bool(self.ctx.setting("printer.kick_drawer")),
-            code_page=str(self.ctx.setting("printer.code_page")),
+            uri=uri or self.ctx.settings.printer_uri,
+            paper_width_mm=self.ctx.settings.printer_paper_mm,
+            profile=self.ctx.settings.printer_profile,
+            cut=self.ctx.settings.printer_cut,
+            kick_drawer=self.ctx.settings.printer_kick_drawer,
+            code_page=self.ctx.settings.printer_code_page,
         )
 
     def receipt_bytes(self, sale_id: str, *, is_copy: bool = False, uri: str | None = None) -> bytes:
@@ -62,11 +62,11 @@ class PrintService:
     def job_bytes(self, job: PrintJobModel, uri: str | None = None) -> bytes:
         if job.kind == "receipt" and job.doc_id:
             data = self.receipt_bytes(job.doc_id, is_copy=job.is_copy, uri=uri)
-            logo = str(self.ctx.setting("printer.logo_path"))
+            logo = self.ctx.settings.printer_logo_path
             if logo:  # issue 5: the shop's logo above the receipt, as a raster image
                 from kkmp_pos.services.printing.settings import logo_bytes
 
-                data = logo_bytes(logo, int(self.ctx.setting("printer.paper_mm"))) + data
+                data = logo_bytes(logo, self.ctx.settings.printer_paper_mm) + data
             return data
         from kkmp_pos.core.receipt_document import ReceiptDocument
         from kkmp_pos.devices.escpos_render import render_escpos
@@ -83,7 +83,7 @@ class PrintService:
                 raise NotFoundError("print_job_not_found", id=job_id)
             if job.status == "sent":
                 return PrintOutcome(job_id, True)  # never twice by accident
-            target = uri or job.printer_uri or str(self.ctx.setting("printer.uri"))
+            target = uri or job.printer_uri or self.ctx.settings.printer_uri
             try:
                 if self.device is not None and uri is None:
                     self.device.send(self.job_bytes(job, None))
@@ -131,7 +131,7 @@ class PrintService:
                 doc_id=sale_id,
                 document="{}",
                 is_copy=True,
-                printer_uri=str(self.ctx.setting("printer.uri")),
+                printer_uri=self.ctx.settings.printer_uri,
                 created_at=self.ctx.now_iso(),
             )
             audit(self.ctx, "receipt.reprint", actor, doc_id=sale_id)
@@ -170,7 +170,7 @@ class PrintService:
                 kind=kind,
                 doc_id=doc_id,
                 document=document.to_json(),
-                printer_uri=str(self.ctx.setting("printer.uri")),
+                printer_uri=self.ctx.settings.printer_uri,
                 created_at=self.ctx.now_iso(),
             )
         return job.id

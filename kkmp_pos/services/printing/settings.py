@@ -83,7 +83,7 @@ class PrinterSettingsService:
         self.ctx = ctx
 
     def load(self) -> PrinterConfig:
-        values = {name: self.ctx.setting(key) for name, key in _KEYS.items()}
+        values = {name: self.ctx.settings.get(key) for name, key in _KEYS.items()}
         values["header_lines"] = tuple(values["header_lines"])
         values["footer_lines"] = tuple(values["footer_lines"])
         return PrinterConfig(**values)

@@ -61,7 +61,7 @@ class PrintWorker:
             job_id, retry, uri = item  # type: ignore[misc]
             try:
                 if retry:  # to the printer configured now: the settings may have been fixed since
-                    current = str(self.printing.ctx.setting("printer.uri"))
+                    current = self.printing.ctx.settings.printer_uri
                     outcome = self.printing.retry(job_id, uri=uri or current)
                 else:
                     outcome = self.printing.print_job(job_id, uri=uri)

@@ -84,7 +84,7 @@ def shift_report_title(r: ShiftReport) -> str:
 def shift_report_document(
     ctx: ServiceContext, r: ShiftReport, paper_mm: int | None = None
 ) -> ReceiptDocument:
-    width = width_for_paper(paper_mm or int(ctx.setting("printer.paper_mm")))
+    width = width_for_paper(paper_mm or ctx.settings.printer_paper_mm)
     store = ctx.store
     return build_text_document(
         shift_report_title(r),
@@ -137,7 +137,7 @@ def period_rows(r: PeriodReport) -> list[str | tuple[str, str]]:
 
 
 def period_document(ctx: ServiceContext, r: PeriodReport, paper_mm: int | None = None) -> ReceiptDocument:
-    width = width_for_paper(paper_mm or int(ctx.setting("printer.paper_mm")))
+    width = width_for_paper(paper_mm or ctx.settings.printer_paper_mm)
     return build_text_document(
         period_title(r),
         period_rows(r),

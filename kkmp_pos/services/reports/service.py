@@ -258,8 +258,8 @@ def build_period_report(
         facts=facts,
         products=products,
         shifts=shifts,
-        top_n=int(ctx.setting("reports.top_products")),
-        ppn_percent=int(ctx.setting("tax.ppn_percent")),
+        top_n=ctx.settings.reports_top_products,
+        ppn_percent=ctx.settings.tax_ppn_percent,
     )
     report_progress(steps, steps, "selesai")
     return report
@@ -340,7 +340,7 @@ class ReportService:
                 kind="report",
                 doc_id=doc_id,
                 document=self.document(report).to_json(),
-                printer_uri=str(self.ctx.setting("printer.uri")),
+                printer_uri=self.ctx.settings.printer_uri,
                 created_at=self.ctx.now_iso(),
             )
             audit(self.ctx, "report.printed", actor, doc_id=doc_id)

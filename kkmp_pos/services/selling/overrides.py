@@ -33,8 +33,8 @@ class OverrideService:
         return amount_rp
 
     def needs_approval(self, base_rp: int, discount_rp: int) -> bool:
-        max_rp = int(self.ctx.setting("discount.max_rp"))
-        max_pct = Decimal(str(self.ctx.setting("discount.max_percent")))
+        max_rp = self.ctx.settings.discount_max_rp
+        max_pct = Decimal(self.ctx.settings.discount_max_percent)
         over_pct = base_rp > 0 and Decimal(discount_rp) * 100 > max_pct * base_rp
         return discount_rp > max_rp or over_pct
 

@@ -113,10 +113,10 @@ class ReceiptService:
             ppn_dpp_rp=ppn[0] if ppn else None,
             ppn_percent=ppn[2] if ppn else 11,
             ppn_exempt_rp=ppn[3] if ppn else 0,
-            footer_lines=tuple(self.ctx.setting("receipt.footer")),
+            footer_lines=tuple(self.ctx.settings.receipt_footer),
             is_copy=is_copy,
             status_note=STATUS_NOTES.get(sale.status),
-            kick_drawer=bool(cash) and bool(self.ctx.setting("printer.kick_drawer")),
+            kick_drawer=bool(cash) and self.ctx.settings.printer_kick_drawer,
         )
 
     def _ppn(self, sale_id: str) -> tuple[int, int, int, int] | None:
@@ -128,7 +128,7 @@ class ReceiptService:
             return None
         from kkmp_pos.core.tax import dpp_and_ppn
 
-        percent = int(self.ctx.setting("tax.ppn_percent"))
+        percent = self.ctx.settings.tax_ppn_percent
         taxable = exempt = 0
         for total, is_exempt in self.ctx.db.execute_sql(
             'SELECT l."line_total_rp", l."ppn_exempt" FROM "sale_line" l WHERE l."sale_id" = ?',
@@ -161,5 +161,5 @@ class ReceiptService:
     def document(
         self, sale_id: str, *, is_copy: bool = False, paper_mm: int | None = None
     ) -> ReceiptDocument:
-        width = width_for_paper(paper_mm or int(self.ctx.setting("printer.paper_mm")))
+        width = width_for_paper(paper_mm or self.ctx.settings.printer_paper_mm)
         return build_sale_receipt(self.data(sale_id, is_copy=is_copy), width)

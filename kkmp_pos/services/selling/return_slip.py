@@ -78,7 +78,7 @@ def return_slip(ctx: ServiceContext, return_id: str) -> ReceiptDocument:
         ("Disetujui", s.approver_name),
     ]
     store = ctx.store
-    width = width_for_paper(int(ctx.setting("printer.paper_mm")))
+    width = width_for_paper(ctx.settings.printer_paper_mm)
     return build_text_document(
         "NOTA RETUR", rows, width, header=(store.cooperative_name, store.name), footer=("Simpan nota ini.",)
     )

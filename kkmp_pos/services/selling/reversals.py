@@ -64,7 +64,7 @@ class ReversalService:
         from kkmp_pos.core.qris import build_dynamic_qris
 
         payment = self._pending_qris(sale_id)
-        static = str(self.ctx.setting("qris.static_payload"))
+        static = self.ctx.settings.qris_static_payload
         if not static:
             raise ValidationError("qris_not_configured")
         sale = SaleModel.get_by_id(sale_id)

@@ -77,7 +77,7 @@ class SaleService:
         self.after_commit: list[Callable[[SaleResult], None]] = []
 
     def cash_rounding_step(self) -> int:
-        return int(self.ctx.setting("cash.rounding_rp"))
+        return self.ctx.settings.cash_rounding_rp
 
     def preview_settlement(self, cart: Cart, payments: list[PaymentInput]) -> Settlement:
         return settle(cart.totals().total_rp, payments, self.cash_rounding_step())
@@ -228,7 +228,7 @@ class SaleService:
                 kind="receipt",
                 doc_id=sale_id,
                 document="{}",
-                printer_uri=str(self.ctx.setting("printer.uri")),
+                printer_uri=self.ctx.settings.printer_uri,
                 created_at=now_iso,
             )
         log.info("sale %s committed (%s, %s)", receipt_no, status, format_rp(totals.total_rp))

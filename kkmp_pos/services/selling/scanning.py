@@ -36,7 +36,7 @@ class ScanResult:
 
 def scale_layout(ctx: ServiceContext) -> ScaleBarcodeLayout:
     """The shop's scale label layout (a setting, since Indonesia has no national layout)."""
-    raw = ctx.setting("scale.layout") or {}
+    raw = ctx.settings.scale_layout
     if "prefixes" in raw:
         raw = {**raw, "prefixes": tuple(raw["prefixes"])}
     return ScaleBarcodeLayout(**raw)

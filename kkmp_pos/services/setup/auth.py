@@ -114,7 +114,7 @@ class AuthService:
             remaining = from_iso(user.locked_until) - now
             minutes = max(1, -(-int(remaining.total_seconds()) // 60))
             raise PermissionDenied("user_locked", name=user.name, minutes=minutes)
-        max_failed = int(self.ctx.setting("auth.max_failed"))
+        max_failed = self.ctx.settings.auth_max_failed
         if verify_pin(pin, user.pin_hash):
             with self.ctx.db.atomic():
                 UserModel.update(failed_attempts=0, locked_until=None).where(
@@ -126,7 +126,7 @@ class AuthService:
             failed = user.failed_attempts + 1
             locked_until = None
             if failed >= max_failed:
-                lock = timedelta(minutes=int(self.ctx.setting("auth.lock_minutes")))
+                lock = timedelta(minutes=self.ctx.settings.auth_lock_minutes)
                 locked_until = to_iso(now + lock)
                 failed = 0
             UserModel.update(failed_attempts=failed, locked_until=locked_until).where(
@@ -134,9 +134,7 @@ class AuthService:
             ).execute()
             audit(self.ctx, "login.failed", actor_of(user), locked=locked_until is not None)
         if locked_until:
-            raise PermissionDenied(
-                "user_locked", name=user.name, minutes=int(self.ctx.setting("auth.lock_minutes"))
-            )
+            raise PermissionDenied("user_locked", name=user.name, minutes=self.ctx.settings.auth_lock_minutes)
         raise ValidationError("login_failed", remaining=max_failed - failed)
 
     def approve(self, user_id: int, pin: str, permission: str = "approve") -> Actor:

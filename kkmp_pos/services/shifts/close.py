@@ -63,7 +63,7 @@ def submit_count(
     require(actor, "close_shift")
     clean = normalise_counts(counts)
     counted = total_rp(clean)
-    limit = int(svc.ctx.setting("shift.difference_limit_rp"))
+    limit = svc.ctx.settings.shift_difference_limit_rp
     with svc.ctx.db.atomic():
         shift = svc._row(shift_id) if shift_id else svc._open_shift_for(actor)
         svc._own_or_manager(actor, shift)
@@ -102,7 +102,7 @@ def finish_close(
     `left_counts`: the cash that stays in the drawer for the next cashier (None: all of it).
     """
     require(actor, "close_shift")
-    limit = int(svc.ctx.setting("shift.difference_limit_rp"))
+    limit = svc.ctx.settings.shift_difference_limit_rp
     with svc.ctx.db.atomic():
         shift = svc._row(shift_id)
         svc._own_or_manager(actor, shift)
@@ -197,7 +197,7 @@ def queue_z_report(ctx: ServiceContext, shift_id: str) -> int:
         kind="report",
         doc_id=shift_id,
         document=doc.to_json(),
-        printer_uri=str(ctx.setting("printer.uri")),
+        printer_uri=ctx.settings.printer_uri,
         created_at=ctx.now_iso(),
     )
     return int(job.id)

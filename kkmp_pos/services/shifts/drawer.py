@@ -261,7 +261,7 @@ class ShiftService:
             job = PrintJobModel.create(
                 kind="drawer",
                 document=ReceiptDocument((), kick_drawer=True).to_json(),
-                printer_uri=str(self.ctx.setting("printer.uri")),
+                printer_uri=self.ctx.settings.printer_uri,
                 created_at=self.ctx.now_iso(),
             )
             audit(self.ctx, "drawer.opened", actor, reason=reason.strip(), job_id=job.id)
@@ -342,7 +342,7 @@ class ShiftService:
                 doc_id=report.shift_id,
                 document=shift_report_document(self.ctx, report).to_json(),
                 is_copy=report.final,  # a Z report printed again is a copy
-                printer_uri=str(self.ctx.setting("printer.uri")),
+                printer_uri=self.ctx.settings.printer_uri,
                 created_at=self.ctx.now_iso(),
             )
         return int(job.id)

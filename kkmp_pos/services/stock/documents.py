@@ -199,7 +199,7 @@ class StockReportService:
     def expiry_list(self, *, expired: bool = False, days: int | None = None) -> Path:
         """Near-expiry batches (default: the setting's days ahead), or the batches already expired."""
         if days is None:
-            days = int(self.ctx.setting("stock.near_expiry_days"))
+            days = self.ctx.settings.stock_near_expiry_days
         lines = self.stock.expired() if expired else self.stock.near_expiry(days)
         title = "Daftar Barang Kedaluwarsa" if expired else "Daftar Barang Hampir Kedaluwarsa"
         note = (

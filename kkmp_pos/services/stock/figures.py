@@ -191,7 +191,7 @@ class StockService:
     def near_expiry(self, days: int | None = None) -> list[StockLine]:
         """Batches with stock that expire from today up to `days` ahead (setting stock.near_expiry_days)."""
         if days is None:
-            days = int(self.ctx.setting("stock.near_expiry_days"))
+            days = self.ctx.settings.stock_near_expiry_days
         today = date.fromisoformat(self.ctx.business_date())
         until = (today + timedelta(days=days)).isoformat()
         return self._batch_lines(
