@@ -67,7 +67,7 @@ def manager(till):
 
 @pytest.fixture
 def without_purchase_caps(till):
-    """Regulated goods: the demo's caps (2 packs of Beras SPHP, 2 L MinyaKita) switched off, for tests
+    """The demo's purchase caps (2 packs of Beras SPHP, 2 L MinyaKita) switched off, for tests
     about something else that sell more than that."""
     from kkmp_pos.db.models import PurchaseLimitModel
 

@@ -25,7 +25,7 @@ def _report(parser: argparse.ArgumentParser) -> None:
     for p in (eod, rng, mem):
         p.add_argument("--pdf", type=Path, help="also write the report as a PDF file")
         p.add_argument("--json", action="store_true", help="print a JSON object instead of text")
-    # regulated goods: the LPG 3 kg logbook for Pertamina
+    # the LPG 3 kg logbook Pertamina asks for
     lpg = sub.add_parser("lpg", help="LPG 3 kg logbook: every subsidised sale with the buyer's NIK")
     lpg.add_argument("--from", dest="date_from", required=True, help="first business date YYYY-MM-DD")
     lpg.add_argument("--to", dest="date_to", required=True, help="last business date YYYY-MM-DD")
@@ -78,7 +78,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def _lpg(till, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    """Regulated goods: the LPG logbook as text or JSON, and as CSV when asked."""
+    """The LPG 3 kg logbook as text or JSON, and as CSV when asked."""
     book = till.lpg_logbook.logbook(None, args.date_from, args.date_to, full_nik=args.full_nik)
     if args.json:
         print(json.dumps(book.to_json(), ensure_ascii=False, indent=2))

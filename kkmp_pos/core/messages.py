@@ -327,7 +327,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "server_no_such_endpoint": ("Alamat API tidak ada.", "No such API endpoint."),
     "server_method_not_allowed": ("Metode tidak diizinkan.", "Method not allowed."),
     "server_http_error": ("Permintaan ditolak: {detail}.", "Request refused: {detail}."),
-    # ---- issue 5: users, shifts and cash, reports, printer settings ----
+    # ---- users, shifts and cash, reports, printer settings ----
     "printer_not_configured": (
         "Belum ada printer struk. Atur printer di Pengaturan; struk menunggu di antrean cetak.",
         "No receipt printer is set up. Set one in Settings; the receipt waits in the print queue.",
@@ -432,7 +432,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Harga anggota {name} tidak boleh di atas harga umum.",
         "The member price of {name} cannot be above the regular price.",
     ),
-    # ---- issue 4: stock module (products, receiving, stock, counts, import) ----
+    # ---- stock module (products, receiving, stock, counts, import) ----
     "drug_class_invalid": (
         "Golongan obat '{value}' tidak dikenal: pakai bebas, bebas_terbatas atau keras.",
         "Unknown drug class '{value}': use bebas, bebas_terbatas or keras.",
@@ -588,8 +588,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Data barang berubah sejak pratinjau ({detail}); tidak ada yang disimpan. Ulangi impor.",
         "The catalog changed since the preview ({detail}); nothing was saved. Import again.",
     ),
-    # ---- end issue 4 ----
-    # the complete till (issue 3)
+    # ---- end stock module ----
+    # at the counter: scale labels, discounts, held carts, QRIS, cancellations, returns, new members
     "scale_label_qty_fixed": (
         "Berat {name} dari label timbangan tidak bisa diubah; hapus baris dan timbang ulang.",
         "The weight of {name} comes from the scale label; remove the line and weigh again.",
@@ -641,7 +641,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "member_name_invalid": ("Isi nama lengkap anggota.", "Enter the member's full name."),
     "phone_invalid": ("Nomor HP {phone} tidak sah.", "Phone number {phone} is not valid."),
-    # regulated goods: the buyer's NIK (LPG 3 kg) and purchase caps (services/limits.py)
+    # the buyer's NIK (LPG 3 kg) and purchase caps (services/selling/limits.py)
     "buyer_nik_required": (
         "{product}: NIK pembeli wajib dicatat. Pindai kartu anggota atau ketik NIK pembeli (16 angka).",
         "{product}: the buyer's NIK must be recorded. Scan a member card or type the buyer's NIK "

@@ -140,7 +140,7 @@ class SaleReceiptData:
     member_number: str | None = None
     member_name: str | None = None
     member_nik_masked: str | None = None
-    buyer_nik_masked: str | None = None  # regulated goods: the NIK recorded for LPG 3 kg (non-member)
+    buyer_nik_masked: str | None = None  # the NIK recorded for LPG 3 kg (non-member)
     member_savings_rp: int = 0
     non_member_potential_savings_rp: int = 0
     ppn_rp: int | None = None
@@ -185,7 +185,7 @@ def _header(b: DocumentBuilder, d: SaleReceiptData) -> None:
         if d.member_nik_masked:
             b.columns("NIK", d.member_nik_masked)
     if d.buyer_nik_masked and d.buyer_nik_masked != d.member_nik_masked:
-        b.columns("NIK pembeli", d.buyer_nik_masked)  # regulated goods (LPG 3 kg)
+        b.columns("NIK pembeli", d.buyer_nik_masked)  # LPG 3 kg: Pertamina asks for the buyer
     b.separator()
 
 

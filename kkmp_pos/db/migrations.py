@@ -134,7 +134,7 @@ def _v2(db: peewee.SqliteDatabase) -> None:
     db.cursor().executemany('INSERT INTO "product_word" ("word", "product_id") VALUES (?, ?)', rows)
 
 
-# Version 3 (issue 4: stock): goods receipts, stock counts and write-offs.
+# Version 3 (stock): goods receipts, stock counts and write-offs.
 V3 = [
     'CREATE TABLE "goods_receipt" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "number" VARCHAR(255) NOT NULL, "kind" VARCHAR(255) NOT NULL, "reverses_id" VARCHAR(255), "supplier_id" INTEGER, "invoice_no" VARCHAR(255) NOT NULL, "invoice_date" VARCHAR(255), "note" TEXT NOT NULL, "total_rp" INTEGER NOT NULL, "created_by_id" INTEGER NOT NULL, "created_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("reverses_id") REFERENCES "goods_receipt" ("id"), FOREIGN KEY ("supplier_id") REFERENCES "supplier" ("id"), FOREIGN KEY ("created_by_id") REFERENCES "user" ("id"))',
     'CREATE UNIQUE INDEX "goods_receipt_number" ON "goods_receipt" ("number")',
@@ -167,7 +167,7 @@ V3 = [
 ]
 
 
-# Version 4 (issue 5: shifts and cash control): cash moved in or out of the drawer during a shift.
+# Version 4 (shifts and cash control): cash moved in or out of the drawer during a shift.
 V4 = [
     'CREATE TABLE "cash_movement" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "shift_id" VARCHAR(255) NOT NULL, "user_id" INTEGER NOT NULL, "approved_by_id" INTEGER, "kind" VARCHAR(255) NOT NULL, "amount_rp" INTEGER NOT NULL, "reason" TEXT NOT NULL, "detail" TEXT NOT NULL, "created_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("shift_id") REFERENCES "shift" ("id"), FOREIGN KEY ("user_id") REFERENCES "user" ("id"), FOREIGN KEY ("approved_by_id") REFERENCES "user" ("id"))',
     'CREATE INDEX "cash_movement_shift_id" ON "cash_movement" ("shift_id")',
@@ -176,7 +176,7 @@ V4 = [
 ]
 
 
-# Version 5 (issue 3: the complete till): simpanan payments, QRIS confirmations, cancellations, returns.
+# Version 5: simpanan payments, QRIS confirmations, cancellations, returns.
 V5 = [
     'CREATE TABLE "member_payment" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "member_id" VARCHAR(255) NOT NULL, "kind" VARCHAR(255) NOT NULL, "amount_rp" INTEGER NOT NULL, "method" VARCHAR(255) NOT NULL, "reference" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "receipt_no" VARCHAR(255) NOT NULL, "cashier_id" INTEGER NOT NULL, "shift_id" VARCHAR(255), "created_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("member_id") REFERENCES "member" ("id"), FOREIGN KEY ("cashier_id") REFERENCES "user" ("id"), FOREIGN KEY ("shift_id") REFERENCES "shift" ("id"))',
     'CREATE INDEX "member_payment_member_id" ON "member_payment" ("member_id")',
@@ -211,9 +211,9 @@ V5 = [
 ]
 
 
-# Version 6 (regulated goods): the buyer's NIK on a sale (LPG 3 kg logbook, purchase caps) and the caps
+# Version 6 (purchase caps): the buyer's NIK on a sale (LPG 3 kg logbook, purchase caps) and the caps
 # themselves as data. Existing tills whose catalog has the demo's regulated codes get the default caps
-# (frozen copy of services.limits.DEFAULT_RULES as it was when step 6 shipped).
+# (frozen copy of services.selling.limits.DEFAULT_RULES as it was when step 6 shipped).
 V6 = [
     'ALTER TABLE "sale" ADD COLUMN "buyer_nik" VARCHAR(255)',
     'CREATE INDEX "sale_buyer_nik_business_date" ON "sale" ("buyer_nik", "business_date")',
@@ -292,10 +292,10 @@ def _v7(db: peewee.SqliteDatabase) -> None:
 STEPS: list[tuple[int, Step]] = [
     (1, _sql_step(V1)),
     (2, _v2),
-    (3, _sql_step(V3)),  # issue 4: stock
-    (4, _sql_step(V4)),  # issue 5; step 3 is reserved for stock
-    (5, _sql_step(V5)),  # issue 3: the complete till
-    (6, _v6),  # regulated goods: sale.buyer_nik, purchase_limit
+    (3, _sql_step(V3)),  # stock: receipts, counts, write-offs
+    (4, _sql_step(V4)),  # shifts: cash moved in or out of the drawer
+    (5, _sql_step(V5)),  # simpanan payments, QRIS confirmations, cancellations, returns
+    (6, _v6),  # purchase caps: sale.buyer_nik, purchase_limit
     (7, _v7),  # PPN: product.ppn_exempt
 ]
 

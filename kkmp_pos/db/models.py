@@ -221,7 +221,7 @@ class SaleModel(BaseModel):
     member_savings_rp = pw.IntegerField(default=0)
     created_at = pw.CharField()
     business_date = pw.CharField(index=True)
-    # step 6 (regulated goods): the buyer's NIK when the cart needed one (LPG 3 kg) or one was given
+    # the buyer's NIK when the cart needed one (LPG 3 kg) or one was given (schema step 6)
     buyer_nik = pw.CharField(null=True)
 
     class Meta:
@@ -387,7 +387,7 @@ class HeldCartModel(BaseModel):
 ALL_MODELS += [ProductWordModel, HeldCartModel]
 
 
-# ---- issue 5: shifts and cash control (schema step 4) ----------------------------------------------
+# ---- shifts and cash control (schema step 4) -------------------------------------------------------
 class CashMovementModel(BaseModel):
     """Cash put into or taken out of the drawer during a shift, with its reason (never edited).
 
@@ -411,11 +411,11 @@ class CashMovementModel(BaseModel):
 
 
 ALL_MODELS += [CashMovementModel]
-# ---- end issue 5 ------------------------------------------------------------------------------------
+# ---- end shifts and cash control --------------------------------------------------------------------
 
 
 # ------------------------------------------------------------------------------------------------
-# Stock module (issue 4): goods receipts, stock counts, write-offs. Schema step 3.
+# Stock module: goods receipts, stock counts, write-offs. Schema step 3.
 # ------------------------------------------------------------------------------------------------
 
 
@@ -524,7 +524,7 @@ ALL_MODELS += [
 ]
 
 
-# ---- issue 3: the complete till (schema step 5) ----------------------------------------------------
+# ---- simpanan payments, QRIS confirmations, cancellations, returns (schema step 5) -----------------
 class MemberPaymentModel(BaseModel):
     """Simpanan (pokok/wajib/sukarela) paid at the till: a document of its own with its own receipt."""
 
@@ -633,10 +633,10 @@ ALL_MODELS += [
     SaleReturnModel,
     SaleReturnLineModel,
 ]
-# ---- end issue 3 ------------------------------------------------------------------------------------
+# ---- end simpanan payments, QRIS confirmations, cancellations, returns ------------------------------
 
 
-# ---- regulated goods: purchase caps as data (schema step 6) ----------------------------------------
+# ---- purchase caps as data (schema step 6) ---------------------------------------------------------
 class PurchaseLimitModel(BaseModel):
     """A cap on how much one buyer may take of some products in a period (core/limits.py applies it).
 
@@ -664,4 +664,4 @@ class PurchaseLimitModel(BaseModel):
 
 
 ALL_MODELS += [PurchaseLimitModel]
-# ---- end regulated goods ----------------------------------------------------------------------------
+# ---- end purchase caps ------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""What the main window calls to open the shift, report, printer, users and audit screens (issue 5).
+"""What the main window calls to open the shift, report, printer, users and audit screens.
 
 Each function builds the screen or dialog, shows it non-modally (dialogs: modal to the window) and
 returns it, so the caller may keep a reference or connect signals.

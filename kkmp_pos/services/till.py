@@ -88,7 +88,7 @@ class Till:
 
         return PrintService(self.ctx, self.receipts)
 
-    # -- issue 3: the complete till -----------------------------------------------------------------
+    # -- at the counter: scanning, held carts, returns, new members, discounts; housekeeping ---------
     @cached_property
     def scanner(self) -> ScanService:
         from kkmp_pos.services.selling.scanning import ScanService
@@ -125,7 +125,7 @@ class Till:
 
         return MaintenanceService(self.ctx)
 
-    # -- issue 5: shifts and cash, reports, users, audit log, printer settings ------------------------
+    # -- the back office: shifts and cash, reports, users, audit log, printer settings ----------------
     @cached_property
     def shifts(self) -> ShiftService:
         from kkmp_pos.services.shifts.drawer import ShiftService
@@ -156,7 +156,7 @@ class Till:
 
         return PrinterSettingsService(self.ctx)
 
-    # -- regulated goods: buyer NIK for LPG 3 kg, purchase caps, the LPG logbook -----------------------
+    # -- capped goods: the buyer's NIK for LPG 3 kg, purchase caps, the LPG logbook --------------------
     @cached_property
     def limits(self) -> LimitService:
         from kkmp_pos.services.selling.limits import LimitService

@@ -140,7 +140,7 @@ def pending_count() -> int:
     return OutboxEventModel.select().where(OutboxEventModel.status == "pending").count()
 
 
-# ---- issue 6: acknowledgements from the server (only the server's answer changes a status) ----------
+# ---- acknowledgements from the server (only the server's answer changes a status) -------------------
 def mark_results(results: list[Any], now_iso: str) -> tuple[int, int]:
     """Apply a push answer: created/duplicate -> acked, rejected -> rejected with the reason.
 

@@ -1,4 +1,4 @@
-"""Issue 2's benchmarks: scan to cart line, committing a 5-line cash sale, and cold start to the login."""
+"""Benchmarks of the basics: scan to cart line, committing a 5-line cash sale, and cold start to the login."""
 
 from __future__ import annotations
 

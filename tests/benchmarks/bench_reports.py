@@ -1,4 +1,4 @@
-"""Issue 5's benchmarks: the Z report of a shift with 2,000 sales (< 1 s) and a month report of about
+"""Report benchmarks: the Z report of a shift with 2,000 sales (< 1 s) and a month report of about
 60,000 sales (< 5 s), both through the progress callback the GUI shows, plus their PDFs."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 4's benchmarks: the stock card of a product with 1,000,000 movements, importing 10,000
+"""Stock benchmarks: the stock card of a product with 1,000,000 movements, importing 10,000
 products, and the variance of a 5,000-product stock count."""
 
 from __future__ import annotations

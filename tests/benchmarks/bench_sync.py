@@ -1,4 +1,4 @@
-"""Sync benchmarks (issue 6): HTTP ingest on PostgreSQL vs direct SQL, and a week's queue draining.
+"""Sync benchmarks: HTTP ingest on PostgreSQL vs direct SQL, and a week's queue draining.
 
 Entry point for the benchmark runner: `run_sync_benchmarks(pg_url=None, sales=20_000,
 queued=10_000) -> dict` (pg_url defaults to KKMP_TEST_POSTGRES_URL). Also `python -m

@@ -1,4 +1,4 @@
-"""Selling while the sync worker drains a week's queue (issue 6), and the sync benchmarks in the runner.
+"""Selling while the sync worker drains a week's queue, and the sync benchmarks in the runner.
 
 `sell_while_draining`: scan-to-line (catalog.lookup_barcode + Cart.add) on the benchmark shop, a sale
 checked out every 10 scans, first idle, then while a SyncWorker thread in the same process drains

@@ -1,4 +1,4 @@
-"""Issue 3's cashier-screen benchmarks on the 100,000-product shop, measured through the real widgets:
+"""Cashier-screen benchmarks on the 100,000-product shop, measured through the real widgets:
 search-as-you-type to the list updated, scan to the line visible, and the 60th line against the first."""
 
 from __future__ import annotations

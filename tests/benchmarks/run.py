@@ -6,7 +6,7 @@ generator's sources, the schema version and the sizes; each run works on a fresh
 figure is printed as a table; --json writes a list of {name, value, unit, baseline, ratio, bar, pass}.
 The exit code is 1 when any bar fails. --quick keeps the data sizes and cuts repetitions.
 
-Adding benchmarks (later issues): create `tests/benchmarks/bench_<topic>.py` with functions like
+Adding benchmarks: create `tests/benchmarks/bench_<topic>.py` with functions like
 
     from tests.benchmarks.harness import Bench, Figure, benchmark, p95, stopwatch
 

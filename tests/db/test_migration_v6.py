@@ -1,4 +1,4 @@
-"""Schema step 6 (regulated goods): an upgraded till gets sale.buyer_nik and the default purchase caps
+"""Schema step 6 (purchase caps): an upgraded till gets sale.buyer_nik and the default purchase caps
 for the regulated products it sells, as data rows; an empty till gets none."""
 
 import json

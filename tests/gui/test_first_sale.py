@@ -1,4 +1,4 @@
-"""THE BAR of issue 2: log in, scan three products, attach a member, pay cash, check everything written."""
+"""A first sale end to end: log in, scan three products, attach a member, pay cash, check all written."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""The cashier screen's wiring of the issue-3 dialogs: a receipt code scanned → part of the sale returned
-with a manager's approval; a non-member's invitation → registration → the cart re-priced at once."""
+"""The cashier screen's wiring of the return and registration dialogs: a receipt code scanned → part of
+the sale returned with a manager's approval; a non-member's invitation → registration → the cart
+re-priced at once."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 3's bars on real widgets: hold/recall across a restart, a split cash + QRIS payment, a manager
+"""The till's flows on real widgets: hold/recall across a restart, a split cash + QRIS payment, a manager
 override, scale labels — each asserting the database, the outbox and the printed receipt text."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The buyer's NIK (regulated goods) travels in the sale event; the server accepts and keeps it."""
+"""The buyer's NIK (LPG 3 kg) travels in the sale event; the server accepts and keeps it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Fault tests of issue 6: whatever goes wrong on the way, the server ends up holding every sale
+"""Sync under faults: whatever goes wrong on the way, the server ends up holding every sale
 exactly once and the till's queue ends empty. Runs on SQLite and PostgreSQL servers."""
 
 from __future__ import annotations

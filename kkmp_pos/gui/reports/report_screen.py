@@ -46,7 +46,7 @@ def _qdate(text: str) -> QDate:
 
 
 class ReportScreen(QWidget):
-    KINDS = ("eod", "range", "members", "x", "lpg")  # lpg: regulated goods, the LPG 3 kg logbook
+    KINDS = ("eod", "range", "members", "x", "lpg")  # lpg: the LPG 3 kg logbook for Pertamina
 
     report_ready = Signal(object)
 
@@ -211,7 +211,7 @@ class ReportScreen(QWidget):
             on_failure=self._failed,
         )
 
-    # -- regulated goods: the LPG logbook as CSV ------------------------------------------------------
+    # -- the LPG logbook as CSV -----------------------------------------------------------------------
     def ask_save_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan CSV"), "buku-lpg.csv", "CSV (*.csv)")
         if path:

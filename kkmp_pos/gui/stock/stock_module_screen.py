@@ -107,7 +107,7 @@ class StockModuleScreen(QWidget):
         self.tabs.addTab(self.card, self.tr("Kartu stok"))
         self.tabs.addTab(self.count, self.tr("Stok opname"))
         self.tabs.addTab(self.lists, self.tr("Daftar stok"))
-        from kkmp_pos.gui.stock.limits_screen import LimitsScreen  # regulated goods: purchase caps
+        from kkmp_pos.gui.stock.limits_screen import LimitsScreen  # purchase caps
 
         self.limits = LimitsScreen(self.module, till, actor)
         self.tabs.addTab(self.limits, self.tr("Batas pembelian"))

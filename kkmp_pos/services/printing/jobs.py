@@ -63,7 +63,7 @@ class PrintService:
         if job.kind == "receipt" and job.doc_id:
             data = self.receipt_bytes(job.doc_id, is_copy=job.is_copy, uri=uri)
             logo = self.ctx.settings.printer_logo_path
-            if logo:  # issue 5: the shop's logo above the receipt, as a raster image
+            if logo:  # the shop's logo above the receipt, as a raster image
                 from kkmp_pos.services.printing.settings import logo_bytes
 
                 data = logo_bytes(logo, self.ctx.settings.printer_paper_mm) + data

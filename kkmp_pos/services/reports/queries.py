@@ -49,7 +49,7 @@ class SalesFacts:
     by_payment: dict[str, int] = field(default_factory=dict)  # method -> confirmed rupiah, completed
     qris_confirmed: tuple[int, int] = (0, 0)  # (payments, rupiah)
     qris_pending: tuple[int, int] = (0, 0)
-    returns: SalesTotals = field(default_factory=SalesTotals)  # issue 3: stays zero until returns exist
+    returns: SalesTotals = field(default_factory=SalesTotals)  # refunds, already taken off `completed`
     # completed line totals (after discounts) net of returns, split by product.ppn_exempt
     taxable_rp: int = 0
     exempt_rp: int = 0

@@ -106,7 +106,7 @@ class ReceiptService:
             member_number=member.number if member else None,
             member_name=member.name if member else None,
             member_nik_masked=mask_nik(member.nik) if member and member.nik else None,
-            buyer_nik_masked=mask_nik(sale.buyer_nik) if sale.buyer_nik else None,  # regulated goods
+            buyer_nik_masked=mask_nik(sale.buyer_nik) if sale.buyer_nik else None,
             member_savings_rp=sale.member_savings_rp,
             non_member_potential_savings_rp=potential,
             ppn_rp=ppn[1] if ppn else None,

@@ -34,7 +34,7 @@ MANAGER = CASHIER | {
     "settings",
     "open_drawer",
     "view_audit",
-    "override_limit",  # regulated goods: sell past a blocking purchase cap (services/limits.py)
+    "override_limit",  # sell past a blocking purchase cap (services/selling/limits.py)
 }
 PERMISSIONS: dict[str, set[str]] = {"kasir": CASHIER, "manajer": MANAGER}
 PERMISSIONS["admin"] = PERMISSIONS["manajer"] | {"manage_admins", "enrol"}

@@ -188,7 +188,7 @@ def create_demo_shop(ctx: ServiceContext, *, days_of_sales: int = 7, seed: int =
                     created_at=start.isoformat(),
                 )
         members = create_members(ctx, 20, rng)
-    LimitService(ctx).install_defaults()  # regulated goods: the DOMAIN.md caps, before the past sales
+    LimitService(ctx).install_defaults()  # the DOMAIN.md caps, before the past sales that obey them
     if days_of_sales:
         _past_sales(ctx, users, members, days_of_sales, rng)
 
@@ -251,7 +251,7 @@ def _past_sales(ctx, users, members, days: int, rng: random.Random) -> None:  # 
                         else rng.randint(1, 3) * 1000
                     )
                     cart.add(item_from(product), qty)
-                buyer_nik = _obey_limits(limits, cart, nik_rng)  # regulated goods
+                buyer_nik = _obey_limits(limits, cart, nik_rng)
                 if not cart.lines:
                     continue
                 due = sales.cash_due(cart)
@@ -275,7 +275,7 @@ def _past_sales(ctx, users, members, days: int, rng: random.Random) -> None:  # 
 
 
 def _obey_limits(limits: LimitService, cart: Cart, nik_rng: random.Random) -> str | None:
-    """Regulated goods: a walk-in LPG buyer shows a KTP; lines over a blocking cap are left out.
+    """A demo sale of capped goods: a walk-in LPG buyer shows a KTP; lines over a blocking cap are left out.
 
     Returns the NIK to record (None when the cart needs none or the member's is used).
     """
