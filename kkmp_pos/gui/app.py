@@ -224,7 +224,7 @@ def run_gui(data_dir: Path, demo: bool = False, lang: str | None = None) -> int:
             install_language(app, stored)
     window = MainWindow(till)
     window.resize(*WINDOW_SIZE)
-    from kkmp_pos.gui.sync.sync_status import install_sync  # issue 6: status bar indicator + sync worker
+    from kkmp_pos.gui.sync.sync_status import install_sync  # status bar indicator + sync worker
 
     sync = install_sync(window, till)
     if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") == "1":

@@ -108,7 +108,7 @@ class CashierScreen(QWidget):
         self.focus_scan()
 
     def shift_id(self) -> str | None:
-        """The open shift this cashier sells in (issue 5), if any."""
+        """The open shift this cashier sells in, if any."""
         shifts = getattr(self.till, "shifts", None)
         if shifts is None or self.actor is None:
             return None

@@ -29,7 +29,7 @@ class CheckoutFlow(QObject):
         super().__init__(screen)
         self.screen = screen
         self.till = screen.till
-        # regulated goods: the buyer's NIK typed for this cart, and a manager's approval of its caps
+        # the buyer's NIK typed for this cart, and a manager's approval of its purchase caps
         self.nik_cart: object = None
         self.buyer_nik: str | None = None
         self.limit_approver: Actor | None = None
@@ -38,7 +38,7 @@ class CheckoutFlow(QObject):
         screen = self.screen
         if not screen.cart.lines or screen.dialog is not None:
             return
-        # ---- regulated goods: NIK and purchase caps before the payment dialog ----
+        # ---- the buyer's NIK and purchase caps, before the payment dialog ----
         self.limit_approver = None  # an approval holds for the cart as it is now, asked at each payment
         if self.nik_cart is not screen.cart:
             self.nik_cart, self.buyer_nik = screen.cart, None
@@ -84,7 +84,7 @@ class CheckoutFlow(QObject):
         self.limit_approver = approver
         self._regulated_then_pay()
 
-    # ---- end regulated goods ----
+    # ---- end NIK and purchase caps ----
     def _open_payment(self) -> None:
         from kkmp_pos.gui.selling.payment_dialog import PaymentDialog
 
@@ -110,7 +110,7 @@ class CheckoutFlow(QObject):
                 payments,
                 screen.actor,
                 shift_id=screen.shift_id(),
-                buyer_nik=self.buyer_nik if self.nik_cart is screen.cart else None,  # regulated goods
+                buyer_nik=self.buyer_nik if self.nik_cart is screen.cart else None,
                 limit_approver=self.limit_approver,
             )
         except KkmpError as exc:

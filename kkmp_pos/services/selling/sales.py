@@ -14,7 +14,7 @@ from enum import StrEnum
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.ids import uuid7
-from kkmp_pos.core.limits import Violation  # regulated goods
+from kkmp_pos.core.limits import Violation
 from kkmp_pos.core.money import format_rp, round_cash
 from kkmp_pos.core.payments import PaymentInput, PaymentMethod, Settlement, settle
 from kkmp_pos.db.database import storage_errors
@@ -26,9 +26,9 @@ from kkmp_pos.db.models import (
     SaleModel,
 )
 from kkmp_pos.services.context import Actor, ServiceContext
-from kkmp_pos.services.selling.limits import LimitService  # regulated goods
+from kkmp_pos.services.selling.limits import LimitService
 from kkmp_pos.services.setup.auth import require
-from kkmp_pos.services.stock.figures import check_cart_sellable  # issue 4
+from kkmp_pos.services.stock.figures import check_cart_sellable
 from kkmp_pos.services.stock.ledger import Movement, allocate_fefo, record_movement
 from kkmp_pos.sync.outbox import append_event
 
@@ -52,7 +52,7 @@ class SaleResult:
     print_job_id: int
     event_seq: int
     movements: list[Movement] = field(default_factory=list)
-    # regulated goods: caps the cashier went past (warn-only) or a manager overrode; audited
+    # purchase caps the cashier went past (warn-only) or a manager overrode; audited
     limit_violations: list[Violation] = field(default_factory=list)
 
 
@@ -114,7 +114,7 @@ class SaleService:
     ) -> SaleResult:
         """Commit the sale. Nothing is written if anything is wrong; everything is if it commits.
 
-        Regulated goods (services/limits.py): a line that needs the buyer's NIK (LPG 3 kg) takes the
+        Regulated goods (services/selling/limits.py): a line that needs the buyer's NIK (LPG 3 kg) takes the
         member's NIK or `buyer_nik`; a blocked purchase cap needs `limit_approver` (a manager).
         """
         require(cashier, "sell")
@@ -130,7 +130,7 @@ class SaleService:
                 shift_id = open_shift_id()
             receipt_no, receipt_code = self._next_numbers(bdate)
             self._check_still_sellable(cart)
-            # regulated goods: the buyer's NIK and the purchase caps, counted inside this transaction
+            # the buyer's NIK and the purchase caps, counted inside this transaction with the sale itself
             limits = LimitService(self.ctx)
             regulated = limits.enforce(cart, buyer_nik, cashier, limit_approver)
             recorded_nik = regulated.buyer_nik if (regulated.nik_required or buyer_nik) else None
@@ -219,7 +219,7 @@ class SaleService:
                         movements,
                         now_iso,
                     ),
-                    "buyer_nik": recorded_nik,  # regulated goods: Pertamina's buyer log
+                    "buyer_nik": recorded_nik,  # the LPG 3 kg buyer log, kept on the server too
                 },
                 occurred_at=now_iso,
                 business_date=bdate,
@@ -259,7 +259,7 @@ class SaleService:
         )
         for product in inactive:
             raise ValidationError("product_inactive", name=product.name)
-        # issue 4 (stock): obat keras needs an apotek and a prescription; expired batches are refused.
+        # obat keras needs an apotek and a prescription; expired batches are refused.
         check_cart_sellable(self.ctx, cart)
 
     @staticmethod
