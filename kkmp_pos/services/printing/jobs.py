@@ -200,11 +200,6 @@ class PrintService:
             raise NotFoundError("print_job_not_found", id=job_id)
         return ReceiptDocument.from_json(job.document)
 
-    def pending_jobs(self) -> list[PrintJobModel]:
-        return list(
-            PrintJobModel.select().where(PrintJobModel.status == "pending").order_by(PrintJobModel.id)
-        )
-
     def queue_document(self, kind: str, doc_id: str | None, document: ReceiptDocument) -> int:
         """Queue any slip built in core (a return slip, a notice) for the configured printer; the job id.
 

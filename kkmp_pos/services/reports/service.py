@@ -47,7 +47,7 @@ def _utc_offset_hours(ctx: ServiceContext, day: str) -> int:
 def shift_report(
     ctx: ServiceContext, shift_id: str, *, final: bool, progress: Progress | None = None
 ) -> ShiftReport:
-    """The figures of one shift. Callers check permissions (ShiftService.x_report / z_report)."""
+    """The figures of one shift. Callers check permissions (ShiftService.x_report, the close)."""
     report_progress = progress or (lambda done, total, label: None)
     report_progress(0, 3, "kas")
     shift = ShiftModel.get_by_id(shift_id)
