@@ -113,7 +113,7 @@ def run_db(args: argparse.Namespace) -> int:
         if result.ok:
             print(f"OK: {path} (skema v{result.schema_version})" if lang == "id" else f"OK: {path}")
             return 0
-        from kkmp_pos.db.database import damaged
+        from kkmp_pos.db.sqlite_errors import damaged
 
         print(damaged(path, result.detail).message(lang))
         return 1
