@@ -7,17 +7,28 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kkmp_pos.config import DB_FILENAME
 from kkmp_pos.core.timeutil import utc_now
 from kkmp_pos.db.database import open_database
-from kkmp_pos.devices.printer import make_printer
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.setup.first_run import is_initialised
 from kkmp_pos.services.sync.runner import SyncRunner
 from kkmp_pos.services.till import Till
 
+if TYPE_CHECKING:
+    from kkmp_pos.devices.printer import Printer, PrinterSettings
+
 log = logging.getLogger(__name__)
+
+
+def make_printer(settings: PrinterSettings) -> Printer:
+    """The receipt printer for `settings` (`devices.make_printer`), imported with the first print job
+    so that the window shows without loading the printer code (cold start is benchmarked)."""
+    from kkmp_pos.devices.printer import make_printer as make
+
+    return make(settings)
 
 
 def open_till(
