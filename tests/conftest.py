@@ -16,7 +16,7 @@ _TEMPLATE: dict[str, Path] = {}
 def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the demo shop once per session, then copy the file: each test gets its own copy."""
     if "demo" not in _TEMPLATE:
-        from kkmp_pos.services.till import open_till
+        from kkmp_pos.app import open_till
 
         folder = tmp_path_factory.mktemp("demo-template")
         till = open_till(folder, demo=True, demo_days=1)
@@ -29,8 +29,8 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def till(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory):
     """A demo till (catalog, members, users, one day of past sales) in its own folder."""
+    from kkmp_pos.app import open_till
     from kkmp_pos.config import DB_FILENAME
-    from kkmp_pos.services.till import open_till
 
     template = _demo_template(tmp_path_factory)
     shutil.copyfile(template / DB_FILENAME, tmp_path / DB_FILENAME)
@@ -42,7 +42,7 @@ def till(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture
 def empty_till(tmp_path: Path):
     """A till with a store and terminal but no catalog, members or users."""
-    from kkmp_pos.services.till import open_till
+    from kkmp_pos.app import open_till
 
     t = open_till(tmp_path)
     yield t

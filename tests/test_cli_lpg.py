@@ -70,7 +70,7 @@ def test_csv_export_and_full_niks_only_when_asked_and_audited(lpg_shop, tmp_path
     assert main([*args, "--full-nik"]) == 0
     assert WALK_IN_NIK in target.read_text(encoding="utf-8")
 
-    from kkmp_pos.services.till import open_till
+    from kkmp_pos.app import open_till
 
     till = open_till(folder)
     assert AuditLogModel.select().where(AuditLogModel.action == "lpg_logbook.full_nik").count() == 1

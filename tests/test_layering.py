@@ -1,4 +1,5 @@
-"""The layers of DESIGN.md hold: nothing below gui/ loads Qt, and core stays pure."""
+"""The layers of DESIGN.md hold: nothing below gui/ loads Qt, core stays pure, imports point one way and
+no two modules import each other (directly or in a circle)."""
 
 import ast
 import pkgutil
@@ -7,6 +8,7 @@ import sys
 from pathlib import Path
 
 import kkmp_pos
+from tests.import_graph import ImportGraph, build_graph
 
 PACKAGE = Path(kkmp_pos.__file__).parent
 
@@ -79,3 +81,132 @@ def test_imports_point_one_way():
         for path in (PACKAGE / package).rglob("*.py"):
             bad = [m for m in imports_of(path) if m.startswith(forbidden)]
             assert not bad, f"{package}/{path.name} imports {bad}"
+
+
+# -- the module graph: layers and cycles ---------------------------------------------------------------
+# (importer, imported): no module of the first package may import one of the second, in any form
+# (top level, deferred inside a function, or under TYPE_CHECKING).
+FORBIDDEN_IMPORTS = [
+    ("gui", "db"),  # views get plain data from services
+    ("gui", "sync"),  # the sync worker is built by the composition root and run by services
+    ("gui", "app"),  # the composition root sits above the window, not below it
+    ("services", "app"),
+    ("pdf", "services"),  # PDFs draw plain report data from core
+    ("sync", "services"),
+]
+
+# Import cycles inside the two GUI packages being restructured apart from this rule. Each entry is one
+# strongly connected component, exactly; the test fails when one is no longer there, so the list can
+# only shrink (empty it once those packages have their seams).
+KNOWN_CYCLES_IN_GUI_SELLING_AND_STOCK: frozenset[frozenset[str]] = frozenset(
+    {
+        frozenset(
+            {
+                "kkmp_pos.gui.selling.cashier_layout",
+                "kkmp_pos.gui.selling.cashier_screen",
+                "kkmp_pos.gui.selling.cashier_tools",
+                "kkmp_pos.gui.selling.checkout_flow",
+            }
+        ),
+        frozenset(
+            {
+                "kkmp_pos.gui.stock.limits_screen",
+                "kkmp_pos.gui.stock.stock_card_screen",
+                "kkmp_pos.gui.stock.stock_count_screen",
+                "kkmp_pos.gui.stock.stock_lists_screen",
+                "kkmp_pos.gui.stock.stock_module_screen",
+                "kkmp_pos.gui.stock.stock_products_screen",
+                "kkmp_pos.gui.stock.stock_receiving_screen",
+                "kkmp_pos.gui.stock.supplier_dialog",
+            }
+        ),
+    }
+)
+
+
+def broken_layers(graph: ImportGraph) -> list[str]:
+    """Every import that breaks FORBIDDEN_IMPORTS, as 'module -> imported'."""
+    found = []
+    for importer, imported in FORBIDDEN_IMPORTS:
+        for module, target in graph.violations(f"{graph.root}.{importer}", f"{graph.root}.{imported}"):
+            found.append(f"{module} -> {target}")
+    return found
+
+
+def describe(graph: ImportGraph, cycle: frozenset[str]) -> str:
+    return "; ".join(f"{m} -> {', '.join(sorted(graph.imports_of(m) & cycle))}" for m in sorted(cycle))
+
+
+def test_layers_hold_on_the_module_graph():
+    graph = build_graph(PACKAGE)
+    assert "kkmp_pos.services.selling.sales" in graph.edges  # the graph covers the package
+    assert broken_layers(graph) == []
+
+
+def test_no_import_cycle_between_modules():
+    graph = build_graph(PACKAGE)
+    cycles = set(graph.cycles())
+    unexpected = [describe(graph, c) for c in cycles - KNOWN_CYCLES_IN_GUI_SELLING_AND_STOCK]
+    assert unexpected == [], "import cycles (move what both sides need into a third module):\n" + "\n".join(
+        unexpected
+    )
+
+
+def test_the_allowed_cycles_still_exist_exactly_as_listed():
+    """When a listed cycle is broken (or changes shape), the list must change with it."""
+    for cycle in KNOWN_CYCLES_IN_GUI_SELLING_AND_STOCK:
+        assert all(m.startswith(("kkmp_pos.gui.selling.", "kkmp_pos.gui.stock.")) for m in cycle)
+    gone = KNOWN_CYCLES_IN_GUI_SELLING_AND_STOCK - set(build_graph(PACKAGE).cycles())
+    assert not gone, f"no longer a cycle, take it out of the list: {[sorted(c) for c in gone]}"
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _shop(tmp_path: Path, *, gui_imports_db: bool, cycle: bool) -> Path:
+    """A small package shaped like ours, with a gui -> db import and a cycle on demand."""
+    package = tmp_path / ("shop_bad" if gui_imports_db or cycle else "shop_good")
+    screen = "from typing import TYPE_CHECKING\n\nfrom {pkg}.services import sales\n"
+    if gui_imports_db:
+        # the hidden kinds: deferred, and for type hints only
+        screen += "\ndef show():\n    from {pkg}.db.models import SaleModel\n"
+        screen += "\nif TYPE_CHECKING:\n    from {pkg}.db import database\n"
+    helper = "from . import money\n" if cycle else ""
+    money = "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from .rounding import Rule\n"
+    _write(
+        package,
+        {
+            "__init__.py": "",
+            "gui/__init__.py": "",
+            "gui/screen.py": screen.format(pkg=package.name),
+            "services/__init__.py": "",
+            "services/sales.py": f"from {package.name}.core import money\nfrom ..db import models\n",
+            "db/__init__.py": "",
+            "db/models.py": "from . import database\n",
+            "db/database.py": "",
+            "core/__init__.py": "",
+            "core/money.py": money,
+            "core/rounding.py": helper,
+        },
+    )
+    return package
+
+
+def test_the_checker_reports_a_gui_to_db_import_and_a_cycle(tmp_path: Path):
+    graph = build_graph(_shop(tmp_path, gui_imports_db=True, cycle=True))
+    assert broken_layers(graph) == [
+        "shop_bad.gui.screen -> shop_bad.db.database",
+        "shop_bad.gui.screen -> shop_bad.db.models",
+    ]
+    assert graph.cycles() == [frozenset({"shop_bad.core.money", "shop_bad.core.rounding"})]
+
+
+def test_the_checker_passes_the_same_package_without_them(tmp_path: Path):
+    graph = build_graph(_shop(tmp_path, gui_imports_db=False, cycle=False))
+    assert graph.imports_of("shop_good.services.sales") == {"shop_good.core.money", "shop_good.db.models"}
+    assert broken_layers(graph) == []
+    assert graph.cycles() == []

@@ -10,7 +10,7 @@ from kkmp_pos.cli.registry import command, data_dir_of, db_path_of
 
 
 def open_till_for(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from kkmp_pos.services.till import open_till
+    from kkmp_pos.app import open_till
 
     return open_till(data_dir_of(args), demo=args.demo)
 
@@ -23,7 +23,7 @@ def _gui(parser: argparse.ArgumentParser) -> None:
 
 @_gui.handler
 def run_gui(args: argparse.Namespace) -> int:
-    from kkmp_pos.gui.app import run_gui as run
+    from kkmp_pos.app import run
 
     return run(data_dir_of(args), demo=args.demo, lang=args.lang)
 
@@ -113,7 +113,7 @@ def run_db(args: argparse.Namespace) -> int:
         if result.ok:
             print(f"OK: {path} (skema v{result.schema_version})" if lang == "id" else f"OK: {path}")
             return 0
-        from kkmp_pos.db.database import damaged
+        from kkmp_pos.db.sqlite_errors import damaged
 
         print(damaged(path, result.detail).message(lang))
         return 1

@@ -30,7 +30,7 @@ def run_demo(args: argparse.Namespace) -> int:
             f"({stats.lines} baris, {stats.days} hari) dalam {stats.seconds:.1f} s"
         )
         return 0
-    from kkmp_pos.services.till import open_till
+    from kkmp_pos.app import open_till
 
     till = open_till(data_dir, demo=True)
     till.close()

@@ -25,8 +25,8 @@ def _enrol(parser: argparse.ArgumentParser) -> None:
 
 @_enrol.handler
 def run_enrol(args: argparse.Namespace) -> int:
+    from kkmp_pos.app import open_till
     from kkmp_pos.services.sync.catalog_upload import enrol
-    from kkmp_pos.services.till import open_till
 
     till = open_till(data_dir_of(args), demo=args.demo)
     try:
@@ -63,7 +63,7 @@ def _sync(parser: argparse.ArgumentParser) -> None:
 
 @_sync.handler
 def run_sync(args: argparse.Namespace) -> int:
-    from kkmp_pos.services.till import open_till
+    from kkmp_pos.app import open_till
     from kkmp_pos.sync import outbox
     from kkmp_pos.sync.worker import sync_once
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from kkmp_pos.core.errors import NotFoundError, ValidationError
 from kkmp_pos.core.money import MILLI, line_total_rp
@@ -197,12 +197,6 @@ class Cart:
             check_ceiling(line.item, price.unit_price_rp)
             line.unit_price_rp = price.unit_price_rp
             line.price_type = price.price_type
-
-    def replace_item(self, line_id: int, item: PricedItem) -> None:
-        """Swap in fresh catalog data for a line (a recalled held cart)."""
-        line = self.line(line_id)
-        line.item = replace(item)
-        self.reprice()
 
     def totals(self) -> CartTotals:
         subtotal = sum(line.gross_rp for line in self.lines)

@@ -13,7 +13,7 @@ import peewee
 
 from kkmp_pos.core.errors import StorageError
 from kkmp_pos.core.reasons import sqlite_reason
-from kkmp_pos.db.database import SQLITE_HEADER, translate_operational_error
+from kkmp_pos.db.sqlite_errors import SQLITE_HEADER, translate_operational_error
 
 log = logging.getLogger(__name__)
 

@@ -307,18 +307,13 @@ def schema_version(db: peewee.SqliteDatabase) -> int:
 
 
 def migrate(db: peewee.SqliteDatabase, path: Path | str | None = None) -> int:
-    """Bring the database to LATEST; back the file up first when it already holds data."""
+    """Bring the database to LATEST, one atomic step per version (`open_database` backs the file up
+    first when it already holds data)."""
     current = schema_version(db)
     if current > LATEST:
         raise StorageError("db_too_new", path=str(path or ""), found=current, known=LATEST)
     if current == LATEST:
         return current
-    if current > 0 and path is not None:
-        from kkmp_pos.db.backup import backup_to
-
-        target = Path(path).with_name(f"{Path(path).stem}.before-v{LATEST}.bak.db")
-        backup_to(db, target)
-        log.info("backed up schema v%s to %s before migrating", current, target)
     for number, step in STEPS:
         if number <= current:
             continue

@@ -86,8 +86,3 @@ def get_profile(name: str) -> Any:
     if name not in capabilities.CAPABILITIES["profiles"]:
         raise KeyError(name)
     return capabilities.get_profile(name)
-
-
-def profile_supports(name: str, feature: str) -> bool:
-    """Whether profile `name` has `feature` ('qrCode', 'paperFullCut', ...)."""
-    return bool(get_profile(name).supports(feature))

@@ -18,7 +18,7 @@ from kkmp_pos.core.receipt_document import (
 )
 
 if TYPE_CHECKING:
-    from kkmp_pos.devices.printer import PrinterSettings
+    from kkmp_pos.devices.printer_settings import PrinterSettings
 
 # python-escpos print()s progress ("Using hardware barcode renderer") to stdout; `dummy://` sends the
 # receipt bytes to stdout, so those words are swallowed. redirect_stdout swaps a global: serialise.

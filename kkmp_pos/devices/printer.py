@@ -1,4 +1,5 @@
-"""Receipt printers: settings, the `Printer` protocol, the ESC/POS printer and a fake that ships.
+"""Receipt printers: the `Printer` protocol, the ESC/POS printer and a fake that ships (the settings
+are in `printer_settings`, re-exported here with the other names a printer's user needs).
 
 What to print (a `ReceiptDocument`) is turned into bytes by `render`; `send` is the one call that
 moves bytes to the device. python-escpos is imported only when the first receipt is rendered or
@@ -12,14 +13,10 @@ import threading
 from dataclasses import dataclass, field
 from typing import IO, Literal, Protocol, runtime_checkable
 
-from kkmp_pos.core.errors import DeviceError, ValidationError
+from kkmp_pos.core.errors import DeviceError
 from kkmp_pos.core.reasons import Reason
-from kkmp_pos.core.receipt import ReceiptDocument, width_for_paper
-from kkmp_pos.devices.escpos_profiles import (
-    DEFAULT_CODE_PAGE,
-    DEFAULT_PROFILE,
-    SUPPORTED_CODE_PAGES,
-)
+from kkmp_pos.core.receipt import ReceiptDocument
+from kkmp_pos.devices.printer_settings import PrinterSettings
 from kkmp_pos.devices.printer_transport import send
 from kkmp_pos.devices.printer_uri import FORMS, PrinterUri, parse_printer_uri
 
@@ -37,46 +34,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class PrinterSettings:
-    """How the shop's receipt printer is reached and what it can do (stored with the terminal).
-
-    `profile`: one of ours ('generic-58', 'generic-58-cutter', 'generic-80') or any python-escpos profile
-    name. `code_page` is forced for every receipt (CP437 is slot 0 on every clone). `header_lines`
-    and `footer_lines` are the shop's own text, which the receipt builders put on the document.
-    """
-
-    uri: str = "dummy://"
-    paper_width_mm: Literal[58, 80] = 58
-    profile: str = ""
-    code_page: str = DEFAULT_CODE_PAGE
-    cut: bool = True
-    kick_drawer: bool = True
-    header_lines: tuple[str, ...] = ()
-    footer_lines: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        if self.paper_width_mm not in (58, 80):
-            raise ValidationError(
-                "printer_setting_invalid", setting="paper_width_mm", value=self.paper_width_mm
-            )
-        if not self.profile:
-            object.__setattr__(self, "profile", DEFAULT_PROFILE[self.paper_width_mm])
-        code_page = self.code_page.upper().replace("-", "").replace("_", "")
-        if code_page not in SUPPORTED_CODE_PAGES:
-            raise ValidationError("printer_setting_invalid", setting="code_page", value=self.code_page)
-        object.__setattr__(self, "code_page", code_page)
-
-    @property
-    def width_chars(self) -> int:
-        """Characters per line in font A (32 on 58 mm, 48 on 80 mm)."""
-        return width_for_paper(self.paper_width_mm)
-
-    def parsed_uri(self) -> PrinterUri:
-        """The parsed `uri`; ValidationError('printer_uri_invalid') if it is malformed."""
-        return parse_printer_uri(self.uri)
 
 
 def render_escpos(doc: ReceiptDocument, settings: PrinterSettings) -> bytes:

@@ -19,7 +19,7 @@ from kkmp_pos.core.reasons import Reason, foreign_reason, os_error_reason
 from kkmp_pos.devices.printer_uri import PrinterUri, parse_printer_uri
 
 if TYPE_CHECKING:
-    from kkmp_pos.devices.printer import PrinterSettings
+    from kkmp_pos.devices.printer_settings import PrinterSettings
 
 log = logging.getLogger(__name__)
 

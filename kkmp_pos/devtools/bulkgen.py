@@ -141,8 +141,8 @@ class _Shop:
 
 def _demo_shop_facts(data_dir: Path, clock: Callable[[], datetime]) -> _Shop:
     """Make the ordinary demo shop (no past sales) through the services, and note what we build on."""
+    from kkmp_pos.app import open_till
     from kkmp_pos.services.stock.products import ProductService
-    from kkmp_pos.services.till import open_till
 
     till = open_till(data_dir, demo=True, demo_days=0, clock=clock)
     try:
@@ -382,8 +382,8 @@ def _insert_opening_stock(
 
 def _refresh_derived(data_dir: Path, clock: Callable[[], datetime]) -> None:
     """Figures the till derives from its sales in the background (best sellers), as a running till has."""
+    from kkmp_pos.app import open_till
     from kkmp_pos.services.selling import popularity
-    from kkmp_pos.services.till import open_till
 
     till = open_till(data_dir, clock=clock)
     try:

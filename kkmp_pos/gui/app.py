@@ -1,4 +1,5 @@
-"""The till's window: start-up (database, language, style), and the main window switching login ↔ cashier."""
+"""The till's window: start-up (language, style, a clear word on a bad database file), and the main
+window switching login ↔ cashier. The till it shows is opened by the composition root (`kkmp_pos.app`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import logging
 import os
 import sys
 import time
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -179,14 +180,12 @@ def make_app() -> QApplication:
     return app
 
 
-def open_till_or_explain(data_dir: Path, demo: bool) -> Till | None:
-    """Open the database; a damaged or locked file gets a clear dialog, never a crash loop."""
-    from kkmp_pos.services.till import open_till
-
+def open_till_or_explain(open_till: Callable[[], Till]) -> Till | None:
+    """Open the till; a damaged or locked database file gets a clear dialog, never a crash loop."""
     try:
-        return open_till(data_dir, demo=demo)
+        return open_till()
     except StorageError as exc:
-        log.error("cannot open the till database in %s: %s", data_dir, exc)
+        log.error("cannot open the till database: %s", exc)
         box = QMessageBox(QMessageBox.Icon.Critical, "KKMP POS", exc.message(current_lang()))
         box.setInformativeText(
             QCoreApplication.translate(
@@ -211,11 +210,14 @@ def start_housekeeping(window: MainWindow, till: Till) -> None:
     run_op(window, till.maintenance.run_startup, on_success=done)
 
 
-def run_gui(data_dir: Path, demo: bool = False, lang: str | None = None) -> int:
-    """Open the till window; returns the process exit code."""
+def run_gui(open_till: Callable[[], Till], lang: str | None = None) -> int:
+    """Open the till window over the till `open_till` gives; returns the process exit code.
+
+    The caller (the composition root) owns the till: it starts sync and closes everything afterwards.
+    """
     app = make_app()
     install_language(app, lang or "id")
-    till = open_till_or_explain(Path(data_dir), demo)
+    till = open_till_or_explain(open_till)
     if till is None:
         return 2
     if lang is None:
@@ -224,16 +226,12 @@ def run_gui(data_dir: Path, demo: bool = False, lang: str | None = None) -> int:
             install_language(app, stored)
     window = MainWindow(till)
     window.resize(*WINDOW_SIZE)
-    from kkmp_pos.gui.sync.sync_status import install_sync  # status bar indicator + sync worker
+    from kkmp_pos.gui.sync.sync_status import install_sync
 
-    sync = install_sync(window, till)
+    install_sync(window, till)
     if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") == "1":
         _ShownProbe(window)
     window.show()
     if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") != "1":
         QTimer.singleShot(1500, lambda: start_housekeeping(window, till))
-    try:
-        return app.exec()
-    finally:
-        sync.stop()
-        till.close()
+    return app.exec()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -22,10 +22,6 @@ log = logging.getLogger(__name__)
 
 # Ops still running; keeps their relay objects alive and lets tests wait for quiet.
 _running: set[_Relay] = set()
-
-
-class ErrorSink(Protocol):
-    def show_error(self, text: str) -> None: ...
 
 
 def report_error(parent: QWidget | None, exc: BaseException) -> None:

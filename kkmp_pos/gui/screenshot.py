@@ -42,28 +42,18 @@ def render_screenshot(till: Till, path: Path | str, screen: str = "cashier", lan
 
 
 def _fill_cashier(till: Till, window) -> None:  # type: ignore[no-untyped-def]
-    from kkmp_pos.db.models import BarcodeModel, MemberModel, ProductModel, UserModel
-    from kkmp_pos.services.setup.auth import actor_of
+    from kkmp_pos.services.setup.showcase import showcase_cart
 
-    cashier = UserModel.select().where(UserModel.role == "kasir").order_by(UserModel.id).first()
-    if cashier is None:
+    show = showcase_cart()
+    if show.cashier is None:
         return
-    window.show_cashier(actor_of(cashier))
+    window.show_cashier(show.cashier)
     screen = window.cashier
-    # Rice, cooking oil and sugar: what a KKMP shop sells most; any three barcodes if those are gone.
-    codes = [
-        b.code
-        for b in BarcodeModel.select(BarcodeModel.code)
-        .join(ProductModel)
-        .where(ProductModel.code.in_(["SPHP5", "MK1", "GP1"]) & BarcodeModel.unit.is_null())
-        .order_by(ProductModel.id)
-    ] or [b.code for b in BarcodeModel.select().order_by(BarcodeModel.code).limit(3)]
-    for code in codes[:3]:
+    for code in show.barcodes:
         screen.scan_field.setText(code)
         screen.on_scan_enter()
-    member = MemberModel.select().where(MemberModel.status == "active").order_by(MemberModel.number).first()
-    if member is not None:
-        screen.attach_member(till.members.find(member.number))
+    if show.member_number is not None:
+        screen.attach_member(till.members.find(show.member_number))
     if screen.cart.lines:
         from kkmp_pos.core.money import MILLI
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -15,10 +15,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from kkmp_pos.core.money import format_number, format_qty, format_rp
-
-if TYPE_CHECKING:
-    from kkmp_pos.services.context import ServiceContext
-    from kkmp_pos.services.reports.service import MemberReport, PeriodReport, ShiftReport
+from kkmp_pos.core.report_rows import (
+    BUSINESS_UNITS,
+    payment_label,
+    period_title,
+    shift_report_rows,
+    shift_report_title,
+)
+from kkmp_pos.core.reports import MemberReport, PeriodReport, ShiftReport
 
 _STYLES = getSampleStyleSheet()
 _GRID = TableStyle(
@@ -94,9 +98,7 @@ def _pairs_table(pairs: list[tuple[str, str]]) -> Table:
     return table
 
 
-def period_pdf(ctx: ServiceContext, r: PeriodReport, path: Path) -> None:
-    from kkmp_pos.services.reports.documents import BUSINESS_UNITS, payment_label, period_title
-
+def period_pdf(r: PeriodReport, path: Path) -> None:
     f = r.facts
     story: list[Any] = [
         Paragraph(r.cooperative_name, _STYLES["Heading2"]),
@@ -205,13 +207,11 @@ def _rp(value: int | None) -> str:
     return "-" if value is None else format_rp(value)
 
 
-def shift_pdf(ctx: ServiceContext, r: ShiftReport, path: Path) -> None:
-    from kkmp_pos.services.reports.documents import shift_report_rows, shift_report_title
-
-    rows = shift_report_rows(ctx, r)
+def shift_pdf(r: ShiftReport, path: Path, *, cooperative_name: str, timezone: str) -> None:
+    rows = shift_report_rows(r, timezone)
     pairs = [row if isinstance(row, tuple) else (row if row != "---" else "", "") for row in rows]
     story = [
-        Paragraph(ctx.store.cooperative_name, _STYLES["Heading2"]),
+        Paragraph(cooperative_name, _STYLES["Heading2"]),
         Paragraph(shift_report_title(r), _STYLES["Title"]),
         _pairs_table(pairs),
     ]

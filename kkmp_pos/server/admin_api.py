@@ -12,6 +12,7 @@ from kkmp_pos.server import admin, catalog, schemas
 from kkmp_pos.server.auth import AdminIdentity
 from kkmp_pos.server.db import ServerDb
 from kkmp_pos.server.feed import append_changes
+from kkmp_pos.server.http import MAX_ADMIN_BYTES, ApiError, body_ref, read_json
 
 MAX_ROWS = 20_000
 
@@ -37,8 +38,6 @@ def apply_rows(
 
 
 def install_admin_api(app: FastAPI, sdb: ServerDb, administrator: Callable[[Request], AdminIdentity]) -> None:
-    from kkmp_pos.server.app import MAX_ADMIN_BYTES, ApiError, _body_ref, read_json
-
     async def rows_of(request: Request) -> list[dict[str, Any]]:
         body = await read_json(request, MAX_ADMIN_BYTES)
         rows = body.get("rows") if isinstance(body, dict) else None
@@ -83,7 +82,7 @@ def install_admin_api(app: FastAPI, sdb: ServerDb, administrator: Callable[[Requ
             methods=["POST"],
             tags=["admin"],
             summary=f"Insert or update {name} (all rows or none)",
-            openapi_extra=_body_ref("RowsDoc"),
+            openapi_extra=body_ref("RowsDoc"),
             responses={400: {"model": schemas.ErrorDoc}, 401: {"model": schemas.ErrorDoc}},
         )
 

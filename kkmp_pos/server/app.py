@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
@@ -16,55 +15,12 @@ from pydantic.json_schema import models_json_schema
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kkmp_pos.core.errors import KkmpError, NotFoundError
-from kkmp_pos.core.messages import render
 from kkmp_pos.server import admin, auth, catalog, feed, ingest, schema, schemas
 from kkmp_pos.server.db import ServerDb, open_server_db
+from kkmp_pos.server.http import MAX_SMALL_BYTES, ApiError, body_ref, error_body, read_json
 from kkmp_pos.sync import wire
 
 log = logging.getLogger(__name__)
-
-MAX_ADMIN_BYTES = 10 * 1024 * 1024
-MAX_SMALL_BYTES = 16 * 1024
-
-
-class ApiError(Exception):
-    """An HTTP error with a code from the message catalogue."""
-
-    def __init__(self, status: int, code: str, headers: dict[str, str] | None = None, **params: Any):
-        super().__init__(code)
-        self.status = status
-        self.code = code
-        self.params = params
-        self.headers = headers
-
-
-def error_body(code: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
-    params = params or {}
-    body: dict[str, Any] = {"code": code, "message": render(code, params, "en")}
-    if "field" in params:
-        body["field"] = params["field"]
-    return {"error": body}
-
-
-async def read_json(request: Request, limit: int) -> Any:
-    """The request body as JSON, refusing more than `limit` bytes (413) before reading it all."""
-    declared = request.headers.get("content-length")
-    if declared is not None:
-        if not declared.isdigit():
-            raise ApiError(400, "sync_wire_invalid", field="content-length", reason="not a number")
-        if int(declared) > limit:
-            raise ApiError(413, "sync_too_large", limit=limit)
-    chunks = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise ApiError(413, "sync_too_large", limit=limit)
-        chunks.append(chunk)
-    try:
-        return json.loads(b"".join(chunks))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ApiError(400, "sync_malformed_json", detail=str(exc)[:200]) from None
 
 
 def create_app(database_url: str, migrate: bool = True) -> FastAPI:
@@ -99,7 +55,7 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
         tags=["sync"],
         response_model=schemas.EnrolResponseDoc,
         responses={401: {"model": schemas.ErrorDoc}},
-        openapi_extra=_body_ref("EnrolRequestDoc"),
+        openapi_extra=body_ref("EnrolRequestDoc"),
     )
     async def enrol(request: Request) -> dict[str, Any]:
         body = await read_json(request, MAX_SMALL_BYTES)
@@ -128,7 +84,7 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
             403: {"model": schemas.ErrorDoc},
             413: {"model": schemas.ErrorDoc},
         },
-        openapi_extra=_body_ref("PushRequestDoc"),
+        openapi_extra=body_ref("PushRequestDoc"),
     )
     async def push(request: Request) -> dict[str, Any]:
         ident = await run_in_threadpool(terminal, request)
@@ -167,15 +123,6 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
 
     install_admin_api(app, sdb, administrator)
     return app
-
-
-def _body_ref(name: str) -> dict[str, Any]:
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
-        }
-    }
 
 
 def _install_openapi(app: FastAPI) -> None:

@@ -1,24 +1,23 @@
-"""One object holding a till's services over one open database (what the GUI and CLI are handed)."""
+"""One object holding a till's services over one open database (what the GUI and CLI are handed).
+
+It is built by the composition root (`kkmp_pos.app.open_till`), which hands it the devices and the sync
+runner it uses.
+"""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
-from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kkmp_pos.config import DB_FILENAME
-from kkmp_pos.core.timeutil import utc_now
-from kkmp_pos.db.database import open_database
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.members.lookup import MemberService
 from kkmp_pos.services.selling.catalog import CatalogService
 from kkmp_pos.services.setup.auth import AuthService
-from kkmp_pos.services.setup.first_run import is_initialised
 
 if TYPE_CHECKING:
+    from kkmp_pos.devices.printer import Printer, PrinterSettings
     from kkmp_pos.services.members.registration import RegistrationService
     from kkmp_pos.services.printing.jobs import PrintService
     from kkmp_pos.services.printing.settings import PrinterSettingsService
@@ -36,16 +35,23 @@ if TYPE_CHECKING:
     from kkmp_pos.services.setup.users import UserService
     from kkmp_pos.services.shifts.drawer import ShiftService
     from kkmp_pos.services.stock.products import ProductService
-
-log = logging.getLogger(__name__)
+    from kkmp_pos.services.sync.runner import SyncRunner
 
 
 class Till:
     """The services of one till. Each is made on first use, so the login window does not wait for the
     imports of reports, stock or sync code it does not need yet (cold start is benchmarked)."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        *,
+        sync: SyncRunner,
+        make_printer: Callable[[PrinterSettings], Printer],
+    ) -> None:
         self.ctx = ctx
+        self.sync = sync
+        self.make_printer = make_printer
         # WAL checkpoints between sales rather than inside one (see kkmp_pos/db/checkpoint.py).
         from kkmp_pos.db.checkpoint import WalCheckpointer
 
@@ -74,7 +80,10 @@ class Till:
     def sales(self) -> SaleService:
         from kkmp_pos.services.selling.sales import SaleService
 
-        return SaleService(self.ctx)
+        service = SaleService(self.ctx)
+        # push soon after each sale (the worker debounces); a listener never affects the sale
+        service.after_commit.append(lambda result: self.sync.notify())
+        return service
 
     @cached_property
     def receipts(self) -> ReceiptService:
@@ -86,7 +95,7 @@ class Till:
     def printing(self) -> PrintService:
         from kkmp_pos.services.printing.jobs import PrintService
 
-        return PrintService(self.ctx, self.receipts)
+        return PrintService(self.ctx, self.receipts, self.make_printer)
 
     # -- at the counter: scanning, held carts, returns, new members, discounts; housekeeping ---------
     @cached_property
@@ -178,30 +187,7 @@ class Till:
         return bool(self.ctx.setting_raw("demo"))
 
     def close(self) -> None:
+        self.sync.stop()
         self.checkpointer.stop()
         if not self.ctx.db.is_closed():
             self.ctx.db.close()
-
-
-def open_till(
-    data_dir: Path | str,
-    *,
-    demo: bool = False,
-    clock: Callable[[], datetime] = utc_now,
-    demo_days: int = 7,
-) -> Till:
-    """Open the till database in `data_dir`; with `demo`, create the demo shop there the first time."""
-    data_dir = Path(data_dir)
-    db = open_database(data_dir / DB_FILENAME)
-    ctx = ServiceContext(db, data_dir, clock)
-    if not is_initialised():
-        if demo:
-            from kkmp_pos.services.setup.demo import create_demo_shop
-
-            log.info("creating the demo shop in %s", data_dir)
-            create_demo_shop(ctx, days_of_sales=demo_days)
-        else:
-            from kkmp_pos.services.setup.first_run import DEFAULT_STORE, initialise_store
-
-            initialise_store(ctx, DEFAULT_STORE)
-    return Till(ctx)

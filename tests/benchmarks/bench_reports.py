@@ -55,13 +55,13 @@ def _busiest_month(con: sqlite3.Connection) -> tuple[str, str, int]:
 
 @benchmark("reports", issue=5)
 def reports(b: Bench) -> list[Figure]:
+    from kkmp_pos.app import open_till
     from kkmp_pos.services.reports.service import (
         build_period_report,
         period_document,
         shift_report,
         shift_report_document,
     )
-    from kkmp_pos.services.till import open_till
 
     folder = b.scratch_copy("reports")
     con = sqlite3.connect(folder / DB_FILENAME, isolation_level=None)

@@ -74,8 +74,8 @@ _INSERT = (
 
 @benchmark("stock_card_1m_movements", issue=4)
 def stock_card_1m_movements(b: Bench) -> list[Figure]:
+    from kkmp_pos.app import open_till
     from kkmp_pos.services.stock.figures import StockService
-    from kkmp_pos.services.till import open_till
 
     folder = b.scratch_copy("stock_card")
     product_id = _add_movements(folder / DB_FILENAME, MOVEMENTS)
@@ -143,8 +143,8 @@ def _import_file(path: Path, count: int) -> None:
 
 @benchmark("import_10k_products", issue=4)
 def import_10k_products(b: Bench) -> list[Figure]:
+    from kkmp_pos.app import open_till
     from kkmp_pos.services.stock.product_import import ProductImportService
-    from kkmp_pos.services.till import open_till
 
     folder = b.scratch_copy("import")
     path = folder / "produk.csv"
@@ -165,8 +165,8 @@ def import_10k_products(b: Bench) -> list[Figure]:
 
 @benchmark("count_variance_5k", issue=4)
 def count_variance_5k(b: Bench) -> list[Figure]:
+    from kkmp_pos.app import open_till
     from kkmp_pos.services.stock.counts import StockCountService
-    from kkmp_pos.services.till import open_till
 
     folder = b.scratch_copy("count")
     con = _connect(folder / DB_FILENAME)

@@ -99,9 +99,9 @@ def _ring_up(till, codes: list[str], cashier, samples: list[float], checkout_ms:
 
 @benchmark("sell_while_draining", issue=6)
 def sell_while_draining(b: Bench) -> list[Figure]:
+    from kkmp_pos.app import open_till
     from kkmp_pos.db.models import OutboxEventModel, UserModel
     from kkmp_pos.services.setup.auth import actor_of
-    from kkmp_pos.services.till import open_till
     from kkmp_pos.sync.worker import SyncWorker, enrol_terminal
 
     folder = b.scratch_copy("sell-while-draining")

@@ -86,7 +86,7 @@ class Bench:
     def till(self) -> Any:
         """A Till on the working copy (real clock, production settings), closed after the benchmark."""
         if self._till is None:
-            from kkmp_pos.services.till import open_till
+            from kkmp_pos.app import open_till
 
             self._till = open_till(self.shop_dir)
         return self._till

@@ -15,11 +15,11 @@ import os
 import random
 import sys
 
+from kkmp_pos.app import open_till
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.db.models import BarcodeModel, ProductModel, UserModel
 from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 from kkmp_pos.services.setup.auth import actor_of
-from kkmp_pos.services.till import open_till
 
 
 def sell_forever(data_dir: str, seed: int) -> None:

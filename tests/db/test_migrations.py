@@ -91,7 +91,7 @@ def test_every_frozen_version_upgrades_to_the_latest(tmp_path, fixture):
 def test_upgraded_v1_till_can_search_its_old_products(tmp_path):
     live = tmp_path / "kkmp-pos.db"
     shutil.copyfile(FIXTURES / "schema_v1.db", live)
-    from kkmp_pos.services.till import open_till
+    from kkmp_pos.app import open_till
 
     till = open_till(tmp_path)
     names = [item.name for item in till.catalog.search("minya")]

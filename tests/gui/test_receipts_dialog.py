@@ -26,7 +26,7 @@ def _pick(qtbot, dialog: ReceiptsDialog, text: str) -> None:
 
 
 def test_today_lists_sales_and_a_reprint_says_salinan(qtbot, till, cashier):
-    till.printing.device = FakePrinter()
+    till.printing.attach(FakePrinter())
     result = sell(till, cashier, [("MK1", 1000)])
     dialog = _open(qtbot, till, cashier)
     numbers = [s.receipt_no for s in dialog.sales]
@@ -37,7 +37,7 @@ def test_today_lists_sales_and_a_reprint_says_salinan(qtbot, till, cashier):
     assert "SALINAN" not in dialog.preview.toPlainText()
     with qtbot.waitSignal(dialog.printed, timeout=10_000):
         qtbot.keyClick(dialog.search_field, Qt.Key.Key_F5)
-    (text,) = till.printing.device.texts()
+    (text,) = till.printing.printer.texts()
     assert "SALINAN" in text and result.receipt_no in text
     assert "tercetak" in dialog.status_label.text()
 

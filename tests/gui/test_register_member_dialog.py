@@ -29,7 +29,7 @@ def _type(qtbot, field, text: str) -> None:
 def test_non_member_cart_to_active_member_with_pokok_paid_card_printed_and_cart_repriced(
     qtbot, till, cashier
 ):
-    till.printing.device = FakePrinter()
+    till.printing.attach(FakePrinter())
     cart = Cart()
     cart.add(till.catalog.lookup_barcode(barcode_of("SPHP5")))
     assert cart.lines[0].unit_price_rp == 65_500 and cart.totals().potential_member_savings_rp == 1_000
@@ -79,7 +79,7 @@ def test_non_member_cart_to_active_member_with_pokok_paid_card_printed_and_cart_
     assert cart.lines[0].unit_price_rp == 64_500 and cart.totals().member_savings_rp == 1_000
 
     # The savings receipt and the member card came out of the printer.
-    texts = till.printing.device.texts()
+    texts = till.printing.printer.texts()
     assert len(texts) == 2
     receipt, card = texts
     assert "BUKTI SETORAN SIMPANAN" in receipt and "100.000" in receipt and nik not in receipt
@@ -112,7 +112,7 @@ def test_duplicate_nik_is_refused_in_the_dialog_and_nothing_is_written(qtbot, ti
 def test_printer_fault_keeps_the_member_and_retry_prints(qtbot, till, cashier):
     printer = FakePrinter()
     printer.fail()
-    till.printing.device = printer
+    till.printing.attach(printer)
     dialog = _open(qtbot, till, cashier)
     dialog.name_field.setText("Rahmat Hidayat")
     dialog.nik_field.setText(make_demo_nik(random.Random(77)))

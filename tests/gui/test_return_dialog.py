@@ -25,7 +25,7 @@ def _row_of(dialog: ReturnDialog, fragment: str) -> int:
 
 @pytest.mark.usefixtures("without_purchase_caps")  # sells 3 packs of Beras SPHP
 def test_cashier_returns_part_of_a_sale_with_a_manager_pin(qtbot, till, cashier, manager):
-    till.printing.device = FakePrinter()
+    till.printing.attach(FakePrinter())
     result = sell(till, cashier, [("SPHP5", 3000), ("MK1", 2000)], member="A-000001")
     rice_before = _on_hand("SPHP5")
     oil_before = _on_hand("MK1")
@@ -61,7 +61,7 @@ def test_cashier_returns_part_of_a_sale_with_a_manager_pin(qtbot, till, cashier,
     assert event.type == "return.completed" and payload["refund_rp"] == 64_500
     assert payload["sale_id"] == result.sale_id and len(payload["lines"]) == 1
     assert "64.500" in dialog.done_refund.text()
-    (slip,) = till.printing.device.texts()
+    (slip,) = till.printing.printer.texts()
     assert "NOTA RETUR" in slip and result.receipt_no in slip and "64.500" in slip
     assert dialog.lines[rice].name in slip and manager.name in slip
     assert "tercetak" in dialog.print_status.text()
@@ -69,7 +69,7 @@ def test_cashier_returns_part_of_a_sale_with_a_manager_pin(qtbot, till, cashier,
 
 @pytest.mark.usefixtures("without_purchase_caps")  # sells 3 packs of Beras SPHP
 def test_a_second_return_beyond_what_is_left_is_refused(qtbot, till, cashier, manager):
-    till.printing.device = FakePrinter()
+    till.printing.attach(FakePrinter())
     result = sell(till, cashier, [("SPHP5", 3000)])
     line = till.reversals.returnable(result.sale_id)[0]
     till.reversals.create_return(result.sale_id, {line.sale_line_id: 2000}, cashier, manager)

@@ -56,7 +56,7 @@ def cashier_screen(qtbot, window, role: str = "kasir", pin: str = "1111"):
 
 def with_fake_printer(till) -> FakePrinter:
     device = FakePrinter()
-    till.printing.device = device
+    till.printing.attach(device)
     return device
 
 
@@ -86,7 +86,7 @@ def rp(amount: int) -> str:
 
 
 def test_hold_and_recall_across_a_restart_reports_a_deactivated_product(qtbot, till):
-    from kkmp_pos.services.till import open_till
+    from kkmp_pos.app import open_till
 
     folder = till.ctx.data_dir
     window = open_window(qtbot, till)

@@ -107,9 +107,9 @@ def test_generated_barcodes_are_valid_899_ean13_and_unique(shop: Path) -> None:
 def test_the_services_find_scan_and_sell_generated_products(shop: Path, tmp_path: Path) -> None:
     import shutil
 
+    from kkmp_pos.app import open_till
     from kkmp_pos.db.models import UserModel
     from kkmp_pos.services.setup.auth import actor_of
-    from kkmp_pos.services.till import open_till
 
     shutil.copyfile(shop / DB_FILENAME, tmp_path / DB_FILENAME)
     till = open_till(tmp_path)

@@ -2,9 +2,9 @@
 
 from datetime import UTC, datetime
 
+from kkmp_pos.app import open_till
 from kkmp_pos.core.barcodes import is_valid_ean13
 from kkmp_pos.core.nik import validate_nik
-from kkmp_pos.services.till import open_till
 
 CLOCK = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
 

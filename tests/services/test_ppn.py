@@ -14,7 +14,7 @@ import pytest
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.money import format_number, format_rp, round_cash
 from kkmp_pos.db.models import ProductModel, SaleLineModel, SaleReturnLineModel, StoreModel
-from kkmp_pos.services.selling.catalog import item_from
+from kkmp_pos.services.selling.priced_items import item_from
 from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 
 NPWP = "01.234.567.8-901.000"

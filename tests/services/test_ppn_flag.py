@@ -76,8 +76,8 @@ def test_export_writes_the_flag_and_import_sets_it_or_keeps_it_when_the_cell_is_
 
 
 def test_the_feed_sets_the_flag_when_present_and_defaults_a_new_product_without_it(tmp_path) -> None:
+    from kkmp_pos.app import open_till
     from kkmp_pos.db.database import database
-    from kkmp_pos.services.till import open_till
     from kkmp_pos.sync.apply import apply_changes, apply_changes_by_row
 
     def change(data: dict) -> dict:

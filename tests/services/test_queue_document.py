@@ -11,10 +11,10 @@ def test_a_queued_text_document_prints_its_rows_once(till):
     job = PrintJobModel.get_by_id(job_id)
     assert (job.kind, job.doc_id, job.status, job.is_copy) == ("return", "doc-1", "pending", False)
 
-    till.printing.device = FakePrinter()
+    till.printing.attach(FakePrinter())
     assert till.printing.print_job(job_id).ok
     assert till.printing.print_job(job_id).ok  # already sent: not sent twice
-    texts = till.printing.device.texts()
+    texts = till.printing.printer.texts()
     assert len(texts) == 1
     assert "NOTA RETUR" in texts[0] and "R-1" in texts[0] and "Rp64.500" in texts[0]
     assert PrintJobModel.get_by_id(job_id).status == "sent"

@@ -16,7 +16,7 @@ from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.money import format_rp, round_cash
 from kkmp_pos.db.models import MemberModel, ProductModel, UserModel
 from kkmp_pos.services.members.lookup import member_ref
-from kkmp_pos.services.selling.catalog import item_from
+from kkmp_pos.services.selling.priced_items import item_from
 from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 from kkmp_pos.services.setup.auth import actor_of
 

@@ -17,7 +17,7 @@ from kkmp_pos.config import DB_FILENAME
 CHILD = textwrap.dedent(
     """
     import sys, time
-    from kkmp_pos.services.till import open_till
+    from kkmp_pos.app import open_till
     from kkmp_pos.services.setup.auth import actor_of
     from kkmp_pos.db.models import UserModel
     till = open_till(sys.argv[1], demo=True)
@@ -48,8 +48,8 @@ def test_a_shift_left_open_by_a_killed_process_is_recovered_and_closed(till, tmp
     assert child.returncode == -signal.SIGKILL
     time.sleep(0.1)
 
+    from kkmp_pos.app import open_till
     from kkmp_pos.services.setup.auth import actor_of
-    from kkmp_pos.services.till import open_till
 
     till.close()
     restarted = open_till(data)

@@ -158,7 +158,7 @@ def test_cancel_a_completed_sale_is_a_reversal_document(till, cashier, manager):
 
 # -- held carts -----------------------------------------------------------------------------------
 def test_held_cart_survives_a_restart_and_reports_a_deactivated_product(till, cashier):
-    from kkmp_pos.services.till import open_till
+    from kkmp_pos.app import open_till
 
     cart = Cart()
     cart.add(till.catalog.lookup_barcode(barcode_of("MK1")), 2000)

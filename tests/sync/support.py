@@ -7,13 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kkmp_pos.app import open_till
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.server import admin
 from kkmp_pos.server import catalog as server_catalog
 from kkmp_pos.server.admin_api import apply_rows
 from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 from kkmp_pos.services.setup.auth import actor_of
-from kkmp_pos.services.till import open_till
 from kkmp_pos.sync.client import SyncClient
 from kkmp_pos.sync.worker import enrol_terminal, sync_once
 

@@ -63,7 +63,7 @@ def _state() -> dict:
 
 
 def test_bulk_page_leaves_the_same_state_as_change_by_change(tmp_path):
-    from kkmp_pos.services.till import open_till
+    from kkmp_pos.app import open_till
 
     results = []
     for name, fn in (("bulk", apply_changes), ("rows", apply_changes_by_row)):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+from kkmp_pos.app import open_till
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 from kkmp_pos.services.setup.auth import actor_of
-from kkmp_pos.services.till import open_till
 from kkmp_pos.sync.worker import sync_once
 from tests.sync.support import PRODUCTS, new_till, queue, seed_server, server_sales
 

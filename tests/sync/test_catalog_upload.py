@@ -4,12 +4,12 @@ barcode, and uploading again changes nothing on the server."""
 
 from __future__ import annotations
 
+from kkmp_pos.app import open_till
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.server import admin
 from kkmp_pos.server import catalog as server_catalog
 from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 from kkmp_pos.services.setup.auth import actor_of
-from kkmp_pos.services.till import open_till
 from kkmp_pos.sync.worker import enrol_terminal, sync_once
 from tests.sync.support import run_cli
 

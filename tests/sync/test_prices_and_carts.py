@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from kkmp_pos.app import open_till
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.server import catalog as server_catalog
 from kkmp_pos.server.admin_api import apply_rows
 from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 from kkmp_pos.services.setup.auth import actor_of
-from kkmp_pos.services.till import open_till
 from kkmp_pos.sync.worker import sync_once
 from tests.sync.support import PRODUCTS, new_till, seed_server
 

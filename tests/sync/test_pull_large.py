@@ -62,8 +62,8 @@ def _wait_for_some_pages(folder, proc) -> None:
 
 
 def _catalog(folder):
+    from kkmp_pos.app import open_till
     from kkmp_pos.db.models import ProductModel
-    from kkmp_pos.services.till import open_till
 
     till = open_till(folder)
     try:

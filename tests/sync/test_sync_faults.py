@@ -8,10 +8,10 @@ import time
 
 import pytest
 
+from kkmp_pos.app import open_till
 from kkmp_pos.core.errors import SyncError
 from kkmp_pos.db.models import OutboxEventModel, SettingModel
 from kkmp_pos.server.live import start_server
-from kkmp_pos.services.till import open_till
 from kkmp_pos.sync.client import SyncClient, SyncHttpError
 from kkmp_pos.sync.lock import SenderLock
 from kkmp_pos.sync.worker import SyncWorker, sync_once

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from kkmp_pos.app import open_till
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.nik import make_demo_nik
 from kkmp_pos.server import admin
@@ -12,7 +13,6 @@ from kkmp_pos.server import catalog as server_catalog
 from kkmp_pos.server.admin_api import apply_rows
 from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 from kkmp_pos.services.setup.auth import actor_of
-from kkmp_pos.services.till import open_till
 from kkmp_pos.sync.worker import sync_once
 from tests.sync.support import PRODUCTS, new_till, queue, seed_server
 

@@ -189,5 +189,5 @@ class PrinterScreen(QWidget):
         jobs = self.till.printing.failed_jobs()
         self.queue.setRowCount(len(jobs))
         for row, job in enumerate(jobs):
-            for col, text in enumerate((str(job.id), job.kind, job.status, job.last_error or "")):
+            for col, text in enumerate((str(job.id), job.kind, job.status, job.last_error)):
                 self.queue.setItem(row, col, QTableWidgetItem(text))

@@ -144,7 +144,7 @@ class ReportScreen(QWidget):
     def _ready(self, report: Any) -> None:
         from kkmp_pos.core.money import format_rp
         from kkmp_pos.core.receipt import render_text, width_for_paper
-        from kkmp_pos.services.reports.service import MemberReport
+        from kkmp_pos.core.reports import MemberReport
 
         self.report = report
         self.run_button.setEnabled(True)

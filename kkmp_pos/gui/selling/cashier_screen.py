@@ -405,5 +405,3 @@ class CashierScreen(QWidget):
 
         dialog.finished.connect(closed)  # type: ignore[attr-defined]
         dialog.open()  # type: ignore[attr-defined]
-
-    _open_dialog = open_dialog  # the name issue 2's code and tests used

@@ -277,10 +277,8 @@ class CloseShiftDialog(QDialog):
 
     def _show_z(self, closed) -> None:  # type: ignore[no-untyped-def]
         from kkmp_pos.core.receipt import render_text, width_for_paper
-        from kkmp_pos.core.receipt_document import ReceiptDocument
-        from kkmp_pos.db.models import PrintJobModel
 
-        doc = ReceiptDocument.from_json(PrintJobModel.get_by_id(closed.z_job_id).document)
+        doc = self.till.printing.job_document(closed.z_job_id)
         width = width_for_paper(self.till.ctx.settings.printer_paper_mm)
         self.z_preview.setPlainText(render_text(doc, width))
         for widget in (self.approval, self.left_row, self.finish_button):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 
 from kkmp_pos.gui.ops import run_op
 
+if TYPE_CHECKING:
+    from kkmp_pos.services.sync.runner import SyncProblem
+
 TYPE_NAMES = {
     "sale.completed": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Penjualan"),
     "sale.cancelled": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Pembatalan"),
@@ -27,11 +30,11 @@ TYPE_NAMES = {
 }
 
 
-def load_problems() -> list[tuple[int, str, str, str]]:
-    """(seq, type, occurred_at, reason) of the rejected events; runs off the GUI thread."""
-    from kkmp_pos.sync import outbox
+def load_problems() -> list[SyncProblem]:
+    """The events the server rejected; runs off the GUI thread."""
+    from kkmp_pos.services.sync.runner import sync_problems
 
-    return [(e.seq, e.type, e.occurred_at, e.reject_reason or "") for e in outbox.rejected_events()]
+    return sync_problems()
 
 
 class SyncProblemsDialog(QDialog):
@@ -56,10 +59,11 @@ class SyncProblemsDialog(QDialog):
         self.loaded = False
         run_op(self, load_problems, on_success=self.show_rows)
 
-    def show_rows(self, rows: list[tuple[int, str, str, str]]) -> None:
+    def show_rows(self, rows: list[SyncProblem]) -> None:
         self.table.setRowCount(len(rows))
-        for r, (seq, etype, when, reason) in enumerate(rows):
-            values = [str(seq), self.tr(TYPE_NAMES.get(etype, etype)), when[:19].replace("T", " "), reason]
+        for r, row in enumerate(rows):
+            when = row.occurred_at[:19].replace("T", " ")
+            values = [str(row.seq), self.tr(TYPE_NAMES.get(row.type, row.type)), when, row.reason]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)

@@ -19,16 +19,10 @@ from PySide6.QtWidgets import (
 from kkmp_pos.gui.i18n import error_text
 from kkmp_pos.gui.ops import run_op
 from kkmp_pos.services.sync.catalog_upload import enrol, has_products
+from kkmp_pos.services.sync.runner import Enrolment
 
 if TYPE_CHECKING:
-    from kkmp_pos.gui.sync.sync_status import SyncController
-
-
-def _enrolment() -> dict[str, Any]:
-    from kkmp_pos.db.models import TerminalModel
-
-    terminal = TerminalModel.get()
-    return {"enrolled": terminal.enrolled, "server_url": terminal.server_url or ""}
+    from kkmp_pos.gui.sync.sync_controller import SyncController
 
 
 class SyncSettingsDialog(QDialog):
@@ -71,16 +65,16 @@ class SyncSettingsDialog(QDialog):
         self.problems_button.clicked.connect(self.show_problems)
         close.clicked.connect(self.accept)
         self.busy = False
-        self._show_enrolment(_enrolment())
+        self._show_enrolment(controller.runner.enrolment())
 
-    def _show_enrolment(self, info: dict[str, Any]) -> None:
-        if info.get("server_url") and not self.server.text():
-            self.server.setText(info["server_url"])
-        if info.get("enrolled"):
-            self.state.setText(self.tr("Kasir ini terdaftar di %1.").replace("%1", info["server_url"]))
+    def _show_enrolment(self, info: Enrolment) -> None:
+        if info.server_url and not self.server.text():
+            self.server.setText(info.server_url)
+        if info.enrolled:
+            self.state.setText(self.tr("Kasir ini terdaftar di %1.").replace("%1", info.server_url))
         else:
             self.state.setText(self.tr("Kasir ini belum terdaftar di server koperasi."))
-        self.sync_button.setEnabled(bool(info.get("enrolled")))
+        self.sync_button.setEnabled(info.enrolled)
 
     def enrol(self) -> None:
         url = self.server.text().strip()
@@ -105,7 +99,7 @@ class SyncSettingsDialog(QDialog):
         self.busy = False
         self.enrol_button.setEnabled(True)
         self.code.clear()
-        self._show_enrolment({"enrolled": True, "server_url": self.server.text().strip().rstrip("/")})
+        self._show_enrolment(Enrolment(True, self.server.text().strip().rstrip("/")))
         if upload is not None:
             queued = self.tr("%1 produk dan %2 anggota akan dikirim ke server.")
             queued = queued.replace("%1", str(upload.products)).replace("%2", str(upload.members))
@@ -119,10 +113,7 @@ class SyncSettingsDialog(QDialog):
         self.state.setText(error_text(exc))
 
     def sync_now(self) -> None:
-        if self.controller.worker is None:
-            self.controller.start_if_enrolled()
-        if self.controller.worker is not None:
-            self.controller.worker.sync_now()
+        if self.controller.sync_now():
             self.state.setText(self.tr("Sinkronisasi dimulai."))
 
     def show_problems(self) -> None:

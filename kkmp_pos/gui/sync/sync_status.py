@@ -1,21 +1,24 @@
-"""The always-visible sync indicator and the controller that owns the till's SyncWorker in the app.
+"""The always-visible sync indicator in the main window's status bar.
 
 The indicator only reads the worker's in-memory status on a QTimer (no database or network on the GUI
-thread); the worker refreshes its counts itself after every round on its own thread.
+thread); the worker refreshes its counts itself after every round on its own thread. The runner (which
+owns the worker) is built by the composition root and handed over with the till.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 
-from kkmp_pos.sync.worker import SyncStatus, SyncWorker
+from kkmp_pos.gui.sync.sync_controller import SyncController
 
 if TYPE_CHECKING:
+    from kkmp_pos.services.sync.runner import SyncStatus
     from kkmp_pos.services.till import Till
 
 REFRESH_MS = 1000
@@ -38,54 +41,14 @@ def _local_time(iso: str) -> str:
     return when.strftime("%H:%M")
 
 
-class SyncController(QObject):
-    """Starts the worker when the till is enrolled (or right after enrolment) and stops it at exit."""
-
-    worker_changed = Signal(object)  # SyncWorker | None
-
-    def __init__(self, till: Till, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.till = till
-        self.worker: SyncWorker | None = None
-        # SaleService.after_commit: push soon after each sale (the worker debounces)
-        till.sales.after_commit.append(lambda result: self.notify())
-
-    def start_if_enrolled(self) -> bool:
-        from kkmp_pos.db.models import TerminalModel
-
-        if self.worker is not None:
-            return True
-        if not TerminalModel.get().enrolled:
-            return False
-        self.worker = SyncWorker(self.till.ctx.data_dir)
-        self.worker.start()
-        self.worker_changed.emit(self.worker)
-        return True
-
-    def restart(self) -> None:
-        """After (re-)enrolment: a fresh worker with the new server and token."""
-        self.stop()
-        self.start_if_enrolled()
-        if self.worker is not None:
-            self.worker.sync_now()
-
-    def notify(self) -> None:
-        if self.worker is not None:
-            self.worker.notify()
-
-    def stop(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
-            self.worker = None
-            self.worker_changed.emit(None)
-
-
 class SyncStatusWidget(QWidget):
     """'● Online · 3 menunggu (tertua 5 mnt) · terakhir 10:32'; click for the sync settings."""
 
     clicked = Signal()
 
-    def __init__(self, worker: SyncWorker | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, status: Callable[[], SyncStatus | None] | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("syncStatus")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -96,15 +59,11 @@ class SyncStatusWidget(QWidget):
         self.label.setObjectName("syncStatusText")
         layout.addWidget(self.dot)
         layout.addWidget(self.label)
-        self.worker = worker
+        self.status = status or (lambda: None)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
-        self.refresh()
-
-    def set_worker(self, worker: SyncWorker | None) -> None:
-        self.worker = worker
         self.refresh()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -112,8 +71,7 @@ class SyncStatusWidget(QWidget):
         super().mouseReleaseEvent(event)
 
     def refresh(self) -> None:
-        status = self.worker.status() if self.worker is not None else None
-        color, text, tip = self.describe(status)
+        color, text, tip = self.describe(self.status())
         self.dot.setText(f'<span style="color:{color}">●</span>')
         self.label.setText(text)
         self.setToolTip(tip)
@@ -149,11 +107,12 @@ class SyncStatusWidget(QWidget):
 
 def install_sync(window: QMainWindow, till: Till) -> SyncController:
     """Wire sync into the main window: the indicator at the right of the window's status bar (always
-    visible, under every screen), a click opens the sync settings, the worker starts if enrolled."""
+    visible, under every screen), a click opens the sync settings. The worker itself is started by the
+    composition root once the till is open (`kkmp_pos.app.run`), and after enrolment by the dialog."""
     controller = SyncController(till, window)
-    widget = SyncStatusWidget(None, window)
+    widget = SyncStatusWidget(controller.status, window)
     window.statusBar().addPermanentWidget(widget)
-    controller.worker_changed.connect(widget.set_worker)
+    controller.worker_changed.connect(widget.refresh)
 
     def open_settings() -> None:
         from kkmp_pos.gui.sync.sync_settings_dialog import SyncSettingsDialog
@@ -161,7 +120,6 @@ def install_sync(window: QMainWindow, till: Till) -> SyncController:
         SyncSettingsDialog(controller, window).open()
 
     widget.clicked.connect(open_settings)
-    controller.start_if_enrolled()
     window.sync_status = widget  # type: ignore[attr-defined]
     window.sync = controller  # type: ignore[attr-defined]
     return controller

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kkmp_pos.core.errors import DeviceError, KkmpError, NotFoundError
 from kkmp_pos.core.reasons import foreign_reason
@@ -17,6 +19,9 @@ from kkmp_pos.core.receipt_document import ReceiptDocument
 from kkmp_pos.db.models import PrintJobModel
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.receipts import ReceiptService
+
+if TYPE_CHECKING:
+    from kkmp_pos.devices.printer import Printer, PrinterSettings
 
 log = logging.getLogger(__name__)
 
@@ -31,15 +36,56 @@ class PrintOutcome:
     error: KkmpError | None = None
 
 
+@dataclass(frozen=True)
+class PrintJobRow:
+    """A print job as the print queue screen lists it."""
+
+    id: int
+    kind: str
+    status: str
+    last_error: str
+
+
 class PrintService:
-    def __init__(self, ctx: ServiceContext, receipts: ReceiptService) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        receipts: ReceiptService,
+        make_printer: Callable[[PrinterSettings], Printer],
+    ) -> None:
         self.ctx = ctx
         self.receipts = receipts
-        # A device that replaces the configured URI (a FakePrinter in tests and in a till that has no
-        # printer attached yet); None = send through the URI in the settings.
-        self.device = None  # type: ignore[var-annotated]
+        self.make_printer = make_printer
+        # The printer jobs go to: made by `make_printer` for the address a job is sent to, and kept
+        # while that address and the settings stay the same. A printer set here by hand (a FakePrinter
+        # in tests) takes every job that names no other address.
+        self.printer: Printer | None = None
+        self._pinned = False
 
-    def printer_settings(self, uri: str | None = None):  # type: ignore[no-untyped-def]
+    def printer_for(self, uri: str | None = None) -> Printer:
+        """The printer at `uri` (default: the configured one); DeviceError if none is configured."""
+        settings = self.printer_settings(uri)
+        if not settings.uri:
+            raise DeviceError("printer_not_configured")
+        if self._pinned:
+            return self.make_printer(settings)
+        if self.printer is None or self.printer.settings != settings:
+            self.printer = self.make_printer(settings)
+        return self.printer
+
+    def _destination(self, job: PrintJobModel, uri: str | None) -> tuple[Printer, str | None]:
+        """Where a job goes: an attached printer unless `uri` names another; else the job's own
+        address, else the configured one. The address is also what its bytes are rendered for."""
+        if self._pinned and self.printer is not None and uri is None:
+            return self.printer, None
+        target = uri or job.printer_uri or None
+        return self.printer_for(target), target
+
+    def attach(self, printer: Printer) -> None:
+        """Send every job that names no other address to `printer` (the fake printer of the tests)."""
+        self.printer, self._pinned = printer, True
+
+    def printer_settings(self, uri: str | None = None) -> PrinterSettings:
         from kkmp_pos.devices.printer import PrinterSettings
 
         return PrinterSettings(
@@ -68,30 +114,21 @@ class PrintService:
 
                 data = logo_bytes(logo, self.ctx.settings.printer_paper_mm) + data
             return data
-        from kkmp_pos.core.receipt_document import ReceiptDocument
         from kkmp_pos.devices.escpos_render import render_escpos
 
         return render_escpos(ReceiptDocument.from_json(job.document), self.printer_settings(uri))
 
     def print_job(self, job_id: int, uri: str | None = None) -> PrintOutcome:
         """Send one job now (call off the GUI thread). Never raises for printer faults."""
-        from kkmp_pos.devices.printer import send
-
         with _print_lock:
             job = PrintJobModel.get_or_none(PrintJobModel.id == job_id)
             if job is None:
                 raise NotFoundError("print_job_not_found", id=job_id)
             if job.status == "sent":
                 return PrintOutcome(job_id, True)  # never twice by accident
-            target = uri or job.printer_uri or self.ctx.settings.printer_uri
             try:
-                if self.device is not None and uri is None:
-                    self.device.send(self.job_bytes(job, None))
-                    target = "fake://"
-                else:
-                    if not target:
-                        raise DeviceError("printer_not_configured")
-                    send(self.printer_settings(target), self.job_bytes(job, target))
+                printer, target = self._destination(job, uri)
+                printer.send(self.job_bytes(job, target))
             except KkmpError as exc:
                 self._mark(job_id, "failed", exc.message("en"))
                 log.warning("print job %s failed: %s", job_id, exc)
@@ -102,7 +139,7 @@ class PrintService:
                 self._mark(job_id, "failed", str(exc))
                 log.exception("print job %s failed", job_id)
                 return PrintOutcome(job_id, False, err)
-            self._mark(job_id, "sent", None, target)
+            self._mark(job_id, "sent", None, printer.settings.uri)
             return PrintOutcome(job_id, True)
 
     def _mark(self, job_id: int, status: str, error: str | None, uri: str | None = None) -> None:
@@ -147,18 +184,21 @@ class PrintService:
         ).execute()
         return self.print_job(job_id, uri=uri)
 
-    def failed_jobs(self) -> list[PrintJobModel]:
-        return list(
-            PrintJobModel.select()
+    def failed_jobs(self) -> list[PrintJobRow]:
+        return [
+            PrintJobRow(job.id, job.kind, job.status, job.last_error or "")
+            for job in PrintJobModel.select()
             .where(PrintJobModel.status == "failed")
             .order_by(PrintJobModel.id.desc())
             .limit(100)
-        )
+        ]
 
-    def pending_jobs(self) -> list[PrintJobModel]:
-        return list(
-            PrintJobModel.select().where(PrintJobModel.status == "pending").order_by(PrintJobModel.id)
-        )
+    def job_document(self, job_id: int) -> ReceiptDocument:
+        """The document a non-sale job carries (a Z report, a slip), e.g. for an on-screen preview."""
+        job = PrintJobModel.get_or_none(PrintJobModel.id == job_id)
+        if job is None:
+            raise NotFoundError("print_job_not_found", id=job_id)
+        return ReceiptDocument.from_json(job.document)
 
     def queue_document(self, kind: str, doc_id: str | None, document: ReceiptDocument) -> int:
         """Queue any slip built in core (a return slip, a notice) for the configured printer; the job id.

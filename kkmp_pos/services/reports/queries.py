@@ -13,58 +13,16 @@ payments add up to.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
 import peewee
 
 from kkmp_pos.core.cash import CashFigures
+from kkmp_pos.core.reports import ProductFacts, SalesFacts, SalesTotals
 
 COMPLETED = "completed"
 PENDING = "awaiting_payment"
 CANCELLED = "cancelled"
-
-
-@dataclass
-class SalesTotals:
-    sale_count: int = 0
-    total_rp: int = 0
-    subtotal_rp: int = 0
-    discount_rp: int = 0
-    rounding_rp: int = 0
-    member_savings_rp: int = 0
-
-
-@dataclass
-class SalesFacts:
-    """Aggregates of the sales in a date range (or one shift), before any formatting."""
-
-    completed: SalesTotals = field(default_factory=SalesTotals)
-    pending: SalesTotals = field(default_factory=SalesTotals)  # QRIS awaiting payment
-    cancelled: SalesTotals = field(default_factory=SalesTotals)  # voids
-    member: SalesTotals = field(default_factory=SalesTotals)
-    non_member: SalesTotals = field(default_factory=SalesTotals)
-    by_hour: dict[int, int] = field(default_factory=dict)  # local hour -> total_rp (completed)
-    by_day: dict[str, int] = field(default_factory=dict)  # business date -> total_rp (completed)
-    by_payment: dict[str, int] = field(default_factory=dict)  # method -> confirmed rupiah, completed
-    qris_confirmed: tuple[int, int] = (0, 0)  # (payments, rupiah)
-    qris_pending: tuple[int, int] = (0, 0)
-    returns: SalesTotals = field(default_factory=SalesTotals)  # refunds, already taken off `completed`
-    # completed line totals (after discounts) net of returns, split by product.ppn_exempt
-    taxable_rp: int = 0
-    exempt_rp: int = 0
-
-
-@dataclass(frozen=True)
-class ProductFacts:
-    product_id: int
-    code: str
-    name: str
-    base_unit: str
-    business_unit: str
-    category: str
-    base_qty_milli: int
-    total_rp: int
 
 
 def _scope(date_from: str, date_to: str, shift_id: str | None) -> tuple[str, list[Any]]:
@@ -237,14 +195,6 @@ def product_facts(
         ProductFacts(pid, *products.get(pid, ("?", "?", "", "sembako", "")), qty, total)
         for pid, (qty, total) in sums.items()
     ]
-
-
-def group_products(facts: list[ProductFacts], key: str) -> dict[str, int]:
-    """Rupiah per business unit or category, largest first."""
-    sums: dict[str, int] = defaultdict(int)
-    for f in facts:
-        sums[getattr(f, key) or "-"] += f.total_rp
-    return dict(sorted(sums.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def cash_movements(db: peewee.Database, shift_id: str) -> list[tuple[str, int, str, str, str]]:

@@ -1,25 +1,21 @@
 """Reports: shift X/Z, end of day, a date range (a month) and member purchases; data, slips, PDFs.
 
 Figures come from `report_queries` (the one place that defines what counts). Each report is a plain
-dataclass; `report_documents` turns it into a thermal slip (a ReceiptDocument), `save_pdf` into a PDF
-(reportlab, imported only then). Long reports call `progress(done, total, label)` between steps.
+dataclass of `core.reports`; `documents` turns it into a thermal slip (a ReceiptDocument), `save_pdf`
+into a PDF (reportlab, imported only then). Long reports call `progress(done, total, label)` between steps.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from kkmp_pos.core.errors import ValidationError
-from kkmp_pos.core.money import format_rp
 from kkmp_pos.core.receipt import ReceiptDocument
-from kkmp_pos.core.tax import PPN_PERCENT as TAX_PPN_PERCENT
-from kkmp_pos.core.tax import dpp_and_ppn
+from kkmp_pos.core.reports import MemberReport, PeriodReport, ShiftReport
 from kkmp_pos.db.models import PrintJobModel, ShiftModel, UserModel
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
@@ -31,7 +27,6 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 MAX_RANGE_DAYS = 400
-PPN_PERCENT = TAX_PPN_PERCENT  # default; a store's rate is the 'tax.ppn_percent' setting
 
 
 def parse_date(text: str) -> str:
@@ -49,39 +44,10 @@ def _utc_offset_hours(ctx: ServiceContext, day: str) -> int:
 
 
 # -- shift reports (X / Z) ---------------------------------------------------------------------------
-@dataclass
-class ShiftReport:
-    shift_id: str
-    final: bool  # Z (closed) or X (mid-shift)
-    cashier: str
-    status: str
-    business_date: str
-    opened_at: str
-    closed_at: str | None
-    printed_at: str
-    opening_float_rp: int
-    cash_sales_rp: int
-    cash_in_rp: int
-    cash_out_rp: int
-    cash_refunds_rp: int
-    savings_cash_rp: int
-    expected_rp: int
-    counted_rp: int | None
-    difference_rp: int | None
-    approved_by: str | None
-    deposit_rp: int
-    facts: q.SalesFacts
-    moves: list[tuple[str, int, str, str, str]] = field(default_factory=list)
-
-    @property
-    def left_rp(self) -> int | None:
-        return None if self.counted_rp is None else self.counted_rp - self.deposit_rp
-
-
 def shift_report(
     ctx: ServiceContext, shift_id: str, *, final: bool, progress: Progress | None = None
 ) -> ShiftReport:
-    """The figures of one shift. Callers check permissions (ShiftService.x_report / z_report)."""
+    """The figures of one shift. Callers check permissions (ShiftService.x_report, the close)."""
     report_progress = progress or (lambda done, total, label: None)
     report_progress(0, 3, "kas")
     shift = ShiftModel.get_by_id(shift_id)
@@ -120,115 +86,6 @@ def shift_report(
 
 
 # -- end of day and ranges -----------------------------------------------------------------------------
-@dataclass
-class PeriodReport:
-    kind: str  # 'eod' | 'range'
-    date_from: str
-    date_to: str
-    store_name: str
-    cooperative_name: str
-    vat_registered: bool
-    generated_at: str
-    facts: q.SalesFacts
-    products: list[q.ProductFacts]
-    shifts: list[dict[str, Any]]
-    top_n: int = 10
-    ppn_percent: int = PPN_PERCENT
-
-    @property
-    def by_business_unit(self) -> dict[str, int]:
-        return q.group_products(self.products, "business_unit")
-
-    @property
-    def by_category(self) -> dict[str, int]:
-        return q.group_products(self.products, "category")
-
-    @property
-    def top_products(self) -> list[q.ProductFacts]:
-        return sorted(self.products, key=lambda p: (-p.total_rp, p.name))[: self.top_n]
-
-    @property
-    def ppn(self) -> tuple[int, int] | None:
-        """(DPP, PPN) included in the taxable sales net of returns, only for a VAT-registered store.
-
-        PPN is taken once from the period's net taxable sum (prices include it); exempt goods
-        (`product.ppn_exempt`) add nothing.
-        """
-        if not self.vat_registered:
-            return None
-        return dpp_and_ppn(self.facts.taxable_rp, self.ppn_percent)
-
-    def ppn_rows(self) -> list[tuple[str, str]]:
-        """The PPN block of the slip and the PDF (empty for a store not registered for VAT)."""
-        if self.ppn is None:
-            return []
-        dpp, ppn = self.ppn
-        return [
-            ("Penjualan kena PPN", format_rp(self.facts.taxable_rp)),
-            ("Penjualan bebas PPN", format_rp(self.facts.exempt_rp)),
-            ("DPP", format_rp(dpp)),
-            (f"PPN {self.ppn_percent}% (termasuk)", format_rp(ppn)),
-        ]
-
-    def to_json(self) -> dict[str, Any]:
-        """Machine-readable: completed sales net of returns and cancellations."""
-        f = self.facts
-        data: dict[str, Any] = {}
-        if self.kind == "eod":
-            data["business_date"] = self.date_from
-        data.update(
-            {
-                "date_from": self.date_from,
-                "date_to": self.date_to,
-                "sale_count": f.completed.sale_count,
-                "total_rp": f.completed.total_rp,
-                "rounding_rp": f.completed.rounding_rp,
-                "discount_rp": f.completed.discount_rp,
-                "member_savings_rp": f.completed.member_savings_rp,
-                "by_payment": dict(sorted(f.by_payment.items())),
-                "by_business_unit": self.by_business_unit,
-                "by_category": self.by_category,
-                "member": {"sale_count": f.member.sale_count, "total_rp": f.member.total_rp},
-                "non_member": {"sale_count": f.non_member.sale_count, "total_rp": f.non_member.total_rp},
-                "by_hour": {f"{h:02d}": v for h, v in sorted(f.by_hour.items())},
-                "by_day": dict(sorted(f.by_day.items())),
-                "voids": {"sale_count": f.cancelled.sale_count, "total_rp": f.cancelled.total_rp},
-                "returns": {"count": f.returns.sale_count, "total_rp": f.returns.total_rp},
-                "qris_pending": {"count": f.qris_pending[0], "amount_rp": f.qris_pending[1]},
-                "qris_confirmed": {"count": f.qris_confirmed[0], "amount_rp": f.qris_confirmed[1]},
-                "top_products": [
-                    {"code": p.code, "name": p.name, "qty_milli": p.base_qty_milli, "total_rp": p.total_rp}
-                    for p in self.top_products
-                ],
-                "shifts": [
-                    {
-                        k: s[k]
-                        for k in (
-                            "id",
-                            "cashier",
-                            "status",
-                            "opening_float_rp",
-                            "expected_cash_rp",
-                            "counted_cash_rp",
-                            "difference_rp",
-                            "approved_by",
-                        )
-                    }
-                    for s in self.shifts
-                ],
-            }
-        )
-        if self.ppn is not None:
-            data["ppn"] = {
-                "percent": self.ppn_percent,
-                "taxable_rp": self.facts.taxable_rp,
-                "exempt_rp": self.facts.exempt_rp,
-                "dpp_rp": self.ppn[0],
-                "ppn_rp": self.ppn[1],
-            }
-        return data
-
-
 def build_period_report(
     ctx: ServiceContext, date_from: str, date_to: str, *, kind: str, progress: Progress | None = None
 ) -> PeriodReport:
@@ -263,28 +120,6 @@ def build_period_report(
     )
     report_progress(steps, steps, "selesai")
     return report
-
-
-@dataclass
-class MemberReport:
-    date_from: str
-    date_to: str
-    cooperative_name: str
-    generated_at: str
-    rows: list[dict[str, Any]]
-
-    @property
-    def total_rp(self) -> int:
-        return sum(r["total_rp"] for r in self.rows)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "date_from": self.date_from,
-            "date_to": self.date_to,
-            "member_count": len(self.rows),
-            "total_rp": self.total_rp,
-            "members": self.rows,
-        }
 
 
 class ReportService:
@@ -352,9 +187,12 @@ class ReportService:
 
         path = Path(path)
         if isinstance(report, ShiftReport):
-            reports_pdf.shift_pdf(self.ctx, report, path)
+            store = self.ctx.store
+            reports_pdf.shift_pdf(
+                report, path, cooperative_name=store.cooperative_name, timezone=store.timezone
+            )
         elif isinstance(report, MemberReport):
             reports_pdf.members_pdf(report, path)
         else:
-            reports_pdf.period_pdf(self.ctx, report, path)
+            reports_pdf.period_pdf(report, path)
         return path

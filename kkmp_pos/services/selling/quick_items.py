@@ -7,7 +7,7 @@ from peewee import JOIN, fn
 from kkmp_pos.core.pricing import PricedItem
 from kkmp_pos.db.models import BarcodeModel, ProductModel, ProductPopularityModel, ProductUnitModel
 from kkmp_pos.services.context import ServiceContext
-from kkmp_pos.services.selling.catalog import item_from
+from kkmp_pos.services.selling.priced_items import item_from
 
 
 class QuickItemService:

@@ -17,7 +17,6 @@ from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.limits import Violation
 from kkmp_pos.core.money import format_rp, round_cash
 from kkmp_pos.core.payments import PaymentInput, PaymentMethod, Settlement, settle
-from kkmp_pos.db.database import storage_errors
 from kkmp_pos.db.models import (
     PaymentModel,
     PrintJobModel,
@@ -25,6 +24,7 @@ from kkmp_pos.db.models import (
     SaleLineModel,
     SaleModel,
 )
+from kkmp_pos.db.sqlite_errors import storage_errors
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.limits import LimitService
 from kkmp_pos.services.setup.auth import require

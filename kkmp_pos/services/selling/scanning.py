@@ -14,7 +14,8 @@ from kkmp_pos.core.pricing import PricedItem, price_for
 from kkmp_pos.db.models import MemberModel, ProductModel, SaleModel
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.members.lookup import member_ref
-from kkmp_pos.services.selling.catalog import CatalogService, item_from
+from kkmp_pos.services.selling.catalog import CatalogService
+from kkmp_pos.services.selling.priced_items import item_from
 
 
 class ScanResultKind(StrEnum):

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from kkmp_pos.core.pricing import PricedItem
 from kkmp_pos.core.text import fold, words_of
 from kkmp_pos.db.models import BarcodeModel, ProductModel, ProductPopularityModel
-from kkmp_pos.services.selling.catalog import item_from
+from kkmp_pos.services.selling.priced_items import item_from
 
 RANK_TTL_S = 300.0
 _ranks: dict[str, tuple[float, dict[int, int]]] = {}

@@ -216,7 +216,7 @@ def _receive_batches(ctx: ServiceContext, product: ProductModel, qty: int, rng: 
 
 def _past_sales(ctx, users, members, days: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
     """About 40 sales a day between 07:00 and 20:00 store time, a third to members, all cash."""
-    from kkmp_pos.services.selling.catalog import item_from
+    from kkmp_pos.services.selling.priced_items import item_from
 
     sales = SaleService(ctx)
     cashiers = [actor_of(u) for u in users if u.role == "kasir"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.db.backup import backup_to, check_file
-from kkmp_pos.db.database import damaged
+from kkmp_pos.db.sqlite_errors import damaged
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.selling import popularity
 

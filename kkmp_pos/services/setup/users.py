@@ -130,11 +130,3 @@ class UserService:
             ).where(UserModel.id == user.id).execute()
             audit(self.ctx, "user.pin_reset", actor, doc_id=str(user.id))
         return _info(self._get(user_id))
-
-    def unlock(self, actor: Actor, user_id: int) -> UserInfo:
-        require(actor, "manage_users")
-        with self.ctx.db.atomic():
-            user = self._get(user_id)
-            UserModel.update(failed_attempts=0, locked_until=None).where(UserModel.id == user.id).execute()
-            audit(self.ctx, "user.unlocked", actor, doc_id=str(user.id))
-        return _info(self._get(user_id))

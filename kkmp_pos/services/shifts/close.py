@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from kkmp_pos.core.cash import (
     counts_from_json,
@@ -28,8 +28,19 @@ from kkmp_pos.services.reports import queries as q
 from kkmp_pos.services.setup.auth import require
 from kkmp_pos.sync.outbox import append_event
 
-if TYPE_CHECKING:
-    from kkmp_pos.services.shifts.drawer import ShiftService
+
+class ShiftRows(Protocol):
+    """What the close steps use of the shift service (ShiftService in kkmp_pos.services.shifts.drawer)."""
+
+    ctx: ServiceContext
+
+    def _row(self, shift_id: str) -> ShiftModel: ...
+
+    def _open_shift_for(self, actor: Actor) -> ShiftModel: ...
+
+    def _own_or_manager(self, actor: Actor, shift: ShiftModel) -> None: ...
+
+    def _cash_event(self, move: CashMovementModel, actor: Actor, approver: Actor | None) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -57,7 +68,7 @@ class CloseResult:
 
 
 def submit_count(
-    svc: ShiftService, actor: Actor, counts: dict[int, int], shift_id: str | None = None
+    svc: ShiftRows, actor: Actor, counts: dict[int, int], shift_id: str | None = None
 ) -> CountResult:
     """Store the blind count (once), then say the difference. The shift stops taking sales."""
     require(actor, "close_shift")
@@ -90,7 +101,7 @@ def submit_count(
 
 
 def finish_close(
-    svc: ShiftService,
+    svc: ShiftRows,
     actor: Actor,
     shift_id: str,
     *,

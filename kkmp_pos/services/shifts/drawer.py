@@ -319,17 +319,6 @@ class ShiftService:
         audit(self.ctx, "report.x", actor, doc_id=shift_id)
         return shift_report(self.ctx, shift_id, final=False)
 
-    def z_report(self, actor: Actor, shift_id: str) -> Any:
-        """The Z report of a closed shift (its cashier, or anyone with 'reports')."""
-        from kkmp_pos.services.reports.service import shift_report
-
-        shift = self._row(shift_id)
-        if shift.user_id != actor.user_id:
-            require(actor, "reports")
-        if shift.status != str(ShiftStatus.CLOSED):
-            raise StateError("shift_state_invalid", status=shift.status, move="z_report")
-        return shift_report(self.ctx, shift_id, final=True)
-
     def queue_report_print(self, actor: Actor, report: Any) -> int:
         """Queue a shift report (X or Z) for the thermal printer; returns the job id."""
         from kkmp_pos.services.reports.documents import shift_report_document
