@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kkmp_pos.core.money import format_qty, format_rp
 from kkmp_pos.gui.i18n import current_lang
-from kkmp_pos.gui.stock.stock_module_screen import StockTab, fill_table, make_table
+from kkmp_pos.gui.stock.stock_tab import StockTab, fill_table, make_table
 from kkmp_pos.gui.widgets import TOUCH_PX
 
 if TYPE_CHECKING:

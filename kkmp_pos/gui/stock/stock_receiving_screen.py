@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from kkmp_pos.core.errors import KkmpError, NotFoundError
 from kkmp_pos.core.money import format_qty, format_rp, parse_qty, parse_rp
 from kkmp_pos.gui.i18n import error_text
-from kkmp_pos.gui.stock.stock_module_screen import StockTab, make_table
+from kkmp_pos.gui.stock.stock_tab import StockTab, make_table
 from kkmp_pos.gui.widgets import TOUCH_PX
 from kkmp_pos.services.stock.receiving import ReceiptDraft, check_date
 

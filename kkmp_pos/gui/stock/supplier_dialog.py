@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kkmp_pos.gui.ops import run_op
-from kkmp_pos.gui.stock.stock_module_screen import fill_table, make_table
+from kkmp_pos.gui.stock.stock_tab import fill_table, make_table
 from kkmp_pos.services.stock.suppliers import SUPPLIER_KINDS, SupplierSpec
 
 if TYPE_CHECKING:
