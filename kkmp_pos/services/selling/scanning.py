@@ -93,7 +93,9 @@ class ScanService:
         from_label = result.fixed_total_rp is not None or result.qty_milli != MILLI
         if result.item.is_weighed and not (from_label or is_in_store_number(code)):
             return replace(result, needs_weight=True)
-        return result if from_label else replace(result, qty_milli=qty_milli)
+        if from_label or qty_milli == result.qty_milli:
+            return result
+        return replace(result, qty_milli=qty_milli)
 
     def scan(self, code: str, *, member_active: bool = False) -> ScanResult:
         """Resolve a scanned or typed code. The common case (a product barcode) costs one query."""
