@@ -95,34 +95,6 @@ FORBIDDEN_IMPORTS = [
     ("sync", "services"),
 ]
 
-# Import cycles inside the two GUI packages being restructured apart from this rule. Each entry is one
-# strongly connected component, exactly; the test fails when one is no longer there, so the list can
-# only shrink (empty it once those packages have their seams).
-KNOWN_CYCLES_IN_GUI_SELLING_AND_STOCK: frozenset[frozenset[str]] = frozenset(
-    {
-        frozenset(
-            {
-                "kkmp_pos.gui.selling.cashier_layout",
-                "kkmp_pos.gui.selling.cashier_screen",
-                "kkmp_pos.gui.selling.cashier_tools",
-                "kkmp_pos.gui.selling.checkout_flow",
-            }
-        ),
-        frozenset(
-            {
-                "kkmp_pos.gui.stock.limits_screen",
-                "kkmp_pos.gui.stock.stock_card_screen",
-                "kkmp_pos.gui.stock.stock_count_screen",
-                "kkmp_pos.gui.stock.stock_lists_screen",
-                "kkmp_pos.gui.stock.stock_module_screen",
-                "kkmp_pos.gui.stock.stock_products_screen",
-                "kkmp_pos.gui.stock.stock_receiving_screen",
-                "kkmp_pos.gui.stock.supplier_dialog",
-            }
-        ),
-    }
-)
-
 
 def broken_layers(graph: ImportGraph) -> list[str]:
     """Every import that breaks FORBIDDEN_IMPORTS, as 'module -> imported'."""
@@ -145,19 +117,11 @@ def test_layers_hold_on_the_module_graph():
 
 def test_no_import_cycle_between_modules():
     graph = build_graph(PACKAGE)
-    cycles = set(graph.cycles())
-    unexpected = [describe(graph, c) for c in cycles - KNOWN_CYCLES_IN_GUI_SELLING_AND_STOCK]
-    assert unexpected == [], "import cycles (move what both sides need into a third module):\n" + "\n".join(
-        unexpected
+    cycles = graph.cycles()
+    assert cycles == [] or not cycles, (
+        "import cycles (move what both sides need into a third module):\n"
+        + "\n".join(describe(graph, c) for c in cycles)
     )
-
-
-def test_the_allowed_cycles_still_exist_exactly_as_listed():
-    """When a listed cycle is broken (or changes shape), the list must change with it."""
-    for cycle in KNOWN_CYCLES_IN_GUI_SELLING_AND_STOCK:
-        assert all(m.startswith(("kkmp_pos.gui.selling.", "kkmp_pos.gui.stock.")) for m in cycle)
-    gone = KNOWN_CYCLES_IN_GUI_SELLING_AND_STOCK - set(build_graph(PACKAGE).cycles())
-    assert not gone, f"no longer a cycle, take it out of the list: {[sorted(c) for c in gone]}"
 
 
 def _write(root: Path, files: dict[str, str]) -> None:

@@ -25,6 +25,7 @@ __all__ = [
     "parse_gs1",
     "parse_scale_barcode",
     "price_check_digit",
+    "split_qty_prefix",
 ]
 
 
@@ -228,3 +229,14 @@ def classify_scan(code: str, layout: ScaleBarcodeLayout | None = None) -> ScanKi
             return ScanKind.OTHER
         return ScanKind.GS1
     return ScanKind.OTHER
+
+
+def split_qty_prefix(text: str) -> tuple[str, str | None]:
+    """'3*8990000010012' → ('8990000010012', '3'): the cashier typed how many of the next scan.
+
+    The quantity text is returned unparsed (the caller parses it as a quantity); None when there is none.
+    """
+    if "*" not in text:
+        return text, None
+    qty_text, _, code = text.partition("*")
+    return code, qty_text

@@ -55,14 +55,11 @@ class RegisterMemberDialog(QDialog):
     registered = Signal(object)  # MemberRef
     printed = Signal(object)  # list[PrintOutcome], when both jobs came back
 
-    def __init__(
-        self, till: Till, actor: Actor, parent: QWidget | None = None, shift_id: str | None = None
-    ) -> None:
+    def __init__(self, till: Till, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Daftar anggota baru"))
         self.till = till
         self.actor = actor
-        self.shift_id = shift_id
         self.pokok_rp = till.ctx.settings.member_pokok_rp
         self.method = "cash"
         self.nik_value = ""  # the accepted NIK; the field then shows it masked
@@ -268,7 +265,6 @@ class RegisterMemberDialog(QDialog):
                 cashier=self.actor,
                 tendered_rp=tendered,
                 reference=self.reference_field.text() if self.method != "cash" else "",
-                shift_id=self.shift_id,
             )
         except KkmpError as exc:
             self._show_error(exc)

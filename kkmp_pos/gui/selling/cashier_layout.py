@@ -1,5 +1,5 @@
 """The cashier screen's widgets and where they sit (1366×768): scan box, quick buttons, cart, actions,
-and on the right the member, the totals, the last sale and the pay button."""
+and on the right the member, the totals, the last sale and the pay button. The screen connects them."""
 
 from __future__ import annotations
 
@@ -25,140 +25,124 @@ from kkmp_pos.gui.selling.scan_box import ScanBox
 from kkmp_pos.gui.widgets import key_button
 
 if TYPE_CHECKING:
-    from kkmp_pos.gui.selling.cashier_screen import CashierScreen
+    from collections.abc import Callable
+
+    from kkmp_pos.core.pricing import PricedItem
 
 
-def build_cashier_layout(screen: CashierScreen) -> None:
-    outer = QVBoxLayout(screen)
-    outer.setContentsMargins(0, 0, 0, 0)
-    outer.setSpacing(0)
-    top = QWidget()
-    top.setObjectName("topBar")
-    top.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-    top_row = QHBoxLayout(top)
-    top_row.setContentsMargins(12, 4, 8, 4)
-    screen.store_label = QLabel(screen.till.ctx.store.name)
-    screen.user_label = QLabel()
-    screen.display_button = key_button(
-        QCoreApplication.translate("CashierScreen", "Layar pelanggan"), "Ctrl+L", min_height=40
-    )
-    screen.logout_button = key_button(
-        QCoreApplication.translate("CashierScreen", "Keluar"), "", min_height=40
-    )
-    screen.menu_button = key_button(
-        QCoreApplication.translate("CashierScreen", "Menu"), "Ctrl+M", min_height=40
-    )
-    screen.menu_button.clicked.connect(screen.menu_requested.emit)
-    for button in (screen.menu_button, screen.display_button, screen.logout_button):
-        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-    screen.logout_button.clicked.connect(screen.request_logout)
-    top_row.addWidget(screen.store_label, 1)
-    top_row.addWidget(screen.user_label)
-    top_row.addWidget(screen.menu_button)
-    top_row.addWidget(screen.display_button)
-    top_row.addWidget(screen.logout_button)
-    outer.addWidget(top)
+class CashierWidgets:
+    """Builds the screen's widgets into `root` and holds them."""
 
-    body = QHBoxLayout()
-    body.setContentsMargins(10, 8, 10, 10)
-    body.setSpacing(10)
-    outer.addLayout(body, 1)
-    left = QVBoxLayout()
-    left.setSpacing(6)
-    body.addLayout(left, 1)
-    screen.scan_box = ScanBox(
-        lambda text: screen.quick_items.with_units(screen.till.catalog.search(text, limit=50))
-    )
-    screen.scan_field = screen.scan_box.field
-    screen.results = screen.scan_box.results
-    left.addWidget(screen.scan_box)
-    screen.quick_buttons = QuickButtons(screen.quick_items.quick_items())
-    left.addWidget(screen.quick_buttons)
-    screen.table = QTableView()
-    screen.table.setModel(screen.model)
-    screen.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    screen.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    screen.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    screen.table.setWordWrap(False)
-    screen.table.verticalHeader().hide()
-    # Fixed row heights and column widths: adding a line never re-measures the other lines.
-    screen.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    screen.table.verticalHeader().setDefaultSectionSize(38)
-    screen.table.setAlternatingRowColors(True)
-    header = screen.table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    header.setSectionResizeMode(CartModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
-    widths = {CartModel.COL_NO: 40, CartModel.COL_QTY: 110, CartModel.COL_PRICE: 110,
-              CartModel.COL_SAVING: 120, CartModel.COL_TOTAL: 120}  # fmt: skip
-    for col, width in widths.items():
-        header.resizeSection(col, width)
-    screen.table.clicked.connect(lambda _i: screen.focus_scan())
-    left.addWidget(screen.table, 1)
-    actions = QGridLayout()
-    actions.setSpacing(6)
-    screen.search_button = key_button(QCoreApplication.translate("CashierScreen", "Cari"), "F2")
-    screen.qty_button = key_button(QCoreApplication.translate("CashierScreen", "Jumlah"), "F4")
-    screen.remove_button = key_button(QCoreApplication.translate("CashierScreen", "Hapus baris"), "Del")
-    screen.clear_button = key_button(QCoreApplication.translate("CashierScreen", "Kosongkan"), "F8")
-    screen.discount_button = key_button(QCoreApplication.translate("CashierScreen", "Diskon/harga"), "Ctrl+D")
-    screen.hold_button = key_button(QCoreApplication.translate("CashierScreen", "Tahan"), "F5")
-    screen.recall_button = key_button(QCoreApplication.translate("CashierScreen", "Panggil"), "F9")
-    screen.receipts_button = key_button(QCoreApplication.translate("CashierScreen", "Struk"), "F3")
-    screen.return_button = key_button(QCoreApplication.translate("CashierScreen", "Retur"), "Ctrl+R")
-    row1 = (
-        screen.search_button,
-        screen.qty_button,
-        screen.remove_button,
-        screen.clear_button,
-        screen.discount_button,
-    )
-    row2 = (screen.hold_button, screen.recall_button, screen.receipts_button, screen.return_button)
-    for button in row1 + row2:
-        button.setMinimumWidth(80)
-    for col, button in enumerate(row1):
-        actions.addWidget(button, 0, col)
-    for col, button in enumerate(row2):
-        actions.addWidget(button, 1, col)
-    left.addLayout(actions)
+    def __init__(
+        self,
+        root: QWidget,
+        store_name: str,
+        model: CartModel,
+        search: Callable[[str], list[PricedItem]],
+        quick_items: list[PricedItem],
+    ) -> None:
+        outer = QVBoxLayout(root)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        top = QWidget()
+        top.setObjectName("topBar")
+        top.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        top_row = QHBoxLayout(top)
+        top_row.setContentsMargins(12, 4, 8, 4)
+        self.store_label = QLabel(store_name)
+        self.user_label = QLabel()
+        self.display_button = key_button(
+            QCoreApplication.translate("CashierScreen", "Layar pelanggan"), "Ctrl+L", min_height=40
+        )
+        self.logout_button = key_button(
+            QCoreApplication.translate("CashierScreen", "Keluar"), "", min_height=40
+        )
+        self.menu_button = key_button(
+            QCoreApplication.translate("CashierScreen", "Menu"), "Ctrl+M", min_height=40
+        )
+        for button in (self.menu_button, self.display_button, self.logout_button):
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        top_row.addWidget(self.store_label, 1)
+        top_row.addWidget(self.user_label)
+        top_row.addWidget(self.menu_button)
+        top_row.addWidget(self.display_button)
+        top_row.addWidget(self.logout_button)
+        outer.addWidget(top)
 
-    right_widget = QWidget()
-    right_widget.setFixedWidth(430)
-    right = QVBoxLayout(right_widget)
-    right.setContentsMargins(0, 0, 0, 0)
-    body.addWidget(right_widget)
-    screen.member_panel = MemberPanel()
-    screen.totals_panel = TotalsPanel()
-    screen.last_panel = LastSalePanel()
-    right.addWidget(screen.member_panel)
-    right.addWidget(screen.totals_panel)
-    right.addWidget(screen.last_panel)
-    right.addStretch(1)
-    screen.pay_button = key_button(
-        QCoreApplication.translate("CashierScreen", "BAYAR"), "F12 / Enter", role="primary", min_height=72
-    )
-    right.addWidget(screen.pay_button)
+        body = QHBoxLayout()
+        body.setContentsMargins(10, 8, 10, 10)
+        body.setSpacing(10)
+        outer.addLayout(body, 1)
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        body.addLayout(left, 1)
+        self.scan_box = ScanBox(search)
+        self.scan_field = self.scan_box.field
+        self.results = self.scan_box.results
+        left.addWidget(self.scan_box)
+        self.quick_buttons = QuickButtons(quick_items)
+        left.addWidget(self.quick_buttons)
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        # Fixed row heights and column widths: adding a line never re-measures the other lines.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(38)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(CartModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        widths = {CartModel.COL_NO: 40, CartModel.COL_QTY: 110, CartModel.COL_PRICE: 110,
+                  CartModel.COL_SAVING: 120, CartModel.COL_TOTAL: 120}  # fmt: skip
+        for col, width in widths.items():
+            header.resizeSection(col, width)
+        left.addWidget(self.table, 1)
+        actions = QGridLayout()
+        actions.setSpacing(6)
+        self.search_button = key_button(QCoreApplication.translate("CashierScreen", "Cari"), "F2")
+        self.qty_button = key_button(QCoreApplication.translate("CashierScreen", "Jumlah"), "F4")
+        self.remove_button = key_button(QCoreApplication.translate("CashierScreen", "Hapus baris"), "Del")
+        self.clear_button = key_button(QCoreApplication.translate("CashierScreen", "Kosongkan"), "F8")
+        self.discount_button = key_button(
+            QCoreApplication.translate("CashierScreen", "Diskon/harga"), "Ctrl+D"
+        )
+        self.hold_button = key_button(QCoreApplication.translate("CashierScreen", "Tahan"), "F5")
+        self.recall_button = key_button(QCoreApplication.translate("CashierScreen", "Panggil"), "F9")
+        self.receipts_button = key_button(QCoreApplication.translate("CashierScreen", "Struk"), "F3")
+        self.return_button = key_button(QCoreApplication.translate("CashierScreen", "Retur"), "Ctrl+R")
+        row1 = (
+            self.search_button,
+            self.qty_button,
+            self.remove_button,
+            self.clear_button,
+            self.discount_button,
+        )
+        row2 = (self.hold_button, self.recall_button, self.receipts_button, self.return_button)
+        for button in row1 + row2:
+            button.setMinimumWidth(80)
+        for col, button in enumerate(row1):
+            actions.addWidget(button, 0, col)
+        for col, button in enumerate(row2):
+            actions.addWidget(button, 1, col)
+        left.addLayout(actions)
 
-    box = screen.scan_box
-    box.scanned.connect(screen.on_scanned)
-    box.picked.connect(screen.sell_item)
-    box.empty_enter.connect(screen.pay)
-    box.arrow.connect(screen._move_cart_selection)
-    box.delete_pressed.connect(screen.remove_line)
-    screen.quick_buttons.picked.connect(screen.sell_item)
-    tools = screen.tools
-    screen.search_button.clicked.connect(screen.start_search)
-    screen.qty_button.clicked.connect(screen.change_qty)
-    screen.remove_button.clicked.connect(screen.remove_line)
-    screen.clear_button.clicked.connect(screen.clear_cart)
-    screen.discount_button.clicked.connect(tools.discount)
-    screen.hold_button.clicked.connect(tools.hold)
-    screen.recall_button.clicked.connect(tools.recall)
-    screen.receipts_button.clicked.connect(tools.receipts)
-    screen.return_button.clicked.connect(lambda: tools.returns(None))
-    screen.display_button.clicked.connect(tools.toggle_display)
-    screen.member_panel.attach_button.clicked.connect(screen.ask_member)
-    screen.member_panel.remove_button.clicked.connect(screen.remove_member)
-    screen.member_panel.register_button.clicked.connect(tools.register_member)
-    screen.last_panel.preview_button.clicked.connect(screen.show_last_receipt)
-    screen.last_panel.reprint_button.clicked.connect(screen.reprint_last)
-    screen.pay_button.clicked.connect(screen.pay)
+        right_widget = QWidget()
+        right_widget.setFixedWidth(430)
+        right = QVBoxLayout(right_widget)
+        right.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(right_widget)
+        self.member_panel = MemberPanel()
+        self.totals_panel = TotalsPanel()
+        self.last_panel = LastSalePanel()
+        right.addWidget(self.member_panel)
+        right.addWidget(self.totals_panel)
+        right.addWidget(self.last_panel)
+        right.addStretch(1)
+        self.pay_button = key_button(
+            QCoreApplication.translate("CashierScreen", "BAYAR"), "F12 / Enter", role="primary", min_height=72
+        )
+        right.addWidget(self.pay_button)

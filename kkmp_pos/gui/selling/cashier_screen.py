@@ -2,6 +2,7 @@
 
 Keyboard first: the scan field always has the focus (a keyboard-wedge scanner types digits + Enter
 into it); every action has a key shown on its button; Enter on an empty scan field pays; Esc backs out.
+The screen shows and asks; its `CashierController` holds the cart and decides, through the services.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from kkmp_pos.core.cart import Cart, MemberRef
-from kkmp_pos.core.errors import KkmpError, NotFoundError
-from kkmp_pos.core.money import MILLI, format_qty, format_rp, parse_qty
-from kkmp_pos.core.pricing import PricedItem, price_for
+from kkmp_pos.core.errors import KkmpError
+from kkmp_pos.core.money import format_qty, format_rp
+from kkmp_pos.core.pricing import PricedItem
 from kkmp_pos.gui.i18n import error_text
 from kkmp_pos.gui.printing.receipt_printing import ReceiptPrinting
 from kkmp_pos.gui.selling.cart_model import CartModel
-from kkmp_pos.gui.selling.cashier_layout import build_cashier_layout
+from kkmp_pos.gui.selling.cashier_controller import CashierController
+from kkmp_pos.gui.selling.cashier_layout import CashierWidgets
 from kkmp_pos.gui.selling.cashier_tools import CashierTools
 from kkmp_pos.gui.selling.checkout_flow import CheckoutFlow
 
@@ -48,25 +50,88 @@ class CashierScreen(QWidget):
         from kkmp_pos.services.selling.quick_items import QuickItemService
 
         self.till = till
-        self.actor: Actor | None = None
-        self.cart = Cart()
-        self.model = CartModel(self.cart)
-        self.last_result: SaleResult | None = None
+        self.controller = CashierController(till, self)
+        self.model = CartModel(self.controller.cart)
         self.last_print: PrintOutcome | None = None
         self.dialog: QWidget | None = None  # the open dialog, if any (tests drive it)
         self.quick_items = QuickItemService(till.ctx)
         self.printing = ReceiptPrinting(till, self)
         self.printing.finished.connect(self._printed)
-        self.flow = CheckoutFlow(self)
-        self.tools = CashierTools(self)
+        self.flow = CheckoutFlow(self, self)
+        self.tools = CashierTools(self, self.flow, self)
         self._build()
         self.printing.status.connect(self.last_panel.show_print)
         self._shortcuts()
         self._show_totals()
 
+    @property
+    def cart(self) -> Cart:
+        return self.controller.cart
+
+    @property
+    def actor(self) -> Actor | None:
+        return self.controller.actor
+
+    @property
+    def last_result(self) -> SaleResult | None:
+        return self.controller.last_result
+
     # -- layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
-        build_cashier_layout(self)
+        def search(text: str) -> list[PricedItem]:
+            return self.quick_items.with_units(self.till.catalog.search(text, limit=50))
+
+        ui = CashierWidgets(
+            self, self.till.ctx.store.name, self.model, search, self.quick_items.quick_items()
+        )
+        self.ui = ui
+        # The widgets the main window, the tools and the tests reach for by name.
+        self.scan_box, self.scan_field, self.results = ui.scan_box, ui.scan_field, ui.results
+        self.quick_buttons, self.table, self.user_label = ui.quick_buttons, ui.table, ui.user_label
+        self.member_panel, self.totals_panel, self.last_panel = (
+            ui.member_panel,
+            ui.totals_panel,
+            ui.last_panel,
+        )
+        self.menu_button, self.search_button, self.pay_button = (
+            ui.menu_button,
+            ui.search_button,
+            ui.pay_button,
+        )
+        self._connect(ui)
+
+    def _connect(self, ui: CashierWidgets) -> None:
+        tools = self.tools
+        box = ui.scan_box
+        box.scanned.connect(self.controller.scan)
+        box.picked.connect(self.controller.sell)
+        box.empty_enter.connect(self.pay)
+        box.arrow.connect(self._move_cart_selection)
+        box.delete_pressed.connect(self.remove_line)
+        ui.quick_buttons.picked.connect(self.controller.sell)
+        ui.table.clicked.connect(lambda _i: self.focus_scan())
+        clicks = {
+            ui.menu_button: self.menu_requested.emit,
+            ui.logout_button: self.request_logout,
+            ui.search_button: self.start_search,
+            ui.qty_button: self.change_qty,
+            ui.remove_button: self.remove_line,
+            ui.clear_button: self.clear_cart,
+            ui.discount_button: tools.discount,
+            ui.hold_button: tools.hold,
+            ui.recall_button: tools.recall,
+            ui.receipts_button: tools.receipts,
+            ui.return_button: lambda: tools.returns(None),
+            ui.display_button: tools.toggle_display,
+            ui.member_panel.attach_button: self.ask_member,
+            ui.member_panel.remove_button: self.remove_member,
+            ui.member_panel.register_button: tools.register_member,
+            ui.last_panel.preview_button: self.show_last_receipt,
+            ui.last_panel.reprint_button: self.reprint_last,
+            ui.pay_button: self.pay,
+        }
+        for button, slot in clicks.items():
+            button.clicked.connect(slot)
 
     def _shortcuts(self) -> None:
         tools = self.tools
@@ -103,26 +168,15 @@ class CashierScreen(QWidget):
 
     # -- the session ----------------------------------------------------------------------------
     def start(self, actor: Actor) -> None:
-        self.actor = actor
+        self.controller.start(actor)
         self.user_label.setText(self.tr("Kasir: {name}").format(name=actor.name))
         self.focus_scan()
 
-    def shift_id(self) -> str | None:
-        """The open shift this cashier sells in, if any."""
-        shifts = getattr(self.till, "shifts", None)
-        if shifts is None or self.actor is None:
-            return None
-        try:
-            info = shifts.current(self.actor)
-        except KkmpError:
-            return None
-        return None if info is None else info.id
-
     def request_logout(self) -> None:
-        if self.cart.lines:
+        if not self.controller.can_log_out():
             self.set_status(self.tr("Selesaikan, tahan atau kosongkan keranjang sebelum keluar."), error=True)
             return
-        self.actor = None
+        self.controller.log_out()
         self.tools.close_display()
         self.logout_requested.emit()
 
@@ -142,86 +196,34 @@ class CashierScreen(QWidget):
         """What Enter in the scan field does (tests and the screenshot call it directly)."""
         self.scan_box._enter()
 
-    def on_scanned(self, text: str) -> None:
-        from kkmp_pos.services.selling.scanning import ScanResultKind
-
-        qty_milli = MILLI
-        if "*" in text:  # "3*8990000010012": three of the next scan
-            qty_text, _, text = text.partition("*")
-            try:
-                qty_milli = parse_qty(qty_text)
-            except KkmpError as exc:
-                return self._scan_refused(error_text(exc))
-        try:
-            result = self.till.scanner.scan(text, member_active=self.cart.member_active)
-        except NotFoundError as exc:
-            if self._try_member(text):  # a member number, phone or NIK typed into the scan field
-                return None
-            return self._scan_refused(error_text(exc))
-        except KkmpError as exc:
-            return self._scan_refused(error_text(exc))
+    # -- what the controller shows (CashierView) ------------------------------------------------
+    def scan_taken(self) -> None:
         self.scan_box.reset()
-        if result.kind is ScanResultKind.MEMBER:
-            assert result.member is not None
-            self.attach_member(result.member)
-        elif result.kind is ScanResultKind.RECEIPT:
-            assert result.sale_id is not None
-            self.tools.show_receipt(result.sale_id)
-        else:
-            assert result.item is not None
-            is_label = result.fixed_total_rp is not None or result.qty_milli != MILLI or text.startswith("2")
-            if result.item.is_weighed and not is_label:
-                self.ask_weight(result.item)
-            else:
-                qty = result.qty_milli if result.qty_milli != MILLI else qty_milli
-                self.add_item(result.item, qty, fixed_total_rp=result.fixed_total_rp)
-        return None
 
-    def _try_member(self, query: str) -> bool:
-        try:
-            member = self.till.members.find(query)
-        except KkmpError:
-            return False
-        self.scan_box.reset()
-        self.attach_member(member)
-        return True
-
-    def _scan_refused(self, text: str) -> None:
-        self.set_status(text, error=True)
+    def scan_refused(self, error: KkmpError) -> None:
+        self.set_status(error_text(error), error=True)
         self._reset_scan()
 
     def _reset_scan(self) -> None:
         self.scan_box.reset()
         self.focus_scan()
 
-    def sell_item(self, item: PricedItem) -> None:
-        """A search result or quick button: weighed goods ask for the weight, the rest add one."""
-        self.scan_box.reset()
-        if item.is_weighed:
-            self.ask_weight(item)
-        else:
-            self.add_item(item)
+    def line_added(self, line_id: int) -> None:
+        self._line_shown(line_id)
+        self._reset_scan()
 
-    def ask_weight(self, item: PricedItem) -> None:
+    def line_changed(self, line_id: int) -> None:
+        self._line_shown(line_id)
+
+    def ask_weight(self, item: PricedItem, unit_price_rp: int) -> None:
         from kkmp_pos.gui.selling.weight_dialog import WeightDialog
 
-        unit_price = price_for(item, self.cart.member_active).unit_price_rp
-        self.open_dialog(WeightDialog(item, unit_price, lambda qty: self._add_or_raise(item, qty), self))
+        self.open_dialog(
+            WeightDialog(item, unit_price_rp, lambda qty: self.controller.add_weighed(item, qty), self)
+        )
 
-    def _add_or_raise(self, item: PricedItem, qty_milli: int) -> None:
-        line = self.cart.add(item, qty_milli)
-        self._line_shown(line.line_id)
-
-    def add_item(
-        self, item: PricedItem, qty_milli: int = MILLI, *, fixed_total_rp: int | None = None
-    ) -> None:
-        try:
-            line = self.cart.add(item, qty_milli, fixed_total_rp=fixed_total_rp)
-        except KkmpError as exc:
-            return self._scan_refused(error_text(exc))
-        self._line_shown(line.line_id)
-        self._reset_scan()
-        return None
+    def show_receipt(self, sale_id: str) -> None:
+        self.tools.show_receipt(sale_id)
 
     def _line_shown(self, line_id: int) -> None:
         self.model.sync(line_id)
@@ -261,8 +263,9 @@ class CashierScreen(QWidget):
         self.member_panel.show_member(member, totals.member_savings_rp)
         self.totals_panel.show_totals(totals, member=self.cart.member_active)
         has_lines = bool(self.cart.lines)
-        for button in (self.qty_button, self.remove_button, self.clear_button, self.pay_button,
-                       self.hold_button, self.discount_button):  # fmt: skip
+        ui = self.ui
+        for button in (ui.qty_button, ui.remove_button, ui.clear_button, ui.pay_button,
+                       ui.hold_button, ui.discount_button):  # fmt: skip
             button.setEnabled(has_lines)
         self.totals_changed.emit(totals, member.name if member is not None else "")
 
@@ -273,7 +276,9 @@ class CashierScreen(QWidget):
 
     def new_cart(self, cart: Cart | None = None) -> None:
         """Start the next customer's cart, or show a recalled one."""
-        self.cart = cart if cart is not None else Cart()
+        self.controller.new_cart(cart)
+
+    def cart_replaced(self) -> None:
         self.model.set_cart(self.cart)
         if self.cart.lines:
             self.table.selectRow(len(self.cart.lines) - 1)
@@ -286,12 +291,7 @@ class CashierScreen(QWidget):
         if line_id is None:
             return
         line = self.cart.line(line_id)
-
-        def apply(qty_milli: int) -> None:
-            self.cart.set_qty(line_id, qty_milli)
-            self._line_shown(line_id)
-
-        self.open_dialog(QtyDialog(line, apply, self))
+        self.open_dialog(QtyDialog(line, lambda qty: self.controller.set_qty(line_id, qty), self))
 
     def remove_line(self) -> None:
         line_id = self.selected_line_id()
@@ -305,9 +305,8 @@ class CashierScreen(QWidget):
         self.focus_scan()
 
     def clear_cart(self) -> None:
-        if not self.cart.lines and self.cart.member is None:
+        if not self.controller.clear_cart():
             return
-        self.new_cart()
         self.set_status(self.tr("Keranjang dikosongkan."))
         self.focus_scan()
 
@@ -320,31 +319,28 @@ class CashierScreen(QWidget):
         self.open_dialog(dialog)
 
     def attach_member(self, member: MemberRef) -> None:
-        try:
-            self.cart.set_member(member)
-        except KkmpError as exc:
-            self.cart.set_member(None)
-            self.set_status(error_text(exc), error=True)
+        self.controller.attach_member(member)
+
+    def member_attached(self, member: MemberRef, error: KkmpError | None) -> None:
+        if error is not None:
+            self.set_status(error_text(error), error=True)
+        elif member.active:
+            self.set_status(
+                self.tr("Anggota {name} ({number}): harga anggota berlaku.").format(
+                    name=member.name, number=member.number
+                )
+            )
         else:
-            if member.active:
-                self.set_status(
-                    self.tr("Anggota {name} ({number}): harga anggota berlaku.").format(
-                        name=member.name, number=member.number
-                    )
-                )
-            else:
-                self.set_status(
-                    self.tr("Anggota {number} tidak aktif: harga biasa.").format(number=member.number),
-                    error=True,
-                )
+            self.set_status(
+                self.tr("Anggota {number} tidak aktif: harga biasa.").format(number=member.number),
+                error=True,
+            )
         self.cart_changed()
         self.focus_scan()
 
     def remove_member(self) -> None:
-        if self.cart.member is None:
+        if not self.controller.remove_member():
             return
-        self.cart.set_member(None)
-        self.cart_changed()
         self.set_status(self.tr("Anggota dilepas: harga biasa."))
         self.focus_scan()
 
@@ -352,14 +348,10 @@ class CashierScreen(QWidget):
     def pay(self) -> None:
         self.flow.pay()
 
-    def checkout(self, payments: object) -> SaleResult | None:
-        """Commit with these payments (a list of PaymentInput, or a cash amount tendered)."""
-        from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
-
-        if isinstance(payments, int):
-            payments = [PaymentInput(PaymentMethod.CASH, 0, payments)]
-        assert isinstance(payments, list)
-        return self.flow.checkout(payments)
+    def show_sale(self, result: SaleResult) -> None:
+        """A sale committed: its change stays on screen while the next customer starts."""
+        self.last_panel.show_sale(result.receipt_no, result.change_rp)
+        self.sale_committed.emit(result)
 
     def print_job(self, job_id: int, *, retry: bool = False) -> None:
         self.printing.print_job(job_id, retry=retry)

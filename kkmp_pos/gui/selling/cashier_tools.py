@@ -14,41 +14,36 @@ from kkmp_pos.gui.i18n import current_lang, error_text
 
 if TYPE_CHECKING:
     from kkmp_pos.core.cart import MemberRef
-    from kkmp_pos.gui.selling.cashier_screen import CashierScreen
+    from kkmp_pos.gui.selling.cashier_host import CashierHost
+    from kkmp_pos.gui.selling.checkout_flow import CheckoutFlow
     from kkmp_pos.gui.selling.customer_display import CustomerDisplay
     from kkmp_pos.services.selling.held import Recalled
 
 
 class CashierTools(QObject):
-    def __init__(self, screen: CashierScreen) -> None:
-        super().__init__(screen)
+    def __init__(self, screen: CashierHost, flow: CheckoutFlow, parent: QObject) -> None:
+        super().__init__(parent)
         self.screen = screen
+        self.flow = flow
         self.till = screen.till
+        self.controller = screen.controller
         self.display: CustomerDisplay | None = None
 
     def _ready(self) -> bool:
         """No second dialog over an open one, and only for a logged-in cashier."""
-        return self.screen.dialog is None and self.screen.actor is not None
+        return self.screen.dialog is None and self.controller.actor is not None
 
     # -- hold and recall ------------------------------------------------------------------------
     def hold(self) -> None:
         screen = self.screen
-        if not self._ready() or not screen.cart.lines:
+        if not self._ready() or not self.controller.cart.lines:
             return
-        assert screen.actor is not None
-        label = screen.cart.member.name if screen.cart.member is not None else ""
         try:
-            held_id = self.till.held.hold(screen.cart, screen.actor, label)
+            label = self.controller.hold()
         except KkmpError as exc:
             screen.set_status(error_text(exc), error=True)
             return
-        summary = next((h for h in self.till.held.list() if h.id == held_id), None)
-        screen.new_cart()
-        screen.set_status(
-            self.tr("Keranjang ditahan: {label}. Panggil lagi dengan F9.").format(
-                label=summary.label if summary else label
-            )
-        )
+        screen.set_status(self.tr("Keranjang ditahan: {label}. Panggil lagi dengan F9.").format(label=label))
         screen.focus_scan()
 
     def recall(self) -> None:
@@ -57,19 +52,19 @@ class CashierTools(QObject):
         screen = self.screen
         if not self._ready():
             return
-        if screen.cart.lines:
+        if self.controller.cart.lines:
             screen.set_status(
                 self.tr("Tahan (F5) atau selesaikan keranjang ini dulu, lalu panggil yang lain."), error=True
             )
             return
-        assert screen.actor is not None
-        dialog = HeldCartsDialog(self.till, screen.actor, screen)
+        assert self.controller.actor is not None
+        dialog = HeldCartsDialog(self.till, self.controller.actor, screen)
         dialog.recalled.connect(self.show_recalled)
         screen.open_dialog(dialog)
 
     def show_recalled(self, recalled: Recalled) -> None:
         screen = self.screen
-        screen.new_cart(recalled.cart)
+        self.controller.recalled(recalled)
         if recalled.problems:
             lang = current_lang()
             text = self.tr("Sebagian keranjang tidak bisa dipanggil: {list}").format(
@@ -88,17 +83,19 @@ class CashierTools(QObject):
     def discount(self) -> None:
         from kkmp_pos.gui.selling.discount_dialog import DiscountDialog
 
-        screen = self.screen
-        if not self._ready() or not screen.cart.lines:
+        screen, controller = self.screen, self.controller
+        if not self._ready() or not controller.cart.lines:
             return
-        assert screen.actor is not None
-        dialog = DiscountDialog(self.till, screen.actor, screen.cart, screen.selected_line_id(), screen)
+        assert controller.actor is not None
+        dialog = DiscountDialog(
+            self.till, controller.actor, controller.cart, screen.selected_line_id(), screen
+        )
         dialog.applied.connect(self._discounted)
         screen.open_dialog(dialog)
 
     def _discounted(self) -> None:
         self.screen.cart_changed()
-        totals = self.screen.cart.totals()
+        totals = self.controller.cart.totals()
         self.screen.set_status(
             self.tr("Diskon diterapkan. Total {total}.").format(total=format_rp(totals.total_rp))
         )
@@ -129,12 +126,12 @@ class CashierTools(QObject):
         screen.open_dialog(dialog)
 
     def reprint(self, sale_id: str) -> None:
-        screen = self.screen
-        if screen.last_result is not None and screen.last_result.sale_id == sale_id:
+        screen, last = self.screen, self.controller.last_result
+        if last is not None and last.sale_id == sale_id:
             screen.reprint_last()  # a failed original is retried before any copy is made
             return
         try:
-            screen.print_job(self.till.printing.reprint(sale_id, screen.actor))
+            screen.print_job(self.till.printing.reprint(sale_id, self.controller.actor))
         except KkmpError as exc:
             screen.set_status(error_text(exc), error=True)
 
@@ -143,14 +140,14 @@ class CashierTools(QObject):
             return
         from kkmp_pos.gui.selling.receipts_dialog import ReceiptsDialog
 
-        self.screen.open_dialog(ReceiptsDialog(self.till, self.screen.actor, self.screen))
+        self.screen.open_dialog(ReceiptsDialog(self.till, self.controller.actor, self.screen))
 
     def returns(self, sale_id: str | None) -> None:
         if not self._ready():
             return
         from kkmp_pos.gui.selling.return_dialog import ReturnDialog
 
-        self.screen.open_dialog(ReturnDialog(self.till, self.screen.actor, self.screen, sale_id=sale_id))
+        self.screen.open_dialog(ReturnDialog(self.till, self.controller.actor, self.screen, sale_id=sale_id))
 
     # -- registering a member -------------------------------------------------------------------
     def register_member(self) -> None:
@@ -159,12 +156,12 @@ class CashierTools(QObject):
             return
         from kkmp_pos.gui.members.register_member_dialog import RegisterMemberDialog
 
-        dialog = RegisterMemberDialog(self.till, screen.actor, screen, shift_id=screen.shift_id())
+        dialog = RegisterMemberDialog(self.till, self.controller.actor, screen)
         dialog.registered.connect(self._registered)
         screen.open_dialog(dialog)
 
     def _registered(self, member: MemberRef) -> None:
-        self.screen.attach_member(member)  # the cart is re-priced at member prices at once
+        self.controller.attach_member(member)  # the cart is re-priced at member prices at once
 
     # -- the customer display -------------------------------------------------------------------
     def toggle_display(self) -> None:
@@ -180,11 +177,12 @@ class CashierTools(QObject):
         if self.display is None:
             display = CustomerDisplay(screen.model, self.till.ctx.store.name, screen)
             screen.totals_changed.connect(display.show_totals)
-            screen.flow.qris_shown.connect(display.show_qris)
-            screen.flow.paid.connect(display.show_paid)
+            self.flow.qris_shown.connect(display.show_qris)
+            self.flow.paid.connect(display.show_paid)
             self.display = display
-        member = screen.cart.member
-        self.display.show_totals(screen.cart.totals(), member.name if member is not None else "")
+        cart = self.controller.cart
+        member = cart.member
+        self.display.show_totals(cart.totals(), member.name if member is not None else "")
         self.display.place()
         screen.window().activateWindow()
         screen.focus_scan()

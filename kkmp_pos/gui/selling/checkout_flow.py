@@ -16,7 +16,7 @@ from kkmp_pos.core.money import format_rp
 from kkmp_pos.gui.i18n import error_text
 
 if TYPE_CHECKING:
-    from kkmp_pos.gui.selling.cashier_screen import CashierScreen
+    from kkmp_pos.gui.selling.cashier_host import CashierHost
     from kkmp_pos.services.context import Actor
     from kkmp_pos.services.selling.sales import PaymentInput, SaleResult
 
@@ -25,32 +25,24 @@ class CheckoutFlow(QObject):
     qris_shown = Signal(str, int, str, int)  # payload, amount, merchant, sale total (customer display)
     paid = Signal(int, int, str)  # total, change, note (for the customer display)
 
-    def __init__(self, screen: CashierScreen) -> None:
-        super().__init__(screen)
+    def __init__(self, screen: CashierHost, parent: QObject) -> None:
+        super().__init__(parent)
         self.screen = screen
         self.till = screen.till
-        # the buyer's NIK typed for this cart, and a manager's approval of its purchase caps
-        self.nik_cart: object = None
-        self.buyer_nik: str | None = None
-        self.limit_approver: Actor | None = None
+        self.controller = screen.controller
 
     def pay(self) -> None:
-        screen = self.screen
-        if not screen.cart.lines or screen.dialog is not None:
+        if not self.controller.cart.lines or self.screen.dialog is not None:
             return
-        # ---- the buyer's NIK and purchase caps, before the payment dialog ----
-        self.limit_approver = None  # an approval holds for the cart as it is now, asked at each payment
-        if self.nik_cart is not screen.cart:
-            self.nik_cart, self.buyer_nik = screen.cart, None
+        self.controller.begin_payment()
         self._regulated_then_pay()
 
     def _regulated_then_pay(self) -> None:
         """Ask the buyer's NIK (LPG 3 kg), a manager's PIN for a blocked cap; show warnings; then pay."""
         screen = self.screen
         try:
-            check = self.till.limits.check(screen.cart, self.buyer_nik)
+            check = self.controller.check_limits()
         except KkmpError as exc:  # a NIK typed earlier for this cart and no longer valid
-            self.buyer_nik = None
             screen.set_status(error_text(exc), error=True)
             return
         if check.nik_missing:
@@ -60,7 +52,7 @@ class CheckoutFlow(QObject):
             nik_dialog.accepted.connect(lambda: self._nik_given(nik_dialog.nik))
             screen.open_dialog(nik_dialog)
             return
-        if check.blocks and self.limit_approver is None:
+        if check.blocks and self.controller.limit_approver is None:
             from kkmp_pos.gui.approval_dialog import ApprovalDialog
 
             text = "\n".join(error_text(v.error()) for v in check.blocks)
@@ -76,24 +68,22 @@ class CheckoutFlow(QObject):
         self._open_payment()
 
     def _nik_given(self, nik: str | None) -> None:
-        self.buyer_nik = nik
+        self.controller.give_nik(nik)
         if nik:
             self._regulated_then_pay()
 
     def _limit_approved(self, approver: Actor) -> None:
-        self.limit_approver = approver
+        self.controller.approve_limits(approver)
         self._regulated_then_pay()
 
-    # ---- end NIK and purchase caps ----
     def _open_payment(self) -> None:
         from kkmp_pos.gui.selling.payment_dialog import PaymentDialog
 
         screen = self.screen
-        cart = screen.cart
         dialog = PaymentDialog(
-            cart.totals().total_rp,
+            self.controller.cart.totals().total_rp,
             self.till.ctx.settings.cash_quick_notes,
-            lambda payments: self.till.sales.preview_settlement(cart, payments),
+            self.controller.preview_settlement,
             screen,
         )
         dialog.accepted.connect(lambda: self.checkout(dialog.payments))
@@ -103,24 +93,13 @@ class CheckoutFlow(QObject):
         from kkmp_pos.services.selling.sales import SaleStatus
 
         screen = self.screen
-        assert screen.actor is not None
         try:
-            result = self.till.sales.checkout(
-                screen.cart,
-                payments,
-                screen.actor,
-                shift_id=screen.shift_id(),
-                buyer_nik=self.buyer_nik if self.nik_cart is screen.cart else None,
-                limit_approver=self.limit_approver,
-            )
+            result = self.controller.checkout(payments)
         except KkmpError as exc:
             screen.set_status(error_text(exc), error=True)
             screen.window_message(error_text(exc))
             return None
-        screen.last_result = result
-        screen.new_cart()
-        screen.last_panel.show_sale(result.receipt_no, result.change_rp)
-        screen.sale_committed.emit(result)
+        screen.show_sale(result)
         if result.status == SaleStatus.AWAITING_PAYMENT:
             screen.set_status(
                 self.tr("Tersimpan {number}, menunggu pembayaran QRIS.").format(number=result.receipt_no)
@@ -140,8 +119,8 @@ class CheckoutFlow(QObject):
         from kkmp_pos.gui.selling.qris_dialog import QrisDialog
 
         screen = self.screen
-        assert screen.actor is not None
-        dialog = QrisDialog(self.till, screen.actor, result.sale_id, screen)
+        assert self.controller.actor is not None
+        dialog = QrisDialog(self.till, self.controller.actor, result.sale_id, screen)
         if dialog.qris.payload:
             self.qris_shown.emit(
                 dialog.qris.payload, dialog.amount_rp, dialog.qris.merchant_label.text(), result.total_rp

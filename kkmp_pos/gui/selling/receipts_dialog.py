@@ -36,6 +36,7 @@ from kkmp_pos.gui.widgets import no_default_buttons
 if TYPE_CHECKING:
     from kkmp_pos.services.context import Actor
     from kkmp_pos.services.printing.jobs import PrintOutcome
+    from kkmp_pos.services.selling.receipts import SaleHeader
     from kkmp_pos.services.till import Till
 
 
@@ -50,7 +51,7 @@ class ReceiptsDialog(QDialog):
         self.setWindowTitle(self.tr("Struk hari ini"))
         self.till = till
         self.actor = actor
-        self.sales: list = []  # SaleModel rows in table order
+        self.sales: list[SaleHeader] = []  # in table order
         self.child: QDialog | None = None  # the approval/return/QRIS dialog while open (tests drive it)
 
         outer = QVBoxLayout(self)
@@ -151,10 +152,8 @@ class ReceiptsDialog(QDialog):
 
     def reload(self, select_id: str | None = None) -> None:
         current = select_id or (self.selected().id if self.selected() is not None else None)
-        sales = self.till.receipts.today()
         # Awaiting QRIS first: they need the cashier's attention before anything else.
-        sales.sort(key=lambda s: s.status != "awaiting_payment")
-        self.sales = sales
+        self.sales = sales = sorted(self.till.receipts.today(), key=lambda s: s.status != "awaiting_payment")
         waiting = sum(1 for s in sales if s.status == "awaiting_payment")
         self.pending_label.setText(self.tr("{n} menunggu QRIS").format(n=waiting) if waiting else "")
         self.pending_label.setVisible(bool(waiting))
@@ -209,7 +208,7 @@ class ReceiptsDialog(QDialog):
         at = rows.index(self.table.currentRow()) if self.table.currentRow() in rows else -1
         self._select_row(rows[max(0, min(len(rows) - 1, at + step))])
 
-    def selected(self):  # type: ignore[no-untyped-def]
+    def selected(self) -> SaleHeader | None:
         row = self.table.currentRow()
         if 0 <= row < len(self.sales) and self.table.selectionModel().isRowSelected(row):
             return self.sales[row]

@@ -33,6 +33,7 @@ from kkmp_pos.gui.widgets import TOUCH_PX, Keypad, no_default_buttons
 if TYPE_CHECKING:
     from kkmp_pos.services.context import Actor
     from kkmp_pos.services.printing.jobs import PrintOutcome
+    from kkmp_pos.services.selling.receipts import SaleHeader
     from kkmp_pos.services.selling.reversals import ReturnableLine
     from kkmp_pos.services.till import Till
 
@@ -50,7 +51,7 @@ class ReturnDialog(QDialog):
         self.setWindowTitle(self.tr("Retur barang"))
         self.till = till
         self.actor = actor
-        self.sale = None
+        self.sale: SaleHeader | None = None
         self.lines: list[ReturnableLine] = []
         self.qty_fields: list[QLineEdit] = []
         self.refund_method = "cash"
@@ -230,8 +231,7 @@ class ReturnDialog(QDialog):
             self.error_label.setText(self.tr("Semua barang di struk ini sudah diretur."))
 
     def _keypad_follows(self, field: QLineEdit) -> None:
-        # The keypad types into whichever quantity field has the focus.
-        self.keypad.target = field
+        self.keypad.target = field  # the keypad types into whichever quantity field has the focus
 
     def _next_field(self) -> None:
         fields = self.table.open_fields()

@@ -24,7 +24,7 @@ from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.limits import LimitRule, format_product_codes, parse_product_codes
 from kkmp_pos.core.money import format_qty, parse_qty
 from kkmp_pos.gui.i18n import error_text
-from kkmp_pos.gui.stock.stock_module_screen import StockTab, fill_table, make_table
+from kkmp_pos.gui.stock.stock_tab import StockTab, fill_table, make_table
 from kkmp_pos.gui.widgets import TOUCH_PX
 
 

@@ -11,7 +11,7 @@ from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_qty
 from kkmp_pos.core.timeutil import from_iso, local
 from kkmp_pos.gui.i18n import current_lang, error_text
-from kkmp_pos.gui.stock.stock_module_screen import StockTab, make_table
+from kkmp_pos.gui.stock.stock_tab import StockTab, fill_table, make_table
 from kkmp_pos.gui.widgets import TOUCH_PX
 from kkmp_pos.services.stock.figures import kind_label, show_date
 
@@ -101,8 +101,6 @@ class StockCardScreen(StockTab):
             )
         self.cursor = page.next_cursor
         self.more_button.setEnabled(page.next_cursor is not None)
-        from kkmp_pos.gui.stock.stock_module_screen import fill_table
-
         fill_table(self.table, self.rows, right=frozenset({4, 5, 6}))
 
     def print_card(self) -> None:

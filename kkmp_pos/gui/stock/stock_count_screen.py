@@ -3,7 +3,7 @@ reviews the variance, has lines recounted, and approves; count sheets and the re
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
 from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_qty, format_rp, parse_qty
 from kkmp_pos.gui.i18n import error_text
-from kkmp_pos.gui.stock.stock_module_screen import StockTab, fill_table, make_table
+from kkmp_pos.gui.stock.stock_tab import StockTab, fill_table, make_table
 from kkmp_pos.gui.widgets import TOUCH_PX
+
+if TYPE_CHECKING:
+    from kkmp_pos.services.stock.count_summary import CountSummary
 
 
 class StockCountScreen(StockTab):
@@ -43,7 +46,7 @@ class StockCountScreen(StockTab):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.count: Any = self.module.counts.open_count()
+        self.count: CountSummary | None = self.module.counts.open_count()
         self.report: Any = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -157,7 +160,7 @@ class StockCountScreen(StockTab):
     def start(self) -> None:
         category = self.category.currentData()
 
-        def done(count: Any) -> None:
+        def done(count: CountSummary) -> None:
             self.count = count
             self.variance.hide()
             self._refresh()

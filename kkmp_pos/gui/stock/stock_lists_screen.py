@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_qty, format_rp, parse_qty
 from kkmp_pos.gui.i18n import current_lang, error_text
-from kkmp_pos.gui.stock.stock_module_screen import StockTab, fill_table, make_table
+from kkmp_pos.gui.stock.stock_tab import StockTab, fill_table, make_table
 from kkmp_pos.gui.widgets import TOUCH_PX
 from kkmp_pos.services.stock.figures import show_date
 from kkmp_pos.services.stock.writeoffs import REASON_LABELS, REASONS

@@ -3,74 +3,21 @@ counts and the lists. Open it with `open_stock_module(till, actor, parent)`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from kkmp_pos.gui.ops import run_op
+from kkmp_pos.gui.stock.limits_screen import LimitsScreen
+from kkmp_pos.gui.stock.stock_card_screen import StockCardScreen
+from kkmp_pos.gui.stock.stock_count_screen import StockCountScreen
+from kkmp_pos.gui.stock.stock_lists_screen import StockListsScreen
+from kkmp_pos.gui.stock.stock_products_screen import StockProductsScreen
+from kkmp_pos.gui.stock.stock_receiving_screen import StockReceivingScreen
 from kkmp_pos.gui.widgets import MessageBar
 
 if TYPE_CHECKING:
     from kkmp_pos.services.context import Actor
-    from kkmp_pos.services.stock.module import StockModule
     from kkmp_pos.services.till import Till
-
-
-class StockTab(QWidget):
-    """What every tab shares: the services, the acting manager, background ops and PDF opening."""
-
-    def __init__(self, module: StockModule, till: Till, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.module, self.till, self.actor = module, till, actor
-
-    def run(self, op: Callable[[], Any], on_success: Callable[[Any], None] | None = None) -> None:
-        run_op(self, op, on_success=on_success)
-
-    def notice(self, text: str) -> None:
-        window = self.window()
-        bar = getattr(window, "message_bar", None)
-        if isinstance(bar, MessageBar):
-            bar.show_message(text, "info", timeout_ms=6000)
-
-    def print_pdf(self, make: Callable[[], Path]) -> None:
-        """Make a PDF in the background, then open it in the system viewer."""
-
-        def done(path: Path) -> None:
-            self.last_pdf = path
-            self.notice(self.tr("PDF disimpan: {path}").format(path=path))
-            if StockModuleScreen.open_pdfs:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-        self.run(make, done)
-
-
-def fill_table(table: QTableWidget, rows: list[list[str]], right: frozenset[int] = frozenset()) -> None:
-    """Replace a read-only table's rows with text; columns in `right` align right (numbers)."""
-    from PySide6.QtCore import Qt
-
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            item = QTableWidgetItem(text)
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            if c in right:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(r, c, item)
-    table.resizeColumnsToContents()
-
-
-def make_table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class StockModuleScreen(QWidget):
@@ -81,11 +28,6 @@ class StockModuleScreen(QWidget):
 
     def __init__(self, till: Till, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from kkmp_pos.gui.stock.stock_card_screen import StockCardScreen
-        from kkmp_pos.gui.stock.stock_count_screen import StockCountScreen
-        from kkmp_pos.gui.stock.stock_lists_screen import StockListsScreen
-        from kkmp_pos.gui.stock.stock_products_screen import StockProductsScreen
-        from kkmp_pos.gui.stock.stock_receiving_screen import StockReceivingScreen
         from kkmp_pos.services.stock.module import stock_module
 
         self.till, self.actor = till, actor
@@ -107,10 +49,10 @@ class StockModuleScreen(QWidget):
         self.tabs.addTab(self.card, self.tr("Kartu stok"))
         self.tabs.addTab(self.count, self.tr("Stok opname"))
         self.tabs.addTab(self.lists, self.tr("Daftar stok"))
-        from kkmp_pos.gui.stock.limits_screen import LimitsScreen  # purchase caps
-
         self.limits = LimitsScreen(self.module, till, actor)
         self.tabs.addTab(self.limits, self.tr("Batas pembelian"))
+        for tab in (self.products, self.receiving, self.card, self.count, self.lists, self.limits):
+            tab.open_pdfs = self.open_pdfs
         self.resize(1280, 720)
 
     def show_error(self, text: str) -> None:

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 
 from kkmp_pos.core.money import format_qty, format_rp
 from kkmp_pos.gui.i18n import current_lang
-from kkmp_pos.gui.stock.stock_module_screen import StockTab, fill_table, make_table
+from kkmp_pos.gui.stock.stock_tab import StockTab, fill_table, make_table
 from kkmp_pos.gui.widgets import TOUCH_PX
 
 if TYPE_CHECKING:
     from kkmp_pos.services.stock.product_import import ImportPreview
+    from kkmp_pos.services.stock.product_row import ProductRow
 
 
 class ImportPreviewDialog(QDialog):
@@ -65,7 +66,7 @@ class StockProductsScreen(StockTab):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.rows: list[Any] = []
+        self.rows: list[ProductRow] = []
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.search = QLineEdit()
@@ -105,7 +106,7 @@ class StockProductsScreen(StockTab):
         text, inactive = self.search.text(), self.inactive.isChecked()
         self.run(lambda: self.module.products.browse(text, include_inactive=inactive), self._show)
 
-    def _show(self, products: list[Any]) -> None:
+    def _show(self, products: list[ProductRow]) -> None:
         self.rows = products
         fill_table(
             self.table,
@@ -113,7 +114,7 @@ class StockProductsScreen(StockTab):
                 [
                     p.code,
                     p.name,
-                    p.category.name if p.category_id else "",
+                    p.category,
                     format_rp(p.regular_price_rp),
                     format_rp(p.member_price_rp) if p.member_price_rp else "",
                     format_rp(p.ceiling_rp) if p.ceiling_rp else "",
@@ -125,7 +126,7 @@ class StockProductsScreen(StockTab):
             right=frozenset({3, 4, 5, 6}),
         )
 
-    def selected(self) -> Any:
+    def selected(self) -> ProductRow | None:
         row = self.table.currentRow()
         return self.rows[row] if 0 <= row < len(self.rows) else None
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from kkmp_pos.core.errors import KkmpError, NotFoundError
 from kkmp_pos.core.money import format_qty, format_rp, parse_qty, parse_rp
 from kkmp_pos.gui.i18n import error_text
-from kkmp_pos.gui.stock.stock_module_screen import StockTab, make_table
+from kkmp_pos.gui.stock.stock_tab import StockTab, make_table
 from kkmp_pos.gui.widgets import TOUCH_PX
-from kkmp_pos.services.stock.receiving import ReceiptDraft, check_date
+from kkmp_pos.services.stock.receiving import PostedReceipt, ReceiptDraft, check_date
 
 QTY, COST, BATCH, EXPIRY = 2, 3, 4, 5  # editable columns
 
@@ -42,7 +42,7 @@ class StockReceivingScreen(StockTab):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.draft = ReceiptDraft(invoice_date=self.till.ctx.business_date())
-        self.posted: Any = None
+        self.posted: PostedReceipt | None = None
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.supplier = QComboBox()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,19 +16,19 @@ from PySide6.QtWidgets import (
 )
 
 from kkmp_pos.gui.ops import run_op
-from kkmp_pos.gui.stock.stock_module_screen import fill_table, make_table
+from kkmp_pos.gui.stock.stock_tab import fill_table, make_table
 from kkmp_pos.services.stock.suppliers import SUPPLIER_KINDS, SupplierSpec
 
 if TYPE_CHECKING:
     from kkmp_pos.services.context import Actor
-    from kkmp_pos.services.stock.suppliers import SupplierService
+    from kkmp_pos.services.stock.suppliers import Supplier, SupplierService
 
 
 class SupplierDialog(QDialog):
     def __init__(self, suppliers: SupplierService, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service, self.actor = suppliers, actor
-        self.rows: list[Any] = []
+        self.rows: list[Supplier] = []
         self.editing: int | None = None
         self.setWindowTitle(self.tr("Pemasok"))
         self.resize(820, 480)

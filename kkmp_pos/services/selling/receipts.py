@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kkmp_pos.core.errors import NotFoundError
 from kkmp_pos.core.nik import mask_nik
 from kkmp_pos.core.receipt import (
@@ -28,11 +30,36 @@ STATUS_NOTES = {
 }
 
 
+@dataclass(frozen=True)
+class SaleHeader:
+    """A committed sale as lists and dialogs show it (plain values, not the database row)."""
+
+    id: str
+    receipt_no: str
+    receipt_code: str
+    status: str  # completed | awaiting_payment | cancelled
+    total_rp: int
+    created_at: str
+    business_date: str
+
+
+def _header(sale: SaleModel) -> SaleHeader:
+    return SaleHeader(
+        id=sale.id,
+        receipt_no=sale.receipt_no,
+        receipt_code=sale.receipt_code,
+        status=sale.status,
+        total_rp=sale.total_rp,
+        created_at=sale.created_at,
+        business_date=sale.business_date,
+    )
+
+
 class ReceiptService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def find(self, number_or_code: str) -> SaleModel:
+    def find(self, number_or_code: str) -> SaleHeader:
         """A sale by its receipt number (any case) or its 12-digit receipt code (scanned)."""
         text = number_or_code.strip()
         sale = SaleModel.get_or_none(SaleModel.receipt_code == text) or SaleModel.get_or_none(
@@ -40,22 +67,23 @@ class ReceiptService:
         )
         if sale is None:
             raise NotFoundError("receipt_not_found", number=text)
-        return sale
+        return _header(sale)
 
-    def last(self) -> SaleModel:
+    def last(self) -> SaleHeader:
         sale = SaleModel.select().order_by(SaleModel.created_at.desc(), SaleModel.id.desc()).first()
         if sale is None:
             raise NotFoundError("no_sales_yet")
-        return sale
+        return _header(sale)
 
-    def today(self, limit: int = 200) -> list[SaleModel]:
+    def today(self, limit: int = 200) -> list[SaleHeader]:
         bdate = self.ctx.business_date()
-        return list(
+        rows = (
             SaleModel.select()
             .where(SaleModel.business_date == bdate)
             .order_by(SaleModel.created_at.desc())
             .limit(limit)
         )
+        return [_header(sale) for sale in rows]
 
     def data(self, sale_id: str, *, is_copy: bool = False) -> SaleReceiptData:
         """The plain values a receipt shows, read back from the committed sale."""

@@ -1,19 +1,31 @@
-"""What one scan at the till means: a product (EAN, scale label, GS1), a receipt, or a member card."""
+"""What one scan at the till means: a product (EAN, scale label, GS1), a receipt, or a member card.
+
+`ScanService.read` holds every rule of the cashier's scan field: the `3*` quantity prefix, in-store
+scale labels with their weight or price, receipt codes, member cards (and a member number, phone or
+NIK typed into the field), and plain barcodes. The screen only shows what it decided.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 
-from kkmp_pos.core.barcodes import ScaleBarcodeLayout, ScanKind, classify_scan, parse_gs1, parse_scale_barcode
+from kkmp_pos.core.barcodes import (
+    ScaleBarcodeLayout,
+    ScanKind,
+    classify_scan,
+    parse_gs1,
+    parse_scale_barcode,
+    split_qty_prefix,
+)
 from kkmp_pos.core.cart import MemberRef
-from kkmp_pos.core.errors import NotFoundError, ValidationError
-from kkmp_pos.core.money import MILLI, round_half_up
+from kkmp_pos.core.errors import KkmpError, NotFoundError, ValidationError
+from kkmp_pos.core.money import MILLI, parse_qty, round_half_up
 from kkmp_pos.core.pricing import PricedItem, price_for
 from kkmp_pos.db.models import MemberModel, ProductModel, SaleModel
 from kkmp_pos.services.context import ServiceContext
-from kkmp_pos.services.members.lookup import member_ref
+from kkmp_pos.services.members.lookup import MemberService, member_ref
 from kkmp_pos.services.selling.catalog import CatalogService
 from kkmp_pos.services.selling.priced_items import item_from
 
@@ -33,6 +45,14 @@ class ScanResult:
     batch_no: str | None = None  # from a GS1 DataMatrix
     sale_id: str | None = None
     member: MemberRef | None = None
+    # A weighed item from a code that carries no weight: the cashier weighs it before it is added.
+    needs_weight: bool = False
+
+
+def is_in_store_number(code: str) -> bool:
+    """GS1 numbers starting with 2 are for use inside the shop: a weighed item under one was weighed
+    when it was labelled, so the till does not ask for its weight again."""
+    return code.startswith("2")
 
 
 def scale_layout(ctx: ServiceContext) -> ScaleBarcodeLayout:
@@ -44,9 +64,39 @@ def scale_layout(ctx: ServiceContext) -> ScaleBarcodeLayout:
 
 
 class ScanService:
-    def __init__(self, ctx: ServiceContext, catalog: CatalogService) -> None:
+    def __init__(
+        self, ctx: ServiceContext, catalog: CatalogService, members: MemberService | None = None
+    ) -> None:
         self.ctx = ctx
         self.catalog = catalog
+        self.members = members if members is not None else MemberService(ctx)
+
+    def read(self, text: str, *, member_active: bool = False) -> ScanResult:
+        """What the cashier's scan field received, with its quantity: `3*<code>` sells three.
+
+        A code that is no product, receipt or card may be a member number, phone or NIK typed by hand;
+        if it is none of these, the scan's own NotFoundError is raised. A weighed item whose code holds
+        no weight comes back with `needs_weight`.
+        """
+        code, qty_text = split_qty_prefix(text)
+        qty_milli = parse_qty(qty_text) if qty_text is not None else MILLI
+        try:
+            result = self.scan(code, member_active=member_active)
+        except NotFoundError as unknown:
+            try:
+                member = self.members.find(code)
+            except KkmpError:
+                raise unknown from None
+            return ScanResult(ScanResultKind.MEMBER, member=member)
+        if result.kind is not ScanResultKind.ITEM:
+            return result
+        assert result.item is not None
+        from_label = result.fixed_total_rp is not None or result.qty_milli != MILLI
+        if result.item.is_weighed and not (from_label or is_in_store_number(code)):
+            return replace(result, needs_weight=True)
+        if from_label or qty_milli == result.qty_milli:
+            return result
+        return replace(result, qty_milli=qty_milli)
 
     def scan(self, code: str, *, member_active: bool = False) -> ScanResult:
         """Resolve a scanned or typed code. The common case (a product barcode) costs one query."""

@@ -12,6 +12,7 @@ from kkmp_pos.core.timeutil import from_iso, to_iso
 from kkmp_pos.db.models import UserModel
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
+from kkmp_pos.services.setup.user_info import UserInfo, user_info
 
 ROLES = ("kasir", "manajer", "admin")
 
@@ -79,10 +80,10 @@ class AuthService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def users(self) -> list[UserModel]:
+    def users(self) -> list[UserInfo]:
         """Active users for the login screen, cashiers first."""
         order = {role: i for i, role in enumerate(ROLES)}
-        users = list(UserModel.select().where(UserModel.active == True))  # noqa: E712
+        users = [user_info(u) for u in UserModel.select().where(UserModel.active == True)]  # noqa: E712
         return sorted(users, key=lambda u: (order.get(u.role, 9), u.name))
 
     def create_user(self, name: str, role: str, pin: str, by: Actor | None = None) -> UserModel:

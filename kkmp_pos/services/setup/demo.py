@@ -26,6 +26,7 @@ from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod, SaleSer
 from kkmp_pos.services.setup.auth import AuthService, actor_of
 from kkmp_pos.services.setup.first_run import StoreInfo, initialise_store
 from kkmp_pos.services.stock.ledger import record_movement
+from kkmp_pos.services.stock.product_row import ProductRow
 from kkmp_pos.services.stock.products import ProductService, ProductSpec, UnitSpec
 
 log = logging.getLogger(__name__)
@@ -193,7 +194,7 @@ def create_demo_shop(ctx: ServiceContext, *, days_of_sales: int = 7, seed: int =
         _past_sales(ctx, users, members, days_of_sales, rng)
 
 
-def _receive_batches(ctx: ServiceContext, product: ProductModel, qty: int, rng: random.Random) -> None:
+def _receive_batches(ctx: ServiceContext, product: ProductRow, qty: int, rng: random.Random) -> None:
     from kkmp_pos.db.models import BatchModel
 
     today = ctx.now().date()
@@ -201,7 +202,7 @@ def _receive_batches(ctx: ServiceContext, product: ProductModel, qty: int, rng: 
     for n, (part, months) in enumerate([(first, 2), (qty - first, 14)]):
         expiry = (today + timedelta(days=30 * months)).isoformat()
         batch = BatchModel.create(
-            product=product, batch_no=f"{product.code}{today:%y%m}{n + 1}", expiry=expiry
+            product=product.id, batch_no=f"{product.code}{today:%y%m}{n + 1}", expiry=expiry
         )
         record_movement(
             ctx,

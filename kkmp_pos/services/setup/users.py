@@ -6,8 +6,6 @@ cannot be deactivated or demoted, and nobody can deactivate themselves (the shop
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import peewee
 
 from kkmp_pos.core.errors import NotFoundError, ValidationError
@@ -15,20 +13,7 @@ from kkmp_pos.db.models import UserModel
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.setup.auth import ROLES, hash_pin, require, validate_pin
-
-
-@dataclass(frozen=True)
-class UserInfo:
-    id: int
-    name: str
-    role: str
-    active: bool
-    locked_until: str | None
-    created_at: str
-
-
-def _info(user: UserModel) -> UserInfo:
-    return UserInfo(user.id, user.name, user.role, bool(user.active), user.locked_until, user.created_at)
+from kkmp_pos.services.setup.user_info import UserInfo, user_info
 
 
 class UserService:
@@ -40,7 +25,7 @@ class UserService:
         query = UserModel.select().order_by(UserModel.active.desc(), UserModel.role, UserModel.name)
         if not include_inactive:
             query = query.where(UserModel.active == True)  # noqa: E712
-        return [_info(u) for u in query]
+        return [user_info(u) for u in query]
 
     def _get(self, user_id: int) -> UserModel:
         user = UserModel.get_or_none(UserModel.id == user_id)
@@ -79,7 +64,7 @@ class UserService:
                 name=clean, role=role, pin_hash=hash_pin(validate_pin(pin)), created_at=self.ctx.now_iso()
             )
             audit(self.ctx, "user.created", actor, doc_id=str(user.id), name=clean, role=role)
-        return _info(user)
+        return user_info(user)
 
     def edit(
         self, actor: Actor, user_id: int, *, name: str | None = None, role: str | None = None
@@ -100,7 +85,7 @@ class UserService:
             if changes:
                 UserModel.update(changes).where(UserModel.id == user.id).execute()
                 audit(self.ctx, "user.edited", actor, doc_id=str(user.id), before=user.name, **changes)
-        return _info(self._get(user_id))
+        return user_info(self._get(user_id))
 
     def set_active(self, actor: Actor, user_id: int, active: bool) -> UserInfo:
         """Deactivate (never delete: sales and the audit log point at users) or reactivate."""
@@ -116,7 +101,7 @@ class UserService:
                     raise ValidationError("last_admin", name=user.name)
             UserModel.update(active=active).where(UserModel.id == user.id).execute()
             audit(self.ctx, "user.activated" if active else "user.deactivated", actor, doc_id=str(user.id))
-        return _info(self._get(user_id))
+        return user_info(self._get(user_id))
 
     def reset_pin(self, actor: Actor, user_id: int, new_pin: str) -> UserInfo:
         """Set a new PIN (the user should change it); also lifts a lock-out."""
@@ -129,4 +114,4 @@ class UserService:
                 pin_hash=hash_pin(validate_pin(new_pin)), failed_attempts=0, locked_until=None
             ).where(UserModel.id == user.id).execute()
             audit(self.ctx, "user.pin_reset", actor, doc_id=str(user.id))
-        return _info(self._get(user_id))
+        return user_info(self._get(user_id))

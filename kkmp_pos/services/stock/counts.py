@@ -26,6 +26,7 @@ from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.catalog import CatalogService
 from kkmp_pos.services.setup.auth import require
+from kkmp_pos.services.stock.count_summary import CountSummary, count_summary
 from kkmp_pos.services.stock.ledger import Movement, record_movement
 from kkmp_pos.sync.outbox import append_event
 
@@ -103,7 +104,7 @@ class StockCountService:
         self.ctx = ctx
 
     # -- starting -----------------------------------------------------------------------------------
-    def start(self, actor: Actor, *, category: str | None = None, note: str = "") -> StockCountModel:
+    def start(self, actor: Actor, *, category: str | None = None, note: str = "") -> CountSummary:
         """Open a count of every active product (or one category) and snapshot their on-hand figures."""
         require(actor, "stock_count")
         with self.ctx.db.atomic():
@@ -140,7 +141,7 @@ class StockCountService:
             if cursor.rowcount == 0:
                 raise ValidationError("count_empty_scope")
             audit(self.ctx, "stock_count.started", actor, doc_id=count_id, number=count.number)
-        return count
+        return count_summary(count)
 
     def _next_number(self, bdate: str) -> str:
         head = f"SO-{self.ctx.store.code}-{bdate[2:4]}{bdate[5:7]}{bdate[8:10]}-"
@@ -153,20 +154,25 @@ class StockCountService:
         return f"{head}{int(last.number[len(head) :]) + 1 if last else 1:02d}"
 
     # -- reading ----------------------------------------------------------------------------------
-    def get(self, count_id: str) -> StockCountModel:
+    def get(self, count_id: str) -> CountSummary:
+        return count_summary(self._row(count_id))
+
+    def _row(self, count_id: str) -> StockCountModel:
         row = StockCountModel.get_or_none(StockCountModel.id == count_id)
         if row is None:
             raise NotFoundError("count_not_found")
         return row
 
-    def open_count(self) -> StockCountModel | None:
-        return StockCountModel.get_or_none(StockCountModel.status == "open")
+    def open_count(self) -> CountSummary | None:
+        row = StockCountModel.get_or_none(StockCountModel.status == "open")
+        return count_summary(row) if row is not None else None
 
-    def history(self, limit: int = 50) -> list[StockCountModel]:
-        return list(StockCountModel.select().order_by(StockCountModel.snapshot_at.desc()).limit(limit))
+    def history(self, limit: int = 50) -> list[CountSummary]:
+        rows = StockCountModel.select().order_by(StockCountModel.snapshot_at.desc()).limit(limit)
+        return [count_summary(row) for row in rows]
 
     def _open(self, count_id: str) -> StockCountModel:
-        count = self.get(count_id)
+        count = self._row(count_id)
         if count.status != "open":
             raise StateError("count_not_open", number=count.number, status=count.status)
         return count
@@ -198,7 +204,7 @@ class StockCountService:
 
     def sheet(self, count_id: str) -> list[SheetRow]:
         """Rows for the paper count sheet, by category and name, with a barcode to scan."""
-        self.get(count_id)
+        self._row(count_id)
         rows = self.ctx.db.execute_sql(
             'SELECT p."id", p."code", p."name", p."base_unit", COALESCE(c."name", \'\'), '
             '(SELECT MIN(b."code") FROM "barcode" b WHERE b."product_id" = p."id" AND b."unit_id" IS NULL) '
@@ -271,7 +277,7 @@ class StockCountService:
         """Counted against the system figure at counting time, per product, in quantity and rupiah."""
         require(actor, "approve_count")
         with self.ctx.db.atomic(lock_type="DEFERRED"):
-            return self._report(self.get(count_id))
+            return self._report(self._row(count_id))
 
     def _report(self, count: StockCountModel) -> VarianceReport:
         db = self.ctx.db
@@ -395,7 +401,7 @@ class StockCountService:
                 occurred_at=now,
                 business_date=bdate,
             )
-            return self._report(self.get(count_id))
+            return self._report(self._row(count_id))
 
     @staticmethod
     def _batch_parts(product_id: int, diff_milli: int) -> list[tuple[int | None, int]]:

@@ -47,8 +47,7 @@ class StockReportService:
         doc = TableDoc(
             title=f"Lembar Hitung Stok Opname {count.number}",
             header_lines=self._header(
-                f"Mulai {self._when(count.snapshot_at)}; cakupan: "
-                + (count.category.name if count.category_id else "semua barang"),
+                f"Mulai {self._when(count.snapshot_at)}; cakupan: " + (count.category or "semua barang"),
                 "Tulis jumlah yang ada di rak. Jumlah menurut sistem sengaja tidak dicetak.",
             ),
             columns=[
@@ -100,7 +99,7 @@ class StockReportService:
         status = {"open": "belum disetujui", "approved": "disetujui", "cancelled": "dibatalkan"}[count.status]
         approved = ""
         if count.approved_at:
-            approved = f"; disetujui {count.approved_by.name} {self._when(count.approved_at)}"
+            approved = f"; disetujui {count.approved_by} {self._when(count.approved_at)}"
         doc = TableDoc(
             title=f"Laporan Selisih Stok Opname {count.number}",
             header_lines=self._header(f"Mulai {self._when(count.snapshot_at)}; status: {status}{approved}"),

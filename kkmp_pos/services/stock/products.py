@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+import peewee as pw
+
 from kkmp_pos.core.drugs import parse_drug_class
 from kkmp_pos.core.errors import NotFoundError, ValidationError
 from kkmp_pos.core.ids import uuid7
@@ -27,6 +29,7 @@ from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.catalog import CatalogService
 from kkmp_pos.services.setup.auth import require
+from kkmp_pos.services.stock.product_row import ProductRow, product_row
 from kkmp_pos.sync.outbox import append_event
 
 
@@ -183,17 +186,23 @@ class ProductService:
     def categories(self) -> list[str]:
         return [c.name for c in CategoryModel.select().order_by(CategoryModel.name)]
 
-    def get(self, product_id: int) -> ProductModel:
+    def get(self, product_id: int) -> ProductRow:
+        return product_row(self._model(product_id))
+
+    def _model(self, product_id: int) -> ProductModel:
         product = ProductModel.get_or_none(ProductModel.id == product_id)
         if product is None:
             raise NotFoundError("product_not_found")
         return product
 
-    def browse(
-        self, text: str = "", *, include_inactive: bool = False, limit: int = 500
-    ) -> list[ProductModel]:
+    def browse(self, text: str = "", *, include_inactive: bool = False, limit: int = 500) -> list[ProductRow]:
         """Products for the manager's list: by code, barcode or name words; inactive ones on request."""
-        query = ProductModel.select().order_by(ProductModel.name).limit(limit)
+        query = (
+            ProductModel.select(ProductModel, CategoryModel)
+            .join(CategoryModel, pw.JOIN.LEFT_OUTER)
+            .order_by(ProductModel.name)
+            .limit(limit)
+        )
         if not include_inactive:
             query = query.where(ProductModel.active == True)  # noqa: E712
         for word in fold(text).split():
@@ -203,11 +212,11 @@ class ProductService:
                 | (ProductModel.code == text.strip())
                 | ProductModel.id.in_(by_barcode)
             )
-        return list(query)
+        return [product_row(product) for product in query]
 
     def spec_of(self, product_id: int) -> ProductSpec:
         """The editable form of a product (what the edit dialog and the export show)."""
-        p = self.get(product_id)
+        p = self._model(product_id)
         barcodes = list(BarcodeModel.select().where(BarcodeModel.product == p.id).order_by(BarcodeModel.code))
         units = (
             ProductUnitModel.select().where(ProductUnitModel.product == p.id).order_by(ProductUnitModel.id)
@@ -246,7 +255,7 @@ class ProductService:
         )
 
     # -- writing ----------------------------------------------------------------------------------
-    def create(self, spec: ProductSpec, actor: Actor | None = None) -> ProductModel:
+    def create(self, spec: ProductSpec, actor: Actor | None = None) -> ProductRow:
         """Create a product with its barcodes and units (inside the caller's transaction or its own).
 
         `actor` is None only for set-up code (demo shop, bulk generators); the GUI always passes one.
@@ -259,35 +268,35 @@ class ProductService:
             product = self._write(spec, None)
             if actor is not None:
                 audit(self.ctx, "product.created", actor, doc_id=product.uid, code=spec.code)
-        return product
+        return product_row(product)
 
-    def save(self, product_id: int, spec: ProductSpec, actor: Actor) -> ProductModel:
+    def save(self, product_id: int, spec: ProductSpec, actor: Actor) -> ProductRow:
         """Replace a product's details, units and barcodes with `spec`. Stock and cost stay as they are."""
         require(actor, "manage_products")
         spec = validate_spec(spec)
         with self.ctx.db.atomic():
-            existing = self.get(product_id)
+            existing = self._model(product_id)
             self._check_unique(spec, product_id)
             product = self._write(spec, existing)
             audit(self.ctx, "product.changed", actor, doc_id=product.uid, code=spec.code)
-        return product
+        return product_row(product)
 
-    def set_active(self, product_id: int, active: bool, actor: Actor) -> ProductModel:
+    def set_active(self, product_id: int, active: bool, actor: Actor) -> ProductRow:
         """Deactivate (never delete) or reactivate a product; the till then refuses or sells it."""
         require(actor, "manage_products")
         with self.ctx.db.atomic():
-            product = self.get(product_id)
+            self._model(product_id)
             ProductModel.update(active=active, updated_at=self.ctx.now_iso()).where(
                 ProductModel.id == product_id
             ).execute()
-            product = self.get(product_id)
+            product = self._model(product_id)
             audit(
                 self.ctx, "product.activated" if active else "product.deactivated", actor, doc_id=product.uid
             )
             self.queue_changed(product)
-        return product
+        return product_row(product)
 
-    def deactivate(self, product_id: int, actor: Actor) -> ProductModel:
+    def deactivate(self, product_id: int, actor: Actor) -> ProductRow:
         return self.set_active(product_id, False, actor)
 
     def queue_changed(self, product: ProductModel) -> None:

@@ -94,6 +94,33 @@ def check_date(text: str | None) -> str | None:
         raise ValidationError("date_invalid", text=text) from None
 
 
+@dataclass(frozen=True)
+class PostedReceipt:
+    """A posted goods receipt or its reversal, as the screens show it (plain values, not the row)."""
+
+    id: str
+    number: str
+    kind: str  # receipt | reversal
+    reverses_id: str | None
+    supplier_id: int | None
+    invoice_no: str
+    total_rp: int
+    business_date: str
+
+
+def _posted(row: GoodsReceiptModel) -> PostedReceipt:
+    return PostedReceipt(
+        id=row.id,
+        number=row.number,
+        kind=row.kind,
+        reverses_id=row.reverses_id,
+        supplier_id=row.supplier_id,
+        invoice_no=row.invoice_no,
+        total_rp=row.total_rp,
+        business_date=row.business_date,
+    )
+
+
 class ReceivingService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -155,7 +182,7 @@ class ReceivingService:
         ):
             raise NotFoundError("supplier_not_found")
 
-    def post(self, draft: ReceiptDraft, actor: Actor) -> GoodsReceiptModel:
+    def post(self, draft: ReceiptDraft, actor: Actor) -> PostedReceipt:
         """Write the receipt, its stock movements, the new average costs and the outbox event at once."""
         require(actor, "receive_stock")
         self.validate(draft)
@@ -203,13 +230,13 @@ class ReceivingService:
                 total_rp=receipt.total_rp,
             )
             self._event(receipt, movements)
-        return receipt
+        return _posted(receipt)
 
-    def reverse(self, receipt_id: str, actor: Actor, note: str = "") -> GoodsReceiptModel:
+    def reverse(self, receipt_id: str, actor: Actor, note: str = "") -> PostedReceipt:
         """Correct a posted receipt with a new document that takes every line back out."""
         require(actor, "receive_stock")
         with self.ctx.db.atomic():
-            original = self.get(receipt_id)
+            original = self._row(receipt_id)
             if original.kind != "receipt":
                 raise StateError("goods_receipt_is_reversal", number=original.number)
             done = GoodsReceiptModel.get_or_none(GoodsReceiptModel.reverses == original.id)
@@ -255,7 +282,7 @@ class ReceivingService:
                 )
             audit(self.ctx, "stock.receipt_reversed", actor, doc_id=reversal_id, reverses=original.number)
             self._event(reversal, movements)
-        return reversal
+        return _posted(reversal)
 
     def _move(
         self, doc_id: str, product_id: int, qty_milli: int, cost_rp: int, batch_id: int | None
@@ -338,7 +365,11 @@ class ReceivingService:
         )
 
     # -- reading ------------------------------------------------------------------------------------
-    def get(self, receipt_id: str) -> GoodsReceiptModel:
+    def get(self, receipt_id: str) -> PostedReceipt:
+        """A receipt by its id or its number (GR-…)."""
+        return _posted(self._row(receipt_id))
+
+    def _row(self, receipt_id: str) -> GoodsReceiptModel:
         row = GoodsReceiptModel.get_or_none(GoodsReceiptModel.id == receipt_id)
         if row is None:
             row = GoodsReceiptModel.get_or_none(GoodsReceiptModel.number == receipt_id)

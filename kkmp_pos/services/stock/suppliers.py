@@ -25,23 +25,40 @@ class SupplierSpec:
     active: bool = True
 
 
+@dataclass(frozen=True)
+class Supplier:
+    """A supplier as the screens show it (plain values, not the database row)."""
+
+    id: int
+    name: str
+    kind: str
+    contact: str
+    phone: str
+    address: str
+    active: bool
+
+
+def _supplier(row: SupplierModel) -> Supplier:
+    return Supplier(row.id, row.name, row.kind, row.contact, row.phone, row.address, row.active)
+
+
 class SupplierService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def all(self, *, include_inactive: bool = False) -> list[SupplierModel]:
+    def all(self, *, include_inactive: bool = False) -> list[Supplier]:
         query = SupplierModel.select().order_by(SupplierModel.name)
         if not include_inactive:
             query = query.where(SupplierModel.active == True)  # noqa: E712
-        return list(query)
+        return [_supplier(row) for row in query]
 
-    def get(self, supplier_id: int) -> SupplierModel:
+    def get(self, supplier_id: int) -> Supplier:
         row = SupplierModel.get_or_none(SupplierModel.id == supplier_id)
         if row is None:
             raise NotFoundError("supplier_not_found")
-        return row
+        return _supplier(row)
 
-    def save(self, spec: SupplierSpec, actor: Actor, supplier_id: int | None = None) -> SupplierModel:
+    def save(self, spec: SupplierSpec, actor: Actor, supplier_id: int | None = None) -> Supplier:
         """Create (no id) or change a supplier. Suppliers are deactivated, never deleted."""
         require(actor, "manage_products")
         name = spec.name.strip()
@@ -62,7 +79,7 @@ class SupplierService:
                 raise ValidationError("supplier_name_taken", name=name)
             try:
                 if supplier_id is None:
-                    row = SupplierModel.create(**values)
+                    row = _supplier(SupplierModel.create(**values))
                 else:
                     self.get(supplier_id)
                     SupplierModel.update(**values).where(SupplierModel.id == supplier_id).execute()
@@ -72,7 +89,7 @@ class SupplierService:
             audit(self.ctx, "supplier.saved", actor, doc_id=str(row.id), name=name, active=spec.active)
         return row
 
-    def deactivate(self, supplier_id: int, actor: Actor) -> SupplierModel:
+    def deactivate(self, supplier_id: int, actor: Actor) -> Supplier:
         row = self.get(supplier_id)
         spec = SupplierSpec(row.name, row.kind, row.contact, row.phone, row.address, active=False)
         return self.save(spec, actor, supplier_id)
