@@ -24,6 +24,7 @@ from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.money import round_cash
 from kkmp_pos.core.text import fold, words_of
 from kkmp_pos.core.timeutil import to_iso, utc_now
+from kkmp_pos.db.ledger import MovementRow, record_movements
 from kkmp_pos.db.models import (
     BarcodeModel,
     MemberModel,
@@ -34,14 +35,12 @@ from kkmp_pos.db.models import (
     ProductWordModel,
     SaleLineModel,
     SaleModel,
-    StockMovementModel,
     UserModel,
 )
 from kkmp_pos.devtools.bulkgen_rows import (
     EVENT_COLUMNS,
     JOB_COLUMNS,
     LINE_COLUMNS,
-    MOVEMENT_COLUMNS,
     PAYMENT_COLUMNS,
     PRODUCT_COLUMNS,
     SALE_COLUMNS,
@@ -76,6 +75,7 @@ class _Product:
     unit: str
     regular_rp: int
     member_rp: int | None
+    cost_rp: int  # per base unit: what each sale movement records as the cost at commit
 
 
 def generate_large_shop(
@@ -198,16 +198,16 @@ def _insert_products(con: sqlite3.Connection, shop: _Shop, count: int, rng: rand
         if rng.random() < 0.35 and regular > 1_000:
             member = regular - max(100, regular * rng.randint(2, 6) // 100 // 100 * 100)
         active = rng.random() >= 0.01
+        cost = regular * 85 // 100
         rows.append(
             (pid, uuid7_at(now_ms, rng), code, name, fold(name), unit, 0, shop.categories[category],
-             "sembako", None, regular * 85 // 100, regular, member, None, 5_000, 0, None, 0, int(active),
-             0, now_iso)
+             "sembako", None, cost, regular, member, None, 5_000, 0, None, 0, int(active), 0, now_iso)
         )  # fmt: skip
         barcodes.append((barcode, pid, None))
         # The same words CatalogService.index_product writes: name, code and the product's barcodes.
         words.extend((w, pid) for w in words_of(name, code, barcode))
         if active:
-            catalog.append(_Product(pid, code, name, unit, regular, member))
+            catalog.append(_Product(pid, code, name, unit, regular, member, cost))
     con.executemany(insert_sql(ProductModel, PRODUCT_COLUMNS), rows)
     con.executemany(insert_sql(BarcodeModel, ("code", "product_id", "unit_id")), barcodes)
     words.sort()  # in key order: the WITHOUT ROWID table appends instead of splitting pages
@@ -254,7 +254,6 @@ def _insert_sales(
         "sale": insert_sql(SaleModel, SALE_COLUMNS),
         "line": insert_sql(SaleLineModel, LINE_COLUMNS),
         "payment": insert_sql(PaymentModel, PAYMENT_COLUMNS),
-        "movement": insert_sql(StockMovementModel, MOVEMENT_COLUMNS),
         "event": insert_sql(OutboxEventModel, EVENT_COLUMNS),
         "job": insert_sql(PrintJobModel, JOB_COLUMNS),
     }
@@ -265,7 +264,7 @@ def _insert_sales(
     for day_back, count in zip(range(days, 0, -1), _day_counts(total, days, rng), strict=True):
         date = today - timedelta(days=day_back)
         stamps = sorted(rng.randint(7 * 3600, 20 * 3600 - 1) for _ in range(count))
-        batch: dict[str, list[tuple[object, ...]]] = {k: [] for k in sql}
+        batch: dict[str, list[tuple[object, ...]]] = {k: [] for k in (*sql, "movement")}
         for number, seconds in enumerate(stamps, start=1):
             moment = datetime.combine(date, time(), shop.tz) + timedelta(
                 seconds=seconds, milliseconds=rng.randrange(1000)
@@ -275,8 +274,9 @@ def _insert_sales(
             )
             seq += 1
         con.execute("BEGIN")
-        for key, rows in batch.items():
-            con.executemany(sql[key], rows)
+        for key, rows in sql.items():
+            con.executemany(rows, batch[key])
+        record_movements(batch["movement"], con)
         con.execute("COMMIT")
     con.execute('UPDATE "terminal" SET "next_seq" = ? WHERE "id" = ?', (seq, shop.terminal_id))
     return line_total
@@ -322,7 +322,18 @@ def _one_sale(
         )  # fmt: skip
         movement_id = uuid7_at(ms, rng)
         movements.append(
-            (movement_id, product.id, None, -qty, "sale", sale_id, 0, shop.terminal_id, now_iso, bdate)
+            (
+                movement_id,
+                product.id,
+                None,
+                -qty,
+                "sale",
+                sale_id,
+                product.cost_rp,
+                shop.terminal_id,
+                now_iso,
+                bdate,
+            )
         )
         codes.append(product.code)
         sold[product.id] = sold.get(product.id, 0) + qty
@@ -367,17 +378,15 @@ def _insert_opening_stock(
     costs = dict(
         con.execute('SELECT "id", "cost_rp" FROM "product" WHERE "id" >= ?', (shop.first_product_id,))
     )
-    movements, caches = [], []
+    movements: list[MovementRow] = []
     for pid in sorted(costs):
         left = rng.randint(5, 150) * 1000
         opening = sold.get(pid, 0) + left
         movements.append(
-            (uuid7_at(ms, rng), pid, None, opening, "opening", "opening-stock", costs[pid], shop.terminal_id,
-             now_iso, bdate)
+            MovementRow(uuid7_at(ms, rng), pid, None, opening, "opening", "opening-stock", costs[pid],
+                        shop.terminal_id, now_iso, bdate)
         )  # fmt: skip
-        caches.append((left, pid))
-    con.executemany(insert_sql(StockMovementModel, MOVEMENT_COLUMNS), movements)
-    con.executemany('UPDATE "product" SET "on_hand_milli" = ? WHERE "id" = ?', caches)
+    record_movements(movements, con)
 
 
 def _refresh_derived(data_dir: Path, clock: Callable[[], datetime]) -> None:

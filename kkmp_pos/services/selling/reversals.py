@@ -14,6 +14,7 @@ import peewee as pw
 from kkmp_pos.core.errors import NotFoundError, StateError, ValidationError
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_qty, format_rp, round_half_up
+from kkmp_pos.db.ledger import record_movement
 from kkmp_pos.db.models import (
     PaymentConfirmationModel,
     PaymentModel,
@@ -28,7 +29,6 @@ from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.sales import open_shift_id
 from kkmp_pos.services.setup.auth import require
-from kkmp_pos.services.stock.ledger import record_movement
 from kkmp_pos.sync.outbox import append_event
 
 REFUND_METHODS = ("cash", "qris", "transfer")

@@ -18,6 +18,7 @@ from kkmp_pos.core.limits import Violation  # regulated goods
 from kkmp_pos.core.money import format_rp, round_cash
 from kkmp_pos.core.payments import PaymentInput, PaymentMethod, Settlement, settle
 from kkmp_pos.db.database import storage_errors
+from kkmp_pos.db.ledger import Movement, allocate_fefo, record_movement
 from kkmp_pos.db.models import (
     PaymentModel,
     PrintJobModel,
@@ -29,7 +30,6 @@ from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.limits import LimitService  # regulated goods
 from kkmp_pos.services.setup.auth import require
 from kkmp_pos.services.stock.figures import check_cart_sellable  # issue 4
-from kkmp_pos.services.stock.ledger import Movement, allocate_fefo, record_movement
 from kkmp_pos.sync.outbox import append_event
 
 log = logging.getLogger(__name__)
