@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from kkmp_pos.config import DB_FILENAME
@@ -28,7 +29,6 @@ from kkmp_pos.db.ledger import MovementRow, record_movements
 from kkmp_pos.db.models import (
     BarcodeModel,
     MemberModel,
-    OutboxEventModel,
     PaymentModel,
     PrintJobModel,
     ProductModel,
@@ -37,8 +37,8 @@ from kkmp_pos.db.models import (
     SaleModel,
     UserModel,
 )
+from kkmp_pos.db.outbox import NewEvent, append_events
 from kkmp_pos.devtools.bulkgen_rows import (
-    EVENT_COLUMNS,
     JOB_COLUMNS,
     LINE_COLUMNS,
     PAYMENT_COLUMNS,
@@ -132,7 +132,6 @@ class _Shop:
     terminal_id: str
     terminal_code: str
     terminal_number: int
-    next_seq: int
     cashiers: list[tuple[int, str]]
     members: list[tuple[str, str]]
     categories: dict[str, int]
@@ -166,7 +165,6 @@ def _demo_shop_facts(data_dir: Path, clock: Callable[[], datetime]) -> _Shop:
             terminal_id=terminal.id,
             terminal_code=terminal.code,
             terminal_number=terminal.number,
-            next_seq=terminal.next_seq,
             cashiers=cashiers,
             members=members,
             categories=categories,
@@ -254,43 +252,40 @@ def _insert_sales(
         "sale": insert_sql(SaleModel, SALE_COLUMNS),
         "line": insert_sql(SaleLineModel, LINE_COLUMNS),
         "payment": insert_sql(PaymentModel, PAYMENT_COLUMNS),
-        "event": insert_sql(OutboxEventModel, EVENT_COLUMNS),
         "job": insert_sql(PrintJobModel, JOB_COLUMNS),
     }
     today = shop.now.astimezone(shop.tz).date()
-    seq = shop.next_seq
-    last_seq = seq + total - 1
+    made = 0
     line_total = 0
     for day_back, count in zip(range(days, 0, -1), _day_counts(total, days, rng), strict=True):
         date = today - timedelta(days=day_back)
         stamps = sorted(rng.randint(7 * 3600, 20 * 3600 - 1) for _ in range(count))
-        batch: dict[str, list[tuple[object, ...]]] = {k: [] for k in (*sql, "movement")}
+        batch: dict[str, list[Any]] = {k: [] for k in (*sql, "movement", "event")}
         for number, seconds in enumerate(stamps, start=1):
             moment = datetime.combine(date, time(), shop.tz) + timedelta(
                 seconds=seconds, milliseconds=rng.randrange(1000)
             )
             line_total += _one_sale(
-                batch, shop, catalog, rng, sold, moment, number, seq, seq > last_seq - PENDING_TAIL
+                batch, shop, catalog, rng, sold, moment, number, made >= total - PENDING_TAIL
             )
-            seq += 1
+            made += 1
         con.execute("BEGIN")
-        for key, rows in sql.items():
-            con.executemany(rows, batch[key])
+        for key, statement in sql.items():
+            con.executemany(statement, batch[key])
         record_movements(batch["movement"], con)
+        append_events(batch["event"], con)
         con.execute("COMMIT")
-    con.execute('UPDATE "terminal" SET "next_seq" = ? WHERE "id" = ?', (seq, shop.terminal_id))
     return line_total
 
 
 def _one_sale(
-    batch: dict[str, list[tuple[object, ...]]],
+    batch: dict[str, list[Any]],
     shop: _Shop,
     catalog: list[_Product],
     rng: random.Random,
     sold: dict[int, int],
     moment: datetime,
     number: int,
-    seq: int,
     pending: bool,
 ) -> int:
     """Append the rows of one completed cash sale, priced as core.pricing prices it."""
@@ -352,9 +347,8 @@ def _one_sale(
                              lines, payment, movements, codes)  # fmt: skip
     acked_at = None if pending else to_iso(moment + timedelta(seconds=rng.randint(2, 90)))
     batch["event"].append(
-        (seq, uuid7_at(ms, rng), "sale.completed", 1, now_iso, bdate, payload,
-         "pending" if pending else "acked", acked_at, None)
-    )  # fmt: skip
+        NewEvent(uuid7_at(ms, rng), "sale.completed", now_iso, bdate, payload, acked_at=acked_at)
+    )
     batch["job"].append(("receipt", sale_id, "{}", 0, "sent", 1, None, "dummy://", now_iso, now_iso))
     return len(lines)
 

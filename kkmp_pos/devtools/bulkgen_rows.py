@@ -73,10 +73,6 @@ LINE_COLUMNS = (
 PAYMENT_COLUMNS = (
     "id", "sale_id", "method", "amount_rp", "tendered_rp", "change_rp", "reference", "status", "created_at",
 )  # fmt: skip
-EVENT_COLUMNS = (
-    "seq", "event_id", "type", "schema_version", "occurred_at", "business_date", "payload", "status",
-    "acked_at", "reject_reason",
-)  # fmt: skip
 JOB_COLUMNS = (
     "kind", "doc_id", "document", "is_copy", "status", "attempts", "last_error", "printer_uri",
     "created_at", "sent_at",

@@ -25,11 +25,11 @@ from kkmp_pos.db.models import (
     SaleReturnModel,
     StockMovementModel,
 )
+from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.sales import open_shift_id
 from kkmp_pos.services.setup.auth import require
-from kkmp_pos.sync.outbox import append_event
 
 REFUND_METHODS = ("cash", "qris", "transfer")
 

@@ -26,11 +26,11 @@ from kkmp_pos.db.models import (
     SaleLineModel,
     SaleModel,
 )
+from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.limits import LimitService  # regulated goods
 from kkmp_pos.services.setup.auth import require
 from kkmp_pos.services.stock.figures import check_cart_sellable  # issue 4
-from kkmp_pos.sync.outbox import append_event
 
 log = logging.getLogger(__name__)
 
