@@ -216,6 +216,7 @@ class ReversalService:
                     kind="sale_cancel",
                     doc_id=doc_id,
                     batch_id=m.batch_id,
+                    unit_cost_rp=m.unit_cost_rp,
                     created_at=now,
                     business_date=bdate,
                 ).as_payload()
@@ -325,8 +326,10 @@ class ReversalService:
                 base_qty = sale_line.base_qty_milli * qty // sale_line.qty_milli
                 refund += amount
                 rows.append((line_id, qty, base_qty, amount))
-                batch = (
-                    StockMovementModel.select(StockMovementModel.batch)
+                # Goods come back at the cost the sale took them out at, so the sale's cost of goods
+                # net of its returns rebuilds from the movements whatever receipts came in between.
+                sold = (
+                    StockMovementModel.select(StockMovementModel.batch, StockMovementModel.unit_cost_rp)
                     .where(
                         (StockMovementModel.doc_id == sale_id)
                         & (StockMovementModel.product == sale_line.product_id)
@@ -340,7 +343,8 @@ class ReversalService:
                         qty_milli=base_qty,
                         kind="return",
                         doc_id=doc_id,
-                        batch_id=batch.batch_id if batch else None,
+                        batch_id=sold.batch_id if sold else None,
+                        unit_cost_rp=sold.unit_cost_rp if sold else 0,
                         created_at=now,
                         business_date=bdate,
                     ).as_payload()

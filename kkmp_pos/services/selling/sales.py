@@ -157,6 +157,7 @@ class SaleService:
             limits.record(sale_id, regulated, cashier, limit_approver)
             line_rows = []
             movements: list[Movement] = []
+            costs = self._average_costs(cart)
             for no, line in enumerate(cart.lines, start=1):
                 line_rows.append(
                     {
@@ -191,6 +192,7 @@ class SaleService:
                             kind="sale",
                             doc_id=sale_id,
                             batch_id=batch_id,
+                            unit_cost_rp=costs[line.item.product_id],
                             created_at=now_iso,
                             business_date=bdate,
                         )
@@ -261,6 +263,15 @@ class SaleService:
             raise ValidationError("product_inactive", name=product.name)
         # issue 4 (stock): obat keras needs an apotek and a prescription; expired batches are refused.
         check_cart_sellable(self.ctx, cart)
+
+    @staticmethod
+    def _average_costs(cart: Cart) -> dict[int, int]:
+        """Each product's moving-average cost per base unit as it stands at this commit (read inside
+        the sale's transaction): the sale's movements keep it, so its cost of goods can be rebuilt
+        after later receipts move the average."""
+        ids = {line.item.product_id for line in cart.lines}
+        query = ProductModel.select(ProductModel.id, ProductModel.cost_rp).where(ProductModel.id.in_(ids))
+        return dict(query.tuples())
 
     @staticmethod
     def _payment_rows(
