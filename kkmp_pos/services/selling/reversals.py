@@ -1,7 +1,8 @@
 """After the sale: QRIS confirmation or abandonment, cancellations and returns — each a document of its own.
 
 A completed sale is never edited. `sale.status` is a cache of what its documents say (like the on-hand
-figure is a cache of the ledger), updated in the same transaction as the document that changes it.
+figure is a cache of the ledger), moved by `sale_state.move_sale` in the same transaction as the
+document that changes it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import peewee as pw
 from kkmp_pos.core.errors import NotFoundError, StateError, ValidationError
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_qty, format_rp, round_half_up
+from kkmp_pos.core.sale_status import SaleMove, SaleStatus, is_returnable
 from kkmp_pos.db.ledger import record_movement
 from kkmp_pos.db.models import (
     PaymentConfirmationModel,
@@ -28,6 +30,7 @@ from kkmp_pos.db.models import (
 from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
+from kkmp_pos.services.selling.sale_state import move_sale
 from kkmp_pos.services.selling.sales import open_shift_id
 from kkmp_pos.services.setup.auth import require
 
@@ -79,7 +82,7 @@ class ReversalService:
         sale = SaleModel.get_or_none(SaleModel.id == sale_id)
         if sale is None:
             raise NotFoundError("receipt_not_found", number=sale_id)
-        if sale.status != "awaiting_payment":
+        if sale.status != SaleStatus.AWAITING_PAYMENT:
             raise StateError("sale_not_awaiting_payment", number=sale.receipt_no)
         payment = (
             PaymentModel.select()
@@ -115,7 +118,7 @@ class ReversalService:
                 created_at=now,
                 business_date=bdate,
             )
-            SaleModel.update(status="completed").where(SaleModel.id == sale_id).execute()
+            move_sale(SaleModel.get_by_id(sale_id), SaleMove.CONFIRM_PAYMENT)
             append_event(
                 "sale.payment_confirmed",
                 {
@@ -167,7 +170,7 @@ class ReversalService:
             sale = SaleModel.get_or_none(SaleModel.id == sale_id)
             if sale is None:
                 raise NotFoundError("receipt_not_found", number=sale_id)
-            if sale.status == "cancelled":
+            if sale.status == SaleStatus.CANCELLED:
                 raise StateError("sale_already_cancelled", number=sale.receipt_no)
             if SaleReturnModel.select().where(SaleReturnModel.sale == sale_id).exists():
                 raise StateError("sale_has_returns", number=sale.receipt_no)
@@ -175,7 +178,7 @@ class ReversalService:
             paid = sum(
                 p.amount_rp
                 for p in PaymentModel.select().where(PaymentModel.sale == sale_id)
-                if p.method != "qris" or sale.status == "completed"
+                if p.method != "qris" or sale.status == SaleStatus.COMPLETED
             )
             return self._cancel(sale, "cancelled", reason.strip(), actor, approver, refund_method, paid)
 
@@ -221,7 +224,7 @@ class ReversalService:
                     business_date=bdate,
                 ).as_payload()
             )
-        SaleModel.update(status="cancelled").where(SaleModel.id == sale.id).execute()
+        move_sale(sale, SaleMove.ABANDON_PAYMENT if kind == "qris_abandoned" else SaleMove.CANCEL)
         append_event(
             "sale.cancelled",
             {
@@ -292,7 +295,7 @@ class ReversalService:
             sale = SaleModel.get_or_none(SaleModel.id == sale_id)
             if sale is None:
                 raise NotFoundError("receipt_not_found", number=sale_id)
-            if sale.status != "completed":
+            if not is_returnable(sale.status):
                 raise StateError("sale_not_returnable", number=sale.receipt_no)
             lines = {line.sale_line_id: line for line in self.returnable(sale_id)}
             now, bdate = self.ctx.now_iso(), self.ctx.business_date()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import ValidationError
@@ -17,6 +16,7 @@ from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.limits import Violation  # regulated goods
 from kkmp_pos.core.money import format_rp, round_cash
 from kkmp_pos.core.payments import PaymentInput, PaymentMethod, Settlement, settle
+from kkmp_pos.core.sale_status import SaleStatus, status_at_commit
 from kkmp_pos.db.database import storage_errors
 from kkmp_pos.db.ledger import Movement, allocate_fefo, record_movement
 from kkmp_pos.db.models import (
@@ -33,12 +33,6 @@ from kkmp_pos.services.setup.auth import require
 from kkmp_pos.services.stock.figures import check_cart_sellable  # issue 4
 
 log = logging.getLogger(__name__)
-
-
-class SaleStatus(StrEnum):
-    COMPLETED = "completed"  # paid in full ← commit()/confirm_qris()
-    AWAITING_PAYMENT = "awaiting_payment"  # a QRIS payment waits for the cashier ← commit()
-    CANCELLED = "cancelled"  # reversed by a cancellation document ← abandon_qris()/cancel()
 
 
 @dataclass
@@ -121,7 +115,7 @@ class SaleService:
         cart.require_lines()
         totals = cart.totals()
         settlement = settle(totals.total_rp, payments, self.cash_rounding_step())
-        status = SaleStatus.AWAITING_PAYMENT if settlement.pending else SaleStatus.COMPLETED
+        status = status_at_commit(settlement.pending)
         sale_id = uuid7()
         with storage_errors(self.ctx.db.database), self.ctx.db.atomic():
             now_iso = self.ctx.now_iso()
