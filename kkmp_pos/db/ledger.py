@@ -134,9 +134,10 @@ def record_movements(rows: Sequence[MovementRow | tuple[Any, ...]], executor: Ex
             by_batch[batch_id] = by_batch.get(batch_id, 0) + qty
     target = executor if executor is not None else database.cursor()
     target.executemany(_INSERT_SQL, rows)
-    target.executemany(_PRODUCT_CACHE_SQL, [(qty, pid) for pid, qty in by_product.items() if qty])
+    # in key order: each UPDATE lands near the previous one in the table's b-tree
+    target.executemany(_PRODUCT_CACHE_SQL, [(qty, pid) for pid, qty in sorted(by_product.items()) if qty])
     if by_batch:
-        target.executemany(_BATCH_CACHE_SQL, [(qty, bid) for bid, qty in by_batch.items() if qty])
+        target.executemany(_BATCH_CACHE_SQL, [(qty, bid) for bid, qty in sorted(by_batch.items()) if qty])
 
 
 def allocate_fefo(product_id: int, qty_milli: int, today: str) -> list[tuple[int | None, int]]:
