@@ -317,19 +317,9 @@ def _one_sale(
         )  # fmt: skip
         movement_id = uuid7_at(ms, rng)
         movements.append(
-            (
-                movement_id,
-                product.id,
-                None,
-                -qty,
-                "sale",
-                sale_id,
-                product.cost_rp,
-                shop.terminal_id,
-                now_iso,
-                bdate,
-            )
-        )
+            (movement_id, product.id, None, -qty, "sale", sale_id, product.cost_rp, shop.terminal_id,
+             now_iso, bdate)
+        )  # fmt: skip
         codes.append(product.code)
         sold[product.id] = sold.get(product.id, 0) + qty
     due = round_cash(subtotal, 100)
