@@ -622,6 +622,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Struk {number} sudah punya retur; batalkan lewat retur sisa barang.",
         "Receipt {number} already has returns; return the remaining goods instead.",
     ),
+    "sale_state_invalid": (
+        "Struk berstatus '{status}' tidak bisa '{move}'.",
+        "A receipt in state '{status}' cannot '{move}'.",
+    ),
     "sale_not_returnable": (
         "Struk {number} belum lunas atau sudah dibatalkan; tidak bisa diretur.",
         "Receipt {number} is not paid or is cancelled; it cannot be returned.",

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from kkmp_pos.config import DB_FILENAME
@@ -24,24 +25,22 @@ from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.money import round_cash
 from kkmp_pos.core.text import fold, words_of
 from kkmp_pos.core.timeutil import to_iso, utc_now
+from kkmp_pos.db.ledger import MovementRow, record_movements
 from kkmp_pos.db.models import (
     BarcodeModel,
     MemberModel,
-    OutboxEventModel,
     PaymentModel,
     PrintJobModel,
     ProductModel,
     ProductWordModel,
     SaleLineModel,
     SaleModel,
-    StockMovementModel,
     UserModel,
 )
+from kkmp_pos.db.outbox import NewEvent, append_events
 from kkmp_pos.devtools.bulkgen_rows import (
-    EVENT_COLUMNS,
     JOB_COLUMNS,
     LINE_COLUMNS,
-    MOVEMENT_COLUMNS,
     PAYMENT_COLUMNS,
     PRODUCT_COLUMNS,
     SALE_COLUMNS,
@@ -76,6 +75,7 @@ class _Product:
     unit: str
     regular_rp: int
     member_rp: int | None
+    cost_rp: int  # per base unit: what each sale movement records as the cost at commit
 
 
 def generate_large_shop(
@@ -132,7 +132,6 @@ class _Shop:
     terminal_id: str
     terminal_code: str
     terminal_number: int
-    next_seq: int
     cashiers: list[tuple[int, str]]
     members: list[tuple[str, str]]
     categories: dict[str, int]
@@ -166,7 +165,6 @@ def _demo_shop_facts(data_dir: Path, clock: Callable[[], datetime]) -> _Shop:
             terminal_id=terminal.id,
             terminal_code=terminal.code,
             terminal_number=terminal.number,
-            next_seq=terminal.next_seq,
             cashiers=cashiers,
             members=members,
             categories=categories,
@@ -198,16 +196,16 @@ def _insert_products(con: sqlite3.Connection, shop: _Shop, count: int, rng: rand
         if rng.random() < 0.35 and regular > 1_000:
             member = regular - max(100, regular * rng.randint(2, 6) // 100 // 100 * 100)
         active = rng.random() >= 0.01
+        cost = regular * 85 // 100
         rows.append(
             (pid, uuid7_at(now_ms, rng), code, name, fold(name), unit, 0, shop.categories[category],
-             "sembako", None, regular * 85 // 100, regular, member, None, 5_000, 0, None, 0, int(active),
-             0, now_iso)
+             "sembako", None, cost, regular, member, None, 5_000, 0, None, 0, int(active), 0, now_iso)
         )  # fmt: skip
         barcodes.append((barcode, pid, None))
         # The same words CatalogService.index_product writes: name, code and the product's barcodes.
         words.extend((w, pid) for w in words_of(name, code, barcode))
         if active:
-            catalog.append(_Product(pid, code, name, unit, regular, member))
+            catalog.append(_Product(pid, code, name, unit, regular, member, cost))
     con.executemany(insert_sql(ProductModel, PRODUCT_COLUMNS), rows)
     con.executemany(insert_sql(BarcodeModel, ("code", "product_id", "unit_id")), barcodes)
     words.sort()  # in key order: the WITHOUT ROWID table appends instead of splitting pages
@@ -254,43 +252,40 @@ def _insert_sales(
         "sale": insert_sql(SaleModel, SALE_COLUMNS),
         "line": insert_sql(SaleLineModel, LINE_COLUMNS),
         "payment": insert_sql(PaymentModel, PAYMENT_COLUMNS),
-        "movement": insert_sql(StockMovementModel, MOVEMENT_COLUMNS),
-        "event": insert_sql(OutboxEventModel, EVENT_COLUMNS),
         "job": insert_sql(PrintJobModel, JOB_COLUMNS),
     }
     today = shop.now.astimezone(shop.tz).date()
-    seq = shop.next_seq
-    last_seq = seq + total - 1
+    made = 0
     line_total = 0
     for day_back, count in zip(range(days, 0, -1), _day_counts(total, days, rng), strict=True):
         date = today - timedelta(days=day_back)
         stamps = sorted(rng.randint(7 * 3600, 20 * 3600 - 1) for _ in range(count))
-        batch: dict[str, list[tuple[object, ...]]] = {k: [] for k in sql}
+        batch: dict[str, list[Any]] = {k: [] for k in (*sql, "movement", "event")}
         for number, seconds in enumerate(stamps, start=1):
             moment = datetime.combine(date, time(), shop.tz) + timedelta(
                 seconds=seconds, milliseconds=rng.randrange(1000)
             )
             line_total += _one_sale(
-                batch, shop, catalog, rng, sold, moment, number, seq, seq > last_seq - PENDING_TAIL
+                batch, shop, catalog, rng, sold, moment, number, made >= total - PENDING_TAIL
             )
-            seq += 1
+            made += 1
         con.execute("BEGIN")
-        for key, rows in batch.items():
-            con.executemany(sql[key], rows)
+        for key, statement in sql.items():
+            con.executemany(statement, batch[key])
+        record_movements(batch["movement"], con)
+        append_events(batch["event"], con)
         con.execute("COMMIT")
-    con.execute('UPDATE "terminal" SET "next_seq" = ? WHERE "id" = ?', (seq, shop.terminal_id))
     return line_total
 
 
 def _one_sale(
-    batch: dict[str, list[tuple[object, ...]]],
+    batch: dict[str, list[Any]],
     shop: _Shop,
     catalog: list[_Product],
     rng: random.Random,
     sold: dict[int, int],
     moment: datetime,
     number: int,
-    seq: int,
     pending: bool,
 ) -> int:
     """Append the rows of one completed cash sale, priced as core.pricing prices it."""
@@ -322,8 +317,9 @@ def _one_sale(
         )  # fmt: skip
         movement_id = uuid7_at(ms, rng)
         movements.append(
-            (movement_id, product.id, None, -qty, "sale", sale_id, 0, shop.terminal_id, now_iso, bdate)
-        )
+            (movement_id, product.id, None, -qty, "sale", sale_id, product.cost_rp, shop.terminal_id,
+             now_iso, bdate)
+        )  # fmt: skip
         codes.append(product.code)
         sold[product.id] = sold.get(product.id, 0) + qty
     due = round_cash(subtotal, 100)
@@ -341,9 +337,8 @@ def _one_sale(
                              lines, payment, movements, codes)  # fmt: skip
     acked_at = None if pending else to_iso(moment + timedelta(seconds=rng.randint(2, 90)))
     batch["event"].append(
-        (seq, uuid7_at(ms, rng), "sale.completed", 1, now_iso, bdate, payload,
-         "pending" if pending else "acked", acked_at, None)
-    )  # fmt: skip
+        NewEvent(uuid7_at(ms, rng), "sale.completed", now_iso, bdate, payload, acked_at=acked_at)
+    )
     batch["job"].append(("receipt", sale_id, "{}", 0, "sent", 1, None, "dummy://", now_iso, now_iso))
     return len(lines)
 
@@ -367,17 +362,15 @@ def _insert_opening_stock(
     costs = dict(
         con.execute('SELECT "id", "cost_rp" FROM "product" WHERE "id" >= ?', (shop.first_product_id,))
     )
-    movements, caches = [], []
+    movements: list[MovementRow] = []
     for pid in sorted(costs):
         left = rng.randint(5, 150) * 1000
         opening = sold.get(pid, 0) + left
         movements.append(
-            (uuid7_at(ms, rng), pid, None, opening, "opening", "opening-stock", costs[pid], shop.terminal_id,
-             now_iso, bdate)
+            MovementRow(uuid7_at(ms, rng), pid, None, opening, "opening", "opening-stock", costs[pid],
+                        shop.terminal_id, now_iso, bdate)
         )  # fmt: skip
-        caches.append((left, pid))
-    con.executemany(insert_sql(StockMovementModel, MOVEMENT_COLUMNS), movements)
-    con.executemany('UPDATE "product" SET "on_hand_milli" = ? WHERE "id" = ?', caches)
+    record_movements(movements, con)
 
 
 def _refresh_derived(data_dir: Path, clock: Callable[[], datetime]) -> None:

@@ -73,14 +73,6 @@ LINE_COLUMNS = (
 PAYMENT_COLUMNS = (
     "id", "sale_id", "method", "amount_rp", "tendered_rp", "change_rp", "reference", "status", "created_at",
 )  # fmt: skip
-MOVEMENT_COLUMNS = (
-    "id", "product_id", "batch_id", "qty_milli", "kind", "doc_id", "unit_cost_rp", "terminal_id",
-    "created_at", "business_date",
-)  # fmt: skip
-EVENT_COLUMNS = (
-    "seq", "event_id", "type", "schema_version", "occurred_at", "business_date", "payload", "status",
-    "acked_at", "reject_reason",
-)  # fmt: skip
 JOB_COLUMNS = (
     "kind", "doc_id", "document", "is_copy", "status", "attempts", "last_error", "printer_uri",
     "created_at", "sent_at",
@@ -150,7 +142,7 @@ def event_payload(
                 "batch_id": None,
                 "qty_milli": m[3],
                 "kind": "sale",
-                "unit_cost_rp": 0,
+                "unit_cost_rp": m[6],
             }
             for m in movements
         ],

@@ -13,6 +13,7 @@ import peewee
 
 from kkmp_pos.core.text import fold, words_of
 from kkmp_pos.db.database import database
+from kkmp_pos.db.ledger import record_movements
 from kkmp_pos.db.models import (
     BarcodeModel,
     CategoryModel,
@@ -248,23 +249,7 @@ def _movement(data: dict[str, Any], now_iso: str) -> bool:
         return False
     if StockMovementModel.get_or_none(StockMovementModel.id == str(data["movement_id"])):
         return True  # already in the ledger
-    (
-        StockMovementModel.insert(
-            id=str(data["movement_id"]),
-            product=product.id,
-            batch=None,
-            qty_milli=int(data["qty_milli"]),
-            kind="remote",
-            doc_id=str(data.get("event_id") or ""),
-            unit_cost_rp=0,
-            terminal_id=str(data.get("terminal_id") or ""),
-            created_at=now_iso,
-            business_date=str(data.get("business_date") or now_iso[:10]),
-        ).execute()
-    )
-    ProductModel.update(on_hand_milli=ProductModel.on_hand_milli + int(data["qty_milli"])).where(
-        ProductModel.id == product.id
-    ).execute()
+    record_movements([apply_bulk.remote_movement(data, product.id, now_iso)])
     return True
 
 

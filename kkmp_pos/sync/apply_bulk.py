@@ -15,6 +15,7 @@ from typing import Any
 
 from kkmp_pos.core.tax import default_ppn_exempt
 from kkmp_pos.db.database import database
+from kkmp_pos.db.ledger import MovementRow, record_movements
 
 CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
@@ -252,8 +253,8 @@ def add_movements(items: list[dict[str, Any]], now_iso: str) -> list[str]:
             "SELECT id FROM stock_movement WHERE id IN ({marks})", {str(d["movement_id"]) for d in items}
         )
     }
-    rows, notes = [], []
-    on_hand: dict[int, int] = {}
+    rows: list[MovementRow] = []
+    notes: list[str] = []
     for data in items:
         pid = by_uid.get(str(data.get("product_uid") or "")) or by_code.get(
             str(data.get("product_code") or "")
@@ -265,30 +266,28 @@ def add_movements(items: list[dict[str, Any]], now_iso: str) -> list[str]:
         if movement_id in seen:
             continue  # already in the ledger
         seen.add(movement_id)
-        qty = int(data["qty_milli"])
-        rows.append(
-            (
-                movement_id,
-                pid,
-                qty,
-                str(data.get("event_id") or ""),
-                str(data.get("terminal_id") or ""),
-                now_iso,
-                str(data.get("business_date") or now_iso[:10]),
-            )
-        )
-        on_hand[pid] = on_hand.get(pid, 0) + qty
-    _executemany(
-        'INSERT INTO stock_movement ("id", "product_id", "batch_id", "qty_milli", "kind", "doc_id", '
-        '"unit_cost_rp", "terminal_id", "created_at", "business_date") '
-        "VALUES (?, ?, NULL, ?, 'remote', ?, 0, ?, ?, ?)",
-        rows,
-    )
-    _executemany(
-        'UPDATE product SET "on_hand_milli" = "on_hand_milli" + ? WHERE id = ?',
-        [(qty, pid) for pid, qty in on_hand.items()],
-    )
+        rows.append(remote_movement(data, pid, now_iso))
+    try:
+        record_movements(rows)
+    except sqlite3.IntegrityError as exc:  # a unique key the bulk path did not foresee
+        raise NeedRows(str(exc)) from None
     return notes
+
+
+def remote_movement(data: dict[str, Any], product_id: int, now_iso: str) -> MovementRow:
+    """The ledger row of another terminal's movement, pulled from the feed."""
+    return MovementRow(
+        id=str(data["movement_id"]),
+        product_id=product_id,
+        batch_id=None,
+        qty_milli=int(data["qty_milli"]),
+        kind="remote",
+        doc_id=str(data.get("event_id") or ""),
+        unit_cost_rp=0,
+        terminal_id=str(data.get("terminal_id") or ""),
+        created_at=now_iso,
+        business_date=str(data.get("business_date") or now_iso[:10]),
+    )
 
 
 def sync_units(product_id: int, units: list[dict[str, Any]]) -> None:

@@ -1,43 +1,14 @@
-"""The transactional outbox: events written with their document, in the envelope of SYNC.md."""
+"""The outbox as the sync worker reads it: pending events in the envelope of SYNC.md.
+
+Events are written (and acknowledged) by the outbox writer, `db/outbox.py`."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from kkmp_pos.core.ids import uuid7
-from kkmp_pos.db.database import database
 from kkmp_pos.db.models import OutboxEventModel, ProductModel, StoreModel, TerminalModel
-
-SCHEMA_VERSION = 1
-
-
-def append_event(
-    event_type: str,
-    payload: dict[str, Any],
-    *,
-    occurred_at: str,
-    business_date: str,
-    schema_version: int = SCHEMA_VERSION,
-) -> OutboxEventModel:
-    """Queue one event. Must run inside the transaction that writes the document it records.
-
-    The sequence number comes from the terminal row, bumped in the same (IMMEDIATE) transaction, so
-    it never repeats, even after acknowledged events are pruned.
-    """
-    terminal = TerminalModel.select(TerminalModel.id, TerminalModel.next_seq).get()
-    seq = terminal.next_seq
-    TerminalModel.update(next_seq=TerminalModel.next_seq + 1).where(TerminalModel.id == terminal.id).execute()
-    return OutboxEventModel.create(
-        seq=seq,
-        event_id=uuid7(),
-        type=event_type,
-        schema_version=schema_version,
-        occurred_at=occurred_at,
-        business_date=business_date,
-        payload=json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
-        status="pending",
-    )
+from kkmp_pos.db.outbox import save_payloads
 
 
 def envelope(
@@ -117,56 +88,17 @@ def _with_product_identity(rows: list[OutboxEventModel]) -> dict[int, dict[str, 
         .where(ProductModel.id.in_(list(ids)))
         .tuples()
     }
-    updates = []
-    for seq, (payload, items) in todo.items():
+    for _payload, items in todo.values():
         for item in items:
             uid, code = known.get(item["product_id"], ("", ""))
             item["product_uid"] = uid
             item.setdefault("product_code", code)
-        updates.append((_dumps(payload), seq))
-    with database.atomic():
-        cursor = database.cursor()
-        cursor.executemany(
-            "UPDATE outbox_event SET payload = ? WHERE seq = ? AND status = 'pending'", updates
-        )
+    save_payloads((payload, seq) for seq, (payload, _) in todo.items())
     return {seq: payload for seq, (payload, _) in todo.items()}
-
-
-def _dumps(payload: dict[str, Any]) -> str:
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
 def pending_count() -> int:
     return OutboxEventModel.select().where(OutboxEventModel.status == "pending").count()
-
-
-# ---- acknowledgements from the server (only the server's answer changes a status) -------------------
-def mark_results(results: list[Any], now_iso: str) -> tuple[int, int]:
-    """Apply a push answer: created/duplicate -> acked, rejected -> rejected with the reason.
-
-    Only pending rows change, so an answer arriving twice (a retried batch) is harmless. Returns
-    (acked, rejected). Call inside a transaction.
-    """
-    acked = rejected = 0
-    for result in results:
-        if result.event_id:
-            where = OutboxEventModel.event_id == result.event_id
-        elif result.seq is not None:
-            where = OutboxEventModel.seq == result.seq
-        else:
-            continue
-        where &= OutboxEventModel.status == "pending"
-        if result.status == "rejected":
-            rejected += (
-                OutboxEventModel.update(
-                    status="rejected", reject_reason=result.reason or "", acked_at=now_iso
-                )
-                .where(where)
-                .execute()
-            )
-        else:
-            acked += OutboxEventModel.update(status="acked", acked_at=now_iso).where(where).execute()
-    return acked, rejected
 
 
 def oldest_pending_at() -> str | None:

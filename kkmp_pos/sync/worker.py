@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kkmp_pos.core.errors import SyncError
+from kkmp_pos.db import outbox as outbox_writer
 from kkmp_pos.db.database import database
 from kkmp_pos.db.models import SettingModel, TerminalModel
 from kkmp_pos.sync import outbox
@@ -99,7 +100,7 @@ def push_pending(client: SyncClient, report: SyncReport, batch_size: int = MAX_E
             event.update(ident)  # the server's ids for this till, set at enrolment
         answer = client.push(batch)
         with database.atomic():
-            outbox.mark_results(answer.results, _now_iso())
+            outbox_writer.mark_results(answer.results, _now_iso())
         for result in answer.results:
             if result.status == "created":
                 report.created += 1

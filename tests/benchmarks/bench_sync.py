@@ -200,7 +200,7 @@ def _direct_insert(pg_url: str, events: list[dict[str, Any]], batch: int) -> flo
 def bench_drain(queued: int = 10_000, pg_url: str | None = None) -> dict[str, Any]:
     """A till offline for a week: `queued` sales in its outbox, drained by one sync round."""
     from kkmp_pos.app import open_till
-    from kkmp_pos.sync import outbox
+    from kkmp_pos.db import outbox
     from kkmp_pos.sync.worker import enrol_terminal, sync_once
 
     folder = Path(tempfile.mkdtemp(prefix="kkmp-drain-"))

@@ -63,9 +63,9 @@ def _start_server(folder: Path) -> tuple[subprocess.Popen, str, str]:
 
 def _queue_sales(count: int) -> None:
     """`count` sale events (3 lines each) in the outbox, as a till offline for a week has them."""
+    from kkmp_pos.db import outbox
     from kkmp_pos.db.database import database
     from kkmp_pos.db.models import OutboxEventModel
-    from kkmp_pos.sync import outbox
     from tests.server.support import Till
 
     OutboxEventModel.update(status="acked").where(OutboxEventModel.status == "pending").execute()

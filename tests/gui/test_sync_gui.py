@@ -62,9 +62,9 @@ def test_enrol_from_settings_then_indicator_goes_online_and_drains_after_a_sale(
 
 
 def test_problems_dialog_lists_rejected_events_with_the_servers_reason(qtbot, window, till, server):
+    from kkmp_pos.db import outbox
     from kkmp_pos.db.database import database
     from kkmp_pos.gui.sync.sync_problems_dialog import SyncProblemsDialog
-    from kkmp_pos.sync import outbox
     from kkmp_pos.sync.worker import enrol_terminal, sync_once
 
     live, sdb = server

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from kkmp_pos.db.ledger import record_movement
 from kkmp_pos.db.models import ProductModel, StockMovementModel
-from kkmp_pos.services.stock.ledger import record_movement
 from kkmp_pos.services.stock.module import stock_module
 from tests.services.stock_support import TickingClock
 

@@ -1,5 +1,6 @@
-"""Property: after any mix of sales, returns, receipts (and their reversals), write-offs and count
-adjustments, every on-hand cache (product and batch) equals the sum of its ledger movements."""
+"""Property: after any mix of sales, returns, cancellations, receipts (and their reversals), write-offs,
+count adjustments and pulled changes (other terminals' movements, in bulk or change by change, some
+arriving twice), every on-hand cache (product and batch) equals the sum of its ledger movements."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from kkmp_pos.services.selling.reversals import ReversalService
 from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 from kkmp_pos.services.stock.module import stock_module
 from kkmp_pos.services.stock.receiving import ReceiptDraft
+from kkmp_pos.sync.apply import apply_changes, apply_changes_by_row
 from tests.services.stock_support import TickingClock, ledger_mismatches
 
 CODES = ["SPHP5", "PCT", "12345"]  # a plain pack, a batch-tracked medicine, a weighed good
@@ -27,7 +29,34 @@ op = st.one_of(
     st.tuples(st.just("reverse"), st.sampled_from(CODES), st.integers(0, 3)),
     st.tuples(st.just("writeoff"), st.sampled_from(CODES), st.integers(1, 20)),
     st.tuples(st.just("count"), st.sampled_from(CODES), st.integers(0, 40)),
+    st.tuples(st.just("cancel"), st.sampled_from(CODES), st.integers(0, 3)),
+    st.tuples(st.just("pull"), st.sampled_from(CODES), st.integers(-6, 6)),
 )
+
+
+def _pull(product: ProductModel, amount: int, pulled: list[str], n: int) -> None:
+    """Another terminal's movement from the feed; an odd amount also sends the previous one again
+    (a page applied twice counts once), and the sign picks the bulk or the change-by-change path."""
+    ids = [f"remote-{n}"] + pulled[-1:] * (amount % 2)
+    pulled.append(ids[0])
+    changes = [
+        {
+            "entity": "stock_movement",
+            "op": "upsert",
+            "key": mid,
+            "data": {
+                "movement_id": mid,
+                "product_uid": product.uid,
+                "product_code": product.code,
+                "qty_milli": amount * 1000,
+                "terminal_id": "T2",
+                "business_date": "2026-01-05",
+            },
+        }
+        for mid in ids
+    ]
+    apply = apply_changes if amount >= 0 else apply_changes_by_row
+    apply(changes, "2026-01-05T02:00:00.000Z")
 
 
 @settings(
@@ -44,6 +73,7 @@ def test_on_hand_caches_equal_the_ledger_after_any_operations(till, manager, cas
     products = {code: ProductModel.get(ProductModel.code == code) for code in CODES}
     sales: list[str] = []
     receipts: list[str] = []
+    pulled: list[str] = []
     with till.ctx.db.atomic() as txn:  # each example starts from the same demo shop
         for n, (kind, code, amount) in enumerate(ops):
             product = products[code]
@@ -68,6 +98,11 @@ def test_on_hand_caches_equal_the_ledger_after_any_operations(till, manager, cas
                     receipts.append(sm.receiving.post(draft, manager).id)
                 elif kind == "reverse" and receipts:
                     sm.receiving.reverse(receipts[min(amount, len(receipts) - 1)], manager)
+                elif kind == "cancel" and sales:
+                    sale_id = sales[min(amount, len(sales) - 1)]
+                    reversals.cancel(sale_id, manager, manager, "salah input")
+                elif kind == "pull":
+                    _pull(product, amount, pulled, n)
                 elif kind == "writeoff":
                     sm.writeoffs.write_off(product.id, amount * 500, "damaged", "t", manager)
                 elif kind == "count":
@@ -88,6 +123,8 @@ def test_on_hand_caches_equal_the_ledger_after_any_operations(till, manager, cas
                     "return_exceeds_sold",
                     "sale_not_returnable",
                     "return_qty_exceeds",
+                    "sale_already_cancelled",
+                    "sale_has_returns",
                 }, refused.code
             assert ledger_mismatches() == [], (n, kind, code, amount)
         txn.rollback()

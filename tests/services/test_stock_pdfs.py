@@ -5,9 +5,9 @@ from __future__ import annotations
 from pypdf import PdfReader
 
 from kkmp_pos.core.money import format_qty, format_rp
+from kkmp_pos.db.ledger import record_movement
 from kkmp_pos.db.models import CategoryModel, ProductModel, StockCountLineModel, StockMovementModel
 from kkmp_pos.services.stock.documents import StockReportService
-from kkmp_pos.services.stock.ledger import record_movement
 from kkmp_pos.services.stock.module import stock_module
 from tests.services.stock_support import TickingClock
 

@@ -10,6 +10,7 @@ import pytest
 
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import PermissionDenied, ValidationError
+from kkmp_pos.db.ledger import record_movement
 from kkmp_pos.db.models import (
     AuditLogModel,
     BatchModel,
@@ -20,7 +21,6 @@ from kkmp_pos.db.models import (
     WriteOffModel,
 )
 from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
-from kkmp_pos.services.stock.ledger import record_movement
 from kkmp_pos.services.stock.module import stock_module
 from kkmp_pos.services.stock.receiving import ReceiptDraft
 from tests.services.stock_support import ledger_mismatches

@@ -12,11 +12,11 @@ from kkmp_pos.core.nik import mask_nik, validate_nik
 from kkmp_pos.core.receipt_document import Barcode, Cut, Feed, ReceiptDocument, Separator, Text
 from kkmp_pos.core.text import fold
 from kkmp_pos.db.models import MemberModel, MemberPaymentModel, PrintJobModel
+from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.members.lookup import _phone_key, member_ref
 from kkmp_pos.services.setup.auth import require
-from kkmp_pos.sync.outbox import append_event
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """After the sale: QRIS confirmation or abandonment, cancellations and returns — each a document of its own.
 
 A completed sale is never edited. `sale.status` is a cache of what its documents say (like the on-hand
-figure is a cache of the ledger), updated in the same transaction as the document that changes it.
+figure is a cache of the ledger), moved by `sale_state.move_sale` in the same transaction as the
+document that changes it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import peewee as pw
 from kkmp_pos.core.errors import NotFoundError, StateError, ValidationError
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_qty, format_rp, round_half_up
+from kkmp_pos.core.sale_status import SaleMove, SaleStatus, is_returnable
+from kkmp_pos.db.ledger import record_movement
 from kkmp_pos.db.models import (
     PaymentConfirmationModel,
     PaymentModel,
@@ -24,12 +27,12 @@ from kkmp_pos.db.models import (
     SaleReturnModel,
     StockMovementModel,
 )
+from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
+from kkmp_pos.services.selling.sale_state import move_sale
 from kkmp_pos.services.selling.sales import open_shift_id
 from kkmp_pos.services.setup.auth import require
-from kkmp_pos.services.stock.ledger import record_movement
-from kkmp_pos.sync.outbox import append_event
 
 REFUND_METHODS = ("cash", "qris", "transfer")
 
@@ -79,7 +82,7 @@ class ReversalService:
         sale = SaleModel.get_or_none(SaleModel.id == sale_id)
         if sale is None:
             raise NotFoundError("receipt_not_found", number=sale_id)
-        if sale.status != "awaiting_payment":
+        if sale.status != SaleStatus.AWAITING_PAYMENT:
             raise StateError("sale_not_awaiting_payment", number=sale.receipt_no)
         payment = (
             PaymentModel.select()
@@ -115,7 +118,7 @@ class ReversalService:
                 created_at=now,
                 business_date=bdate,
             )
-            SaleModel.update(status="completed").where(SaleModel.id == sale_id).execute()
+            move_sale(SaleModel.get_by_id(sale_id), SaleMove.CONFIRM_PAYMENT)
             append_event(
                 "sale.payment_confirmed",
                 {
@@ -167,7 +170,7 @@ class ReversalService:
             sale = SaleModel.get_or_none(SaleModel.id == sale_id)
             if sale is None:
                 raise NotFoundError("receipt_not_found", number=sale_id)
-            if sale.status == "cancelled":
+            if sale.status == SaleStatus.CANCELLED:
                 raise StateError("sale_already_cancelled", number=sale.receipt_no)
             if SaleReturnModel.select().where(SaleReturnModel.sale == sale_id).exists():
                 raise StateError("sale_has_returns", number=sale.receipt_no)
@@ -175,7 +178,7 @@ class ReversalService:
             paid = sum(
                 p.amount_rp
                 for p in PaymentModel.select().where(PaymentModel.sale == sale_id)
-                if p.method != "qris" or sale.status == "completed"
+                if p.method != "qris" or sale.status == SaleStatus.COMPLETED
             )
             return self._cancel(sale, "cancelled", reason.strip(), actor, approver, refund_method, paid)
 
@@ -216,11 +219,12 @@ class ReversalService:
                     kind="sale_cancel",
                     doc_id=doc_id,
                     batch_id=m.batch_id,
+                    unit_cost_rp=m.unit_cost_rp,
                     created_at=now,
                     business_date=bdate,
                 ).as_payload()
             )
-        SaleModel.update(status="cancelled").where(SaleModel.id == sale.id).execute()
+        move_sale(sale, SaleMove.ABANDON_PAYMENT if kind == "qris_abandoned" else SaleMove.CANCEL)
         append_event(
             "sale.cancelled",
             {
@@ -291,7 +295,7 @@ class ReversalService:
             sale = SaleModel.get_or_none(SaleModel.id == sale_id)
             if sale is None:
                 raise NotFoundError("receipt_not_found", number=sale_id)
-            if sale.status != "completed":
+            if not is_returnable(sale.status):
                 raise StateError("sale_not_returnable", number=sale.receipt_no)
             lines = {line.sale_line_id: line for line in self.returnable(sale_id)}
             now, bdate = self.ctx.now_iso(), self.ctx.business_date()
@@ -325,8 +329,10 @@ class ReversalService:
                 base_qty = sale_line.base_qty_milli * qty // sale_line.qty_milli
                 refund += amount
                 rows.append((line_id, qty, base_qty, amount))
-                batch = (
-                    StockMovementModel.select(StockMovementModel.batch)
+                # Goods come back at the cost the sale took them out at, so the sale's cost of goods
+                # net of its returns rebuilds from the movements whatever receipts came in between.
+                sold = (
+                    StockMovementModel.select(StockMovementModel.batch, StockMovementModel.unit_cost_rp)
                     .where(
                         (StockMovementModel.doc_id == sale_id)
                         & (StockMovementModel.product == sale_line.product_id)
@@ -340,7 +346,8 @@ class ReversalService:
                         qty_milli=base_qty,
                         kind="return",
                         doc_id=doc_id,
-                        batch_id=batch.batch_id if batch else None,
+                        batch_id=sold.batch_id if sold else None,
+                        unit_cost_rp=sold.unit_cost_rp if sold else 0,
                         created_at=now,
                         business_date=bdate,
                     ).as_payload()

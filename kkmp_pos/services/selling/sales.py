@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import ValidationError
@@ -17,6 +16,8 @@ from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.limits import Violation
 from kkmp_pos.core.money import format_rp, round_cash
 from kkmp_pos.core.payments import PaymentInput, PaymentMethod, Settlement, settle
+from kkmp_pos.core.sale_status import SaleStatus, status_at_commit
+from kkmp_pos.db.ledger import Movement, allocate_fefo, record_movement
 from kkmp_pos.db.models import (
     PaymentModel,
     PrintJobModel,
@@ -24,21 +25,14 @@ from kkmp_pos.db.models import (
     SaleLineModel,
     SaleModel,
 )
+from kkmp_pos.db.outbox import append_event
 from kkmp_pos.db.sqlite_errors import storage_errors
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.limits import LimitService
 from kkmp_pos.services.setup.auth import require
 from kkmp_pos.services.stock.figures import check_cart_sellable
-from kkmp_pos.services.stock.ledger import Movement, allocate_fefo, record_movement
-from kkmp_pos.sync.outbox import append_event
 
 log = logging.getLogger(__name__)
-
-
-class SaleStatus(StrEnum):
-    COMPLETED = "completed"  # paid in full ← commit()/confirm_qris()
-    AWAITING_PAYMENT = "awaiting_payment"  # a QRIS payment waits for the cashier ← commit()
-    CANCELLED = "cancelled"  # reversed by a cancellation document ← abandon_qris()/cancel()
 
 
 @dataclass
@@ -121,7 +115,7 @@ class SaleService:
         cart.require_lines()
         totals = cart.totals()
         settlement = settle(totals.total_rp, payments, self.cash_rounding_step())
-        status = SaleStatus.AWAITING_PAYMENT if settlement.pending else SaleStatus.COMPLETED
+        status = status_at_commit(settlement.pending)
         sale_id = uuid7()
         with storage_errors(self.ctx.db.database), self.ctx.db.atomic():
             now_iso = self.ctx.now_iso()
@@ -157,6 +151,7 @@ class SaleService:
             limits.record(sale_id, regulated, cashier, limit_approver)
             line_rows = []
             movements: list[Movement] = []
+            costs = self._average_costs(cart)
             for no, line in enumerate(cart.lines, start=1):
                 line_rows.append(
                     {
@@ -191,6 +186,7 @@ class SaleService:
                             kind="sale",
                             doc_id=sale_id,
                             batch_id=batch_id,
+                            unit_cost_rp=costs[line.item.product_id],
                             created_at=now_iso,
                             business_date=bdate,
                         )
@@ -261,6 +257,15 @@ class SaleService:
             raise ValidationError("product_inactive", name=product.name)
         # obat keras needs an apotek and a prescription; expired batches are refused.
         check_cart_sellable(self.ctx, cart)
+
+    @staticmethod
+    def _average_costs(cart: Cart) -> dict[int, int]:
+        """Each product's moving-average cost per base unit as it stands at this commit (read inside
+        the sale's transaction): the sale's movements keep it, so its cost of goods can be rebuilt
+        after later receipts move the average."""
+        ids = {line.item.product_id for line in cart.lines}
+        query = ProductModel.select(ProductModel.id, ProductModel.cost_rp).where(ProductModel.id.in_(ids))
+        return dict(query.tuples())
 
     @staticmethod
     def _payment_rows(

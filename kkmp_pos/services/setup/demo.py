@@ -18,6 +18,7 @@ from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.nik import make_demo_nik
 from kkmp_pos.core.text import fold
+from kkmp_pos.db.ledger import record_movement
 from kkmp_pos.db.models import MemberModel, ProductModel, SettingModel
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.members.lookup import member_ref
@@ -25,7 +26,6 @@ from kkmp_pos.services.selling.limits import LimitService
 from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod, SaleService
 from kkmp_pos.services.setup.auth import AuthService, actor_of
 from kkmp_pos.services.setup.first_run import StoreInfo, initialise_store
-from kkmp_pos.services.stock.ledger import record_movement
 from kkmp_pos.services.stock.product_row import ProductRow
 from kkmp_pos.services.stock.products import ProductService, ProductSpec, UnitSpec
 

@@ -22,11 +22,11 @@ from kkmp_pos.core.errors import PermissionDenied, ValidationError
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.db.models import CashMovementModel, PrintJobModel, ShiftModel
+from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.reports import queries as q
 from kkmp_pos.services.setup.auth import require
-from kkmp_pos.sync.outbox import append_event
 
 
 class ShiftRows(Protocol):

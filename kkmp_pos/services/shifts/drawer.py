@@ -26,13 +26,13 @@ from kkmp_pos.core.errors import NotFoundError, PermissionDenied, StateError, Va
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.db.models import CashMovementModel, PrintJobModel, ShiftModel, UserModel
+from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.reports import queries as q
 from kkmp_pos.services.setup.auth import PERMISSIONS, require
 from kkmp_pos.services.shifts import close as shift_close
 from kkmp_pos.services.shifts.close import CloseResult, CountResult
-from kkmp_pos.sync.outbox import append_event
 
 log = logging.getLogger(__name__)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kkmp_pos.core.errors import NotFoundError, StateError, ValidationError
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.stock import Variance, split_fefo, variance_of
+from kkmp_pos.db.ledger import Movement, record_movement
 from kkmp_pos.db.models import (
     BarcodeModel,
     BatchModel,
@@ -22,13 +23,12 @@ from kkmp_pos.db.models import (
     StockCountLineModel,
     StockCountModel,
 )
+from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.catalog import CatalogService
 from kkmp_pos.services.setup.auth import require
 from kkmp_pos.services.stock.count_summary import CountSummary, count_summary
-from kkmp_pos.services.stock.ledger import Movement, record_movement
-from kkmp_pos.sync.outbox import append_event
 
 
 @dataclass(frozen=True)

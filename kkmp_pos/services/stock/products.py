@@ -25,12 +25,12 @@ from kkmp_pos.db.models import (
     ProductUnitModel,
     SupplierModel,
 )
+from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.catalog import CatalogService
 from kkmp_pos.services.setup.auth import require
 from kkmp_pos.services.stock.product_row import ProductRow, product_row
-from kkmp_pos.sync.outbox import append_event
 
 
 @dataclass

@@ -14,6 +14,7 @@ from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import MILLI, line_total_rp, round_half_up
 from kkmp_pos.core.pricing import PricedItem
 from kkmp_pos.core.stock import moving_average_cost
+from kkmp_pos.db.ledger import Movement, record_movement
 from kkmp_pos.db.models import (
     BarcodeModel,
     BatchModel,
@@ -22,12 +23,11 @@ from kkmp_pos.db.models import (
     ProductModel,
     SupplierModel,
 )
+from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.catalog import CatalogService
 from kkmp_pos.services.setup.auth import require
-from kkmp_pos.services.stock.ledger import Movement, record_movement
-from kkmp_pos.sync.outbox import append_event
 
 
 @dataclass

@@ -8,12 +8,12 @@ from kkmp_pos.core.errors import NotFoundError, PermissionDenied, ValidationErro
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_qty
 from kkmp_pos.core.stock import split_fefo, value_rp
+from kkmp_pos.db.ledger import Movement, record_movement
 from kkmp_pos.db.models import BatchModel, ProductModel, WriteOffModel
+from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.setup.auth import require
-from kkmp_pos.services.stock.ledger import Movement, record_movement
-from kkmp_pos.sync.outbox import append_event
 
 REASONS = ("damaged", "expired", "lost")
 REASON_LABELS = {

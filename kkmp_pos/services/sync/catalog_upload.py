@@ -18,10 +18,10 @@ from typing import Any
 
 from kkmp_pos.core.errors import SyncError
 from kkmp_pos.db.models import MemberModel, OutboxEventModel, ProductModel
+from kkmp_pos.db.outbox import append_event, move_to_front
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.stock.products import product_payload
 from kkmp_pos.sync.lock import SenderLock
-from kkmp_pos.sync.outbox import append_event
 from kkmp_pos.sync.worker import enrol_terminal
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ def queue_upload(ctx: ServiceContext, *, first: bool = False, wait_s: float = 60
                     report.members += 1
         if first and mine:
             with ctx.db.atomic():
-                _move_to_front(set(mine))
+                move_to_front(set(mine))
     log.info("catalog upload queued: %s products, %s members", report.products, report.members)
     return report
 
@@ -135,24 +135,3 @@ def _sender_lock(ctx: ServiceContext, wait_s: float) -> Iterator[None]:
 def _append(ctx: ServiceContext, event_type: str, payload: dict[str, Any]) -> int:
     event = append_event(event_type, payload, occurred_at=ctx.now_iso(), business_date=ctx.business_date())
     return int(event.seq)
-
-
-def _move_to_front(mine: set[int]) -> None:
-    """Give the pending events in `mine` the lowest of the pending sequence numbers, keeping the
-    order within each group. Two steps through negative numbers keep the primary key unique."""
-    rows = [
-        seq
-        for (seq,) in OutboxEventModel.select(OutboxEventModel.seq)
-        .where(OutboxEventModel.status == "pending")
-        .order_by(OutboxEventModel.seq)
-        .tuples()
-    ]
-    wanted = [s for s in rows if s in mine] + [s for s in rows if s not in mine]
-    moves = [(-new, old) for new, old in zip(rows, wanted, strict=True) if new != old]
-    if not moves:
-        return
-    from kkmp_pos.db.database import database
-
-    cursor = database.cursor()
-    cursor.executemany("UPDATE outbox_event SET seq = ? WHERE seq = ?", moves)
-    database.execute_sql("UPDATE outbox_event SET seq = -seq WHERE seq < 0")
