@@ -47,8 +47,9 @@ class StockMovement:
 
     @classmethod
     def from_payload(cls, obj: dict[str, Any], at: str = "", default_kind: str = "") -> StockMovement:
-        id_name = f.pick(obj, "id", "movement_id") or "id"
-        kind_name = f.pick(obj, "kind", "reason") or "kind"
+        # hand-made payloads named the id `movement_id` and the kind `reason`
+        id_name = "movement_id" if obj.get("movement_id") else "id"
+        kind_name = "reason" if not obj.get("kind") and obj.get("reason") else "kind"
         return cls(
             id=f.text(obj, id_name, at, default=""),
             product_id=f.product_ref(obj, "product_id", at),
