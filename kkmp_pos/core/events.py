@@ -42,7 +42,7 @@ from kkmp_pos.core.events_sale import (
 )
 from kkmp_pos.core.events_stock import (
     CountLine,
-    ReceiptLine,
+    ReceivedLine,
     StockCountAdjusted,
     StockReceived,
     StockWrittenOff,
@@ -120,7 +120,7 @@ __all__ = [
     "MemberRegistered",
     "Person",
     "ProductChanged",
-    "ReceiptLine",
+    "ReceivedLine",
     "ReturnCompleted",
     "ReturnLine",
     "SaleCancelled",

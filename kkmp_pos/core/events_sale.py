@@ -10,10 +10,27 @@ compute PPN as the till does: per line `ppn_exempt`, and the store's `vat_regist
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from kkmp_pos.core import event_fields as f
 from kkmp_pos.core.event_fields import EventError, Person
+
+
+class LedgerMovement(Protocol):
+    """A movement as the stock ledger writer returns it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def product_id(self) -> int: ...
+    @property
+    def batch_id(self) -> int | None: ...
+    @property
+    def qty_milli(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def unit_cost_rp(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +61,18 @@ class StockMovement:
         if self.product_code is not None:
             out["product_code"] = self.product_code
         return out
+
+    @classmethod
+    def of(cls, movement: LedgerMovement) -> StockMovement:
+        """The event form of a movement the ledger recorded, with the unit cost it stored."""
+        return cls(
+            movement.id,
+            movement.product_id,
+            movement.qty_milli,
+            movement.kind,
+            movement.batch_id,
+            movement.unit_cost_rp,
+        )
 
     @classmethod
     def from_payload(cls, obj: dict[str, Any], at: str = "", default_kind: str = "") -> StockMovement:

@@ -22,7 +22,7 @@ def _stock_movements(payload: dict[str, Any], kind: str) -> tuple[StockMovement,
 
 
 @dataclass(frozen=True, slots=True)
-class ReceiptLine:
+class ReceivedLine:
     line_no: int
     product_uid: str
     product_code: str
@@ -45,7 +45,7 @@ class ReceiptLine:
         }
 
     @classmethod
-    def from_payload(cls, obj: dict[str, Any], at: str, no: int) -> ReceiptLine:
+    def from_payload(cls, obj: dict[str, Any], at: str, no: int) -> ReceivedLine:
         return cls(
             line_no=f.integer(obj, "line_no", at, default=no),
             product_uid=f.text(obj, "product_uid", at, default=""),
@@ -76,7 +76,7 @@ class StockReceived:
     invoice_date: str | None = None
     total_rp: int = 0
     created_at: str = ""
-    lines: tuple[ReceiptLine, ...] = ()
+    lines: tuple[ReceivedLine, ...] = ()
 
     def to_payload(self) -> dict[str, Any]:
         return {
@@ -107,7 +107,7 @@ class StockReceived:
             total_rp=f.rp(payload, "total_rp", default=0),
             created_at=f.text(payload, "created_at", default=""),
             lines=tuple(
-                ReceiptLine.from_payload(ln, f"lines[{i}].", i + 1)
+                ReceivedLine.from_payload(ln, f"lines[{i}].", i + 1)
                 for i, ln in enumerate(f.objects(payload, "lines"))
             ),
         )

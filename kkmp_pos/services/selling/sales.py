@@ -367,10 +367,7 @@ class SaleService:
                 )
                 for r in payment_rows
             ),
-            movements=tuple(
-                StockMovement(m.id, m.product_id, m.qty_milli, m.kind, m.batch_id, m.unit_cost_rp)
-                for m in movements
-            ),
+            movements=tuple(StockMovement.of(m) for m in movements),
             buyer_nik=buyer_nik,  # regulated goods: Pertamina's buyer log
             vat_registered=bool(self.ctx.store.vat_registered),
             ppn_percent=int(self.ctx.setting("tax.ppn_percent")),
