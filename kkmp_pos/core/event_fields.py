@@ -18,6 +18,7 @@ MAX_ID = 200  # ids, codes, methods: what the server's key columns hold
 MAX_TEXT = 2000  # names, reasons, notes
 
 _MISSING: Any = object()
+REQUIRED: Any = _MISSING  # as a reader's default: the field must be there
 
 
 class EventError(ValidationError):
@@ -47,27 +48,36 @@ def pick(obj: dict[str, Any], *names: str) -> str | None:
     return None
 
 
+# Each reader returns at once when the value is right (the common case, on every line of every sale the
+# server ingests) and works out what is wrong only when it is not.
+
+
 def integer(
     obj: dict[str, Any], name: str, at: str = "", *, signed: bool = True, default: Any = _MISSING
 ) -> int:
-    """A whole number (rupiah or milli-units). Floats and bools are refused."""
-    if name not in obj:
-        if default is _MISSING:
-            raise EventError(at + name, "is missing")
-        return default  # type: ignore[no-any-return]
-    value = obj[name]
-    if type(value) is not int or not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
-        raise EventError(at + name, "must be an integer")
-    if not signed and value < 0:
-        raise EventError(at + name, "must not be negative")
-    return value
+    """A whole number (milli-units, counts, ids). Floats and bools are refused."""
+    value = obj.get(name, _MISSING)
+    if type(value) is int and -MAX_SAFE_INT <= value <= MAX_SAFE_INT and (signed or value >= 0):
+        return value
+    return _not_an_int(value, at + name, default, "must be an integer")
 
 
 def rp(obj: dict[str, Any], name: str, at: str = "", *, signed: bool = True, default: Any = _MISSING) -> int:
     """An amount of rupiah: an integer, never a float (IDR has no minor unit)."""
-    if name in obj and type(obj[name]) is not int:
-        raise EventError(at + name, "must be an integer number of rupiah")
-    return integer(obj, name, at, signed=signed, default=default)
+    value = obj.get(name, _MISSING)
+    if type(value) is int and -MAX_SAFE_INT <= value <= MAX_SAFE_INT and (signed or value >= 0):
+        return value
+    return _not_an_int(value, at + name, default, "must be an integer number of rupiah")
+
+
+def _not_an_int(value: Any, field: str, default: Any, message: str) -> Any:
+    if value is _MISSING:
+        if default is _MISSING:
+            raise EventError(field, "is missing")
+        return default
+    if type(value) is not int or not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
+        raise EventError(field, message)
+    raise EventError(field, "must not be negative")
 
 
 def optional_int(obj: dict[str, Any], name: str, at: str = "") -> int | None:
@@ -81,6 +91,8 @@ def text(
 ) -> str:
     """A string; a number is taken as its digits (older tills and imports sent ids as numbers)."""
     value = obj.get(name)
+    if type(value) is str and len(value) <= max_len:
+        return value
     if value is None:
         if default is _MISSING:
             raise EventError(at + name, "is missing")
@@ -89,9 +101,7 @@ def text(
         return str(value)
     if not isinstance(value, str):
         raise EventError(at + name, "must be a string")
-    if len(value) > max_len:
-        raise EventError(at + name, "is too long")
-    return value
+    raise EventError(at + name, "is too long")
 
 
 def required_text(obj: dict[str, Any], name: str, at: str = "", max_len: int = MAX_ID) -> str:
@@ -103,20 +113,21 @@ def required_text(obj: dict[str, Any], name: str, at: str = "", max_len: int = M
 
 
 def optional_text(obj: dict[str, Any], name: str, at: str = "", max_len: int = MAX_TEXT) -> str | None:
-    if obj.get(name) is None:
-        return None
+    value = obj.get(name)
+    if value is None or (type(value) is str and len(value) <= max_len):
+        return value
     return text(obj, name, at, max_len=max_len)
 
 
 def flag(obj: dict[str, Any], name: str, at: str = "", *, default: Any = _MISSING) -> bool:
-    if name not in obj:
+    value = obj.get(name, _MISSING)
+    if type(value) is bool:
+        return value
+    if value is _MISSING:
         if default is _MISSING:
             raise EventError(at + name, "is missing")
         return default  # type: ignore[no-any-return]
-    value = obj[name]
-    if not isinstance(value, bool):
-        raise EventError(at + name, "must be true or false")
-    return value
+    raise EventError(at + name, "must be true or false")
 
 
 def product_ref(obj: dict[str, Any], name: str, at: str = "") -> int | str:
@@ -154,6 +165,36 @@ def counts(obj: dict[str, Any], name: str, at: str = "") -> dict[str, int]:
         if type(number) is not int:
             raise EventError(f"{at}{name}.{key}", "must be an integer")
     return value
+
+
+# Plain loops rather than all(...): these run for every line of every sale the server ingests.
+def all_ints(*values: Any) -> bool:
+    """All whole numbers within the JSON-safe range (bools and floats are not)."""
+    for value in values:  # noqa: SIM110
+        if type(value) is not int or not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
+            return False
+    return True
+
+
+def all_texts(*values: Any) -> bool:
+    """All strings of at most MAX_TEXT characters."""
+    for value in values:  # noqa: SIM110
+        if type(value) is not str or len(value) > MAX_TEXT:
+            return False
+    return True
+
+
+def texts_or_none(*values: Any) -> bool:
+    """Each None or a string of at most MAX_TEXT characters."""
+    for value in values:
+        if value is not None and (type(value) is not str or len(value) > MAX_TEXT):
+            return False
+    return True
+
+
+def is_product_ref(value: Any) -> bool:
+    """What product_ref() accepts."""
+    return type(value) is int or (type(value) is str and 0 < len(value) <= MAX_ID)
 
 
 @dataclass(frozen=True, slots=True)

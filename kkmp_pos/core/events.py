@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from kkmp_pos.core.event_fields import EventError, Person
+from kkmp_pos.core.events_parts import MemberRef, SaleLine, SalePayment, StockMovement
 from kkmp_pos.core.events_people import (
     CashMoved,
     MemberFields,
@@ -30,15 +31,11 @@ from kkmp_pos.core.events_people import (
     ShiftOpened,
 )
 from kkmp_pos.core.events_sale import (
-    MemberRef,
     ReturnCompleted,
     ReturnLine,
     SaleCancelled,
     SaleCompleted,
-    SaleLine,
-    SalePayment,
     SalePaymentConfirmed,
-    StockMovement,
 )
 from kkmp_pos.core.events_stock import (
     CountLine,

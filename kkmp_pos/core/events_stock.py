@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from kkmp_pos.core import event_fields as f
 from kkmp_pos.core.event_fields import EventError, Person
-from kkmp_pos.core.events_sale import StockMovement, read_movements
+from kkmp_pos.core.events_parts import StockMovement, read_movements
 
 
 def _stock_movements(payload: dict[str, Any], kind: str) -> tuple[StockMovement, ...]:

@@ -9,6 +9,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kkmp_pos.core import events
 from kkmp_pos.core.events import (
@@ -270,3 +272,87 @@ def test_other_events_refuse_bad_fields_by_name(etype: str, payload: dict, messa
 def test_the_simpanan_event_is_a_placeholder_not_yet_on_the_wire() -> None:
     assert events.SavingsDeposited.TYPE not in EVENT_CLASSES
     assert events.SavingsDeposited.VERSIONS == ()
+
+
+# The parts of a sale are read in one pass when well formed, field by field otherwise (to name what
+# is wrong). Whatever the payload, both ways must give the same event or both refuse it.
+_ODD_VALUES = st.sampled_from([None, "", "x", "P7", 0, 1, -1, 1.5, True, False, 2**60, [], {}, "9" * 300])
+
+
+def _both_ways(read_fast, read_careful, obj: dict) -> None:
+    try:
+        fast = read_fast(obj)
+    except EventError as exc:
+        fast = ("refused", str(exc))
+    try:
+        careful = read_careful(obj)
+    except EventError as exc:
+        careful = ("refused", str(exc))
+    if isinstance(fast, tuple) or isinstance(careful, tuple):
+        assert isinstance(fast, tuple) and isinstance(careful, tuple), (obj, fast, careful)
+    else:
+        assert fast == careful, obj
+
+
+def _mutations(base: dict):
+    keys = st.sampled_from([*sorted(base), "movement_id", "reason", "ppn_exempt", "product_uid", "totals"])
+    return st.dictionaries(keys, _ODD_VALUES | st.just(_DELETE), max_size=3).map(
+        lambda changes: {k: v for k, v in (base | changes).items() if v is not _DELETE}
+    )
+
+
+_SALE = sale_v2().to_payload()
+_V1_SALE = _fixture("sale_completed")["payload"]
+
+
+@given(obj=_mutations(_SALE["lines"][0]), version=st.sampled_from([1, 2]))
+@settings(max_examples=300, deadline=None)
+def test_a_sale_line_reads_the_same_both_ways(obj: dict, version: int) -> None:
+    _both_ways(
+        lambda o: SaleLine.from_payload(o, "lines[0].", 1, version),
+        lambda o: SaleLine.read_each_field(o, "lines[0].", 1, version),
+        obj,
+    )
+
+
+@given(obj=_mutations(_SALE["movements"][1]))
+@settings(max_examples=300, deadline=None)
+def test_a_movement_reads_the_same_both_ways(obj: dict) -> None:
+    _both_ways(
+        lambda o: StockMovement.from_payload(o, "", "sale"),
+        lambda o: StockMovement.read_each_field(o, "", "sale"),
+        obj,
+    )
+
+
+@given(obj=_mutations(_SALE["payments"][0]))
+@settings(max_examples=200, deadline=None)
+def test_a_payment_reads_the_same_both_ways(obj: dict) -> None:
+    _both_ways(
+        lambda o: SalePayment.from_payload(o, "payments[0]."),
+        lambda o: SalePayment.read_each_field(o, "payments[0]."),
+        obj,
+    )
+
+
+@given(data=st.data(), version=st.sampled_from([1, 2]))
+@settings(max_examples=300, deadline=None)
+def test_a_sale_reads_the_same_both_ways(data: st.DataObject, version: int) -> None:
+    base = _SALE if version == 2 else _V1_SALE
+    header = {k: v for k, v in base.items() if k not in ("lines", "payments", "movements")}
+    obj = data.draw(_mutations(header)) | {k: base[k] for k in ("lines", "payments", "movements")}
+
+    def careful(o: dict) -> SaleCompleted:
+        lines = tuple(
+            SaleLine.read_each_field(ln, f"lines[{i}].", i + 1, version) for i, ln in enumerate(o["lines"])
+        )
+        payments = tuple(
+            SalePayment.read_each_field(p, f"payments[{i}].") for i, p in enumerate(o["payments"])
+        )
+        movements = tuple(
+            StockMovement.read_each_field(m, f"movements[{i}].", "sale") for i, m in enumerate(o["movements"])
+        )
+        cashier, member = Person.read(o, "cashier"), MemberRef.read(o)
+        return SaleCompleted.read_each_field(o, version, lines, payments, movements, cashier, member)
+
+    _both_ways(lambda o: SaleCompleted.from_payload(o, version), careful, obj)
