@@ -250,6 +250,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Data sinkronisasi tidak sah: {field} {reason}.",
         "Invalid sync data: {field} {reason}.",
     ),
+    "event_invalid": (
+        "Isi peristiwa tidak sah: {field} {reason}.",
+        "Invalid event payload: {field} {reason}.",
+    ),
     "sync_malformed_json": (
         "Permintaan bukan JSON yang sah: {detail}.",
         "The request is not valid JSON: {detail}.",

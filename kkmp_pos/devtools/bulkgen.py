@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from kkmp_pos.config import DB_FILENAME
 from kkmp_pos.core.barcodes import make_ean13
 from kkmp_pos.core.errors import ValidationError
+from kkmp_pos.core.events import MemberRef, Person, SaleCompleted, SaleLine, SalePayment, StockMovement
 from kkmp_pos.core.money import round_cash
 from kkmp_pos.core.text import fold, words_of
 from kkmp_pos.core.timeutil import to_iso, utc_now
@@ -44,8 +45,9 @@ from kkmp_pos.devtools.bulkgen_rows import (
     PAYMENT_COLUMNS,
     PRODUCT_COLUMNS,
     SALE_COLUMNS,
-    event_payload,
+    event_json,
     insert_sql,
+    sale_rows,
     uuid7_at,
 )
 from kkmp_pos.devtools.bulkgen_words import BRANDS, KINDS, VARIANTS
@@ -136,6 +138,8 @@ class _Shop:
     members: list[tuple[str, str]]
     categories: dict[str, int]
     first_product_id: int
+    vat_registered: bool
+    ppn_percent: int
 
 
 def _demo_shop_facts(data_dir: Path, clock: Callable[[], datetime]) -> _Shop:
@@ -169,6 +173,8 @@ def _demo_shop_facts(data_dir: Path, clock: Callable[[], datetime]) -> _Shop:
             members=members,
             categories=categories,
             first_product_id=(last.id if last else 0) + 1,
+            vat_registered=bool(ctx.store.vat_registered),
+            ppn_percent=ctx.settings.tax_ppn_percent,
         )
     finally:
         till.close()
@@ -298,7 +304,8 @@ def _one_sale(
     receipt_code = f"{shop.terminal_number:02d}{ymd}{number:04d}"
     member = rng.choice(shop.members) if shop.members and rng.random() < 0.35 else None
     cashier = rng.choice(shop.cashiers)
-    lines, movements, codes = [], [], []
+    lines: list[SaleLine] = []
+    movements: list[StockMovement] = []
     subtotal = savings = 0
     for line_no, product in enumerate(_pick_products(catalog, rng), start=1):
         qty = rng.choice((1000, 1000, 1000, 2000, 3000))
@@ -312,33 +319,33 @@ def _one_sale(
         if is_member:
             savings += product.regular_rp * qty // 1000 - total
         lines.append(
-            (sale_id, line_no, product.id, None, product.name, product.unit, qty, qty, price,
-             product.regular_rp, "member" if is_member else "regular", 0, total)
+            SaleLine(line_no=line_no, product_id=product.id, product_code=product.code, name=product.name,
+                     unit_label=product.unit, qty_milli=qty, base_qty_milli=qty, unit_price_rp=price,
+                     regular_price_rp=product.regular_rp, price_type="member" if is_member else "regular",
+                     line_total_rp=total, ppn_exempt=False)  # generated products are taxable (column default)
         )  # fmt: skip
-        movement_id = uuid7_at(ms, rng)
         movements.append(
-            (movement_id, product.id, None, -qty, "sale", sale_id, product.cost_rp, shop.terminal_id,
-             now_iso, bdate)
-        )  # fmt: skip
-        codes.append(product.code)
+            StockMovement(uuid7_at(ms, rng), product.id, -qty, "sale", unit_cost_rp=product.cost_rp)
+        )
         sold[product.id] = sold.get(product.id, 0) + qty
     due = round_cash(subtotal, 100)
     tendered = next((n for n in NOTES if n >= due), due)
     change = tendered - due
-    payment = (uuid7_at(ms, rng), sale_id, "cash", due, tendered, change, "", "confirmed", now_iso)
-    batch["sale"].append(
-        (sale_id, receipt_no, receipt_code, shop.terminal_id, cashier[0], None, member[0] if member else None,
-         "completed", subtotal, 0, subtotal, due - subtotal, tendered, change, savings, now_iso, bdate)
+    payment = SalePayment("cash", due, uuid7_at(ms, rng), tendered, change, "", "confirmed")
+    event = SaleCompleted(
+        sale_id=sale_id, total_rp=subtotal, lines=tuple(lines), payments=(payment,),
+        movements=tuple(movements), receipt_no=receipt_no, cashier=Person(*cashier),
+        member=MemberRef(*member) if member else None, created_at=now_iso, subtotal_rp=subtotal,
+        rounding_rp=due - subtotal, change_rp=change, member_savings_rp=savings,
+        vat_registered=shop.vat_registered, ppn_percent=shop.ppn_percent,
     )  # fmt: skip
-    batch["line"].extend(lines)
-    batch["payment"].append(payment)
-    batch["movement"].extend(movements)
-    payload = event_payload(sale_id, receipt_no, cashier, member, now_iso, subtotal, due, change, savings,
-                             lines, payment, movements, codes)  # fmt: skip
+    for table, rows in sale_rows(event, receipt_code, shop.terminal_id, tendered, bdate).items():
+        batch[table].extend(rows)
     acked_at = None if pending else to_iso(moment + timedelta(seconds=rng.randint(2, 90)))
     batch["event"].append(
-        NewEvent(uuid7_at(ms, rng), "sale.completed", now_iso, bdate, payload, acked_at=acked_at)
-    )
+        NewEvent(uuid7_at(ms, rng), event.TYPE, now_iso, bdate, event_json(event),
+                 schema_version=event.schema_version, acked_at=acked_at)
+    )  # fmt: skip
     batch["job"].append(("receipt", sale_id, "{}", 0, "sent", 1, None, "dummy://", now_iso, now_iso))
     return len(lines)
 

@@ -1,4 +1,5 @@
-"""Row builders for the large-shop generator: column lists, INSERT statements, ids, event payloads."""
+"""Row builders for the large-shop generator: column lists, INSERT statements, ids, and the rows of a sale
+derived from its event (core/events.py), so the generated rows and outbox payload cannot disagree."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Sequence
 
 import peewee
 
+from kkmp_pos.core.events import SaleCompleted
 from kkmp_pos.db.models import BaseModel
 
 
@@ -79,72 +81,34 @@ JOB_COLUMNS = (
 )  # fmt: skip
 
 
-def event_payload(
-    sale_id: str,
-    receipt_no: str,
-    cashier: tuple[int, str],
-    member: tuple[str, str] | None,
-    now_iso: str,
-    subtotal: int,
-    due: int,
-    change: int,
-    savings: int,
-    lines: list[tuple[object, ...]],
-    payment: tuple[object, ...],
-    movements: list[tuple[object, ...]],
-    catalog_codes: list[str],
-) -> str:
-    """The sale.completed payload in the shape SaleService._event_payload writes."""
-    body = {
-        "sale_id": sale_id,
-        "receipt_no": receipt_no,
-        "cashier": {"id": cashier[0], "name": cashier[1]},
-        "member": {"id": member[0], "number": member[1]} if member else None,
-        "status": "completed",
-        "created_at": now_iso,
-        "subtotal_rp": subtotal,
-        "discount_rp": 0,
-        "total_rp": subtotal,
-        "rounding_rp": due - subtotal,
-        "change_rp": change,
-        "member_savings_rp": savings,
-        "lines": [
-            {
-                "line_no": ln[1],
-                "product_id": ln[2],
-                "product_code": code,
-                "unit_id": None,
-                "name": ln[4],
-                "unit_label": ln[5],
-                "qty_milli": ln[6],
-                "base_qty_milli": ln[7],
-                "unit_price_rp": ln[8],
-                "regular_price_rp": ln[9],
-                "price_type": ln[10],
-                "discount_rp": 0,
-                "line_total_rp": ln[12],
-            }
-            for ln, code in zip(lines, catalog_codes, strict=True)
-        ],
-        "payments": [
-            dict(
-                zip(
-                    ("id", "method", "amount_rp", "tendered_rp", "change_rp", "reference", "status"),
-                    (payment[0], *payment[2:8]),
-                    strict=True,
-                )
-            )
-        ],
-        "movements": [
-            {
-                "id": m[0],
-                "product_id": m[1],
-                "batch_id": None,
-                "qty_milli": m[3],
-                "kind": "sale",
-                "unit_cost_rp": m[6],
-            }
-            for m in movements
-        ],
-    }
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+def sale_rows(
+    event: SaleCompleted, receipt_code: str, terminal_id: str, paid_rp: int, bdate: str
+) -> dict[str, list[tuple[object, ...]]]:
+    """The sale, sale_line, payment and stock_movement rows of a sale, from its event."""
+    sale_id, now_iso = event.sale_id, event.created_at
+    cashier_id = event.cashier.id if event.cashier else None
+    member_id = event.member.id if event.member else None
+    sale = (sale_id, event.receipt_no, receipt_code, terminal_id, cashier_id, None, member_id, event.status,
+            event.subtotal_rp, event.discount_rp, event.total_rp, event.rounding_rp, paid_rp, event.change_rp,
+            event.member_savings_rp, now_iso, bdate)  # fmt: skip
+    lines = [
+        (sale_id, ln.line_no, ln.product_id, ln.unit_id, ln.name, ln.unit_label, ln.qty_milli,
+         ln.base_qty_milli, ln.unit_price_rp, ln.regular_price_rp, ln.price_type, ln.discount_rp,
+         ln.line_total_rp)
+        for ln in event.lines
+    ]  # fmt: skip
+    payments = [
+        (p.id, sale_id, p.method, p.amount_rp, p.tendered_rp, p.change_rp, p.reference, p.status, now_iso)
+        for p in event.payments
+    ]  # fmt: skip
+    movements = [
+        (m.id, m.product_id, m.batch_id, m.qty_milli, m.kind, sale_id, m.unit_cost_rp, terminal_id, now_iso,
+         bdate)
+        for m in event.movements
+    ]  # fmt: skip
+    return {"sale": [sale], "line": lines, "payment": payments, "movement": movements}
+
+
+def event_json(event: SaleCompleted) -> str:
+    """The outbox payload text of a sale event, as the outbox writes it."""
+    return json.dumps(event.to_payload(), ensure_ascii=False, separators=(",", ":"))

@@ -15,6 +15,7 @@ from typing import Any
 
 import peewee
 
+from kkmp_pos.core.events import Event
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.server.auth import AuthError, TerminalIdentity, utc_now
 from kkmp_pos.server.db import ServerDb
@@ -138,7 +139,7 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
         ):
             earlier_rejects[eid] = reason
 
-    fresh: list[tuple[int, EventEnvelope, str]] = []
+    fresh: list[tuple[int, EventEnvelope, str, Event]] = []
     for i, env, chash in valid:
         if env.event_id in existing:
             if existing[env.event_id] == chash:
@@ -155,25 +156,25 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
             reject(i, raw_events[i], f"unknown event type '{env.type}'")
             continue
         try:
-            check_payload(env)
+            event = check_payload(env)
         except Rejected as exc:
             reject(i, raw_events[i], f"payload: {exc.reason}")
             continue
-        fresh.append((i, env, chash))
+        fresh.append((i, env, chash, event))
 
     created = _insert_events(sdb, fresh, now)
     rows = Rows(fast=not careful)
-    for i, env, _ in fresh:
+    for i, env, _, event in fresh:
         if env.event_id not in created:  # a concurrent writer stored it first
             results[i] = EventResult(env.event_id, env.seq, DUPLICATE)
             continue
         try:
             if is_bulk(env) and not careful:
-                project(sdb, env, rows)
+                project(sdb, env, event, rows)
             else:
                 rows.flush(sdb)
                 with sdb.database.atomic():  # savepoint: a refusal undoes only this event
-                    project(sdb, env, rows)
+                    project(sdb, env, event, rows)
                     rows.flush(sdb)
         except (Rejected, peewee.DatabaseError) as exc:
             if not isinstance(exc, Rejected) and not careful:
@@ -200,7 +201,7 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
     return [r for r in results if r is not None]
 
 
-def _insert_events(sdb: ServerDb, fresh: list[tuple[int, EventEnvelope, str]], now: str) -> set[str]:
+def _insert_events(sdb: ServerDb, fresh: list[tuple[int, EventEnvelope, str, Event]], now: str) -> set[str]:
     """INSERT ... ON CONFLICT DO NOTHING; returns the event ids this transaction really inserted."""
     m = sdb.m
     created: set[str] = set()
@@ -219,7 +220,7 @@ def _insert_events(sdb: ServerDb, fresh: list[tuple[int, EventEnvelope, str]], n
             "content_hash": chash,
             "received_at": now,
         }
-        for _, env, chash in fresh
+        for _, env, chash, _ in fresh
     ]
     if sdb.is_postgres:
         created.update(sdb.insert_rows(m.EventModel, rows, True, returning="event_id"))

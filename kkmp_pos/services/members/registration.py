@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from kkmp_pos.core.cart import MemberRef
 from kkmp_pos.core.errors import ValidationError
+from kkmp_pos.core.events import MemberFields, MemberRegistered, Person, SavingsPayment
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.core.nik import mask_nik, validate_nik
@@ -155,34 +156,30 @@ class RegistrationService:
                 created_at=now,
                 business_date=bdate,
             )
-            append_event(
-                "member.registered",
-                {
-                    "member": {
-                        "id": member.id,
-                        "number": member.number,
-                        "card_code": member.card_code,
-                        "name": name,
-                        "nik": nik,
-                        "phone": phone,
-                        "address": member.address,
-                        "status": "active",
-                        "joined_on": bdate,
-                    },
-                    "payment": {
-                        "id": payment.id,
-                        "kind": "pokok",
-                        "amount_rp": pokok,
-                        "method": method,
-                        "reference": payment.reference,
-                        "receipt_no": payment.receipt_no,
-                        "shift_id": shift_id,
-                    },
-                    "cashier": {"id": cashier.user_id, "name": cashier.name},
-                },
-                occurred_at=now,
-                business_date=bdate,
+            registered = MemberRegistered(
+                member=MemberFields(
+                    id=member.id,
+                    number=member.number,
+                    card_code=member.card_code,
+                    name=name,
+                    nik=nik,
+                    phone=phone,
+                    address=member.address,
+                    status="active",
+                    joined_on=bdate,
+                ),
+                payment=SavingsPayment(
+                    id=payment.id,
+                    kind="pokok",
+                    amount_rp=pokok,
+                    method=method,
+                    reference=payment.reference,
+                    receipt_no=payment.receipt_no,
+                    shift_id=shift_id,
+                ),
+                cashier=Person(cashier.user_id, cashier.name),
             )
+            append_event(registered.TYPE, registered.to_payload(), occurred_at=now, business_date=bdate)
             store = self.ctx.store
             from kkmp_pos.core.receipt import width_for_paper
 

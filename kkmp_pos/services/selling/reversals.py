@@ -13,6 +13,14 @@ from fractions import Fraction
 import peewee as pw
 
 from kkmp_pos.core.errors import NotFoundError, StateError, ValidationError
+from kkmp_pos.core.events import (
+    Person,
+    ReturnCompleted,
+    ReturnLine,
+    SaleCancelled,
+    SalePaymentConfirmed,
+    StockMovement,
+)
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_qty, format_rp, round_half_up
 from kkmp_pos.core.sale_status import SaleMove, SaleStatus, is_returnable
@@ -119,19 +127,15 @@ class ReversalService:
                 business_date=bdate,
             )
             move_sale(SaleModel.get_by_id(sale_id), SaleMove.CONFIRM_PAYMENT)
-            append_event(
-                "sale.payment_confirmed",
-                {
-                    "confirmation_id": confirmation_id,
-                    "sale_id": sale_id,
-                    "payment_id": payment.id,
-                    "amount_rp": payment.amount_rp,
-                    "reference": reference,
-                    "confirmed_by": {"id": actor.user_id, "name": actor.name},
-                },
-                occurred_at=now,
-                business_date=bdate,
+            confirmed = SalePaymentConfirmed(
+                sale_id=sale_id,
+                confirmation_id=confirmation_id,
+                payment_id=payment.id,
+                amount_rp=payment.amount_rp,
+                reference=reference,
+                confirmed_by=Person(actor.user_id, actor.name),
             )
+            append_event(confirmed.TYPE, confirmed.to_payload(), occurred_at=now, business_date=bdate)
             audit(self.ctx, "qris.confirmed", actor, doc_id=sale_id, reference=reference)
 
     def abandon_qris(self, sale_id: str, actor: Actor, reason: str = "") -> str:
@@ -225,22 +229,18 @@ class ReversalService:
                 ).as_payload()
             )
         move_sale(sale, SaleMove.ABANDON_PAYMENT if kind == "qris_abandoned" else SaleMove.CANCEL)
-        append_event(
-            "sale.cancelled",
-            {
-                "cancellation_id": doc_id,
-                "sale_id": sale.id,
-                "kind": kind,
-                "reason": reason,
-                "refund_method": refund_method,
-                "refund_rp": refund_rp,
-                "movements": movements,
-                "user": {"id": actor.user_id, "name": actor.name},
-                "approved_by": {"id": approver.user_id, "name": approver.name} if approver else None,
-            },
-            occurred_at=now,
-            business_date=bdate,
+        cancelled = SaleCancelled(
+            sale_id=sale.id,
+            cancellation_id=doc_id,
+            kind=kind,
+            reason=reason,
+            refund_method=refund_method,
+            refund_rp=refund_rp,
+            movements=tuple(StockMovement.from_payload(m) for m in movements),
+            user=Person(actor.user_id, actor.name),
+            approved_by=Person(approver.user_id, approver.name) if approver else None,
         )
+        append_event(cancelled.TYPE, cancelled.to_payload(), occurred_at=now, business_date=bdate)
         audit(
             self.ctx,
             f"sale.{kind}",
@@ -387,26 +387,19 @@ class ReversalService:
                     for lid, q, b, a in rows
                 ]
             ).execute()
-            append_event(
-                "return.completed",
-                {
-                    "return_id": doc_id,
-                    "return_no": return_no,
-                    "sale_id": sale_id,
-                    "refund_method": refund_method,
-                    "refund_rp": refund,
-                    "reason": reason.strip(),
-                    "lines": [
-                        {"sale_line_id": lid, "qty_milli": q, "base_qty_milli": b, "refund_rp": a}
-                        for lid, q, b, a in rows
-                    ],
-                    "movements": movements,
-                    "member_id": sale.member_id,
-                    "approved_by": {"id": approver.user_id, "name": approver.name},
-                },
-                occurred_at=now,
-                business_date=bdate,
+            returned = ReturnCompleted(
+                return_id=doc_id,
+                refund_rp=refund,
+                sale_id=sale_id,
+                return_no=return_no,
+                refund_method=refund_method,
+                reason=reason.strip(),
+                lines=tuple(ReturnLine(lid, q, b, a) for lid, q, b, a in rows),
+                movements=tuple(StockMovement.from_payload(m) for m in movements),
+                member_id=sale.member_id,
+                approved_by=Person(approver.user_id, approver.name),
             )
+            append_event(returned.TYPE, returned.to_payload(), occurred_at=now, business_date=bdate)
             audit(
                 self.ctx,
                 "sale.returned",

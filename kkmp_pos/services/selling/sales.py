@@ -9,9 +9,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import ValidationError
+from kkmp_pos.core.events import MemberRef, Person, SaleCompleted, SaleLine, SalePayment, StockMovement
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.limits import Violation
 from kkmp_pos.core.money import format_rp, round_cash
@@ -149,7 +151,7 @@ class SaleService:
                 buyer_nik=recorded_nik,
             )
             limits.record(sale_id, regulated, cashier, limit_approver)
-            line_rows = []
+            line_rows: list[dict[str, Any]] = []
             movements: list[Movement] = []
             costs = self._average_costs(cart)
             for no, line in enumerate(cart.lines, start=1):
@@ -200,25 +202,25 @@ class SaleService:
             popularity.bump(self.ctx, sold, bdate)
             payment_rows = self._payment_rows(sale_id, payments, settlement, now_iso)
             PaymentModel.insert_many(payment_rows).execute()
+            sale_event = self._event(
+                sale_id,
+                receipt_no,
+                cashier,
+                cart,
+                status,
+                settlement,
+                line_rows,
+                payment_rows,
+                movements,
+                now_iso,
+                recorded_nik,
+            )
             event = append_event(
-                "sale.completed",
-                {
-                    **self._event_payload(
-                        sale_id,
-                        receipt_no,
-                        cashier,
-                        cart,
-                        status,
-                        settlement,
-                        line_rows,
-                        payment_rows,
-                        movements,
-                        now_iso,
-                    ),
-                    "buyer_nik": recorded_nik,  # the LPG 3 kg buyer log, kept on the server too
-                },
+                sale_event.TYPE,
+                sale_event.to_payload(),
                 occurred_at=now_iso,
                 business_date=bdate,
+                schema_version=sale_event.schema_version,
             )
             job = PrintJobModel.create(
                 kind="receipt",
@@ -270,8 +272,8 @@ class SaleService:
     @staticmethod
     def _payment_rows(
         sale_id: str, payments: list[PaymentInput], settlement: Settlement, now_iso: str
-    ) -> list[dict[str, object]]:
-        rows: list[dict[str, object]] = []
+    ) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
         cash_assigned = False
         for p in payments:
             if p.method is PaymentMethod.CASH:
@@ -307,7 +309,7 @@ class SaleService:
                 )
         return rows
 
-    def _event_payload(
+    def _event(
         self,
         sale_id: str,
         receipt_no: str,
@@ -315,59 +317,63 @@ class SaleService:
         cart: Cart,
         status: SaleStatus,
         settlement: Settlement,
-        line_rows: list[dict[str, object]],
-        payment_rows: list[dict[str, object]],
+        line_rows: list[dict[str, Any]],
+        payment_rows: list[dict[str, Any]],
         movements: list[Movement],
         now_iso: str,
-    ) -> dict[str, object]:
+        buyer_nik: str | None,
+    ) -> SaleCompleted:
+        """The sale as the outbox carries it: with the PPN facts (exemption per line, the store's VAT
+        status and rate) and each movement's stored cost, so the server can rebuild the till's reports."""
         totals = cart.totals()
         codes = {line.item.product_id: line.item.code for line in cart.lines}
-        return {
-            "sale_id": sale_id,
-            "receipt_no": receipt_no,
-            "cashier": {"id": cashier.user_id, "name": cashier.name},
-            "member": ({"id": cart.member.id, "number": cart.member.number} if cart.member else None),
-            "status": str(status),
-            "created_at": now_iso,
-            "subtotal_rp": totals.subtotal_rp,
-            "discount_rp": totals.discount_rp,
-            "total_rp": totals.total_rp,
-            "rounding_rp": settlement.rounding_rp,
-            "change_rp": settlement.change_rp,
-            "member_savings_rp": totals.member_savings_rp,
-            "lines": [
-                {
-                    "line_no": r["line_no"],
-                    "product_id": r["product"],
-                    "product_code": codes[r["product"]],  # type: ignore[index]
-                    "unit_id": r["unit"],
-                    "name": r["name"],
-                    "unit_label": r["unit_label"],
-                    "qty_milli": r["qty_milli"],
-                    "base_qty_milli": r["base_qty_milli"],
-                    "unit_price_rp": r["unit_price_rp"],
-                    "regular_price_rp": r["regular_price_rp"],
-                    "price_type": r["price_type"],
-                    "discount_rp": r["discount_rp"],
-                    "line_total_rp": r["line_total_rp"],
-                    "prescription_ref": r["prescription_ref"],
-                }
+        return SaleCompleted(
+            sale_id=sale_id,
+            receipt_no=receipt_no,
+            cashier=Person(cashier.user_id, cashier.name),
+            member=MemberRef(cart.member.id, cart.member.number) if cart.member else None,
+            status=str(status),
+            created_at=now_iso,
+            subtotal_rp=totals.subtotal_rp,
+            discount_rp=totals.discount_rp,
+            total_rp=totals.total_rp,
+            rounding_rp=settlement.rounding_rp,
+            change_rp=settlement.change_rp,
+            member_savings_rp=totals.member_savings_rp,
+            lines=tuple(
+                SaleLine(
+                    line_no=r["line_no"],
+                    product_id=r["product"],
+                    product_code=codes[r["product"]],
+                    unit_id=r["unit"],
+                    name=r["name"],
+                    unit_label=r["unit_label"],
+                    qty_milli=r["qty_milli"],
+                    base_qty_milli=r["base_qty_milli"],
+                    unit_price_rp=r["unit_price_rp"],
+                    regular_price_rp=r["regular_price_rp"],
+                    price_type=r["price_type"],
+                    discount_rp=r["discount_rp"],
+                    line_total_rp=r["line_total_rp"],
+                    prescription_ref=r["prescription_ref"],
+                    ppn_exempt=bool(r["ppn_exempt"]),
+                )
                 for r in line_rows
-            ],
-            "payments": [
-                {
-                    k: r[k]
-                    for k in (
-                        "id",
-                        "method",
-                        "amount_rp",
-                        "tendered_rp",
-                        "change_rp",
-                        "reference",
-                        "status",
-                    )
-                }
+            ),
+            payments=tuple(
+                SalePayment(
+                    id=r["id"],
+                    method=r["method"],
+                    amount_rp=r["amount_rp"],
+                    tendered_rp=r["tendered_rp"],
+                    change_rp=r["change_rp"],
+                    reference=r["reference"],
+                    status=r["status"],
+                )
                 for r in payment_rows
-            ],
-            "movements": [m.as_payload() for m in movements],
-        }
+            ),
+            movements=tuple(StockMovement.of(m) for m in movements),
+            buyer_nik=buyer_nik,  # regulated goods: Pertamina's buyer log
+            vat_registered=bool(self.ctx.store.vat_registered),
+            ppn_percent=self.ctx.settings.tax_ppn_percent,
+        )

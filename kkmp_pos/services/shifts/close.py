@@ -19,6 +19,7 @@ from kkmp_pos.core.cash import (
     total_rp,
 )
 from kkmp_pos.core.errors import PermissionDenied, ValidationError
+from kkmp_pos.core.events import Person, ShiftClosed
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.db.models import CashMovementModel, PrintJobModel, ShiftModel
@@ -155,25 +156,21 @@ def finish_close(
             approved_by=approver.user_id if approver and needs_approval(difference, limit) else None,
         ).where(ShiftModel.id == shift.id).execute()
         approved = approver if needs_approval(difference, limit) else None
-        append_event(
-            "shift.closed",
-            {
-                "shift_id": shift.id,
-                "user": {"id": shift.user_id},
-                "closed_by": {"id": actor.user_id, "name": actor.name},
-                "closed_at": now_iso,
-                "opening_float_rp": shift.opening_float_rp,
-                "counted_cash_rp": shift.counted_cash_rp,
-                "counted_detail": json.loads(shift.counted_detail),
-                "expected_cash_rp": shift.expected_cash_rp,
-                "difference_rp": difference,
-                "approved_by": approved.user_id if approved else None,
-                "left_rp": total_rp(left),
-                "deposit_rp": deposit_rp,
-            },
-            occurred_at=now_iso,
-            business_date=shift.business_date,
+        closed = ShiftClosed(
+            shift_id=shift.id,
+            user=Person(shift.user_id),
+            closed_by=Person(actor.user_id, actor.name),
+            closed_at=now_iso,
+            opening_float_rp=shift.opening_float_rp,
+            counted_cash_rp=shift.counted_cash_rp,
+            counted_detail=json.loads(shift.counted_detail),
+            expected_cash_rp=shift.expected_cash_rp,
+            difference_rp=difference,
+            approved_by=approved.user_id if approved else None,
+            left_rp=total_rp(left),
+            deposit_rp=deposit_rp,
         )
+        append_event(closed.TYPE, closed.to_payload(), occurred_at=now_iso, business_date=shift.business_date)
         audit(
             svc.ctx,
             "shift.closed",

@@ -23,6 +23,7 @@ from kkmp_pos.core.cash import (
     total_rp,
 )
 from kkmp_pos.core.errors import NotFoundError, PermissionDenied, StateError, ValidationError
+from kkmp_pos.core.events import CashMoved, Person, ShiftOpened
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.db.models import CashMovementModel, PrintJobModel, ShiftModel, UserModel
@@ -157,18 +158,14 @@ class ShiftService:
                 opening_detail=counts_to_json(clean),
             )
             suggested = total_rp(self.suggested_float())
-            append_event(
-                "shift.opened",
-                {
-                    "shift_id": shift.id,
-                    "user": {"id": actor.user_id, "name": actor.name},
-                    "opened_at": now_iso,
-                    "opening_float_rp": float_rp,
-                    "opening_detail": json.loads(counts_to_json(clean)),
-                },
-                occurred_at=now_iso,
-                business_date=bdate,
+            opened = ShiftOpened(
+                shift_id=shift.id,
+                user=Person(actor.user_id, actor.name),
+                opened_at=now_iso,
+                opening_float_rp=float_rp,
+                opening_detail=json.loads(counts_to_json(clean)),
             )
+            append_event(opened.TYPE, opened.to_payload(), occurred_at=now_iso, business_date=bdate)
             audit(
                 self.ctx,
                 "shift.opened",
@@ -228,20 +225,18 @@ class ShiftService:
         return move.id
 
     def _cash_event(self, move: CashMovementModel, actor: Actor, approver: Actor | None) -> None:
+        moved = CashMoved(
+            movement_id=move.id,
+            shift_id=move.shift_id,
+            kind=move.kind,
+            amount_rp=move.amount_rp,
+            reason=move.reason,
+            user=Person(actor.user_id, actor.name),
+            approved_by=approver.user_id if approver else None,
+            detail=json.loads(move.detail or "{}"),
+        )
         append_event(
-            "cash.moved",
-            {
-                "movement_id": move.id,
-                "shift_id": move.shift_id,
-                "kind": move.kind,
-                "amount_rp": move.amount_rp,
-                "reason": move.reason,
-                "user": {"id": actor.user_id, "name": actor.name},
-                "approved_by": approver.user_id if approver else None,
-                "detail": json.loads(move.detail or "{}"),
-            },
-            occurred_at=move.created_at,
-            business_date=move.business_date,
+            moved.TYPE, moved.to_payload(), occurred_at=move.created_at, business_date=move.business_date
         )
 
     def _open_shift_for(self, actor: Actor) -> ShiftModel:

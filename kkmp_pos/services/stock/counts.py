@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kkmp_pos.core.errors import NotFoundError, StateError, ValidationError
+from kkmp_pos.core.events import CountLine, Person, StockCountAdjusted, StockMovement
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.stock import Variance, split_fefo, variance_of
 from kkmp_pos.db.ledger import Movement, record_movement
@@ -338,7 +339,7 @@ class StockCountService:
             if not report.counted:
                 raise ValidationError("count_nothing_counted")
             movements: list[Movement] = []
-            posted = []
+            posted: list[CountLine] = []
             for line in report.counted:
                 assert line.variance is not None
                 diff = line.diff_milli
@@ -364,14 +365,14 @@ class StockCountService:
                         )
                     )
                 posted.append(
-                    {
-                        "product_code": line.code,
-                        "expected_milli": line.expected_milli,
-                        "system_milli": line.variance.system_milli,
-                        "counted_milli": line.variance.counted_milli,
-                        "adjustment_milli": diff,
-                        "value_rp": line.diff_rp,
-                    }
+                    CountLine(
+                        product_code=line.code,
+                        expected_milli=line.expected_milli,
+                        system_milli=line.variance.system_milli,
+                        counted_milli=line.variance.counted_milli,
+                        adjustment_milli=diff,
+                        value_rp=line.diff_rp,
+                    )
                 )
             StockCountModel.update(status="approved", approved_by=approver.user_id, approved_at=now).where(
                 StockCountModel.id == count_id
@@ -386,21 +387,17 @@ class StockCountService:
                 lines=len(posted),
                 value_rp=report.total_diff_rp,
             )
-            append_event(
-                "stock.count_adjusted",
-                {
-                    "count_id": count_id,
-                    "number": count.number,
-                    "snapshot_at": count.snapshot_at,
-                    "approved_at": now,
-                    "approved_by": {"id": approver.user_id, "name": approver.name},
-                    "value_rp": report.total_diff_rp,
-                    "lines": posted,
-                    "movements": [m.as_payload() for m in movements],
-                },
-                occurred_at=now,
-                business_date=bdate,
+            adjusted = StockCountAdjusted(
+                movements=tuple(StockMovement.of(m) for m in movements),
+                count_id=count_id,
+                number=count.number,
+                snapshot_at=count.snapshot_at,
+                approved_at=now,
+                approved_by=Person(approver.user_id, approver.name),
+                value_rp=report.total_diff_rp,
+                lines=tuple(posted),
             )
+            append_event(adjusted.TYPE, adjusted.to_payload(), occurred_at=now, business_date=bdate)
             return self._report(self._row(count_id))
 
     @staticmethod

@@ -13,6 +13,7 @@ import peewee as pw
 
 from kkmp_pos.core.drugs import parse_drug_class
 from kkmp_pos.core.errors import NotFoundError, ValidationError
+from kkmp_pos.core.events import ProductChanged
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.core.pricing import BusinessUnit
@@ -303,9 +304,10 @@ class ProductService:
         """Queue 'product.changed' if the server owns the catalog (enrolled); call inside the txn."""
         if not self.ctx.terminal.enrolled:
             return
+        changed = ProductChanged(product_payload(product), product.code, product.name)
         append_event(
-            "product.changed",
-            product_payload(product),
+            changed.TYPE,
+            changed.to_payload(),
             occurred_at=self.ctx.now_iso(),
             business_date=self.ctx.business_date(),
         )

@@ -9,6 +9,7 @@ from datetime import date
 from fractions import Fraction
 
 from kkmp_pos.core.errors import NotFoundError, StateError, ValidationError
+from kkmp_pos.core.events import ReceivedLine, StockMovement, StockReceived
 from kkmp_pos.core.gs1 import looks_like_gs1, parse_gs1
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import MILLI, line_total_rp, round_half_up
@@ -333,33 +334,34 @@ class ReceivingService:
         products = {
             p.id: p for p in ProductModel.select().where(ProductModel.id.in_([ln.product_id for ln in lines]))
         }
+        received = StockReceived(
+            movements=tuple(StockMovement.of(m) for m in movements),
+            receipt_id=receipt.id,
+            number=receipt.number,
+            kind=receipt.kind,
+            reverses=receipt.reverses_id,
+            supplier=receipt.supplier.name if receipt.supplier_id else None,
+            invoice_no=receipt.invoice_no,
+            invoice_date=receipt.invoice_date,
+            total_rp=receipt.total_rp,
+            created_at=receipt.created_at,
+            lines=tuple(
+                ReceivedLine(
+                    line_no=ln.line_no,
+                    product_uid=products[ln.product_id].uid,
+                    product_code=products[ln.product_id].code,
+                    qty_milli=ln.qty_milli,
+                    unit_cost_rp=ln.unit_cost_rp,
+                    line_total_rp=ln.line_total_rp,
+                    batch_no=ln.batch_no,
+                    expiry=ln.expiry,
+                )
+                for ln in lines
+            ),
+        )
         append_event(
-            "stock.received",
-            {
-                "receipt_id": receipt.id,
-                "number": receipt.number,
-                "kind": receipt.kind,
-                "reverses": receipt.reverses_id,
-                "supplier": receipt.supplier.name if receipt.supplier_id else None,
-                "invoice_no": receipt.invoice_no,
-                "invoice_date": receipt.invoice_date,
-                "total_rp": receipt.total_rp,
-                "created_at": receipt.created_at,
-                "lines": [
-                    {
-                        "line_no": ln.line_no,
-                        "product_uid": products[ln.product_id].uid,
-                        "product_code": products[ln.product_id].code,
-                        "qty_milli": ln.qty_milli,
-                        "unit_cost_rp": ln.unit_cost_rp,
-                        "line_total_rp": ln.line_total_rp,
-                        "batch_no": ln.batch_no,
-                        "expiry": ln.expiry,
-                    }
-                    for ln in lines
-                ],
-                "movements": [m.as_payload() for m in movements],
-            },
+            received.TYPE,
+            received.to_payload(),
             occurred_at=receipt.created_at,
             business_date=receipt.business_date,
         )

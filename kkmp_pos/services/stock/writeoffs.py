@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kkmp_pos.core.errors import NotFoundError, PermissionDenied, ValidationError
+from kkmp_pos.core.events import Person, StockMovement, StockWrittenOff
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_qty
 from kkmp_pos.core.stock import split_fefo, value_rp
@@ -114,25 +115,21 @@ class WriteOffService:
                 note=note.strip(),
                 value_rp=value,
             )
-            append_event(
-                "stock.written_off",
-                {
-                    "write_off_id": doc_id,
-                    "product_uid": product.uid,
-                    "product_code": product.code,
-                    "qty_milli": qty_milli,
-                    "reason": reason,
-                    "note": note.strip(),
-                    "unit_cost_rp": product.cost_rp,
-                    "value_rp": value,
-                    "requested_by": {"id": actor.user_id, "name": actor.name},
-                    "approved_by": {"id": approver.user_id, "name": approver.name},
-                    "created_at": now,
-                    "movements": [m.as_payload() for m in movements],
-                },
-                occurred_at=now,
-                business_date=bdate,
+            written_off = StockWrittenOff(
+                movements=tuple(StockMovement.of(m) for m in movements),
+                write_off_id=doc_id,
+                product_uid=product.uid,
+                product_code=product.code,
+                qty_milli=qty_milli,
+                reason=reason,
+                note=note.strip(),
+                unit_cost_rp=product.cost_rp,
+                value_rp=value,
+                requested_by=Person(actor.user_id, actor.name),
+                approved_by=Person(approver.user_id, approver.name),
+                created_at=now,
             )
+            append_event(written_off.TYPE, written_off.to_payload(), occurred_at=now, business_date=bdate)
         return WriteOffResult(doc_id, value, movements)
 
     @staticmethod

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kkmp_pos.core.errors import SyncError
+from kkmp_pos.core.events import MemberFields, MemberRegistered, ProductChanged
 from kkmp_pos.db.models import MemberModel, OutboxEventModel, ProductModel
 from kkmp_pos.db.outbox import append_event, move_to_front
 from kkmp_pos.services.context import ServiceContext
@@ -38,20 +39,18 @@ class UploadReport:
 
 def member_payload(member: MemberModel) -> dict[str, Any]:
     """A 'member.registered' body for a member the till already had (no savings payment with it)."""
-    return {
-        "member": {
-            "id": member.id,
-            "number": member.number,
-            "card_code": member.card_code,
-            "name": member.name,
-            "nik": member.nik,
-            "phone": member.phone,
-            "address": member.address,
-            "status": member.status,
-            "joined_on": member.joined_on,
-        },
-        "upload": True,
-    }
+    fields = MemberFields(
+        id=member.id,
+        number=member.number,
+        card_code=member.card_code,
+        name=member.name,
+        nik=member.nik,
+        phone=member.phone,
+        address=member.address,
+        status=member.status,
+        joined_on=member.joined_on,
+    )
+    return MemberRegistered(member=fields, upload=True).to_payload()
 
 
 def has_products(ctx: ServiceContext) -> bool:
@@ -87,15 +86,17 @@ def queue_upload(ctx: ServiceContext, *, first: bool = False, wait_s: float = 60
                 for product in (
                     ProductModel.select().where(ProductModel.id.in_(chunk)).order_by(ProductModel.id)
                 ):
-                    payload = product_payload(product) | {"upload": True}
-                    mine.append(_append(ctx, "product.changed", payload))
+                    changed = ProductChanged(
+                        product_payload(product), product.code, product.name, upload=True
+                    )
+                    mine.append(_append(ctx, changed.TYPE, changed.to_payload()))
                     report.products += 1
         member_ids = [mid for (mid,) in MemberModel.select(MemberModel.id).order_by(MemberModel.id).tuples()]
         for start in range(0, len(member_ids), BATCH):
             with ctx.db.atomic():
                 chunk = member_ids[start : start + BATCH]
                 for member in MemberModel.select().where(MemberModel.id.in_(chunk)).order_by(MemberModel.id):
-                    mine.append(_append(ctx, "member.registered", member_payload(member)))
+                    mine.append(_append(ctx, MemberRegistered.TYPE, member_payload(member)))
                     report.members += 1
         if first and mine:
             with ctx.db.atomic():
