@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         shift = unclosed[0]
         today = self.till.ctx.business_date()
         if shift.business_date < today or shift.user_id != actor.user_id:
-            opened = local(from_iso(shift.opened_at), self.till.ctx.store.timezone)
+            opened = local(from_iso(shift.opened_at), self.till.shop.timezone)
             self.message_bar.show_message(
                 self.tr(
                     "Shift {name} sejak {when} belum ditutup. Tutup dengan hitung kas sebelum shift baru."

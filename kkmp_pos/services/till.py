@@ -7,6 +7,7 @@ runner it uses.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +39,16 @@ if TYPE_CHECKING:
     from kkmp_pos.services.sync.runner import SyncRunner
 
 
+@dataclass(frozen=True)
+class ShopIdentity:
+    """The store and terminal as a screen shows them."""
+
+    name: str
+    cooperative_name: str
+    timezone: str
+    terminal_code: str
+
+
 class Till:
     """The services of one till. Each is made on first use, so the login window does not wait for the
     imports of reports, stock or sync code it does not need yet (cold start is benchmarked)."""
@@ -57,6 +68,17 @@ class Till:
 
         self.checkpointer = WalCheckpointer(self.db_path)
         self.checkpointer.start()
+
+    @property
+    def shop(self) -> ShopIdentity:
+        """Who this till is, as plain values for the screens (names, zone, terminal code)."""
+        store, terminal = self.ctx.store, self.ctx.terminal
+        return ShopIdentity(
+            name=store.name,
+            cooperative_name=store.cooperative_name,
+            timezone=store.timezone,
+            terminal_code=terminal.code,
+        )
 
     @cached_property
     def auth(self) -> AuthService:

@@ -146,7 +146,7 @@ class PokokPaymentPanel(QFrame):
         try:
             if not static:
                 raise ValidationError("qris_not_configured")
-            payload = build_dynamic_qris(static, self.pokok_rp, terminal_label=self.till.ctx.terminal.code)
+            payload = build_dynamic_qris(static, self.pokok_rp, terminal_label=self.till.shop.terminal_code)
         except KkmpError as exc:
             self.qris.clear()
             self.qris_error.setText(error_text(exc))

@@ -81,9 +81,7 @@ class CashierScreen(QWidget):
         def search(text: str) -> list[PricedItem]:
             return self.quick_items.with_units(self.till.catalog.search(text, limit=50))
 
-        ui = CashierWidgets(
-            self, self.till.ctx.store.name, self.model, search, self.quick_items.quick_items()
-        )
+        ui = CashierWidgets(self, self.till.shop.name, self.model, search, self.quick_items.quick_items())
         self.ui = ui
         # The widgets the main window, the tools and the tests reach for by name.
         self.scan_box, self.scan_field, self.results = ui.scan_box, ui.scan_field, ui.results

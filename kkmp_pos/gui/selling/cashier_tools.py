@@ -175,7 +175,7 @@ class CashierTools(QObject):
 
         screen = self.screen
         if self.display is None:
-            display = CustomerDisplay(screen.model, self.till.ctx.store.name, screen)
+            display = CustomerDisplay(screen.model, self.till.shop.name, screen)
             screen.totals_changed.connect(display.show_totals)
             self.flow.qris_shown.connect(display.show_qris)
             self.flow.paid.connect(display.show_paid)

@@ -77,7 +77,7 @@ class HeldCartsDialog(QDialog):
                 n=held.line_count,
                 total=format_rp(held.total_rp),
                 cashier=held.cashier_name,
-                time=local(from_iso(held.created_at), till.ctx.store.timezone).strftime("%H:%M"),
+                time=local(from_iso(held.created_at), till.shop.timezone).strftime("%H:%M"),
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, held.id)

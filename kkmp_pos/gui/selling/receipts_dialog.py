@@ -164,7 +164,7 @@ class ReceiptsDialog(QDialog):
         self._show_selected()  # the same row again emits no change, but its status may have moved
 
     def _fill(self) -> None:
-        tz = self.till.ctx.store.timezone
+        tz = self.till.shop.timezone
         self.table.setRowCount(len(self.sales))
         for row, sale in enumerate(self.sales):
             when = local(from_iso(sale.created_at), tz).strftime("%H:%M")

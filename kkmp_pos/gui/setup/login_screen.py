@@ -45,9 +45,9 @@ class LoginScreen(QWidget):
         self.selected_user_id: int | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 24, 40, 24)
-        title = QLabel(self.till.ctx.store.cooperative_name)
+        title = QLabel(self.till.shop.cooperative_name)
         title.setProperty("role", "title")
-        subtitle = QLabel(self.till.ctx.store.name)
+        subtitle = QLabel(self.till.shop.name)
         subtitle.setProperty("role", "muted")
         outer.addWidget(title)
         outer.addWidget(subtitle)

@@ -85,7 +85,7 @@ class StockCardScreen(StockTab):
         self.run(lambda: self.module.stock.stock_card(pid, limit=200, cursor=cursor), self._append)
 
     def _append(self, page: Any) -> None:
-        tz = self.till.ctx.store.timezone
+        tz = self.till.shop.timezone
         lang = current_lang()
         for r in page.rows:
             self.rows.append(
