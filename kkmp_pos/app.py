@@ -65,11 +65,14 @@ def run(data_dir: Path | str, *, demo: bool = False, lang: str | None = None) ->
     The window opens the till itself (through `start`) so that a damaged or locked database file is
     explained in a dialog; sync starts once the till is open and everything stops when the window closes.
     """
+    from kkmp_pos.db.instance_lock import InstanceLock
     from kkmp_pos.gui.app import run_gui
 
     opened: list[Till] = []
+    locks: list[InstanceLock] = []
 
     def start() -> Till:
+        locks.append(InstanceLock.acquire(data_dir))  # a second window on this folder is refused
         till = open_till(data_dir, demo=demo)
         opened.append(till)
         till.sync.start_if_enrolled()
@@ -80,3 +83,5 @@ def run(data_dir: Path | str, *, demo: bool = False, lang: str | None = None) ->
     finally:
         for till in opened:
             till.close()
+        for lock in locks:
+            lock.release()

@@ -125,6 +125,11 @@ def run_db(args: argparse.Namespace) -> int:
         db.close()
         print(target)
         return 0
+    from kkmp_pos.core.errors import StorageError
+    from kkmp_pos.db.instance_lock import till_running
+
+    if till_running(data_dir_of(args)):
+        raise StorageError("restore_while_running", path=str(data_dir_of(args)))
     kept = backup.restore_from(args.path, path)
     print(f"{path} ← {args.path} ({kept})")
     return 0

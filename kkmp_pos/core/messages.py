@@ -140,6 +140,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The backup {path} cannot be used: {detail}.",
     ),
     "file_not_found": ("Berkas {path} tidak ada.", "{path} does not exist."),
+    "till_already_running": (
+        "KKMP POS sudah terbuka untuk folder data {path}. Pakai jendela yang sudah terbuka.",
+        "KKMP POS is already open for the data folder {path}. Use the window that is already open.",
+    ),
+    "restore_while_running": (
+        "Kasir masih terbuka untuk {path}. Tutup aplikasi kasir dulu, lalu pulihkan cadangan.",
+        "The till is still open for {path}. Close the till first, then restore the backup.",
+    ),
     # QRIS (kkmp_pos.core.qris)
     "qris_empty": (
         "Kode QRIS kosong. Tempel atau pindai kode QRIS statis toko.",

@@ -13,7 +13,7 @@ import peewee
 
 from kkmp_pos.core.errors import StorageError
 from kkmp_pos.core.reasons import sqlite_reason
-from kkmp_pos.db.sqlite_errors import SQLITE_HEADER, translate_operational_error
+from kkmp_pos.db.sqlite_errors import translate_operational_error
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +53,10 @@ def check_file(path: Path | str, *, quick: bool = False) -> CheckResult:
     path = Path(path)
     if not path.exists():
         raise StorageError("file_not_found", path=str(path))
-    with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            return CheckResult(False, "not an SQLite database", 0)
+    if path.stat().st_size < 100:  # shorter than SQLite's own file header: not a database
+        return CheckResult(False, "not an SQLite database", 0)
+    # Through SQLite only: a plain open() and close() of a file this process also has open in SQLite
+    # drops the process's POSIX locks, and another process may then delete the live WAL under it.
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
         try:
@@ -65,6 +66,8 @@ def check_file(path: Path | str, *, quick: bool = False) -> CheckResult:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc):
+            return CheckResult(False, "not an SQLite database", 0)
         return CheckResult(False, str(exc), 0)
     ok = rows == ["ok"]
     return CheckResult(ok, "ok" if ok else "; ".join(rows[:5]), version)

