@@ -171,7 +171,9 @@ class DiscountDialog(QDialog):
                 )
         except PermissionDenied as exc:
             if exc.code == "approval_required" and approver is None:
-                self._ask_approval("override_price" if mode == PRICE else "discount_over_limit")
+                self._ask_approval(
+                    "override_price" if mode == PRICE else "discount_over_limit", error_text(exc)
+                )
                 return
             self._refused(exc)
             return
@@ -186,7 +188,8 @@ class DiscountDialog(QDialog):
         self.value_field.selectAll()
         self.value_field.setFocus()
 
-    def _ask_approval(self, permission: str) -> None:
+    def _ask_approval(self, permission: str, reason: str) -> None:
+        """`reason` is the service's own words: for a discount, everything the cart would then have off."""
         from kkmp_pos.gui.approval_dialog import ApprovalDialog
 
         text = {
@@ -194,7 +197,7 @@ class DiscountDialog(QDialog):
             LINE: self.tr("Diskon baris {value} (di atas batas kasir)"),
             TOTAL: self.tr("Diskon total {value} (di atas batas kasir)"),
         }[self.mode].format(value=self.value_field.text().strip() + ("%" if self._is_pct() else ""))
-        dialog = ApprovalDialog(self.till, permission, text, self)
+        dialog = ApprovalDialog(self.till, permission, f"{text}\n{reason}", self)
         self.approval = dialog
         dialog.approved.connect(self.submit)
 
