@@ -146,6 +146,10 @@ class Cart:
         check_quantity(line.item, qty_milli)
         if line.fixed_total_rp is not None:
             raise ValidationError("scale_label_qty_fixed", name=line.item.name)
+        if qty_milli < line.qty_milli:
+            # Fewer pieces, proportionally less off (rounded down): taking pieces away never turns a
+            # discount given within the limit into a larger share of the line.
+            line.discount_rp = line.discount_rp * qty_milli // line.qty_milli
         line.qty_milli = qty_milli
         if line.discount_rp > line.gross_rp:
             line.discount_rp = line.gross_rp

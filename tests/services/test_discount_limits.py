@@ -107,3 +107,13 @@ def test_a_manager_within_their_rights_and_the_sale_keeps_the_discount(till, cas
         till.overrides.discount_total(cart, manager, amount_rp=5_000)  # a manager needs no approver
     result = till.sales.checkout(cart, cash(60_000), cashier)
     assert SaleModel.get_by_id(result.sale_id).discount_rp == 15_000
+
+
+def test_fewer_pieces_keep_the_discount_within_the_share_it_was_given(till, cashier):
+    cart = Cart()
+    line = cart.add(till.catalog.lookup_barcode(barcode_of("MK1")), 4_000)  # 4 × Rp15.700 = Rp62.800
+    till.overrides.discount_line(cart, line.line_id, cashier, amount_rp=6_000)  # 9.6%: within 10%
+    cart.set_qty(line.line_id, 1_000)  # the walk-around: a within-limit discount, then one piece left
+    assert line.discount_rp == 1_500 and not cart.line_markdown(line.line_id).over(10_000, 10)
+    cart.set_qty(line.line_id, 3_000)  # more pieces again: the discount is not given back
+    assert line.discount_rp == 1_500

@@ -196,7 +196,7 @@ class DiscountDialog(QDialog):
             PRICE: self.tr("Ubah harga satuan menjadi {value}"),
             LINE: self.tr("Diskon baris {value} (di atas batas kasir)"),
             TOTAL: self.tr("Diskon total {value} (di atas batas kasir)"),
-        }[self.mode].format(value=self.value_field.text().strip() + ("%" if self._is_pct() else ""))
+        }[self.mode].format(value=self._value_text())
         dialog = ApprovalDialog(self.till, permission, f"{text}\n{reason}", self)
         self.approval = dialog
         dialog.approved.connect(self.submit)
@@ -208,6 +208,15 @@ class DiscountDialog(QDialog):
 
         dialog.finished.connect(closed)
         dialog.open()
+
+    def _value_text(self) -> str:
+        text = self.value_field.text().strip()
+        if self._is_pct():
+            return text.rstrip("%") + "%"
+        try:
+            return format_rp(parse_rp(text))
+        except KkmpError:
+            return text
 
     def _is_pct(self) -> bool:
         return self.mode != PRICE and self.pct_button.isChecked()
