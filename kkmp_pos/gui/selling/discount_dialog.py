@@ -1,8 +1,9 @@
 """Discounts and manual prices: a line or the whole cart, an amount or a percentage, or a new unit price.
 
-Within the manager's limits the cashier's own action suffices; beyond them (and for any manual price)
-the service refuses with 'approval_required' and a manager approves on the spot with their PIN, after
-which the same change is applied again with the approver. The service audits every override.
+Within the manager's limits (on everything the line and the cart would then have off, not on this step
+alone) the cashier's own action suffices; beyond them (and for any manual price) the service refuses with
+'approval_required' and a manager approves on the spot with their PIN, after which the same change is
+applied again with the approver. The service audits every override.
 """
 
 from __future__ import annotations
