@@ -143,6 +143,9 @@ class Settings:
         "discount.max_percent", 10, int, "Largest discount a cashier may give unapproved"
     )
     discount_max_rp = Setting("discount.max_rp", 10000, int, "Largest discount amount a cashier may give")
+    void_approval_over_rp = Setting(
+        "void.approval_over_rp", 0, int, "Voids/cart clears worth more need a manager's PIN (0 = never)"
+    )
     stock_near_expiry_days = Setting("stock.near_expiry_days", 90, int, "Warn this many days before expiry")
     shift_difference_limit_rp = Setting(
         "shift.difference_limit_rp", 10000, int, "Close differences above need a manager"

@@ -24,6 +24,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "price.override": ("Harga diubah manual", "Price overridden"),
     "discount.line": ("Diskon per baris", "Line discount"),
     "discount.total": ("Diskon total", "Total discount"),
+    "cart.line_voided": ("Baris dihapus sebelum bayar", "Line voided before payment"),
+    "cart.cleared": ("Keranjang dikosongkan", "Cart cleared"),
     "held_cart.discarded": ("Keranjang tertunda dibuang", "Held cart discarded"),
     "receipt.reprint": ("Struk dicetak ulang", "Receipt reprinted"),
     # purchase limits and members

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kkmp_pos.core.errors import NotFoundError, ValidationError
 from kkmp_pos.core.money import MILLI, line_total_rp
@@ -79,6 +79,18 @@ class CartTotals:
     line_count: int
 
 
+@dataclass(frozen=True)
+class Markdown:
+    """Everything taken off a line or a cart, measured against the catalog price in force."""
+
+    list_rp: int  # what it costs at the catalog price for this customer, before anyone's discount
+    markdown_rp: int  # what was taken off: discounts, shares of cart discounts, a lower manual price
+
+    def over(self, max_rp: int, max_percent: int) -> bool:
+        """Past the cashier's limit: more rupiah than `max_rp`, or more than `max_percent` of the list."""
+        return self.markdown_rp > max_rp or self.markdown_rp * 100 > max_percent * self.list_rp
+
+
 @dataclass
 class Cart:
     lines: list[CartLine] = field(default_factory=list)
@@ -134,6 +146,10 @@ class Cart:
         check_quantity(line.item, qty_milli)
         if line.fixed_total_rp is not None:
             raise ValidationError("scale_label_qty_fixed", name=line.item.name)
+        if qty_milli < line.qty_milli:
+            # Fewer pieces, proportionally less off (rounded down): taking pieces away never turns a
+            # discount given within the limit into a larger share of the line.
+            line.discount_rp = line.discount_rp * qty_milli // line.qty_milli
         line.qty_milli = qty_milli
         if line.discount_rp > line.gross_rp:
             line.discount_rp = line.gross_rp
@@ -188,6 +204,29 @@ class Cart:
             shares[i] += 1
         for line, share in zip(self.lines, shares, strict=True):
             line.discount_rp += share
+
+    def list_total_rp(self, line: CartLine) -> int:
+        """The line at the catalog price in force for this customer (the member price for an active
+        member, a scale label's value), before any discount or manual price."""
+        if line.fixed_total_rp is not None:
+            return line.fixed_total_rp
+        return line_total_rp(price_for(line.item, self.member_active).unit_price_rp, line.qty_milli)
+
+    def line_markdown(self, line_id: int) -> Markdown:
+        """All that was taken off one line, in however many steps: its discount, its shares of cart
+        discounts, and a manual price below the list price."""
+        line = self.line(line_id)
+        listed = self.list_total_rp(line)
+        return Markdown(listed, max(0, listed - line.total_rp))
+
+    def markdown(self) -> Markdown:
+        """All that was taken off the cart. A line priced above its list price offsets nothing."""
+        marks = [self.line_markdown(line.line_id) for line in self.lines]
+        return Markdown(sum(m.list_rp for m in marks), sum(m.markdown_rp for m in marks))
+
+    def copy(self) -> Cart:
+        """A trial copy: changing its lines leaves this cart as it is."""
+        return Cart([replace(line) for line in self.lines], self.member, self._next_id)
 
     def reprice(self) -> None:
         for line in self.lines:

@@ -24,6 +24,16 @@ def parse_drug_class(value: str | None) -> DrugClass | None:
         raise ValidationError("drug_class_invalid", value=value) from None
 
 
+def check_drug_store(name: str, drug_class: str | None, *, is_apotek: bool) -> None:
+    """The part of the rule known when the item is scanned: obat keras only in an apotek.
+
+    The till applies it when a line is added, so a shop without an apotek refuses the medicine at the
+    scan, not after the cash is typed; the checkout applies the whole rule again.
+    """
+    if drug_class == DrugClass.KERAS and not is_apotek:
+        raise ValidationError("drug_keras_not_apotek", name=name)
+
+
 def check_drug_sale(name: str, drug_class: str | None, *, is_apotek: bool, prescription_ref: str) -> None:
     """Refuse obat keras unless the store is an apotek and a prescription reference is typed in.
 
@@ -31,7 +41,6 @@ def check_drug_sale(name: str, drug_class: str | None, *, is_apotek: bool, presc
     """
     if drug_class != DrugClass.KERAS:
         return
-    if not is_apotek:
-        raise ValidationError("drug_keras_not_apotek", name=name)
+    check_drug_store(name, drug_class, is_apotek=is_apotek)
     if not prescription_ref.strip():
         raise ValidationError("drug_keras_needs_prescription", name=name)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from kkmp_pos.services.selling.reversals import ReversalService
     from kkmp_pos.services.selling.sales import SaleService
     from kkmp_pos.services.selling.scanning import ScanService
+    from kkmp_pos.services.selling.voids import CartVoidService
     from kkmp_pos.services.setup.maintenance import MaintenanceService
     from kkmp_pos.services.setup.users import UserService
     from kkmp_pos.services.shifts.drawer import ShiftService
@@ -149,6 +150,12 @@ class Till:
         from kkmp_pos.services.selling.overrides import OverrideService
 
         return OverrideService(self.ctx)
+
+    @cached_property
+    def voids(self) -> CartVoidService:
+        from kkmp_pos.services.selling.voids import CartVoidService
+
+        return CartVoidService(self.ctx)
 
     @cached_property
     def maintenance(self) -> MaintenanceService:

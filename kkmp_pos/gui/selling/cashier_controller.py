@@ -15,6 +15,9 @@ from kkmp_pos.core.money import MILLI
 from kkmp_pos.core.pricing import PricedItem, price_for
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kkmp_pos.core.cart import CartLine
     from kkmp_pos.core.payments import Settlement
     from kkmp_pos.gui.selling.cashier_view import CashierView
     from kkmp_pos.services.context import Actor
@@ -74,6 +77,11 @@ class CashierController:
 
     def sell(self, item: PricedItem) -> None:
         """A search result or quick button: weighed goods ask for the weight, the rest add one."""
+        try:
+            self.till.scanner.check_addable(item)
+        except KkmpError as exc:
+            self.view.scan_refused(exc)
+            return
         self.view.scan_taken()
         if item.is_weighed:
             self.ask_weight(item)
@@ -109,9 +117,19 @@ class CashierController:
         self.cart = cart if cart is not None else Cart()
         self.view.cart_replaced()
 
-    def clear_cart(self) -> bool:
-        """Empty the cart; False when there was nothing to clear."""
-        if not self.cart.lines and self.cart.member is None:
+    def void_line(
+        self, line_id: int, approver: Actor | None = None, *, remove: Callable[[int], object] | None = None
+    ) -> CartLine:
+        """Void one line, audited; past the shop's limit it needs `approver` (a refusal is raised).
+        `remove` takes the line out (the screen's table model, so the view follows)."""
+        assert self.actor is not None
+        return self.till.voids.void_line(self.cart, line_id, self.actor, approver, remove=remove)
+
+    def clear_cart(self, approver: Actor | None = None) -> bool:
+        """Empty the cart, audited; False when there was nothing to clear. Past the shop's limit it
+        needs `approver` (a refusal is raised)."""
+        assert self.actor is not None
+        if not self.till.voids.clear(self.cart, self.actor, approver):
             return False
         self.new_cart()
         return True

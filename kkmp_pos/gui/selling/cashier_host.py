@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from kkmp_pos.core.cart import CartLine
     from kkmp_pos.gui.selling.cart_model import CartModel
     from kkmp_pos.gui.selling.cashier_controller import CashierController
     from kkmp_pos.services.selling.sales import SaleResult
@@ -35,6 +36,10 @@ class CashierHost(Protocol):
     def selected_line_id(self) -> int | None: ...
 
     def cart_changed(self) -> None: ...
+
+    def line_voided(self, line: CartLine) -> None: ...
+
+    def cart_cleared(self) -> None: ...
 
     def show_sale(self, result: SaleResult) -> None: ...
 

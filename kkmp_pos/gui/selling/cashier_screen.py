@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kkmp_pos.core.cart import Cart, MemberRef
+from kkmp_pos.core.cart import Cart, CartLine, MemberRef
 from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_qty, format_rp
 from kkmp_pos.core.pricing import PricedItem
@@ -292,10 +292,10 @@ class CashierScreen(QWidget):
         self.open_dialog(QtyDialog(line, lambda qty: self.controller.set_qty(line_id, qty), self))
 
     def remove_line(self) -> None:
-        line_id = self.selected_line_id()
-        if line_id is None:
-            return
-        line = self.model.remove_line(line_id)
+        """Del: void the selected line (audited; a manager's PIN past the shop's limit)."""
+        self.tools.void_line(self.selected_line_id())
+
+    def line_voided(self, line: CartLine) -> None:
         if self.cart.lines:
             self.table.selectRow(min(self._current_row(), len(self.cart.lines) - 1))
         self._show_totals()
@@ -303,8 +303,10 @@ class CashierScreen(QWidget):
         self.focus_scan()
 
     def clear_cart(self) -> None:
-        if not self.controller.clear_cart():
-            return
+        """F8: empty the cart (audited; a manager's PIN past the shop's limit)."""
+        self.tools.clear_cart()
+
+    def cart_cleared(self) -> None:
         self.set_status(self.tr("Keranjang dikosongkan."))
         self.focus_scan()
 

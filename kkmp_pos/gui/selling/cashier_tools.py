@@ -1,5 +1,6 @@
-"""The cashier screen's other moves: hold and recall, discounts, receipts and returns, registering a
-member, and the customer display. Each opens its dialog and brings the result back to the screen."""
+"""The cashier screen's other moves: voiding a line or clearing the cart, hold and recall, discounts,
+receipts and returns, registering a member, and the customer display. Each opens its dialog and brings
+the result back to the screen."""
 
 from __future__ import annotations
 
@@ -8,15 +9,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence, QShortcut
 
-from kkmp_pos.core.errors import KkmpError
+from kkmp_pos.core.errors import KkmpError, PermissionDenied
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.gui.i18n import current_lang, error_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kkmp_pos.core.cart import MemberRef
     from kkmp_pos.gui.selling.cashier_host import CashierHost
     from kkmp_pos.gui.selling.checkout_flow import CheckoutFlow
     from kkmp_pos.gui.selling.customer_display import CustomerDisplay
+    from kkmp_pos.services.context import Actor
     from kkmp_pos.services.selling.held import Recalled
 
 
@@ -32,6 +36,47 @@ class CashierTools(QObject):
     def _ready(self) -> bool:
         """No second dialog over an open one, and only for a logged-in cashier."""
         return self.screen.dialog is None and self.controller.actor is not None
+
+    # -- voids ----------------------------------------------------------------------------------
+    def void_line(self, line_id: int | None, approver: Actor | None = None) -> None:
+        screen = self.screen
+        if line_id is None or not self._ready_or_approving(approver):
+            return
+        try:
+            line = self.controller.void_line(line_id, approver, remove=screen.model.remove_line)
+        except KkmpError as exc:
+            self._refused(exc, approver, lambda manager: self.void_line(line_id, manager))
+            return
+        screen.line_voided(line)
+
+    def clear_cart(self, approver: Actor | None = None) -> None:
+        screen = self.screen
+        if not self._ready_or_approving(approver):
+            return
+        try:
+            cleared = self.controller.clear_cart(approver)
+        except KkmpError as exc:
+            self._refused(exc, approver, self.clear_cart)
+            return
+        if cleared:
+            screen.cart_cleared()
+
+    def _ready_or_approving(self, approver: Actor | None) -> bool:
+        """Ready, or called back by the manager approval this helper opened (it is still the dialog)."""
+        return self._ready() or (approver is not None and self.controller.actor is not None)
+
+    def _refused(self, exc: KkmpError, approver: Actor | None, retry: Callable[[Actor], None]) -> None:
+        """Past the shop's limit a manager approves on the spot and the same move is made again."""
+        from kkmp_pos.gui.approval_dialog import ApprovalDialog
+
+        screen = self.screen
+        if isinstance(exc, PermissionDenied) and exc.code == "approval_required" and approver is None:
+            dialog = ApprovalDialog(self.till, "void_over_limit", error_text(exc), screen)
+            dialog.approved.connect(retry)
+            screen.open_dialog(dialog)
+            return
+        screen.set_status(error_text(exc), error=True)
+        screen.focus_scan()
 
     # -- hold and recall ------------------------------------------------------------------------
     def hold(self) -> None:

@@ -1,8 +1,9 @@
 """Discounts and manual prices: a line or the whole cart, an amount or a percentage, or a new unit price.
 
-Within the manager's limits the cashier's own action suffices; beyond them (and for any manual price)
-the service refuses with 'approval_required' and a manager approves on the spot with their PIN, after
-which the same change is applied again with the approver. The service audits every override.
+Within the manager's limits (on everything the line and the cart would then have off, not on this step
+alone) the cashier's own action suffices; beyond them (and for any manual price) the service refuses with
+'approval_required' and a manager approves on the spot with their PIN, after which the same change is
+applied again with the approver. The service audits every override.
 """
 
 from __future__ import annotations
@@ -171,7 +172,9 @@ class DiscountDialog(QDialog):
                 )
         except PermissionDenied as exc:
             if exc.code == "approval_required" and approver is None:
-                self._ask_approval("override_price" if mode == PRICE else "discount_over_limit")
+                self._ask_approval(
+                    "override_price" if mode == PRICE else "discount_over_limit", error_text(exc)
+                )
                 return
             self._refused(exc)
             return
@@ -186,15 +189,16 @@ class DiscountDialog(QDialog):
         self.value_field.selectAll()
         self.value_field.setFocus()
 
-    def _ask_approval(self, permission: str) -> None:
+    def _ask_approval(self, permission: str, reason: str) -> None:
+        """`reason` is the service's own words: for a discount, everything the cart would then have off."""
         from kkmp_pos.gui.approval_dialog import ApprovalDialog
 
         text = {
             PRICE: self.tr("Ubah harga satuan menjadi {value}"),
             LINE: self.tr("Diskon baris {value} (di atas batas kasir)"),
             TOTAL: self.tr("Diskon total {value} (di atas batas kasir)"),
-        }[self.mode].format(value=self.value_field.text().strip() + ("%" if self._is_pct() else ""))
-        dialog = ApprovalDialog(self.till, permission, text, self)
+        }[self.mode].format(value=self._value_text())
+        dialog = ApprovalDialog(self.till, permission, f"{text}\n{reason}", self)
         self.approval = dialog
         dialog.approved.connect(self.submit)
 
@@ -205,6 +209,15 @@ class DiscountDialog(QDialog):
 
         dialog.finished.connect(closed)
         dialog.open()
+
+    def _value_text(self) -> str:
+        text = self.value_field.text().strip()
+        if self._is_pct():
+            return text.rstrip("%") + "%"
+        try:
+            return format_rp(parse_rp(text))
+        except KkmpError:
+            return text
 
     def _is_pct(self) -> bool:
         return self.mode != PRICE and self.pct_button.isChecked()

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 from kkmp_pos.core.cart import Cart
+from kkmp_pos.core.drugs import check_drug_store
 from kkmp_pos.core.errors import KkmpError, NotFoundError
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_rp
@@ -95,6 +96,7 @@ class HeldCartService:
 
                     raise ValidationError("product_inactive", name=saved["name"])
                 item = self.catalog.item(saved["product_id"], saved["unit_id"])
+                check_drug_store(item.name, item.drug_class, is_apotek=self.ctx.store.is_apotek)
                 line = cart.add(
                     item, saved["qty_milli"], merge=False, fixed_total_rp=saved.get("fixed_total_rp")
                 )

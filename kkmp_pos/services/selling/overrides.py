@@ -1,13 +1,17 @@
 """Discounts and manual prices at the till: within the manager's limits, or approved on the spot by PIN.
 
-Never above a price ceiling (the cart refuses it). Every override lands in the audit log.
+The limits bound everything taken off a line or the cart against the catalog price in force, whoever
+gave it and in however many steps: a second small discount that takes the total past the limit needs a
+manager just as one large discount does. Never above a price ceiling (the cart refuses it). Every
+override lands in the audit log.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
-from kkmp_pos.core.cart import Cart
+from kkmp_pos.core.cart import Cart, Markdown
 from kkmp_pos.core.errors import PermissionDenied, ValidationError
 from kkmp_pos.core.money import format_rp, percent_of_rp
 from kkmp_pos.services.audit import audit
@@ -32,11 +36,26 @@ class OverrideService:
             raise ValidationError("discount_invalid", name=format_rp(amount_rp))
         return amount_rp
 
-    def needs_approval(self, base_rp: int, discount_rp: int) -> bool:
-        max_rp = self.ctx.settings.discount_max_rp
-        max_pct = Decimal(self.ctx.settings.discount_max_percent)
-        over_pct = base_rp > 0 and Decimal(discount_rp) * 100 > max_pct * base_rp
-        return discount_rp > max_rp or over_pct
+    def over_limit(self, markdown: Markdown) -> bool:
+        """Past what a cashier may take off on their own (the discount.max_* settings)."""
+        settings = self.ctx.settings
+        return markdown.over(settings.discount_max_rp, settings.discount_max_percent)
+
+    def needs_approval(self, before: Cart, after: Cart) -> Markdown | None:
+        """The markdown past the limit that a change (from `before` to `after`) would make, if any.
+
+        The cart's total markdown and every line's are measured after the change; a change that takes
+        nothing more off (a smaller discount, a discount removed) never needs a manager.
+        """
+        cart_before, cart_after = before.markdown(), after.markdown()
+        if cart_after.markdown_rp > cart_before.markdown_rp and self.over_limit(cart_after):
+            return cart_after
+        for line in after.lines:
+            line_after = after.line_markdown(line.line_id)
+            taken_before = before.line_markdown(line.line_id).markdown_rp  # the same lines, unchanged
+            if line_after.markdown_rp > taken_before and self.over_limit(line_after):
+                return line_after
+        return None
 
     def _approve(
         self, actor: Actor, approver: Actor | None, permission: str, what: str, what_en: str
@@ -47,6 +66,26 @@ class OverrideService:
             raise PermissionDenied("approval_required", name=actor.name, action=what, action_en=what_en)
         require(approver, permission)
         return approver
+
+    def _within_limits(
+        self, cart: Cart, change: Callable[[Cart], object], actor: Actor, approver: Actor | None
+    ) -> tuple[Actor | None, Markdown]:
+        """Try `change` on a copy of the cart; past the limit, the actor or an approver must hold
+        discount_over_limit. Returns who approved (None: within the actor's own rights)."""
+        trial = cart.copy()
+        change(trial)
+        over = self.needs_approval(cart, trial)
+        approved = None
+        if over is not None:
+            taken, listed = format_rp(over.markdown_rp), format_rp(over.list_rp)
+            approved = self._approve(
+                actor,
+                approver,
+                "discount_over_limit",
+                f"total potongan {taken} dari {listed}, di atas batas kasir",
+                f"a total markdown of {taken} on {listed}, over the cashier's limit",
+            )
+        return approved, trial.markdown()
 
     def discount_line(
         self,
@@ -60,11 +99,9 @@ class OverrideService:
     ) -> int:
         line = cart.line(line_id)
         discount = self._amount(line.gross_rp, amount_rp, percent)
-        approved = None
-        if self.needs_approval(line.gross_rp, discount):
-            approved = self._approve(
-                actor, approver, "discount_over_limit", "diskon di atas batas", "a discount over the limit"
-            )
+        approved, markdown = self._within_limits(
+            cart, lambda c: c.set_line_discount(line_id, discount), actor, approver
+        )
         cart.set_line_discount(line_id, discount)
         with self.ctx.db.atomic():
             audit(
@@ -75,6 +112,8 @@ class OverrideService:
                 product=line.item.code,
                 discount=format_rp(discount),
                 line_total=format_rp(line.gross_rp),
+                line_markdown=format_rp(cart.line_markdown(line_id).markdown_rp),
+                cart_markdown=format_rp(markdown.markdown_rp),
             )
         return discount
 
@@ -89,11 +128,9 @@ class OverrideService:
     ) -> int:
         base = cart.totals().total_rp
         discount = self._amount(base, amount_rp, percent)
-        approved = None
-        if self.needs_approval(base, discount):
-            approved = self._approve(
-                actor, approver, "discount_over_limit", "diskon di atas batas", "a discount over the limit"
-            )
+        approved, markdown = self._within_limits(
+            cart, lambda c: c.apply_total_discount(discount), actor, approver
+        )
         cart.apply_total_discount(discount)
         with self.ctx.db.atomic():
             audit(
@@ -103,6 +140,8 @@ class OverrideService:
                 approved_by=approved,
                 discount=format_rp(discount),
                 total=format_rp(base),
+                cart_markdown=format_rp(markdown.markdown_rp),
+                cart_list=format_rp(markdown.list_rp),
             )
         return discount
 

@@ -20,6 +20,7 @@ from kkmp_pos.core.barcodes import (
     split_qty_prefix,
 )
 from kkmp_pos.core.cart import MemberRef
+from kkmp_pos.core.drugs import check_drug_store
 from kkmp_pos.core.errors import KkmpError, NotFoundError, ValidationError
 from kkmp_pos.core.money import MILLI, parse_qty, round_half_up
 from kkmp_pos.core.pricing import PricedItem, price_for
@@ -91,12 +92,19 @@ class ScanService:
         if result.kind is not ScanResultKind.ITEM:
             return result
         assert result.item is not None
+        self.check_addable(result.item)
         from_label = result.fixed_total_rp is not None or result.qty_milli != MILLI
         if result.item.is_weighed and not (from_label or is_in_store_number(code)):
             return replace(result, needs_weight=True)
         if from_label or qty_milli == result.qty_milli:
             return result
         return replace(result, qty_milli=qty_milli)
+
+    def check_addable(self, item: PricedItem) -> None:
+        """Refuse, before it reaches the cart, what this store may never sell: obat keras without an
+        apotek. Scans check it here; a search result or quick button is checked by the till's `sell`.
+        The checkout checks the whole cart again (a prescription, expired batches)."""
+        check_drug_store(item.name, item.drug_class, is_apotek=self.ctx.store.is_apotek)
 
     def scan(self, code: str, *, member_active: bool = False) -> ScanResult:
         """Resolve a scanned or typed code. The common case (a product barcode) costs one query."""

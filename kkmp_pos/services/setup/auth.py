@@ -24,6 +24,7 @@ MANAGER = CASHIER | {
     "return",
     "override_price",
     "discount_over_limit",
+    "void_over_limit",  # void a line or clear a cart past void.approval_over_rp (selling/voids.py)
     "manage_products",
     "receive_stock",
     "stock_count",
