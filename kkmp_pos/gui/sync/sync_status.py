@@ -81,7 +81,10 @@ class SyncStatusWidget(QWidget):
         if status is None:
             return "#9e9e9e", self.tr("Sinkron: belum terhubung ke server"), ""
         parts = []
-        if status.stopped:
+        if status.stopped and status.revoked:
+            color = "#c62828"
+            parts.append(self.tr("Sinkron berhenti: kasir ini dicabut di server koperasi"))
+        elif status.stopped:
             color = "#c62828"
             parts.append(self.tr("Sinkron berhenti: server menolak kasir ini"))
         elif status.online is False or (status.online is None and status.last_error):
