@@ -155,9 +155,7 @@ def revoke_terminal(sdb: ServerDb, cooperative_id: str, terminal_id: str) -> Non
     with sdb.database.connection_context(), sdb.atomic():
         changed = (
             # the token hash stays, so the till is told it was revoked (403), not to enrol again
-            m.TerminalModel.update(
-                revoked_at=auth.utc_now(), enrol_code_hash=None, enrol_device_hash=None
-            )
+            m.TerminalModel.update(revoked_at=auth.utc_now(), enrol_code_hash=None, enrol_device_hash=None)
             .where(
                 (m.TerminalModel.cooperative_id == cooperative_id)
                 & (m.TerminalModel.terminal_id == terminal_id)

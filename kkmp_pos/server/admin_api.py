@@ -11,8 +11,8 @@ from fastapi.concurrency import run_in_threadpool
 from kkmp_pos.server import admin, catalog, schemas
 from kkmp_pos.server.auth import AdminIdentity
 from kkmp_pos.server.db import ServerDb
-from kkmp_pos.server.feed import append_changes
 from kkmp_pos.server.exposure import ADMIN_AUTH
+from kkmp_pos.server.feed import append_changes
 from kkmp_pos.server.http import MAX_ADMIN_BYTES, MAX_SMALL_BYTES, ApiError, body_ref, read_json
 from kkmp_pos.sync.wire import is_valid_id
 
@@ -108,9 +108,7 @@ def install_admin_api(app: FastAPI, sdb: ServerDb, administrator: Callable[[Requ
     install_token_api(app, sdb, administrator)
 
 
-def install_token_api(
-    app: FastAPI, sdb: ServerDb, administrator: Callable[[Request], AdminIdentity]
-) -> None:
+def install_token_api(app: FastAPI, sdb: ServerDb, administrator: Callable[[Request], AdminIdentity]) -> None:
     """List, create and revoke the cooperative's admin tokens (an admin token manages its peers)."""
 
     @app.get(
@@ -141,7 +139,8 @@ def install_token_api(
         if not isinstance(name, str) or not name.strip() or len(name) > 200 or not _plain_text(name):
             raise ApiError(400, "sync_wire_invalid", field="name", reason="1-200 characters")
         days = body.get("expires_days")
-        if days is not None and (not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 3650):
+        whole = isinstance(days, int) and not isinstance(days, bool)
+        if days is not None and not (whole and 1 <= days <= 3650):
             raise ApiError(400, "sync_wire_invalid", field="expires_days", reason="1 to 3650, or null")
         token = await run_in_threadpool(admin.new_admin_token, sdb, who.cooperative_id, name.strip(), days)
         return {"token": token, "token_id": token.split(".")[2]}

@@ -117,9 +117,9 @@ class SyncClient:
                 reason_en="the address must be http:// or https://",
             )
         if parts.scheme == "http":
-            if not self._transport_checked and not self.allow_plain_http:
-                if not is_local_address(parts.hostname):
-                    raise SyncHttpError("sync_insecure_url", retryable=False, url=self.base_url)
+            checked = self._transport_checked or self.allow_plain_http
+            if not checked and not is_local_address(parts.hostname):
+                raise SyncHttpError("sync_insecure_url", retryable=False, url=self.base_url)
             self._transport_checked = True
             return None
         if self._context is None:
