@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from typing import TYPE_CHECKING
 
 from kkmp_pos.cli.registry import command, data_dir_of
 
 if TYPE_CHECKING:
+    from kkmp_pos.services.context import Actor
     from kkmp_pos.services.sync.catalog_upload import UploadReport
+    from kkmp_pos.services.till import Till
 
 
 @command("enrol", "enrol this till with the cooperative's central server")
@@ -21,6 +24,31 @@ def _enrol(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="send this shop's products and members to the server (a shop that ran stand-alone)",
     )
+    _manager_argument(parser)
+
+
+def _manager_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--user",
+        required=True,
+        help="a manager's name; the PIN is asked for (or read from KKMP_POS_PIN)",
+    )
+
+
+def _manager(till: Till, name: str) -> Actor:
+    """Log the named user in with a PIN (typed, or from KKMP_POS_PIN): enrolment and the catalog
+    upload are a manager's decisions, at the command line as in the window."""
+    import getpass
+    import os
+
+    from kkmp_pos.core.errors import NotFoundError
+    from kkmp_pos.db.models import UserModel
+
+    user = UserModel.get_or_none(UserModel.name == name)
+    if user is None:
+        raise NotFoundError("user_not_found")
+    pin = os.environ.get("KKMP_POS_PIN") or getpass.getpass(f"PIN {name}: ")
+    return till.auth.login(user.id, pin)
 
 
 @_enrol.handler
@@ -30,7 +58,8 @@ def run_enrol(args: argparse.Namespace) -> int:
 
     till = open_till(data_dir_of(args), demo=args.demo)
     try:
-        answer, upload = enrol(till.ctx, args.server_url, args.code, upload=args.upload_catalog)
+        actor = _manager(till, args.user)
+        answer, upload = enrol(till.ctx, actor, args.server_url, args.code, upload=args.upload_catalog)
     finally:
         till.close()
     print(
@@ -59,6 +88,7 @@ def _sync(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--once", action="store_true", help="one push and pull, then exit")
     parser.add_argument("--status", action="store_true", help="only say what is waiting")
+    parser.add_argument("--user", help="upload-catalog: a manager's name (the PIN is asked for)")
 
 
 @_sync.handler
@@ -73,7 +103,10 @@ def run_sync(args: argparse.Namespace) -> int:
         if args.action == "upload-catalog":
             from kkmp_pos.services.sync.catalog_upload import queue_upload
 
-            _print_upload(queue_upload(till.ctx))
+            if not args.user:
+                print("upload-catalog needs --user (a manager)", file=sys.stderr)
+                return 2
+            _print_upload(queue_upload(till.ctx, _manager(till, args.user)))
         if not args.status:
             started = time.monotonic()
             report = sync_once(data_dir)

@@ -120,7 +120,8 @@ def install_sync(window: QMainWindow, till: Till) -> SyncController:
     def open_settings() -> None:
         from kkmp_pos.gui.sync.sync_settings_dialog import SyncSettingsDialog
 
-        SyncSettingsDialog(controller, window).open()
+        # whoever is logged in (nobody at the login screen): the services decide what they may do
+        SyncSettingsDialog(controller, window, getattr(window, "actor", None)).open()
 
     widget.clicked.connect(open_settings)
     window.sync_status = widget  # type: ignore[attr-defined]
