@@ -30,9 +30,7 @@ def _pull(http, token):
     return http.get("/v1/sync/pull", headers={"Authorization": f"Bearer {token}"})
 
 
-def test_same_code_from_the_same_till_after_a_lost_reply_gives_the_same_terminal_a_fresh_token(
-    http, code
-):
+def test_same_code_from_the_same_till_after_a_lost_reply_gives_the_same_terminal_a_fresh_token(http, code):
     first = _enrol(http, code)  # the till never hears this answer
     assert first.status_code == 200
     again = _enrol(http, code.lower().replace("-", ""))  # typed again, as a person would
