@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kkmp_pos.cli.registry import command, data_dir_of
@@ -23,6 +24,17 @@ def _enrol(parser: argparse.ArgumentParser) -> None:
         "--upload-catalog",
         action="store_true",
         help="send this shop's products and members to the server (a shop that ran stand-alone)",
+    )
+    parser.add_argument(
+        "--allow-plain-http",
+        action="store_true",
+        help="allow http:// to a server outside this machine and the private network (unsafe: sales "
+        "and the token cross the internet unencrypted)",
+    )
+    parser.add_argument(
+        "--tls-pin",
+        metavar="CERT.pem",
+        help="trust only this certificate (a server with a self-signed certificate)",
     )
     _manager_argument(parser)
 
@@ -59,7 +71,15 @@ def run_enrol(args: argparse.Namespace) -> int:
     till = open_till(data_dir_of(args), demo=args.demo)
     try:
         actor = _manager(till, args.user)
-        answer, upload = enrol(till.ctx, actor, args.server_url, args.code, upload=args.upload_catalog)
+        answer, upload = enrol(
+            till.ctx,
+            actor,
+            args.server_url,
+            args.code,
+            upload=args.upload_catalog,
+            allow_plain_http=True if args.allow_plain_http else None,
+            tls_pin=str(Path(args.tls_pin).resolve()) if args.tls_pin else None,
+        )
     finally:
         till.close()
     print(

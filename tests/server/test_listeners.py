@@ -214,3 +214,40 @@ def test_tls_needs_both_the_certificate_and_the_key(database, tmp_path):
         cwd=ROOT,
     )
     assert result.returncode == 2 and "--tls-key" in result.stderr
+
+
+def test_a_till_enrols_over_tls_with_a_pinned_certificate_from_the_cli(tmp_path, database, served):
+    from kkmp_pos.app import open_till
+    from kkmp_pos.sync.worker import sync_once
+    from tests.sync.support import run_cli
+
+    url, _ = database
+    sdb = open_server_db(url)
+    admin.create_store(sdb, "kop1", "s1", "Toko 1")
+    code = admin.enrol_terminal(sdb, "kop1", "s1", "t1")
+    sdb.close()
+    cert, key = _self_signed(tmp_path)
+    port = _free_port()
+    base = f"https://localhost:{port}"
+    server = served(url, "--port", str(port), "--tls-cert", str(cert), "--tls-key", str(key))
+    server.wait_ready(base, verify=ssl.create_default_context(cafile=str(cert)))
+    folder = tmp_path / "till"
+    till = open_till(folder)
+    till.auth.create_user("Budi", "manajer", "1357")
+    till.auth.create_user("Ani", "kasir", "2468")
+    till.close()
+
+    pin = {"KKMP_POS_PIN": "2468"}
+    cashier = run_cli(folder, "enrol", base, code, "--user", "Ani", "--tls-pin", str(cert), env=pin)
+    assert cashier.returncode != 0  # a cashier may not enrol the till
+    unpinned = run_cli(folder, "enrol", base, code, "--user", "Budi", env={"KKMP_POS_PIN": "1357"})
+    assert unpinned.returncode != 0 and "sertifikat" in unpinned.stderr.lower()
+    done = run_cli(
+        folder, "enrol", base, code, "--user", "Budi", "--tls-pin", str(cert), env={"KKMP_POS_PIN": "1357"}
+    )
+    assert done.returncode == 0, done.stderr
+    till = open_till(folder)
+    try:
+        sync_once(folder)  # the worker's client uses the pinned certificate too
+    finally:
+        till.close()

@@ -110,7 +110,14 @@ def queue_upload(
 
 
 def enrol(
-    ctx: ServiceContext, actor: Actor | None, server_url: str, code: str, *, upload: bool
+    ctx: ServiceContext,
+    actor: Actor | None,
+    server_url: str,
+    code: str,
+    *,
+    upload: bool,
+    allow_plain_http: bool | None = None,
+    tls_pin: str | None = None,
 ) -> tuple[dict[str, Any], UploadReport | None]:
     """Enrol this till and, with `upload`, queue its catalog and members for the server. Only a
     manager may: from then on the till's sales go to that server.
@@ -118,6 +125,11 @@ def enrol(
     A till enrolling for the first time has never sent anything, so its catalog goes ahead of the
     sales it recorded stand-alone (see `queue_upload`)."""
     require(actor, "enrol")
+    # how the till reaches this server from now on (`sync.allow_plain_http`, `sync.tls_pin`)
+    if allow_plain_http is not None:
+        ctx.set_setting("sync.allow_plain_http", allow_plain_http)
+    if tls_pin is not None:
+        ctx.set_setting("sync.tls_pin", tls_pin)
     was_enrolled = bool(ctx.terminal.enrolled)
     answer = enrol_terminal(server_url, code)
     report = queue_upload(ctx, actor, first=not was_enrolled) if upload else None
