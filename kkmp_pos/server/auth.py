@@ -74,6 +74,7 @@ def issue_enrol_code(sdb: ServerDb, cooperative_id: str, terminal_id: str) -> st
     Terminal.update(
         enrol_code_hash=_hash(normalise_code(code)),
         enrol_expires_at=expires.isoformat(timespec="seconds"),
+        enrol_device_hash=None,  # a new code is anyone's to claim
     ).where((Terminal.cooperative_id == cooperative_id) & (Terminal.terminal_id == terminal_id)).execute()
     return code
 

@@ -106,3 +106,11 @@ def test_bad_tokens_are_throttled_per_source(http, code):
         assert _pull(http, bad).status_code == 401
     assert _pull(http, bad).status_code == 429
     assert "Retry-After" in _pull(http, bad).headers
+
+
+def test_a_new_code_is_not_held_by_the_claim_of_the_old_one(http, sdb, code):
+    assert _enrol(http, code).status_code == 200  # claimed, never confirmed (that PC broke)
+    new_code = admin.enrol_terminal(sdb, "kop1", "s1", "t1")
+    assert _enrol(http, code, OTHER).status_code == 401  # the old code is gone
+    replaced = _enrol(http, new_code, OTHER)  # the replacement PC
+    assert replaced.status_code == 200 and replaced.json()["terminal_id"] == "t1"
