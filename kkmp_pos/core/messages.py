@@ -297,8 +297,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Admin token {token} has expired. Create a new one.",
     ),
     "server_rate_limited": (
-        "Terlalu banyak percobaan dari alamat ini. Coba lagi dalam {retry_after} detik.",
-        "Too many attempts from this address. Try again in {retry_after} seconds.",
+        "Terlalu banyak percobaan dari alamat ini. Coba lagi dalam {retry_after_s} detik.",
+        "Too many attempts from this address. Try again in {retry_after_s} seconds.",
     ),
     "sync_insecure_url": (
         "Alamat server {url} memakai http tanpa enkripsi ke alamat di luar jaringan lokal. "

@@ -59,7 +59,7 @@ class FailureLimiter:
                 return
             retry_after = max(1, math.ceil(times[0] + limit.window_s - now))
         raise ApiError(
-            429, "server_rate_limited", headers={"Retry-After": str(retry_after)}, retry_after=retry_after
+            429, "server_rate_limited", headers={"Retry-After": str(retry_after)}, retry_after_s=retry_after
         )
 
     def failed(self, kind: str, source: str) -> None:

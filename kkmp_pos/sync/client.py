@@ -184,6 +184,15 @@ class SyncClient:
         assert isinstance(payload, _ErrorAnswer)
         code = payload.code or "sync_server_error"
         retryable = status >= 500 or status == 429 or status == 408
+        if status == 429 and code == "server_rate_limited":  # too many wrong codes: say when to retry
+            raise SyncHttpError(
+                code,
+                status=status,
+                retryable=True,
+                retry_after=payload.retry_after,
+                body=payload.body,
+                retry_after_s=int(payload.retry_after or 60),
+            )
         raise SyncHttpError(
             code if not retryable else "sync_server_error",
             status=status,

@@ -114,3 +114,15 @@ def test_a_new_code_is_not_held_by_the_claim_of_the_old_one(http, sdb, code):
     assert _enrol(http, code, OTHER).status_code == 401  # the old code is gone
     replaced = _enrol(http, new_code, OTHER)  # the replacement PC
     assert replaced.status_code == 200 and replaced.json()["terminal_id"] == "t1"
+
+
+def test_the_till_tells_a_throttled_enrolment_when_to_try_again(http, live, code):
+    from kkmp_pos.sync.client import SyncClient, SyncHttpError
+
+    for _ in range(ENROL_LIMIT.failures):
+        _enrol(http, "AAAA-BBBB-CCCC-DDDD")
+    with pytest.raises(SyncHttpError) as throttled:
+        SyncClient(live.url).enrol(code, DEVICE)
+    assert throttled.value.status == 429 and throttled.value.retryable
+    words = throttled.value.message("id")
+    assert "Terlalu banyak percobaan" in words and f"{int(throttled.value.retry_after)} detik" in words
