@@ -156,6 +156,15 @@ class Settings:
     reports_top_products = Setting(
         "reports.top_products", 10, int, "How many products the top-products list shows"
     )
+    sync_allow_plain_http = Setting(
+        "sync.allow_plain_http",
+        False,
+        bool,
+        "Allow plain http:// to a server outside this machine and the private network (unsafe)",
+    )
+    sync_tls_pin = Setting(
+        "sync.tls_pin", "", str, "PEM file of the server's own (self-signed) certificate, trusted alone"
+    )
     tax_ppn_percent = Setting(
         "tax.ppn_percent", 11, int, "Effective PPN rate of a PKP store (prices include it)"
     )

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kkmp_pos.cli.registry import command, data_dir_of
 
 if TYPE_CHECKING:
+    from kkmp_pos.services.context import Actor
     from kkmp_pos.services.sync.catalog_upload import UploadReport
+    from kkmp_pos.services.till import Till
 
 
 @command("enrol", "enrol this till with the cooperative's central server")
@@ -21,6 +25,42 @@ def _enrol(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="send this shop's products and members to the server (a shop that ran stand-alone)",
     )
+    parser.add_argument(
+        "--allow-plain-http",
+        action="store_true",
+        help="allow http:// to a server outside this machine and the private network (unsafe: sales "
+        "and the token cross the internet unencrypted)",
+    )
+    parser.add_argument(
+        "--tls-pin",
+        metavar="CERT.pem",
+        help="trust only this certificate (a server with a self-signed certificate)",
+    )
+    _manager_argument(parser)
+
+
+def _manager_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--user",
+        required=True,
+        help="a manager's name; the PIN is asked for (or read from KKMP_POS_PIN)",
+    )
+
+
+def _manager(till: Till, name: str) -> Actor:
+    """Log the named user in with a PIN (typed, or from KKMP_POS_PIN): enrolment and the catalog
+    upload are a manager's decisions, at the command line as in the window."""
+    import getpass
+    import os
+
+    from kkmp_pos.core.errors import NotFoundError
+    from kkmp_pos.db.models import UserModel
+
+    user = UserModel.get_or_none(UserModel.name == name)
+    if user is None:
+        raise NotFoundError("user_not_found")
+    pin = os.environ.get("KKMP_POS_PIN") or getpass.getpass(f"PIN {name}: ")
+    return till.auth.login(user.id, pin)
 
 
 @_enrol.handler
@@ -30,7 +70,16 @@ def run_enrol(args: argparse.Namespace) -> int:
 
     till = open_till(data_dir_of(args), demo=args.demo)
     try:
-        answer, upload = enrol(till.ctx, args.server_url, args.code, upload=args.upload_catalog)
+        actor = _manager(till, args.user)
+        answer, upload = enrol(
+            till.ctx,
+            actor,
+            args.server_url,
+            args.code,
+            upload=args.upload_catalog,
+            allow_plain_http=True if args.allow_plain_http else None,
+            tls_pin=str(Path(args.tls_pin).resolve()) if args.tls_pin else None,
+        )
     finally:
         till.close()
     print(
@@ -59,6 +108,7 @@ def _sync(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--once", action="store_true", help="one push and pull, then exit")
     parser.add_argument("--status", action="store_true", help="only say what is waiting")
+    parser.add_argument("--user", help="upload-catalog: a manager's name (the PIN is asked for)")
 
 
 @_sync.handler
@@ -73,7 +123,10 @@ def run_sync(args: argparse.Namespace) -> int:
         if args.action == "upload-catalog":
             from kkmp_pos.services.sync.catalog_upload import queue_upload
 
-            _print_upload(queue_upload(till.ctx))
+            if not args.user:
+                print("upload-catalog needs --user (a manager)", file=sys.stderr)
+                return 2
+            _print_upload(queue_upload(till.ctx, _manager(till, args.user)))
         if not args.status:
             started = time.monotonic()
             report = sync_once(data_dir)

@@ -279,8 +279,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The server refused this terminal's token. Enrol the terminal again.",
     ),
     "sync_terminal_revoked": (
-        "Terminal {terminal} sudah dicabut di server. Hubungi pengurus koperasi.",
-        "Terminal {terminal} was revoked on the server. Contact the cooperative's admin.",
+        "Kasir ini sudah dicabut (diblokir) di server koperasi, jadi tidak bisa sinkron lagi. "
+        "Penjualan tetap tersimpan di sini. Hubungi pengurus koperasi.",
+        "This till was revoked (blocked) on the cooperative's server, so it cannot sync any more. "
+        "Sales stay stored here. Contact the cooperative's admin.",
+    ),
+    "sync_enrol_code_claimed": (
+        "Kode pendaftaran ini sudah dipakai oleh kasir lain. Minta kode baru ke pengurus koperasi.",
+        "This enrolment code was already used by another till. Ask the cooperative's admin for a new one.",
+    ),
+    "admin_token_revoked": (
+        "Token admin {token} sudah dicabut.",
+        "Admin token {token} was revoked.",
+    ),
+    "admin_token_expired": (
+        "Token admin {token} sudah kedaluwarsa. Buat token baru.",
+        "Admin token {token} has expired. Create a new one.",
+    ),
+    "server_rate_limited": (
+        "Terlalu banyak percobaan dari alamat ini. Coba lagi dalam {retry_after_s} detik.",
+        "Too many attempts from this address. Try again in {retry_after_s} seconds.",
+    ),
+    "sync_insecure_url": (
+        "Alamat server {url} memakai http tanpa enkripsi ke alamat di luar jaringan lokal. "
+        "Pakai https://, atau izinkan http secara tegas di pengaturan sinkron.",
+        "The server address {url} uses unencrypted http to an address outside the local network. "
+        "Use https://, or allow plain http explicitly in the sync settings.",
+    ),
+    "sync_tls_failed": (
+        "Sertifikat server {url} tidak dapat diverifikasi ({reason}). Periksa alamat server atau "
+        "sertifikat yang disematkan.",
+        "The certificate of the server {url} cannot be verified ({reason}). Check the server "
+        "address or the pinned certificate.",
     ),
     "sync_wrong_cooperative": (
         "Data untuk koperasi {cooperative} ditolak: terminal ini milik koperasi lain.",

@@ -65,7 +65,12 @@ def build_menu(parent: QWidget, till: Till, actor: Actor, keep: Callable[[QWidge
     add(settings, tr("Log audit"), "view_audit", lambda: shifts.audit_log(parent, till, actor))
     controller = getattr(parent, "sync", None)  # installed by gui.sync_status.install_sync
     if controller is not None:
-        add(settings, tr("Sinkronisasi server"), "settings", lambda: _sync_settings(parent, controller))
+        add(
+            settings,
+            tr("Sinkronisasi server"),
+            "settings",
+            lambda: _sync_settings(parent, controller, actor),
+        )
     add(settings, tr("Masalah sinkronisasi"), None, lambda: _sync_problems(parent))
     return menu
 
@@ -82,10 +87,10 @@ def _stock(parent: QWidget, till: Till, actor: Actor) -> QWidget:
     return open_stock_module(till, actor, parent)
 
 
-def _sync_settings(parent: QWidget, controller: object) -> QWidget:
+def _sync_settings(parent: QWidget, controller: object, actor: Actor) -> QWidget:
     from kkmp_pos.gui.sync.sync_settings_dialog import SyncSettingsDialog
 
-    dialog = SyncSettingsDialog(controller, parent)  # type: ignore[arg-type]
+    dialog = SyncSettingsDialog(controller, parent, actor)  # type: ignore[arg-type]
     dialog.open()
     return dialog
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -29,10 +30,58 @@ def create_cooperative(sdb: ServerDb, cooperative_id: str, name: str) -> str:
         return auth.issue_admin_token(sdb, cooperative_id, "created with the cooperative")
 
 
-def new_admin_token(sdb: ServerDb, cooperative_id: str, label: str = "") -> str:
+def new_admin_token(
+    sdb: ServerDb, cooperative_id: str, label: str = "", expires_days: int | None = None
+) -> str:
+    """A new admin API token named `label` (shown once), valid `expires_days` days or until revoked."""
+    if len(label) > 200:
+        raise ValidationError("server_row_invalid", field="name", reason="at most 200 characters")
+    expires_at = None
+    if expires_days is not None:
+        if not 1 <= expires_days <= 3650:
+            raise ValidationError("server_row_invalid", field="expires_days", reason="must be 1 to 3650")
+        expires_at = (dt.datetime.now(dt.UTC) + dt.timedelta(days=expires_days)).isoformat(
+            timespec="milliseconds"
+        )
     with sdb.database.connection_context(), sdb.atomic():
         _cooperative(sdb, cooperative_id)
-        return auth.issue_admin_token(sdb, cooperative_id, label)
+        return auth.issue_admin_token(sdb, cooperative_id, label, expires_at)
+
+
+def admin_tokens(sdb: ServerDb, cooperative_id: str) -> list[dict[str, Any]]:
+    """The cooperative's admin tokens, newest first, without their secrets."""
+    Token = sdb.m.AdminTokenModel
+    now = auth.utc_now()
+    with sdb.database.connection_context():
+        query = (
+            Token.select()
+            .where(Token.cooperative_id == cooperative_id)
+            .order_by(Token.created_at.desc(), Token.token_id.desc())
+        )
+        return [
+            {
+                "token_id": t.token_id,
+                "name": t.label,
+                "created_at": t.created_at,
+                "expires_at": t.expires_at,
+                "revoked_at": t.revoked_at,
+                "active": not t.revoked_at and not (t.expires_at and t.expires_at <= now),
+            }
+            for t in query
+        ]
+
+
+def revoke_admin_token(sdb: ServerDb, cooperative_id: str, token_id: str) -> None:
+    """The token stops working at once; revoking it again changes nothing."""
+    Token = sdb.m.AdminTokenModel
+    with sdb.database.connection_context(), sdb.atomic():
+        row = Token.get_or_none((Token.cooperative_id == cooperative_id) & (Token.token_id == token_id))
+        if row is None:
+            raise NotFoundError("server_not_found", kind="admin token", value=token_id)
+        if not row.revoked_at:
+            Token.update(revoked_at=auth.utc_now()).where(
+                (Token.cooperative_id == cooperative_id) & (Token.token_id == token_id)
+            ).execute()
 
 
 def _cooperative(sdb: ServerDb, cooperative_id: str) -> Any:
@@ -91,11 +140,13 @@ def enrol_terminal(
         elif row.store_id != store_id:
             raise ValidationError("server_exists", kind="terminal", value=terminal_id)
         else:
-            # re-enrolling (a replaced PC) revokes nothing yet: the old token works until used
-            m.TerminalModel.update(revoked_at=None).where(
-                (m.TerminalModel.cooperative_id == cooperative_id)
-                & (m.TerminalModel.terminal_id == terminal_id)
-            ).execute()
+            # re-enrolling (a replaced PC) revokes nothing yet: the old token works until the new
+            # code is used; a revoked terminal's old token never works again
+            if row.revoked_at:
+                m.TerminalModel.update(revoked_at=None, token_hash=None).where(
+                    (m.TerminalModel.cooperative_id == cooperative_id)
+                    & (m.TerminalModel.terminal_id == terminal_id)
+                ).execute()
         return auth.issue_enrol_code(sdb, cooperative_id, terminal_id)
 
 
@@ -103,7 +154,8 @@ def revoke_terminal(sdb: ServerDb, cooperative_id: str, terminal_id: str) -> Non
     m = sdb.m
     with sdb.database.connection_context(), sdb.atomic():
         changed = (
-            m.TerminalModel.update(revoked_at=auth.utc_now(), token_hash=None, enrol_code_hash=None)
+            # the token hash stays, so the till is told it was revoked (403), not to enrol again
+            m.TerminalModel.update(revoked_at=auth.utc_now(), enrol_code_hash=None, enrol_device_hash=None)
             .where(
                 (m.TerminalModel.cooperative_id == cooperative_id)
                 & (m.TerminalModel.terminal_id == terminal_id)

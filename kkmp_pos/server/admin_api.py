@@ -11,8 +11,10 @@ from fastapi.concurrency import run_in_threadpool
 from kkmp_pos.server import admin, catalog, schemas
 from kkmp_pos.server.auth import AdminIdentity
 from kkmp_pos.server.db import ServerDb
+from kkmp_pos.server.exposure import ADMIN_AUTH
 from kkmp_pos.server.feed import append_changes
-from kkmp_pos.server.http import MAX_ADMIN_BYTES, ApiError, body_ref, read_json
+from kkmp_pos.server.http import MAX_ADMIN_BYTES, MAX_SMALL_BYTES, ApiError, body_ref, read_json
+from kkmp_pos.sync.wire import is_valid_id
 
 MAX_ROWS = 20_000
 
@@ -82,7 +84,7 @@ def install_admin_api(app: FastAPI, sdb: ServerDb, administrator: Callable[[Requ
             methods=["POST"],
             tags=["admin"],
             summary=f"Insert or update {name} (all rows or none)",
-            openapi_extra=body_ref("RowsDoc"),
+            openapi_extra=body_ref("RowsDoc") | ADMIN_AUTH,
             responses={400: {"model": schemas.ErrorDoc}, 401: {"model": schemas.ErrorDoc}},
         )
 
@@ -101,4 +103,67 @@ def install_admin_api(app: FastAPI, sdb: ServerDb, administrator: Callable[[Requ
             tags=["admin"],
             summary=f"List {name} of the token's cooperative",
             responses={401: {"model": schemas.ErrorDoc}},
+            openapi_extra=ADMIN_AUTH,
         )
+    install_token_api(app, sdb, administrator)
+
+
+def install_token_api(app: FastAPI, sdb: ServerDb, administrator: Callable[[Request], AdminIdentity]) -> None:
+    """List, create and revoke the cooperative's admin tokens (an admin token manages its peers)."""
+
+    @app.get(
+        "/v1/admin/tokens",
+        tags=["admin"],
+        summary="The cooperative's admin tokens, without their secrets",
+        response_model=list[schemas.AdminTokenDoc],
+        openapi_extra=ADMIN_AUTH,
+    )
+    async def list_tokens(request: Request) -> list[dict[str, Any]]:
+        who = await run_in_threadpool(administrator, request)
+        return await run_in_threadpool(admin.admin_tokens, sdb, who.cooperative_id)
+
+    @app.post(
+        "/v1/admin/tokens",
+        tags=["admin"],
+        summary="Create an admin token with a name and an optional expiry (the token is shown once)",
+        response_model=schemas.AdminTokenCreatedDoc,
+        responses={400: {"model": schemas.ErrorDoc}, 413: {"model": schemas.ErrorDoc}},
+        openapi_extra=body_ref("AdminTokenRequestDoc") | ADMIN_AUTH,
+    )
+    async def create_token(request: Request) -> dict[str, Any]:
+        who = await run_in_threadpool(administrator, request)
+        body = await read_json(request, MAX_SMALL_BYTES)
+        if not isinstance(body, dict) or set(body) - {"name", "expires_days"}:
+            raise ApiError(400, "sync_wire_invalid", field="body", reason="name and expires_days only")
+        name = body.get("name")
+        if not isinstance(name, str) or not name.strip() or len(name) > 200 or not _plain_text(name):
+            raise ApiError(400, "sync_wire_invalid", field="name", reason="1-200 characters")
+        days = body.get("expires_days")
+        whole = isinstance(days, int) and not isinstance(days, bool)
+        if days is not None and not (whole and 1 <= days <= 3650):
+            raise ApiError(400, "sync_wire_invalid", field="expires_days", reason="1 to 3650, or null")
+        token = await run_in_threadpool(admin.new_admin_token, sdb, who.cooperative_id, name.strip(), days)
+        return {"token": token, "token_id": token.split(".")[2]}
+
+    @app.post(
+        "/v1/admin/tokens/{token_id}/revoke",
+        tags=["admin"],
+        summary="Revoke an admin token of the cooperative at once",
+        responses={404: {"model": schemas.ErrorDoc}},
+        openapi_extra=ADMIN_AUTH,
+    )
+    async def revoke_token(request: Request, token_id: str) -> dict[str, Any]:
+        who = await run_in_threadpool(administrator, request)
+        if not is_valid_id(token_id):
+            raise ApiError(404, "server_not_found", kind="admin token", value=token_id[:64])
+        await run_in_threadpool(admin.revoke_admin_token, sdb, who.cooperative_id, token_id)
+        return {"token_id": token_id, "revoked": True}
+
+
+def _plain_text(text: str) -> bool:
+    """No NUL and no lone surrogate: what every database stores as it was sent."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import peewee
@@ -10,24 +11,41 @@ from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic.json_schema import models_json_schema
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kkmp_pos.core.errors import KkmpError, NotFoundError
 from kkmp_pos.server import admin, auth, catalog, feed, ingest, schema, schemas
 from kkmp_pos.server.db import ServerDb, open_server_db
+from kkmp_pos.server.exposure import EXPOSURES, TERMINAL_AUTH, declare_security, keep_only
 from kkmp_pos.server.http import MAX_SMALL_BYTES, ApiError, body_ref, error_body, read_json
+from kkmp_pos.server.ratelimit import FailureLimiter, default_limiter
 from kkmp_pos.sync import wire
 
 log = logging.getLogger(__name__)
 
 
-def create_app(database_url: str, migrate: bool = True) -> FastAPI:
-    """The app for one database; the schema is created or migrated on start unless told not to."""
+def create_app(
+    database_url: str,
+    migrate: bool = True,
+    exposures: Iterable[str] = EXPOSURES,
+    limiter: FailureLimiter | None = None,
+) -> FastAPI:
+    """The app for one database; the schema is created or migrated on start unless told not to.
+    `exposures`: which listener this app is (`exposure.py`); all of them by default."""
     sdb = open_server_db(database_url)
     if migrate:
         schema.migrate(sdb)
+    return build_app(sdb, exposures, limiter)
+
+
+def build_app(
+    sdb: ServerDb, exposures: Iterable[str] = EXPOSURES, limiter: FailureLimiter | None = None
+) -> FastAPI:
+    """The app serving `exposures` on an open database (`serve` builds one per listener, sharing
+    the database and the limiter)."""
+    limiter = limiter or default_limiter()
     app = FastAPI(
         title="KKMP POS central server",
         version="1",
@@ -35,36 +53,65 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
         'cooperative\'s admin API. Errors are JSON: {"error": {"code", "message"}}.',
     )
     app.state.sdb = sdb
+    app.state.limiter = limiter
     _install_error_handlers(app)
     _install_openapi(app)
 
+    def signed_in(request: Request, check: Callable[[ServerDb, str | None], Any]) -> Any:
+        source = client_address(request)
+        limiter.check("sign_in", source)
+        try:
+            with sdb.database.connection_context():
+                return check(sdb, request.headers.get("authorization"))
+        except auth.AuthError as exc:
+            if exc.status == 401:
+                limiter.failed("sign_in", source)
+            raise
+
     def terminal(request: Request) -> auth.TerminalIdentity:
-        with sdb.database.connection_context():
-            return auth.authenticate_terminal(sdb, request.headers.get("authorization"))
+        return signed_in(request, auth.authenticate_terminal)
 
     def administrator(request: Request) -> auth.AdminIdentity:
-        with sdb.database.connection_context():
-            return auth.authenticate_admin(sdb, request.headers.get("authorization"))
+        return signed_in(request, auth.authenticate_admin)
 
     @app.get("/v1/health", tags=["server"])
     def health() -> dict[str, Any]:
         return {"status": "ok", "protocol": wire.PROTOCOL_VERSION, "time": auth.utc_now()}
 
+    @app.get("/", tags=["web"], response_class=HTMLResponse)
+    def board() -> str:
+        return BOARD_PLACEHOLDER
+
     @app.post(
         "/v1/enrol",
         tags=["sync"],
         response_model=schemas.EnrolResponseDoc,
-        responses={401: {"model": schemas.ErrorDoc}},
+        responses={
+            400: {"model": schemas.ErrorDoc},
+            401: {"model": schemas.ErrorDoc, "description": "The code is wrong or expired"},
+            409: {"model": schemas.ErrorDoc, "description": "Another till claimed this code"},
+            413: {"model": schemas.ErrorDoc},
+            429: {"model": schemas.ErrorDoc, "description": "Too many failed enrolments"},
+        },
         openapi_extra=body_ref("EnrolRequestDoc"),
     )
     async def enrol(request: Request) -> dict[str, Any]:
+        source = client_address(request)
+        limiter.check("enrol", source)
         body = await read_json(request, MAX_SMALL_BYTES)
         if not isinstance(body, dict) or not isinstance(body.get("code"), str):
             raise ApiError(400, "sync_wire_invalid", field="code", reason="must be a string")
+        device_key = body.get("device_key")
+        if device_key is not None and not (isinstance(device_key, str) and 16 <= len(device_key) <= 128):
+            raise ApiError(400, "sync_wire_invalid", field="device_key", reason="must be 16-128 characters")
 
         def work() -> dict[str, Any]:
-            with sdb.database.connection_context():
-                ident, token = auth.enrol(sdb, body["code"])
+            try:
+                with sdb.database.connection_context():
+                    ident, token = auth.enrol(sdb, body["code"][:100], device_key)
+            except auth.AuthError:
+                limiter.failed("enrol", source)
+                raise
             return {
                 "token": token,
                 "cooperative_id": ident.cooperative_id,
@@ -73,6 +120,16 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
             }
 
         return await run_in_threadpool(work)
+
+    @app.post(
+        "/v1/enrol/confirm",
+        tags=["sync"],
+        summary="The till holds its new token: the enrolment code is used up",
+        openapi_extra=TERMINAL_AUTH,
+    )
+    async def confirm_enrolment(request: Request) -> dict[str, Any]:
+        await run_in_threadpool(terminal, request)  # the first authenticated call confirms
+        return {"confirmed": True}
 
     @app.post(
         "/v1/sync/push",
@@ -84,7 +141,7 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
             403: {"model": schemas.ErrorDoc},
             413: {"model": schemas.ErrorDoc},
         },
-        openapi_extra=body_ref("PushRequestDoc"),
+        openapi_extra=body_ref("PushRequestDoc") | TERMINAL_AUTH,
     )
     async def push(request: Request) -> dict[str, Any]:
         ident = await run_in_threadpool(terminal, request)
@@ -101,6 +158,7 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
         tags=["sync"],
         response_model=schemas.PullResponseDoc,
         responses={410: {"model": schemas.CursorExpiredDoc}, 400: {"model": schemas.ErrorDoc}},
+        openapi_extra=TERMINAL_AUTH,
     )
     async def pull(request: Request, cursor: str = "", limit: int = wire.DEFAULT_PULL_LIMIT) -> Any:
         ident = await run_in_threadpool(terminal, request)
@@ -122,7 +180,20 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
     from kkmp_pos.server.admin_api import install_admin_api
 
     install_admin_api(app, sdb, administrator)
+    keep_only(app, exposures)
     return app
+
+
+def client_address(request: Request) -> str:
+    """The caller's address (behind a reverse proxy: as uvicorn read it from X-Forwarded-For)."""
+    return request.client.host if request.client else "unknown"
+
+
+BOARD_PLACEHOLDER = """<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>KKMP POS</title></head>
+<body><h1>KKMP POS</h1><p>Papan koperasi akan tersedia di sini. Server berjalan.</p>
+<p><a href="/v1/health">/v1/health</a></p></body></html>
+"""
 
 
 def _install_openapi(app: FastAPI) -> None:
@@ -137,6 +208,7 @@ def _install_openapi(app: FastAPI) -> None:
             ref_template="#/components/schemas/{model}",
         )
         doc.setdefault("components", {}).setdefault("schemas", {}).update(defs.get("$defs", {}))
+        declare_security(doc)
         app.openapi_schema = doc
         return doc
 
@@ -191,4 +263,4 @@ def app_for_uvicorn() -> FastAPI:
     return create_app(os.environ.get("KKMP_SERVER_DATABASE", "kkmp-server.db"))
 
 
-__all__ = ["ApiError", "ServerDb", "admin", "catalog", "create_app", "read_json"]
+__all__ = ["ApiError", "ServerDb", "admin", "build_app", "catalog", "create_app", "read_json"]

@@ -26,9 +26,29 @@ def _parser() -> argparse.ArgumentParser:
         prog="kkmp-pos-server", description="KKMP POS central server", parents=[common]
     )
     sub = parser.add_subparsers(dest="command")
-    serve = sub.add_parser("serve", parents=[common], help="run the HTTP server (default)")
-    serve.add_argument("--host", default="127.0.0.1")
+    serve = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="run the HTTP server (default): the tills' sync API, the web pages and the admin API, "
+        "each on its own listener",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="the tills' sync listener (0.0.0.0: all)")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--web-host", help="the web pages' listener (default: as --host)")
+    serve.add_argument("--web-port", type=int, default=DEFAULT_PORT + 1)
+    serve.add_argument("--admin-host", default="127.0.0.1", help="the admin API (default: this machine only)")
+    serve.add_argument("--admin-port", type=int, default=DEFAULT_PORT + 2)
+    serve.add_argument(
+        "--single-listener",
+        action="store_true",
+        help="one listener on --host/--port for sync, web and admin (a one-machine shop)",
+    )
+    serve.add_argument("--tls-cert", help="PEM certificate (chain): serve https on every listener")
+    serve.add_argument("--tls-key", help="PEM private key of --tls-cert")
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        help="behind a reverse proxy: the proxy's address(es), whose X-Forwarded-For names the client",
+    )
     serve.add_argument("--log-level", default="info")
 
     adm = sub.add_parser("admin", parents=[common], help="administration commands")
@@ -49,9 +69,18 @@ def _parser() -> argparse.ArgumentParser:
     p = asub.add_parser("revoke-terminal", parents=[common])
     p.add_argument("cooperative")
     p.add_argument("terminal")
-    p = asub.add_parser("admin-token", parents=[common], help="prints a new admin API token")
-    p.add_argument("cooperative")
-    p.add_argument("--label", default="")
+    p = asub.add_parser("admin-token", parents=[common], help="list, create or revoke admin API tokens")
+    tsub = p.add_subparsers(dest="token_action", required=True)
+    t = tsub.add_parser("create", parents=[common], help="prints a new admin API token (shown once)")
+    t.add_argument("cooperative")
+    t.add_argument("--name", required=True, help="who or what uses it, e.g. 'laptop bendahara'")
+    t.add_argument("--expires-days", type=int, help="valid this many days (default: until revoked)")
+    t = tsub.add_parser("list", parents=[common], help="the cooperative's tokens, without secrets")
+    t.add_argument("cooperative")
+    t.add_argument("--json", action="store_true")
+    t = tsub.add_parser("revoke", parents=[common], help="the token stops working at once")
+    t.add_argument("cooperative")
+    t.add_argument("token_id")
     p = asub.add_parser("import", parents=[common], help="import rows from .csv or .xlsx")
     p.add_argument("kind", choices=["catalog", "prices", "ceilings", "members"])
     p.add_argument("cooperative", help="cooperative id ('-' with --national for ceilings)")
@@ -73,26 +102,39 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     database = getattr(args, "database", DEFAULT_DATABASE)
     try:
-        if args.command in (None, "serve"):
-            return _serve(
-                database,
-                getattr(args, "host", "127.0.0.1"),
-                getattr(args, "port", DEFAULT_PORT),
-                getattr(args, "log_level", "info"),
-            )
+        if args.command is None:
+            args = _parser().parse_args([*(argv or sys.argv[1:]), "serve"])
+        if args.command == "serve":
+            return _serve(database, args)
         return _admin(database, args)
     except KkmpError as exc:
         print(exc.message("en"), file=sys.stderr)
         return 2
 
 
-def _serve(database: str, host: str, port: int, log_level: str) -> int:
-    import uvicorn
+def _serve(database: str, args: argparse.Namespace) -> int:
+    from kkmp_pos.server import listeners, schema
+    from kkmp_pos.server.db import open_server_db
 
-    from kkmp_pos.server.app import create_app
-
-    app = create_app(database)
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print("--tls-cert and --tls-key go together", file=sys.stderr)
+        return 2
+    plan = listeners.plan(
+        args.host,
+        args.port,
+        args.web_host or args.host,
+        args.web_port,
+        args.admin_host,
+        args.admin_port,
+        args.single_listener,
+    )
+    tls = listeners.Tls(args.tls_cert, args.tls_key) if args.tls_cert else None
+    sdb = open_server_db(database)
+    schema.migrate(sdb)
+    try:
+        listeners.serve(sdb, plan, tls, args.forwarded_allow_ips, args.log_level)
+    finally:
+        sdb.close()
     return 0
 
 
@@ -119,7 +161,7 @@ def _admin(database: str, args: argparse.Namespace) -> int:
             admin.revoke_terminal(sdb, args.cooperative, args.terminal)
             print(f"terminal {args.terminal} revoked")
         elif action == "admin-token":
-            print(admin.new_admin_token(sdb, args.cooperative, args.label))
+            _admin_token(sdb, args)
         elif action == "import":
             return _import(sdb, args)
         elif action == "quarantine":
@@ -153,6 +195,22 @@ def _admin(database: str, args: argparse.Namespace) -> int:
         return 0
     finally:
         sdb.close()
+
+
+def _admin_token(sdb: Any, args: argparse.Namespace) -> None:
+    from kkmp_pos.server import admin
+
+    if args.token_action == "create":
+        token = admin.new_admin_token(sdb, args.cooperative, args.name, args.expires_days)
+        print(f"admin API token {token.split('.')[2]} for {args.cooperative} (shown once):")
+        print(token)
+    elif args.token_action == "list":
+        rows = admin.admin_tokens(sdb, args.cooperative)
+        columns = ["token_id", "name", "created_at", "expires_at", "revoked_at", "active"]
+        _print_rows(rows, args.json, columns)
+    else:
+        admin.revoke_admin_token(sdb, args.cooperative, args.token_id)
+        print(f"admin token {args.token_id} revoked")
 
 
 def _import(sdb: Any, args: argparse.Namespace) -> int:

@@ -46,6 +46,8 @@ class TerminalModel(_Base):
     token_hash = pw.CharField(max_length=64, null=True)
     enrol_code_hash = pw.CharField(max_length=64, null=True, index=True)
     enrol_expires_at = pw.CharField(max_length=40, null=True)
+    # the till that claimed the code (hash of its device key): it may claim again until it confirms
+    enrol_device_hash = pw.CharField(max_length=64, null=True)
     enrolled_at = pw.CharField(max_length=40, null=True)
     revoked_at = pw.CharField(max_length=40, null=True)
     last_push_at = pw.CharField(max_length=40, null=True)
@@ -62,9 +64,10 @@ class AdminTokenModel(_Base):
 
     token_id = pw.CharField(max_length=64)
     token_hash = pw.CharField(max_length=64)
-    label = pw.CharField(max_length=200, default="")
+    label = pw.CharField(max_length=200, default="")  # the token's name
     created_at = pw.CharField(max_length=40)
     revoked_at = pw.CharField(max_length=40, null=True)
+    expires_at = pw.CharField(max_length=40, null=True)  # None: until revoked
 
     class Meta:
         table_name = "admin_token"

@@ -107,6 +107,7 @@ def project(sdb: ServerDb, env: EventEnvelope, event: events.Event, rows: Rows) 
         _payments(env, event.sale_id, event.payments, rows, first_no=1)
         _movements(env, event.movements, rows, event.lines)
     elif isinstance(event, events.ReturnCompleted):
+        _own_store(env, _known_sale(sdb, env.cooperative_id, event.sale_id))
         rows.returns.append(
             base
             | {
@@ -136,8 +137,31 @@ def project(sdb: ServerDb, env: EventEnvelope, event: events.Event, rows: Rows) 
         product_changes = _catalog_call(catalog.upsert_product, sdb, coop, event.product)
         rows.changes += product_changes
         for price in event.prices:
+            store = price.get("store_id") if isinstance(price, dict) else None
+            if store and store != env.store_id:
+                raise Rejected(f"prices: store {store} is not this terminal's store {env.store_id}")
             row = {"product_id": product_changes[0].key} | price
             rows.changes += _catalog_call(catalog.set_price, sdb, coop, row)
+
+
+# Only `member.registered` and `product.changed` write beyond the terminal's own store: the
+# cooperative's members and catalog (docs/SYNC.md, "Whose data a terminal writes"). Everything else
+# is its store's: the envelope names the terminal's store (ingest checks it), a sale an event refers
+# to must be that store's, and a store price only the terminal's own store.
+
+
+def _known_sale(sdb: ServerDb, coop: str, sale_id: str) -> Any:
+    m = sdb.m
+    return m.SaleModel.get_or_none((m.SaleModel.cooperative_id == coop) & (m.SaleModel.sale_id == sale_id))
+
+
+def _own_store(env: EventEnvelope, sale: Any) -> None:
+    """Refuse an event about a sale of another store of the cooperative."""
+    if sale is not None and sale.store_id != env.store_id:
+        raise Rejected(
+            f"sale {sale.sale_id} belongs to store {sale.store_id}, not to this terminal's store "
+            f"{env.store_id}"
+        )
 
 
 def _catalog_call(fn: Any, sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[PendingChange]:
@@ -157,6 +181,7 @@ def _update_sale(
     )
     if sale is None:
         raise Rejected(f"sale {sale_id} is unknown to the server")
+    _own_store(env, sale)
     if sale.status == "cancelled":
         raise Rejected(f"sale {sale_id} is already cancelled")
     new_status = "completed" if isinstance(event, events.SalePaymentConfirmed) else "cancelled"

@@ -29,7 +29,18 @@ def _step_2_movement_product(sdb: ServerDb) -> None:
             )
 
 
-STEPS: list[Callable[[ServerDb], None]] = [_step_1_initial, _step_2_movement_product]
+def _step_3_enrol_claim_and_token_expiry(sdb: ServerDb) -> None:
+    """An enrolment code is claimed by one till until it confirms; admin tokens may expire."""
+    for table, column, size in (("terminal", "enrol_device_hash", 64), ("admin_token", "expires_at", 40)):
+        if column not in {c.name for c in sdb.database.get_columns(table)}:
+            sdb.database.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} VARCHAR({size})")
+
+
+STEPS: list[Callable[[ServerDb], None]] = [
+    _step_1_initial,
+    _step_2_movement_product,
+    _step_3_enrol_claim_and_token_expiry,
+]
 SCHEMA_VERSION = len(STEPS)
 
 

@@ -59,6 +59,12 @@ class PullResponseDoc(BaseModel):
 
 class EnrolRequestDoc(BaseModel):
     code: str = Field(examples=["ABCD-EFGH-JKLM-NPQR"])
+    device_key: str | None = Field(
+        default=None,
+        max_length=128,
+        description="a random key the till keeps; the same code from the same key may enrol again "
+        "until the till confirms (a lost reply does not burn the code)",
+    )
 
 
 class EnrolResponseDoc(BaseModel):
@@ -93,4 +99,23 @@ class RowsDoc(BaseModel):
     rows: list[dict[str, Any]]
 
 
-DOC_MODELS = [PushRequestDoc, EnrolRequestDoc, RowsDoc]
+class AdminTokenRequestDoc(BaseModel):
+    name: str = Field(max_length=200, examples=["laptop bendahara"])
+    expires_days: int | None = Field(default=None, ge=1, le=3650, description="None: until revoked")
+
+
+class AdminTokenDoc(BaseModel):
+    token_id: str
+    name: str
+    created_at: str
+    expires_at: str | None
+    revoked_at: str | None
+    active: bool
+
+
+class AdminTokenCreatedDoc(BaseModel):
+    token: str = Field(description="shown once; only its hash is stored")
+    token_id: str
+
+
+DOC_MODELS = [PushRequestDoc, EnrolRequestDoc, RowsDoc, AdminTokenRequestDoc]

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import logging
 import random
+import secrets
 import threading
 import time
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kkmp_pos.config import MISSING, Settings
 from kkmp_pos.core.errors import SyncError
 from kkmp_pos.db import outbox as outbox_writer
 from kkmp_pos.db.database import database
@@ -32,6 +34,7 @@ from kkmp_pos.sync.wire import DEFAULT_PULL_LIMIT, MAX_EVENTS_PER_PUSH
 log = logging.getLogger(__name__)
 
 IDENTITY_KEYS = ("sync.cooperative_id", "sync.store_id", "sync.terminal_id")
+DEVICE_KEY = "sync.device_key"
 DEBOUNCE_S = 2.0
 PERIOD_S = 60.0
 BACKOFF_BASE_S = 1.0
@@ -42,21 +45,50 @@ def _now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def _language() -> str:
+    """The till's UI language, for messages the status line shows."""
+    return "en" if _raw("language") == "en" else "id"
+
+
 def _raw(key: str) -> Any:
     row = SettingModel.get_or_none(SettingModel.key == key)
     return json.loads(row.value) if row else None
 
 
+def transport_options() -> dict[str, Any]:
+    """How this till may reach its server (settings `sync.allow_plain_http`, `sync.tls_pin`)."""
+    settings = Settings(lambda key: _raw(key) if _raw(key) is not None else MISSING)
+    return {"allow_plain_http": settings.sync_allow_plain_http, "pinned_cert": settings.sync_tls_pin}
+
+
+def device_key() -> str:
+    """This till's own random key, made once: enrolling again with the same code after a lost
+    reply proves to the server that it is the same till."""
+    key = _raw(DEVICE_KEY)
+    if not key:
+        key = secrets.token_urlsafe(32)
+        SettingModel.insert(key=DEVICE_KEY, value=json.dumps(key)).on_conflict_replace().execute()
+    return str(key)
+
+
 def enrol_terminal(server_url: str, code: str, client: SyncClient | None = None) -> dict[str, Any]:
-    """Trade an enrolment code for this till's token and remember the server's ids for it."""
-    client = client or SyncClient(server_url)
-    answer = client.enrol(code)
+    """Trade an enrolment code for this till's token and remember the server's ids for it.
+
+    A reply lost on the way leaves the code claimed by this till: trying again with the same code
+    gives the same terminal a fresh token. Once the token is stored the till confirms, which uses
+    the code up (if the confirmation is lost too, the first push or pull confirms)."""
+    client = client or SyncClient(server_url, **transport_options())
+    answer = client.enrol(code, device_key())
     with database.atomic():
         TerminalModel.update(
             enrolled=True, server_url=server_url.rstrip("/"), token=answer["token"], pull_cursor=""
         ).execute()
         for key, name in zip(IDENTITY_KEYS, ("cooperative_id", "store_id", "terminal_id"), strict=True):
             SettingModel.insert(key=key, value=json.dumps(answer[name])).on_conflict_replace().execute()
+    try:
+        client.with_token(answer["token"]).confirm_enrolment()
+    except SyncHttpError as exc:
+        log.warning("enrolment not confirmed yet (the next sync confirms it): %s", exc.code)
     return answer
 
 
@@ -76,7 +108,7 @@ class SyncReport:
 def _client_for(terminal: TerminalModel) -> SyncClient:
     if not terminal.enrolled or not terminal.token:
         raise SyncError("sync_not_enrolled")
-    return SyncClient(terminal.server_url, terminal.token)
+    return SyncClient(terminal.server_url, terminal.token, **transport_options())
 
 
 def _identity() -> dict[str, str]:
@@ -172,6 +204,7 @@ class SyncStatus:
     last_error: str | None = None
     stopped: bool = False  # 401/403: someone must re-enrol or un-revoke the terminal
     enrolled: bool = False
+    revoked: bool = False  # 403: the cooperative revoked this till (not a token to renew)
 
 
 class SyncWorker:
@@ -257,14 +290,19 @@ class SyncWorker:
         except SyncHttpError as exc:
             self._failures += 1
             stopped = exc.auth_failed
-            self._set(online=exc.status is not None, last_error=exc.message("en"), stopped=stopped)
+            self._set(
+                online=exc.status is not None,
+                last_error=exc.message(_language()),
+                stopped=stopped,
+                revoked=exc.code == "sync_terminal_revoked",
+            )
             if stopped:
                 log.error("sync stopped: the server refused this terminal (%s)", exc.code)
                 return self.period_s
             return self.next_delay(exc.retry_after)
         except SyncError as exc:
             # not enrolled, or another sender holds the lock: nothing to back off from
-            self._set(last_error=exc.message("en"))
+            self._set(last_error=exc.message(_language()))
             return 0.0
         except Exception as exc:  # never let the worker die: a sale must never wait on sync
             log.exception("sync round failed")
@@ -272,7 +310,7 @@ class SyncWorker:
             self._set(online=None, last_error=str(exc))
             return self.next_delay()
         self._failures = 0
-        self._set(online=True, last_error=None, last_success_at=_now_iso())
+        self._set(online=True, last_error=None, last_success_at=_now_iso(), revoked=False)
         return 0.0
 
     def _refresh_counts(self) -> None:

@@ -3136,6 +3136,11 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="128"/>
+        <source>Sinkron berhenti: kasir ini dicabut di server koperasi</source>
+        <translation>Sync stopped: this till was revoked on the cooperative's server</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="89"/>
         <source>Sinkron berhenti: server menolak kasir ini</source>
         <translation>Sync stopped: the server refused this till</translation>
     </message>

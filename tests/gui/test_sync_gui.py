@@ -7,7 +7,9 @@ from PySide6.QtCore import Qt
 
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.server import admin
+from kkmp_pos.services.setup.auth import actor_of
 from kkmp_pos.sync.worker import SyncStatus
+from tests.gui.conftest import demo_user
 
 
 def _sell(till, cashier) -> None:
@@ -38,7 +40,7 @@ def test_enrol_from_settings_then_indicator_goes_online_and_drains_after_a_sale(
     widget = window.sync_status
     assert widget.isVisible()  # in the main window's status bar, under every screen
     assert "belum terhubung" in widget.label.text()
-    dialog = SyncSettingsDialog(sync, window)
+    dialog = SyncSettingsDialog(sync, window, _manager())
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.sync_button.isEnabled()
@@ -96,3 +98,8 @@ def test_indicator_words_for_offline_waiting_and_stopped(qtbot):
     assert "berhenti" in text
     _, text, _ = widget.describe(None)
     assert "belum terhubung" in text
+
+
+def _manager():
+    """Enrolment is a manager's decision (the service refuses a cashier)."""
+    return actor_of(demo_user("manajer"))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kkmp_pos.server import admin
+from kkmp_pos.services.setup.auth import actor_of
+from tests.gui.conftest import demo_user
 
 
 def _server_counts(sdb) -> tuple[int, int]:
@@ -27,7 +29,7 @@ def test_enrol_with_the_upload_box_ticked_fills_the_empty_server(qtbot, window, 
     live, sdb = server
     products = ProductModel.select().where(ProductModel.active == True).count()  # noqa: E712
     members = MemberModel.select().count()
-    dialog = SyncSettingsDialog(sync, window)
+    dialog = SyncSettingsDialog(sync, window, _manager())
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.upload.isChecked()  # the demo shop has products
@@ -40,7 +42,7 @@ def test_enrol_with_the_upload_box_unticked_sends_no_catalog(qtbot, window, till
     from kkmp_pos.gui.sync.sync_settings_dialog import SyncSettingsDialog
 
     live, sdb = server
-    dialog = SyncSettingsDialog(sync, window)
+    dialog = SyncSettingsDialog(sync, window, _manager())
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.upload.setChecked(False)
@@ -50,3 +52,8 @@ def test_enrol_with_the_upload_box_unticked_sends_no_catalog(qtbot, window, till
     with sdb.database.connection_context():
         qtbot.waitUntil(lambda: sdb.m.SaleModel.select().count() > 0, timeout=20_000)
     assert _server_counts(sdb) == (0, 0)
+
+
+def _manager():
+    """Enrolment is a manager's decision (the service refuses a cashier)."""
+    return actor_of(demo_user("manajer"))

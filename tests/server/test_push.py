@@ -108,8 +108,12 @@ def test_revoked_terminal_gets_403(http, sdb, world):
     till = world["tills"]["t1"]
     admin.revoke_terminal(sdb, "kop1", "t1")
     response = _push(http, till, [till.sale()])
-    assert response.status_code == 401  # the token was wiped with the revocation
-    assert http.get("/v1/sync/pull", headers=till.headers).status_code == 401
+    # told it was revoked (403), not to enrol again (401): the token is known, the till is not allowed
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "sync_terminal_revoked"
+    assert "revoked" in response.json()["error"]["message"]
+    assert http.get("/v1/sync/pull", headers=till.headers).status_code == 403
+    assert admin.counts(sdb, "kop1")["sync_event"] == 0
 
 
 def test_bad_requests_get_clear_4xx_and_store_nothing(http, sdb, world):

@@ -66,8 +66,10 @@ def sell(folder: Path, count: int, client: SyncClient | None = None) -> list[str
     return ids
 
 
-def run_cli(folder: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+def run_cli(
+    folder: Path, *args: str, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "kkmp_pos", "--data-dir", str(folder), *args],
         capture_output=True,

@@ -117,7 +117,9 @@ def test_standalone_shop_uploads_its_catalog_and_a_second_till_sells_it(tmp_path
     assert len(before_products) > 50 and any(p["units"] for p in before_products.values())
     assert any(p["ceiling"] for p in before_products.values()) and len(before_members) >= 20
 
-    done = run_cli(shop, "enrol", live.url, admin.enrol_terminal(sdb, "kop1", "s1", "t1"), "--upload-catalog")
+    code = admin.enrol_terminal(sdb, "kop1", "s1", "t1")
+    manager = ("--user", "Budi Santoso")  # the demo manager; the PIN comes from KKMP_POS_PIN
+    done = run_cli(shop, "enrol", live.url, code, "--upload-catalog", *manager, env={"KKMP_POS_PIN": "9999"})
     assert done.returncode == 0, done.stderr
     assert f"{len(before_products)} products, {len(before_members)} members" in done.stdout
     till = open_till(shop)
@@ -184,7 +186,7 @@ def test_standalone_shop_uploads_its_catalog_and_a_second_till_sells_it(tmp_path
 
     # uploading twice changes nothing: no product, price, ceiling, member or feed entry moves
     state = _server_state(sdb)
-    again = run_cli(shop, "sync", "upload-catalog")
+    again = run_cli(shop, "sync", "upload-catalog", *manager, env={"KKMP_POS_PIN": "9999"})
     assert again.returncode == 0, again.stderr
     assert f"queued for the server: {len(before_products)} products" in again.stdout
     assert "0 rejected" in again.stdout and "waiting: 0" in again.stdout

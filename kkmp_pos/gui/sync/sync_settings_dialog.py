@@ -23,6 +23,7 @@ from kkmp_pos.services.sync.runner import Enrolment
 
 if TYPE_CHECKING:
     from kkmp_pos.gui.sync.sync_controller import SyncController
+    from kkmp_pos.services.context import Actor
 
 
 class SyncSettingsDialog(QDialog):
@@ -30,9 +31,10 @@ class SyncSettingsDialog(QDialog):
 
     enrolled = Signal(dict)
 
-    def __init__(self, controller: SyncController, parent: Any = None) -> None:
+    def __init__(self, controller: SyncController, parent: Any = None, actor: Actor | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.actor = actor  # who is logged in: enrolment and the catalog upload need a manager
         self.setWindowTitle(self.tr("Sinkronisasi dengan server koperasi"))
         self.server = QLineEdit()
         self.server.setPlaceholderText("http://192.168.1.10:8700")
@@ -87,9 +89,10 @@ class SyncSettingsDialog(QDialog):
         self.state.setText(self.tr("Mendaftarkan…"))
         ctx = self.controller.till.ctx
         upload = self.upload.isChecked()
+        actor = self.actor
         run_op(
             self,
-            lambda: enrol(ctx, url, code, upload=upload),
+            lambda: enrol(ctx, actor, url, code, upload=upload),
             on_success=self._enrolled,
             on_failure=self._failed,
         )

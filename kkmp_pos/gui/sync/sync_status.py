@@ -81,7 +81,10 @@ class SyncStatusWidget(QWidget):
         if status is None:
             return "#9e9e9e", self.tr("Sinkron: belum terhubung ke server"), ""
         parts = []
-        if status.stopped:
+        if status.stopped and status.revoked:
+            color = "#c62828"
+            parts.append(self.tr("Sinkron berhenti: kasir ini dicabut di server koperasi"))
+        elif status.stopped:
             color = "#c62828"
             parts.append(self.tr("Sinkron berhenti: server menolak kasir ini"))
         elif status.online is False or (status.online is None and status.last_error):
@@ -117,7 +120,8 @@ def install_sync(window: QMainWindow, till: Till) -> SyncController:
     def open_settings() -> None:
         from kkmp_pos.gui.sync.sync_settings_dialog import SyncSettingsDialog
 
-        SyncSettingsDialog(controller, window).open()
+        # whoever is logged in (nobody at the login screen): the services decide what they may do
+        SyncSettingsDialog(controller, window, getattr(window, "actor", None)).open()
 
     widget.clicked.connect(open_settings)
     window.sync_status = widget  # type: ignore[attr-defined]

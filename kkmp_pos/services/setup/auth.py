@@ -37,9 +37,10 @@ MANAGER = CASHIER | {
     "open_drawer",
     "view_audit",
     "override_limit",  # sell past a blocking purchase cap (services/selling/limits.py)
+    "enrol",  # join the cooperative's server and send it the shop's catalog (services/sync/)
 }
 PERMISSIONS: dict[str, set[str]] = {"kasir": CASHIER, "manajer": MANAGER}
-PERMISSIONS["admin"] = PERMISSIONS["manajer"] | {"manage_admins", "enrol"}
+PERMISSIONS["admin"] = PERMISSIONS["manajer"] | {"manage_admins"}
 
 _N, _R, _P = 2**14, 8, 1
 

@@ -20,7 +20,8 @@ from kkmp_pos.core.errors import SyncError
 from kkmp_pos.core.events import MemberFields, MemberRegistered, ProductChanged
 from kkmp_pos.db.models import MemberModel, OutboxEventModel, ProductModel
 from kkmp_pos.db.outbox import append_event, move_to_front
-from kkmp_pos.services.context import ServiceContext
+from kkmp_pos.services.context import Actor, ServiceContext
+from kkmp_pos.services.setup.auth import require
 from kkmp_pos.services.stock.products import product_payload
 from kkmp_pos.sync.lock import SenderLock
 from kkmp_pos.sync.worker import enrol_terminal
@@ -58,7 +59,9 @@ def has_products(ctx: ServiceContext) -> bool:
     return ProductModel.select().where(ProductModel.active == True).exists()  # noqa: E712
 
 
-def queue_upload(ctx: ServiceContext, *, first: bool = False, wait_s: float = 60.0) -> UploadReport:
+def queue_upload(
+    ctx: ServiceContext, actor: Actor | None, *, first: bool = False, wait_s: float = 60.0
+) -> UploadReport:
     """Queue the catalog and the members as events; the till must be enrolled.
 
     `first`: put these events ahead of everything already waiting. Only safe when nothing waiting
@@ -66,6 +69,7 @@ def queue_upload(ctx: ServiceContext, *, first: bool = False, wait_s: float = 60
     by uid, and another till of the store drops stock movements of products it does not know yet,
     so the server must hear of the products before the sales. The renumbering runs under the
     sender lock, so no push can be in flight with the old numbers."""
+    require(actor, "enrol")  # the shop's whole catalog becomes the cooperative's: a manager's call
     if not ctx.terminal.enrolled:
         raise SyncError("sync_not_enrolled")
     # an answered event proves the till has pushed before: its waiting events may be on the wire
@@ -106,15 +110,29 @@ def queue_upload(ctx: ServiceContext, *, first: bool = False, wait_s: float = 60
 
 
 def enrol(
-    ctx: ServiceContext, server_url: str, code: str, *, upload: bool
+    ctx: ServiceContext,
+    actor: Actor | None,
+    server_url: str,
+    code: str,
+    *,
+    upload: bool,
+    allow_plain_http: bool | None = None,
+    tls_pin: str | None = None,
 ) -> tuple[dict[str, Any], UploadReport | None]:
-    """Enrol this till and, with `upload`, queue its catalog and members for the server.
+    """Enrol this till and, with `upload`, queue its catalog and members for the server. Only a
+    manager may: from then on the till's sales go to that server.
 
     A till enrolling for the first time has never sent anything, so its catalog goes ahead of the
     sales it recorded stand-alone (see `queue_upload`)."""
+    require(actor, "enrol")
+    # how the till reaches this server from now on (`sync.allow_plain_http`, `sync.tls_pin`)
+    if allow_plain_http is not None:
+        ctx.set_setting("sync.allow_plain_http", allow_plain_http)
+    if tls_pin is not None:
+        ctx.set_setting("sync.tls_pin", tls_pin)
     was_enrolled = bool(ctx.terminal.enrolled)
     answer = enrol_terminal(server_url, code)
-    report = queue_upload(ctx, first=not was_enrolled) if upload else None
+    report = queue_upload(ctx, actor, first=not was_enrolled) if upload else None
     return answer, report
 
 
