@@ -383,6 +383,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No shift is open. Open one by counting the opening float.",
     ),
     "shift_not_found": ("Shift tidak ditemukan.", "Shift not found."),
+    "shift_needed_for_cash": (
+        "Belum ada shift yang terbuka di kasir ini. Buka shift (hitung modal awal) sebelum menerima"
+        " atau mengeluarkan uang tunai.",
+        "No shift is open at this till. Open one (count the opening float) before taking or paying out cash.",
+    ),
+    "shift_needed": (
+        "Belum ada shift yang terbuka di kasir ini. Buka shift dulu sebelum menerima pembayaran.",
+        "No shift is open at this till. Open one before taking a payment.",
+    ),
+    "shift_closed": (
+        "Shift itu sudah ditutup. Transaksi tidak dicatat; buka shift baru lalu ulangi.",
+        "That shift is already closed. Nothing was recorded; open a new shift and try again.",
+    ),
     "shift_held_by_other": (
         "Laci sedang dipakai shift {name}. {name} harus menutup/serah terima dulu, atau minta manajer.",
         "The drawer belongs to {name}'s shift. {name} must close or hand over first, or ask a manager.",
