@@ -31,6 +31,17 @@ def open_shift_row() -> ShiftModel | None:
     )
 
 
+def _needs_one(ctx: ServiceContext, methods: Iterable[object]) -> bool:
+    kinds = {str(m) for m in methods if m}
+    return "cash" in kinds or bool(kinds and ctx.settings.shift_required_for_noncash)
+
+
+def shift_needed(ctx: ServiceContext, methods: Iterable[object]) -> bool:
+    """Whether money by `methods` would be refused now for want of an open shift: for the till to ask
+    for the float first. Advisory only: `booking_shift` decides, inside the write transaction."""
+    return _needs_one(ctx, methods) and open_shift_row() is None
+
+
 def booking_shift(ctx: ServiceContext, methods: Iterable[object], requested: str | None = None) -> str | None:
     """The open shift that money paid or refunded now by `methods` ('cash', 'qris', 'transfer', or
     `PaymentMethod`s) books into; None when nothing needs one and none is open.
@@ -41,14 +52,13 @@ def booking_shift(ctx: ServiceContext, methods: Iterable[object], requested: str
     """
     if not ctx.db.in_transaction():
         raise RuntimeError("booking_shift must run inside the write transaction that books the money")
-    kinds = {str(m) for m in methods if m}
+    methods = list(methods)
     row = open_shift_row()
     if requested is not None and (row is None or row.id != requested):
         raise StateError("shift_closed")
     if row is not None:
         return str(row.id)
-    if "cash" in kinds:
-        raise StateError("shift_needed_for_cash")
-    if kinds and ctx.settings.shift_required_for_noncash:
-        raise StateError("shift_needed")
+    if _needs_one(ctx, methods):
+        cash = "cash" in {str(m) for m in methods}
+        raise StateError("shift_needed_for_cash" if cash else "shift_needed")
     return None
