@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
             self._cashier.logout_requested.connect(self.show_login)
             self._cashier.menu_requested.connect(self.show_menu)
             self._cashier.flow.shift_opened.connect(self.check_shift)
+            self._cashier.flow.shift_refused.connect(self._shift_refused)
         return self._cashier
 
     def show_error(self, text: str) -> None:
@@ -103,12 +104,19 @@ class MainWindow(QMainWindow):
             if showing and showing == self._shift_notice:
                 self.message_bar.clear()
             self._shift_notice = ""
+            self.cashier.flow.clear_refusal()
             return
         text, kind, action_text, action = notice
         if showing == text or (showing and showing != self._shift_notice):
             return
         self._shift_notice = text
         self.message_bar.show_message(text, kind, action_text=action_text, action=action)
+
+    def _shift_refused(self, text: str) -> None:
+        """A sale refused for want of a shift: said until a shift is open again (then `check_shift`
+        replaces or clears it, as any shift notice)."""
+        self._shift_notice = text
+        self.message_bar.show_message(text, "error")
 
     def _shift_state(self, actor: Actor):  # type: ignore[no-untyped-def]
         """(text, kind, action text, action) of the shift notice due now, or None when all is well."""

@@ -22,16 +22,28 @@ if TYPE_CHECKING:
     from kkmp_pos.services.selling.sales import PaymentInput, SaleResult
 
 
+# Refusals that end when a shift is open again (services/shifts/guard.py)
+SHIFT_REFUSALS = frozenset({"shift_needed_for_cash", "shift_needed", "shift_closed"})
+
+
 class CheckoutFlow(QObject):
     qris_shown = Signal(str, int, str, int)  # payload, amount, merchant, sale total (customer display)
     paid = Signal(int, int, str)  # total, change, note (for the customer display)
     shift_opened = Signal()  # the cashier opened a shift to take a payment (banners refresh)
+    shift_refused = Signal(str)  # the sale was refused for want of an open shift (a close elsewhere)
 
     def __init__(self, screen: CashierHost, parent: QObject) -> None:
         super().__init__(parent)
         self.screen = screen
         self.till = screen.till
         self.controller = screen.controller
+        self.refusal = ""  # the shift refusal on the status line, cleared once a shift is open
+
+    def clear_refusal(self) -> None:
+        """A shift is open again: a refusal for want of one no longer holds."""
+        if self.refusal and self.screen.status_label.text() == self.refusal:
+            self.screen.set_status("")
+        self.refusal = ""
 
     def pay(self) -> None:
         if not self.controller.cart.lines or self.screen.dialog is not None:
@@ -128,7 +140,11 @@ class CheckoutFlow(QObject):
             result = self.controller.checkout(payments)
         except KkmpError as exc:
             screen.set_status(error_text(exc), error=True)
-            screen.window_message(error_text(exc))
+            if exc.code in SHIFT_REFUSALS:  # the window says it until a shift is open again
+                self.refusal = error_text(exc)
+                self.shift_refused.emit(self.refusal)
+            else:
+                screen.window_message(error_text(exc))
             return None
         screen.show_sale(result)
         if result.status == SaleStatus.AWAITING_PAYMENT:
