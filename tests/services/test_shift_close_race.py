@@ -57,7 +57,7 @@ SELLER = textwrap.dedent(
     """
 )
 
-ITERATIONS = int(os.environ.get("KKMP_SHIFT_RACE_ITERATIONS", "25"))
+ITERATIONS = int(os.environ.get("KKMP_SHIFT_RACE_ITERATIONS", "50"))
 
 
 def _sellers(folder: Path, count: int) -> list[subprocess.Popen]:
