@@ -150,6 +150,12 @@ class Settings:
     shift_difference_limit_rp = Setting(
         "shift.difference_limit_rp", 10000, int, "Close differences above need a manager"
     )
+    # Off would let QRIS and transfer sell before a shift is open; on (the default) keeps every sale in
+    # some cashier's shift, so each shift's Z report accounts for its QRIS and transfers against the
+    # acquirer's and the bank's statements, and no sale falls between shifts. Cash always needs a shift.
+    shift_required_for_noncash = Setting(
+        "shift.required_for_noncash", True, bool, "QRIS and transfer also need an open shift"
+    )
     scale_layout = Setting[dict[str, Any]]("scale.layout", {}, dict, "In-store scale barcode layout")
     auth_max_failed = Setting("auth.max_failed", 5, int, "Wrong PINs before a user is locked")
     auth_lock_minutes = Setting("auth.lock_minutes", 5, int, "How long a locked user waits")

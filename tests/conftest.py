@@ -13,6 +13,31 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _TEMPLATE: dict[str, Path] = {}
 
 
+def open_test_shift(till, user_name: str | None = None) -> str:
+    """Cash needs an open shift: open one for a cashier (the first 'kasir' by default) with a
+    Rp300.000 float. The demo till of the `till` fixture starts with one; `no_shift` closes it."""
+    from kkmp_pos.core.cash import breakdown
+    from kkmp_pos.db.models import UserModel
+    from kkmp_pos.services.setup.auth import actor_of
+
+    query = UserModel.select().where(UserModel.name == user_name if user_name else UserModel.role == "kasir")
+    return till.shifts.open(actor_of(query.first()), breakdown(300_000)).id
+
+
+def close_test_shift(till) -> None:
+    """Close whatever shift is open, counted exactly (tests about a till with no shift open)."""
+    from kkmp_pos.core.cash import breakdown
+    from kkmp_pos.db.models import UserModel
+    from kkmp_pos.services.setup.auth import actor_of
+
+    for info in till.shifts.unclosed():
+        manager = actor_of(UserModel.get(UserModel.role == "manajer"))
+        expected = till.shifts.figures(info.id).expected_rp
+        if info.status == "open":
+            till.shifts.submit_count(manager, breakdown(expected), info.id)
+        till.shifts.finish_close(manager, info.id, approver=manager)
+
+
 def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the demo shop once per session, then copy the file: each test gets its own copy."""
     if "demo" not in _TEMPLATE:
@@ -20,6 +45,7 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
         folder = tmp_path_factory.mktemp("demo-template")
         till = open_till(folder, demo=True, demo_days=1)
+        open_test_shift(till)
         till.ctx.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         till.close()
         _TEMPLATE["demo"] = folder
@@ -37,6 +63,13 @@ def till(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory):
     t = open_till(tmp_path, demo=True)
     yield t
     t.close()
+
+
+@pytest.fixture
+def no_shift(till):
+    """The demo till with its shift closed: no shift is open."""
+    close_test_shift(till)
+    return till
 
 
 @pytest.fixture

@@ -413,6 +413,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No shift is open. Open one by counting the opening float.",
     ),
     "shift_not_found": ("Shift tidak ditemukan.", "Shift not found."),
+    "shift_needed_for_cash": (
+        "Belum ada shift yang terbuka di kasir ini. Buka shift (hitung modal awal) sebelum menerima"
+        " atau mengeluarkan uang tunai.",
+        "No shift is open at this till. Open one (count the opening float) before taking or paying out cash.",
+    ),
+    "shift_needed": (
+        "Belum ada shift yang terbuka di kasir ini. Buka shift dulu sebelum menerima pembayaran.",
+        "No shift is open at this till. Open one before taking a payment.",
+    ),
+    "shift_closed": (
+        "Shift itu sudah ditutup. Transaksi tidak dicatat; buka shift baru lalu ulangi.",
+        "That shift is already closed. Nothing was recorded; open a new shift and try again.",
+    ),
+    "cli_pin_missing": (
+        "PIN tidak terbaca: tulis PIN di input standar, satu per baris (pengguna, lalu penyetuju).",
+        "No PIN read: give the PINs on standard input, one a line (the user's, then the approver's).",
+    ),
+    "cli_user_unknown": (
+        "Pengguna '{name}' tidak ada atau tidak aktif.",
+        "No active user is called '{name}'.",
+    ),
+    "cli_amount_not_in_pieces": (
+        "{amount} tidak bisa dihitung dengan uang kertas dan koin (kelipatan Rp100).",
+        "{amount} cannot be made of notes and coins (steps of Rp100).",
+    ),
     "shift_held_by_other": (
         "Laci sedang dipakai shift {name}. {name} harus menutup/serah terima dulu, atau minta manajer.",
         "The drawer belongs to {name}'s shift. {name} must close or hand over first, or ask a manager.",

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WINDOW_SIZE = (1366, 768)
+SHIFT_REFRESH_MS = 5000  # one indexed read of the few unclosed shifts
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +53,11 @@ class MainWindow(QMainWindow):
         self.actor: Actor | None = None
         self._open_windows: list[QWidget] = []
         self._menu: object | None = None
+        self._shift_notice = ""  # the shift notice the message bar shows, if it shows one
+        self._shift_timer = QTimer(self)  # shifts also open and close from `kkmp-pos shift`
+        self._shift_timer.setInterval(SHIFT_REFRESH_MS)
+        self._shift_timer.timeout.connect(self.check_shift)
+        self._shift_timer.start()
         if till.is_demo:
             self.setWindowTitle(self.windowTitle() + " — " + self.tr("TOKO DEMO"))
 
@@ -65,6 +71,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._cashier)
             self._cashier.logout_requested.connect(self.show_login)
             self._cashier.menu_requested.connect(self.show_menu)
+            self._cashier.flow.shift_opened.connect(self.check_shift)
+            self._cashier.flow.shift_refused.connect(self._shift_refused)
         return self._cashier
 
     def show_error(self, text: str) -> None:
@@ -73,37 +81,69 @@ class MainWindow(QMainWindow):
 
     def show_cashier(self, actor: Actor) -> None:
         self.message_bar.clear()
+        self._shift_notice = ""
         self.stack.setCurrentWidget(self.cashier)
         self.cashier.start(actor)
         self.actor = actor
         self.check_shift(actor)
 
-    def check_shift(self, actor: Actor) -> None:
-        """Say (without blocking the sale) when no shift is open, or one was left open by a crash."""
+    def check_shift(self, actor: Actor | None = None) -> None:
+        """Say (without blocking the sale) when no shift is open, or one was left open by a crash.
+
+        Called after login, after every shift dialog and the checkout's own open-shift prompt, and every
+        few seconds (a shift opened or closed by `kkmp-pos shift` in a terminal): the banner always says
+        the state as it is now, and a notice that no longer holds goes away. A message about something
+        else (an error) is not replaced; the shift notice follows once it is gone.
+        """
+        actor = actor or self.actor
+        if actor is None or self.stack.currentWidget() is not self._cashier:
+            return
+        notice = self._shift_state(actor)
+        showing = self.message_bar.text()
+        if notice is None:
+            if showing and showing == self._shift_notice:
+                self.message_bar.clear()
+            self._shift_notice = ""
+            self.cashier.flow.clear_refusal()
+            return
+        text, kind, action_text, action = notice
+        if showing == text or (showing and showing != self._shift_notice):
+            return
+        self._shift_notice = text
+        self.message_bar.show_message(text, kind, action_text=action_text, action=action)
+
+    def _shift_refused(self, text: str) -> None:
+        """A sale refused for want of a shift: said until a shift is open again (then `check_shift`
+        replaces or clears it, as any shift notice)."""
+        self._shift_notice = text
+        self.message_bar.show_message(text, "error")
+
+    def _shift_state(self, actor: Actor):  # type: ignore[no-untyped-def]
+        """(text, kind, action text, action) of the shift notice due now, or None when all is well."""
         from kkmp_pos.core.timeutil import from_iso, local
         from kkmp_pos.gui import shift_actions
 
         unclosed = shift_actions.unclosed_shifts(self.till)
         if not unclosed:
-            self.message_bar.show_message(
+            return (
                 self.tr("Belum ada shift terbuka: hitung modal awal laci sebelum menerima uang tunai."),
                 "info",
-                action_text=self.tr("Buka shift"),
-                action=lambda: self._keep(shift_actions.open_shift(self, self.till, actor)),
+                self.tr("Buka shift"),
+                lambda: self._keep(shift_actions.open_shift(self, self.till, actor)),
             )
-            return
         shift = unclosed[0]
         today = self.till.ctx.business_date()
-        if shift.business_date < today or shift.user_id != actor.user_id:
+        if shift.business_date < today or shift.user_id != actor.user_id or shift.status != "open":
             opened = local(from_iso(shift.opened_at), self.till.shop.timezone)
-            self.message_bar.show_message(
+            return (
                 self.tr(
                     "Shift {name} sejak {when} belum ditutup. Tutup dengan hitung kas sebelum shift baru."
                 ).format(name=shift.user_name, when=opened.strftime("%d-%m %H:%M")),
                 "warning",
-                action_text=self.tr("Tutup shift"),
-                action=lambda: self._keep(shift_actions.close_shift(self, self.till, actor, shift.id)),
+                self.tr("Tutup shift"),
+                lambda: self._keep(shift_actions.close_shift(self, self.till, actor, shift.id)),
             )
+        return None
 
     def show_menu(self) -> None:
         from PySide6.QtGui import QCursor
@@ -119,12 +159,17 @@ class MainWindow(QMainWindow):
         menu.popup(where)
 
     def _keep(self, widget: QWidget | None) -> None:
-        """Windows opened from the menu live until closed (a reference keeps Python from freeing them)."""
+        """Windows opened from the menu live until closed (a reference keeps Python from freeing them).
+        When one closes (a shift opened, counted or closed there) the shift notice is said again."""
         if widget is not None:
             self._open_windows = [w for w in self._open_windows if w.isVisible()] + [widget]
+            finished = getattr(widget, "finished", None)
+            if finished is not None:
+                finished.connect(lambda *_: self.check_shift())
 
     def show_login(self) -> None:
         self.actor = None
+        self._shift_notice = ""
         self.message_bar.clear()
         self.stack.setCurrentWidget(self.login)
         self.login.reset()

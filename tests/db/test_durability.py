@@ -142,9 +142,11 @@ def check_database(path: Path, reported: dict[str, int]) -> tuple[int, int]:
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the helper forks tills (POSIX)")
 def test_sigkill_at_random_moments_never_loses_or_splits_a_sale(tmp_path: Path) -> None:
     from kkmp_pos.app import open_till
+    from tests.conftest import open_test_shift
 
     till = open_till(tmp_path, demo=True, demo_days=0)
     till.ctx.db.execute_sql("UPDATE purchase_limit SET active = 0")  # random carts of 1-3 of each
+    open_test_shift(till)  # cash needs an open shift
     till.close()
     path = tmp_path / DB_FILENAME
     rng = random.Random(int(os.environ.get("KKMP_DURABILITY_SEED", "4242")))

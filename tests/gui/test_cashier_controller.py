@@ -56,7 +56,7 @@ def test_a_weighed_item_typed_by_code_asks_for_its_weight(till, cashier):
     assert controller.cart.lines[0].qty_milli == 1250
 
 
-def test_checkout_books_the_sale_in_the_open_shift_and_starts_a_new_cart(till, cashier):
+def test_checkout_books_the_sale_in_the_open_shift_and_starts_a_new_cart(no_shift, till, cashier):
     till.shifts.open(cashier, {50_000: 4})
     controller, view = _controller(till, cashier)
     controller.scan(barcode_of("MK1"))

@@ -19,7 +19,9 @@ def _sell(till, cashier, shift_id) -> None:
     till.sales.checkout(cart, [PaymentInput(PaymentMethod.CASH, 0, due)], cashier, shift_id=shift_id)
 
 
-def test_cashier_never_sees_expected_cash_before_submitting_and_approval_lands_on_z(qtbot, till, cashier):
+def test_cashier_never_sees_expected_cash_before_submitting_and_approval_lands_on_z(
+    qtbot, no_shift, till, cashier
+):
     from kkmp_pos.gui.shifts.shift_dialog import CloseShiftDialog, all_visible_text
 
     shift = till.shifts.open(cashier, FLOAT)
@@ -62,14 +64,19 @@ def test_cashier_never_sees_expected_cash_before_submitting_and_approval_lands_o
     row = ShiftModel.get_by_id(shift.id)
     manager_id = dialog.approver.currentData()
     assert row.status == "closed" and row.approved_by_id == manager_id
-    assert AuditLogModel.get(AuditLogModel.action == "shift.closed").approved_by_id == manager_id
+    assert (
+        AuditLogModel.get(
+            (AuditLogModel.action == "shift.closed") & (AuditLogModel.doc_id == shift.id)
+        ).approved_by_id
+        == manager_id
+    )
     z = dialog.z_preview.toPlainText().splitlines()
     assert next(x for x in z if x.startswith("SELISIH")).split()[-1] == format_rp(counted - expected)
     assert next(x for x in z if x.startswith("KAS SEHARUSNYA")).split()[-1] == format_rp(expected)
     assert next(x for x in z if x.startswith("Disetujui")).endswith("Budi Santoso")
 
 
-def test_open_shift_dialog_defaults_to_what_the_last_shift_left(qtbot, till, cashier):
+def test_open_shift_dialog_defaults_to_what_the_last_shift_left(qtbot, no_shift, till, cashier):
     from kkmp_pos.gui.shifts.shift_dialog import OpenShiftDialog
 
     shift = till.shifts.open(cashier, FLOAT)

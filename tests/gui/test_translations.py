@@ -199,7 +199,7 @@ def test_printer_screen_is_english(qtbot, till, english):
     _assert_english(screen, ["Test print", "Failed print jobs", "Reprint selected", "Connection", "Paper"])
 
 
-def test_close_shift_dialog_is_english(qtbot, till, cashier, english):
+def test_close_shift_dialog_is_english(qtbot, no_shift, till, cashier, english):
     from kkmp_pos.gui.shifts.shift_dialog import CloseShiftDialog
 
     shift = till.shifts.open(cashier, {50_000: 2})

@@ -110,10 +110,12 @@ def test_the_services_find_scan_and_sell_generated_products(shop: Path, tmp_path
     from kkmp_pos.app import open_till
     from kkmp_pos.db.models import UserModel
     from kkmp_pos.services.setup.auth import actor_of
+    from tests.conftest import open_test_shift
 
     shutil.copyfile(shop / DB_FILENAME, tmp_path / DB_FILENAME)
     till = open_till(tmp_path)
     try:
+        open_test_shift(till)
         (code, name) = q(shop, "SELECT b.code, p.name FROM barcode b JOIN product p ON p.id = b.product_id "
                                "WHERE p.code = 'G000042'")[0]  # fmt: skip
         item = till.catalog.lookup_barcode(code)

@@ -88,8 +88,8 @@ class Day:
 
 
 @pytest.fixture
-def day(till, cashier, manager) -> Day:
-    d = Day(till, cashier, manager)
+def day(no_shift, cashier, manager) -> Day:
+    d = Day(no_shift, cashier, manager)
     d.cash(d.cart(("SPHP5", 2000), ("WEIGHED", 1250)))  # weighed rice
     d.cash(d.cart(("BRM5", 1000), ("PCT", 3000), member=True))
     d.cash(d.cart(("LPG12", 1000)))

@@ -169,7 +169,7 @@ def test_on_hand_cache_equals_ledger_after_sales(till, cashier):
     assert batch_rows and all(cache == ledger for _id, cache, ledger in batch_rows)
 
 
-def test_a_sale_belongs_to_the_open_shift_without_being_told(till, cashier):
+def test_a_sale_belongs_to_the_open_shift_without_being_told(no_shift, till, cashier):
     shift = till.shifts.open(cashier, {50_000: 2, 1_000: 10})
     cart = Cart()
     cart.add(till.catalog.lookup_barcode(barcode_of("MK1")))

@@ -31,7 +31,9 @@ CHILD = textwrap.dedent(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
-def test_a_shift_left_open_by_a_killed_process_is_recovered_and_closed(till, tmp_path: Path) -> None:
+def test_a_shift_left_open_by_a_killed_process_is_recovered_and_closed(
+    no_shift, till, tmp_path: Path
+) -> None:
     data = tmp_path / "killed"
     data.mkdir()
     till.ctx.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")

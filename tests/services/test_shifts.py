@@ -15,6 +15,11 @@ from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 FLOAT = {50_000: 2, 10_000: 5, 1_000: 10}  # Rp160.000
 
 
+@pytest.fixture(autouse=True)
+def _no_shift_open(no_shift) -> None:
+    """These tests open their own shifts."""
+
+
 def notes_for(amount_rp: int) -> dict[int, int]:
     """The fewest notes and coins that make `amount_rp` (a multiple of Rp100)."""
     counts = {}
@@ -37,7 +42,9 @@ def test_open_stores_the_float_by_denomination_and_queues_shift_opened(till, cas
     row = ShiftModel.get_by_id(shift.id)
     assert row.opening_float_rp == 160_000
     assert json.loads(row.opening_detail) == {"50000": 2, "10000": 5, "1000": 10}
-    event = OutboxEventModel.get(OutboxEventModel.type == "shift.opened")
+    event = OutboxEventModel.get(
+        (OutboxEventModel.type == "shift.opened") & OutboxEventModel.payload.contains(shift.id)
+    )
     assert json.loads(event.payload)["opening_float_rp"] == 160_000
     assert till.shifts.current(cashier) == shift
 
@@ -78,7 +85,8 @@ def test_cash_in_and_out_need_a_reason_and_land_in_expected_cash_and_outbox(till
     till.shifts.cash_move(cashier, "in", 50_000, "tambah uang kecil")
     assert till.shifts.figures(shift.id).expected_rp == 160_000 - 15_000 + 50_000
     assert CashMovementModel.select().where(CashMovementModel.shift == shift.id).count() == 2
-    assert OutboxEventModel.select().where(OutboxEventModel.type == "cash.moved").count() == 2
+    moved = OutboxEventModel.select().where(OutboxEventModel.type == "cash.moved")
+    assert moved.where(OutboxEventModel.payload.contains(shift.id)).count() == 2
     assert AuditLogModel.get(AuditLogModel.action == "cash.out").doc_id is not None
 
 
@@ -124,7 +132,7 @@ def test_difference_over_the_limit_needs_a_manager_and_records_who_approved(till
     closed = till.shifts.finish_close(cashier, shift.id, approver=manager)
     assert closed.approved_by == "Budi Santoso"
     assert ShiftModel.get_by_id(shift.id).approved_by_id == manager.user_id
-    row = AuditLogModel.get(AuditLogModel.action == "shift.closed")
+    row = AuditLogModel.get((AuditLogModel.action == "shift.closed") & (AuditLogModel.doc_id == shift.id))
     assert row.approved_by_id == manager.user_id
 
 
@@ -144,7 +152,9 @@ def test_hand_over_next_float_defaults_to_what_was_left(till, cashier, manager) 
     assert (closed.left_rp, closed.deposit_rp) == (60_000, 100_000)
     suggested = till.shifts.suggested_float()
     assert suggested[10_000] == 5 and suggested[1_000] == 10 and suggested[50_000] == 0
-    deposit = CashMovementModel.get(CashMovementModel.kind == "deposit")
+    deposit = CashMovementModel.get(
+        (CashMovementModel.kind == "deposit") & (CashMovementModel.shift == shift.id)
+    )
     assert json.loads(deposit.detail) == {"50000": 2}
     with pytest.raises(ValidationError):  # cannot leave more than was counted
         nxt = till.shifts.open(manager, suggested)
@@ -164,7 +174,8 @@ def test_sales_link_to_the_shift_and_z_report_is_queued_at_close(till, cashier) 
     text = render_text(ReceiptDocument.from_json(job.document), 32)
     assert "LAPORAN Z" in text
     assert f"Rp{160_000 + due:,}".replace(",", ".") in text
-    assert OutboxEventModel.select().where(OutboxEventModel.type == "shift.closed").count() == 1
+    closed_events = OutboxEventModel.select().where(OutboxEventModel.type == "shift.closed")
+    assert closed_events.where(OutboxEventModel.payload.contains(shift.id)).count() == 1
 
 
 def test_x_report_is_for_managers_only(till, cashier, manager) -> None:

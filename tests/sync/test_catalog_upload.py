@@ -169,7 +169,8 @@ def test_standalone_shop_uploads_its_catalog_and_a_second_till_sells_it(tmp_path
         name, factor, _price, _member, unit_barcodes = pulled_units[-1]
         carton = till.catalog.lookup_barcode(unit_barcodes[0])
         assert carton.unit_id is not None and carton.factor_milli == factor and name in carton.name
-        till.auth.create_user("Ani", "kasir", "1234")
+        ani = till.auth.create_user("Ani", "kasir", "1234")
+        till.shifts.open(actor_of(ani), {100_000: 3})  # cash needs an open shift
         product = next(
             p
             for c, p in sorted(before_products.items())
@@ -180,7 +181,7 @@ def test_standalone_shop_uploads_its_catalog_and_a_second_till_sells_it(tmp_path
         cashier = actor_of(UserModel.get(UserModel.name == "Ani"))
         sale = till.sales.checkout(cart, [PaymentInput(PaymentMethod.CASH, 0, 1_000_000)], cashier)
         assert sale.total_rp == 2 * product["regular"]
-        assert sync_once(second).created == 1
+        assert sync_once(second).created == 2  # the shift opened, then the sale
     finally:
         till.close()
 

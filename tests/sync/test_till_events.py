@@ -135,7 +135,7 @@ def test_a_retried_push_sends_the_enriched_event_unchanged(tmp_path, sdb, live):
         movements = first[0]["payload"]["movements"]
         assert {mv["product_code"] for mv in movements} == {PRODUCTS[0]["code"], PRODUCTS[7]["code"]}
         assert all(mv["product_uid"] for mv in movements)
-        stored = json.loads(OutboxEventModel.get().payload)
+        stored = json.loads(OutboxEventModel.get(OutboxEventModel.type == "sale.completed").payload)
         assert stored["movements"] == movements
     finally:
         till.close()

@@ -43,6 +43,7 @@ class CashierController:
     # -- the session ----------------------------------------------------------------------------
     def start(self, actor: Actor) -> None:
         self.actor = actor
+        self.last_result = None  # the previous cashier's last sale is not this one's to reprint
 
     def can_log_out(self) -> bool:
         """A cart is finished, held or cleared before the cashier leaves."""
@@ -184,6 +185,12 @@ class CashierController:
 
     def approve_limits(self, approver: Actor) -> None:
         self.limit_approver = approver
+
+    def shift_needed(self, payments: list[PaymentInput] | None = None) -> bool:
+        """Whether these payments (None: any payment at all) need a shift opened first."""
+        if payments is None:
+            return self.till.shifts.needed_for(["qris"])  # every method needs one under the setting
+        return self.till.shifts.needed_for([str(p.method) for p in payments])
 
     def preview_settlement(self, payments: list[PaymentInput]) -> Settlement:
         return self.till.sales.preview_settlement(self.cart, payments)

@@ -139,6 +139,13 @@ class LastSalePanel(Panel):
         self.reprint_button.setEnabled(False)
         self.change_label.setText(self.tr("Belum ada transaksi"))
 
+    def clear(self) -> None:
+        """A new cashier starts with no last transaction (never the previous cashier's)."""
+        self.change_label.setText(self.tr("Belum ada transaksi"))
+        self.receipt_label.clear()
+        self.print_label.clear()
+        self.reprint_button.setEnabled(False)
+
     def show_sale(self, receipt_no: str, change_rp: int) -> None:
         self.change_label.setText(self.tr("Kembali {amount}").format(amount=format_rp(change_rp)))
         self.receipt_label.setText(receipt_no)

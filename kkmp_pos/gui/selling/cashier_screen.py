@@ -168,6 +168,8 @@ class CashierScreen(QWidget):
     def start(self, actor: Actor) -> None:
         self.controller.start(actor)
         self.user_label.setText(self.tr("Kasir: {name}").format(name=actor.name))
+        self.last_panel.clear()  # nothing of the previous cashier's session stays on screen
+        self.set_status("")
         self.focus_scan()
 
     def request_logout(self) -> None:

@@ -7,6 +7,7 @@ dialog closes, or at once when nothing is pending — in the background, never o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -21,21 +22,60 @@ if TYPE_CHECKING:
     from kkmp_pos.services.selling.sales import PaymentInput, SaleResult
 
 
+# Refusals that end when a shift is open again (services/shifts/guard.py)
+SHIFT_REFUSALS = frozenset({"shift_needed_for_cash", "shift_needed", "shift_closed"})
+
+
 class CheckoutFlow(QObject):
     qris_shown = Signal(str, int, str, int)  # payload, amount, merchant, sale total (customer display)
     paid = Signal(int, int, str)  # total, change, note (for the customer display)
+    shift_opened = Signal()  # the cashier opened a shift to take a payment (banners refresh)
+    shift_refused = Signal(str)  # the sale was refused for want of an open shift (a close elsewhere)
 
     def __init__(self, screen: CashierHost, parent: QObject) -> None:
         super().__init__(parent)
         self.screen = screen
         self.till = screen.till
         self.controller = screen.controller
+        self.refusal = ""  # the shift refusal on the status line, cleared once a shift is open
+
+    def clear_refusal(self) -> None:
+        """A shift is open again: a refusal for want of one no longer holds."""
+        if self.refusal and self.screen.status_label.text() == self.refusal:
+            self.screen.set_status("")
+        self.refusal = ""
 
     def pay(self) -> None:
         if not self.controller.cart.lines or self.screen.dialog is not None:
             return
         self.controller.begin_payment()
+        if self.controller.shift_needed():  # no payment goes without a shift: count the float first
+            self._open_shift_then(self._regulated_then_pay)
+            return
         self._regulated_then_pay()
+
+    def _open_shift_then(self, go_on: Callable[[], object]) -> None:
+        """No shift is open: the cashier counts the float in the open-shift dialog, then the payment
+        goes on where it was. Backing out leaves the cart as it is and takes no money."""
+        from kkmp_pos.gui.shifts.shift_dialog import OpenShiftDialog
+
+        screen = self.screen
+        assert self.controller.actor is not None
+        dialog = OpenShiftDialog(self.till, self.controller.actor, screen)
+        dialog.accepted.connect(lambda: self._shift_opened(go_on))
+        dialog.rejected.connect(
+            lambda: screen.set_status(
+                self.tr("Belum ada shift: pembayaran tidak dicatat, keranjang tetap utuh."),
+                error=True,
+            )
+        )
+        screen.set_status(self.tr("Buka shift dulu: hitung modal awal di laci."))
+        screen.open_dialog(dialog)
+
+    def _shift_opened(self, go_on: Callable[[], object]) -> None:
+        self.shift_opened.emit()
+        self.screen.set_status(self.tr("Shift dibuka. Lanjutkan pembayaran."))
+        go_on()
 
     def _regulated_then_pay(self) -> None:
         """Ask the buyer's NIK (LPG 3 kg), a manager's PIN for a blocked cap; show warnings; then pay."""
@@ -93,11 +133,18 @@ class CheckoutFlow(QObject):
         from kkmp_pos.services.selling.sales import SaleStatus
 
         screen = self.screen
+        if self.controller.shift_needed(payments):  # cash (or the setting) needs a shift opened first
+            self._open_shift_then(lambda: self.checkout(payments))
+            return None
         try:
             result = self.controller.checkout(payments)
         except KkmpError as exc:
             screen.set_status(error_text(exc), error=True)
-            screen.window_message(error_text(exc))
+            if exc.code in SHIFT_REFUSALS:  # the window says it until a shift is open again
+                self.refusal = error_text(exc)
+                self.shift_refused.emit(self.refusal)
+            else:
+                screen.window_message(error_text(exc))
             return None
         screen.show_sale(result)
         if result.status == SaleStatus.AWAITING_PAYMENT:

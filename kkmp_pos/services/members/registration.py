@@ -18,6 +18,7 @@ from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.members.lookup import _phone_key, member_ref
 from kkmp_pos.services.setup.auth import require
+from kkmp_pos.services.shifts.guard import booking_shift
 
 
 @dataclass(frozen=True)
@@ -121,10 +122,7 @@ class RegistrationService:
             raise ValidationError("qris_reference_missing")
         with self.ctx.db.atomic():
             now, bdate = self.ctx.now_iso(), self.ctx.business_date()
-            if shift_id is None:
-                from kkmp_pos.services.selling.sales import open_shift_id
-
-                shift_id = open_shift_id()
+            shift_id = booking_shift(self.ctx, [method], shift_id)
             terminal = self.ctx.terminal
             seq = MemberModel.select().count() + 1
             while MemberModel.select().where(MemberModel.number == f"A-{seq:06d}").exists():

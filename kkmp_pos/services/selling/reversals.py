@@ -39,8 +39,8 @@ from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.sale_state import move_sale
-from kkmp_pos.services.selling.sales import open_shift_id
 from kkmp_pos.services.setup.auth import require
+from kkmp_pos.services.shifts.guard import booking_shift
 
 REFUND_METHODS = ("cash", "qris", "transfer")
 
@@ -207,7 +207,7 @@ class ReversalService:
             refund_rp=refund_rp,
             user=actor.user_id,
             approved_by=approver.user_id if approver else None,
-            shift=open_shift_id(),
+            shift=booking_shift(self.ctx, [refund_method]),
             created_at=now,
             business_date=bdate,
         )
@@ -371,7 +371,7 @@ class ReversalService:
                 reason=reason.strip(),
                 user=actor.user_id,
                 approved_by=approver.user_id,
-                shift=open_shift_id(),
+                shift=booking_shift(self.ctx, [refund_method]),
                 created_at=now,
                 business_date=bdate,
             )

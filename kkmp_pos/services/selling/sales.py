@@ -32,6 +32,7 @@ from kkmp_pos.db.sqlite_errors import storage_errors
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.limits import LimitService
 from kkmp_pos.services.setup.auth import require
+from kkmp_pos.services.shifts.guard import booking_shift
 from kkmp_pos.services.stock.figures import check_cart_sellable
 
 log = logging.getLogger(__name__)
@@ -53,16 +54,12 @@ class SaleResult:
 
 
 def open_shift_id() -> str | None:
-    """The drawer's open shift on this till, which a sale's cash belongs to (None if none is open)."""
-    from kkmp_pos.db.models import ShiftModel
+    """The drawer's open shift on this till (None if none is open). To read only: a document books
+    its shift with `services.shifts.guard.booking_shift`, inside its own write transaction."""
+    from kkmp_pos.services.shifts.guard import open_shift_row
 
-    row = (
-        ShiftModel.select(ShiftModel.id)
-        .where(ShiftModel.status == "open")
-        .order_by(ShiftModel.opened_at.desc())
-        .first()
-    )
-    return row.id if row else None
+    row = open_shift_row()
+    return str(row.id) if row else None
 
 
 class SaleService:
@@ -122,8 +119,7 @@ class SaleService:
         with storage_errors(self.ctx.db.database), self.ctx.db.atomic():
             now_iso = self.ctx.now_iso()
             bdate = self.ctx.business_date()
-            if shift_id is None:
-                shift_id = open_shift_id()
+            shift_id = booking_shift(self.ctx, [p.method for p in payments], shift_id)
             receipt_no, receipt_code = self._next_numbers(bdate)
             self._check_still_sellable(cart)
             # the buyer's NIK and the purchase caps, counted inside this transaction with the sale itself

@@ -217,9 +217,13 @@ def _receive_batches(ctx: ServiceContext, product: ProductRow, qty: int, rng: ra
 
 def _past_sales(ctx, users, members, days: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
     """About 40 sales a day between 07:00 and 20:00 store time, a third to members, all cash."""
+    from kkmp_pos.core.cash import breakdown
     from kkmp_pos.services.selling.priced_items import item_from
+    from kkmp_pos.services.shifts.drawer import ShiftService
 
     sales = SaleService(ctx)
+    shifts = ShiftService(ctx)
+    drawer = breakdown(300_000)  # the first day's float
     cashiers = [actor_of(u) for u in users if u.role == "kasir"]
     products = list(
         ProductModel.select().where(
@@ -238,6 +242,9 @@ def _past_sales(ctx, users, members, days: int, rng: random.Random) -> None:  # 
             date = today - timedelta(days=day)
             count = rng.randint(32, 48)
             stamps = sorted(rng.randint(7 * 3600, 20 * 3600) for _ in range(count))
+            ctx.clock = lambda d=date: datetime.combine(d, time(6, 55), tz)
+            opener = cashiers[day % len(cashiers)]
+            shift = shifts.open(opener, drawer)
             for seconds in stamps:
                 moment = datetime.combine(date, time(), tz) + timedelta(seconds=seconds)
                 ctx.clock = lambda m=moment: m
@@ -265,6 +272,11 @@ def _past_sales(ctx, users, members, days: int, rng: random.Random) -> None:  # 
                     rng.choice(cashiers),
                     buyer_nik=buyer_nik,
                 )
+            # The day's cash counted as it should be; the float stays in the drawer, the rest is deposited.
+            ctx.clock = lambda d=date: datetime.combine(d, time(20, 30), tz)
+            expected = shifts.figures(shift.id).expected_rp
+            drawer = breakdown(min(expected, 300_000))
+            shifts.close(opener, breakdown(expected), shift_id=shift.id, left_counts=drawer)
         # Past receipts were printed long ago: do not leave them waiting in the print queue.
         from kkmp_pos.db.models import PrintJobModel
 

@@ -104,6 +104,12 @@ class ShiftService:
             return None
         return _info(shift)
 
+    def needed_for(self, methods: list[str]) -> bool:
+        """Whether taking money by `methods` ('cash', 'qris', 'transfer') needs a shift opened first."""
+        from kkmp_pos.services.shifts.guard import shift_needed
+
+        return shift_needed(self.ctx, methods)
+
     def get(self, shift_id: str) -> ShiftInfo:
         return _info(self._row(shift_id))
 
