@@ -12,12 +12,15 @@ from kkmp_pos.core.receipt import (
     ReceiptPayment,
     SaleReceiptData,
     build_sale_receipt,
+    copy_of,
     width_for_paper,
 )
 from kkmp_pos.core.timeutil import from_iso, local
 from kkmp_pos.db.models import (
     MemberModel,
+    PaymentConfirmationModel,
     PaymentModel,
+    SaleCancellationModel,
     SaleLineModel,
     SaleModel,
     UserModel,
@@ -93,6 +96,10 @@ class ReceiptService:
         member = MemberModel.get_or_none(MemberModel.id == sale.member_id) if sale.member_id else None
         lines = SaleLineModel.select().where(SaleLineModel.sale == sale_id).order_by(SaleLineModel.line_no)
         payments = list(PaymentModel.select().where(PaymentModel.sale == sale_id))
+        confirmed = {
+            c.payment_id: c.reference
+            for c in PaymentConfirmationModel.select().where(PaymentConfirmationModel.sale == sale_id)
+        }
         cash = [p for p in payments if p.method == "cash"]
         potential = 0
         receipt_lines = []
@@ -112,7 +119,7 @@ class ReceiptService:
             )
         if member is None:
             potential = self._potential_savings(sale_id)
-        ppn = self._ppn(sale_id)
+        ppn = self._ppn(sale)
         return SaleReceiptData(
             store_name=store.cooperative_name,
             store_address=f"{store.name}\n{store.address}".strip(),
@@ -127,7 +134,10 @@ class ReceiptService:
             subtotal_rp=sale.subtotal_rp,
             discount_rp=sale.discount_rp,
             total_rp=sale.total_rp,
-            payments=tuple(ReceiptPayment(p.method, p.amount_rp, p.reference or None) for p in payments),
+            payments=tuple(
+                ReceiptPayment(p.method, p.amount_rp, p.reference or confirmed.get(p.id) or None)
+                for p in payments
+            ),
             rounding_rp=sale.rounding_rp,
             tendered_rp=sum(p.tendered_rp for p in cash),
             change_rp=sale.change_rp,
@@ -141,26 +151,28 @@ class ReceiptService:
             ppn_dpp_rp=ppn[0] if ppn else None,
             ppn_percent=ppn[2] if ppn else 11,
             ppn_exempt_rp=ppn[3] if ppn else 0,
+            header_lines=tuple(self.ctx.settings.receipt_header),
             footer_lines=tuple(self.ctx.settings.receipt_footer),
             is_copy=is_copy,
             status_note=STATUS_NOTES.get(sale.status),
             kick_drawer=bool(cash) and self.ctx.settings.printer_kick_drawer,
         )
 
-    def _ppn(self, sale_id: str) -> tuple[int, int, int, int] | None:
-        """(DPP, PPN, percent, exempt rupiah) of a sale at a VAT-registered store, else None.
+    def _ppn(self, sale: SaleModel) -> tuple[int, int, int, int] | None:
+        """(DPP, PPN, percent, exempt rupiah) of a sale made while the store was VAT-registered, else None.
 
-        Taxable: the line totals after discounts of products not exempt from PPN (core/tax.py).
+        Taxable: the line totals after discounts of products not exempt from PPN (core/tax.py). The VAT
+        status and rate are the sale's own, kept at commit.
         """
-        if not self.ctx.store.vat_registered:
+        if not sale.vat_registered:
             return None
         from kkmp_pos.core.tax import dpp_and_ppn
 
-        percent = self.ctx.settings.tax_ppn_percent
+        percent = sale.ppn_percent
         taxable = exempt = 0
         for total, is_exempt in self.ctx.db.execute_sql(
             'SELECT l."line_total_rp", l."ppn_exempt" FROM "sale_line" l WHERE l."sale_id" = ?',
-            (sale_id,),
+            (sale.id,),
         ):
             if is_exempt:
                 exempt += total
@@ -186,8 +198,43 @@ class ReceiptService:
                 total += line_total_rp(line.unit_price_rp - member_price, line.qty_milli)
         return total
 
+    def render_original(self, sale_id: str) -> ReceiptDocument:
+        """The receipt as it reads at this moment, built from the sale and today's store and settings.
+
+        Called once, inside the sale's own transaction: what it returns is stored on the sale and is
+        what every later print of that sale shows.
+        """
+        return build_sale_receipt(self.data(sale_id), width_for_paper(self.ctx.settings.printer_paper_mm))
+
     def document(
         self, sale_id: str, *, is_copy: bool = False, paper_mm: int | None = None
     ) -> ReceiptDocument:
-        width = width_for_paper(paper_mm or self.ctx.settings.printer_paper_mm)
-        return build_sale_receipt(self.data(sale_id, is_copy=is_copy), width)
+        """The original receipt as stored at commit, or a copy of it (SALINAN, with what became of the
+        sale since, never kicking the drawer).
+
+        A sale committed before the receipt was stored (schema step 8) is drawn from today's store,
+        settings and catalog, with its current status, as it always was.
+        """
+        width_for_paper(paper_mm or self.ctx.settings.printer_paper_mm)  # refuses an unknown paper
+        sale = SaleModel.get_by_id(sale_id)
+        if sale.receipt_document:
+            original = ReceiptDocument.from_json(sale.receipt_document)
+            return copy_of(original, self.status_since_commit(sale)) if is_copy else original
+        original = self.render_original(sale_id)
+        return copy_of(original) if is_copy else original
+
+    def status_since_commit(self, sale: SaleModel) -> list[str]:
+        """What a copy adds under the original: a cancellation, or a QRIS payment confirmed with its
+        reference (RRN). Nothing while the sale is as it was printed."""
+        cancellation = SaleCancellationModel.get_or_none(SaleCancellationModel.sale == sale.id)
+        if cancellation is not None:
+            when = local(from_iso(cancellation.created_at), self.ctx.store.timezone)
+            return [f"DIBATALKAN {when.strftime('%d-%m-%Y %H:%M')}"]
+        lines = []
+        for confirmation in (
+            PaymentConfirmationModel.select()
+            .where(PaymentConfirmationModel.sale == sale.id)
+            .order_by(PaymentConfirmationModel.created_at)
+        ):
+            lines += ["QRIS DITERIMA", f"Ref: {confirmation.reference}"]
+        return lines
