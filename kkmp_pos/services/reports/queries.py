@@ -1,9 +1,12 @@
 """Every query the shift and end-of-day reports read, in one place (so returns slot in here only).
 
 What counts as a sale: `sale.status == 'completed'` (paid in full). `awaiting_payment` sales (QRIS not yet
-confirmed) are reported apart as pending; `cancelled` sales (a cancellation document exists) are voids,
-reported apart and never counted. Returns (`sale_return` documents) are subtracted on their own business
-date, from the totals, the refund method, member/non-member, hour, day and products.
+confirmed) are reported apart as pending. A sale cancelled on its own business date (in a shift report:
+in its own shift) is a void, reported apart and never counted. A cancellation made later is a correction
+of the day it is made, like a return: the sale stays counted on its own day, and the cancellation is
+subtracted on the cancellation's business date (in its shift). Returns (`sale_return` documents) are
+subtracted on their own business date, from the totals, the refund method, member/non-member, hour, day
+and products. A refund paid in cash is rounded like cash taken in; its `rounding_rp` is kept with it.
 
 Sums are over the sale's `business_date` (store-local). `total_rp` is what the goods cost after line
 discounts (Σ line totals); money taken is `total_rp + rounding_rp` (cash rounding), which is what the
@@ -23,6 +26,30 @@ from kkmp_pos.core.reports import ProductFacts, SalesFacts, SalesTotals
 COMPLETED = "completed"
 PENDING = "awaiting_payment"
 CANCELLED = "cancelled"
+
+
+# A cancellation is a correction of a later period when it was made on a later business date or, for a
+# shift report, in another shift than the sale.
+_LATER_BY_DATE = 'c."business_date" > s."business_date"'
+_LATER_BY_SHIFT = '(c."business_date" > s."business_date" OR c."shift_id" IS NOT s."shift_id")'
+# What the sale was before it was cancelled: completed unless a QRIS payment was never confirmed.
+_BEFORE_CANCEL = (
+    'CASE WHEN EXISTS (SELECT 1 FROM "payment" p WHERE p."sale_id" = s."id" AND p."method" = \'qris\') '
+    'AND NOT EXISTS (SELECT 1 FROM "payment_confirmation" pc WHERE pc."sale_id" = s."id") '
+    "THEN 'awaiting_payment' ELSE 'completed' END"
+)
+
+
+def _later(shift_id: str | None) -> str:
+    return _LATER_BY_SHIFT if shift_id is not None else _LATER_BY_DATE
+
+
+def _status(shift_id: str | None) -> str:
+    """The sale's status as its own period reports it: a later cancellation does not change it."""
+    return (
+        'CASE WHEN s."status" = \'cancelled\' AND EXISTS (SELECT 1 FROM "sale_cancellation" c '
+        f'WHERE c."sale_id" = s."id" AND {_later(shift_id)}) THEN {_BEFORE_CANCEL} ELSE s."status" END'
+    )
 
 
 def _scope(date_from: str, date_to: str, shift_id: str | None) -> tuple[str, list[Any]]:
@@ -53,7 +80,7 @@ def sales_facts(
     facts = SalesFacts()
     sql = (
         'SELECT COUNT(*), SUM(s."total_rp"), SUM(s."subtotal_rp"), SUM(s."discount_rp"), '
-        'SUM(s."rounding_rp"), SUM(s."member_savings_rp"), s."status", s."member_id" IS NULL, '
+        f'SUM(s."rounding_rp"), SUM(s."member_savings_rp"), {_status(shift_id)}, s."member_id" IS NULL, '
         'substr(s."created_at", 12, 2), s."business_date" '
         f'FROM "sale" s WHERE {where} GROUP BY 7, 8, 9, 10'
     )
@@ -70,7 +97,7 @@ def sales_facts(
         facts.by_hour[hour] = facts.by_hour.get(hour, 0) + (row[1] or 0)
         facts.by_day[bdate] = facts.by_day.get(bdate, 0) + (row[1] or 0)
     sql = (
-        'SELECT s."status", p."method", p."status", COUNT(*), SUM(p."amount_rp") '
+        f'SELECT {_status(shift_id)}, p."method", p."status", COUNT(*), SUM(p."amount_rp") '
         'FROM "payment" p JOIN "sale" s ON s."id" = p."sale_id" '
         f"WHERE {where} GROUP BY 1, 2, 3"
     )
@@ -85,24 +112,28 @@ def sales_facts(
             c, a = facts.qris_pending
             facts.qris_pending = (c + count, a + amount)
     _subtract_returns(db, facts, date_from, date_to, shift_id, utc_offset_hours)
+    _subtract_later_cancellations(db, facts, date_from, date_to, shift_id, utc_offset_hours)
     facts.taxable_rp, facts.exempt_rp = ppn_bases(db, date_from, date_to, shift_id=shift_id)
+    facts.vat_registered, facts.ppn_percent = vat_status(db, date_from, date_to, shift_id=shift_id)
     return facts
 
 
 def ppn_bases(
     db: peewee.Database, date_from: str = "", date_to: str = "", *, shift_id: str | None = None
 ) -> tuple[int, int]:
-    """(taxable, exempt) rupiah: completed sales' line totals after discounts, less their returns.
+    """(taxable, exempt) rupiah of the sales made while the store was VAT-registered: completed sales'
+    line totals after discounts, less their returns and later cancellations.
 
-    Exempt means the line was sold as `ppn_exempt` (basic staples, LPG 3 kg: core/tax.py); the flag is
-    copied onto the sale line, so a later catalog edit never changes a past report.
+    Exempt means the line was sold as `ppn_exempt` (basic staples, LPG 3 kg: core/tax.py); the flag and
+    the store's VAT status are kept on the sale, so a later catalog or VAT change never changes a past
+    report.
     """
     where, params = _scope(date_from, date_to, shift_id)
     sums = {0: 0, 1: 0}
     sql = (
         'SELECT l."ppn_exempt", SUM(l."line_total_rp") FROM "sale_line" l '
         'JOIN "sale" s ON s."id" = l."sale_id" '
-        f'WHERE {where} AND s."status" = ? GROUP BY 1'
+        f'WHERE {where} AND s."vat_registered" AND {_status(shift_id)} = ? GROUP BY 1'
     )
     for exempt, total in db.execute_sql(sql, [*params, COMPLETED]):
         sums[1 if exempt else 0] += total or 0
@@ -110,12 +141,43 @@ def ppn_bases(
     sql = (
         'SELECT l."ppn_exempt", SUM(rl."refund_rp") FROM "sale_return_line" rl '
         'JOIN "sale_return" r ON r."id" = rl."sale_return_id" '
-        'JOIN "sale_line" l ON l."id" = rl."sale_line_id" '
-        f"WHERE {where_r} GROUP BY 1"
+        'JOIN "sale_line" l ON l."id" = rl."sale_line_id" JOIN "sale" s ON s."id" = l."sale_id" '
+        f'WHERE {where_r} AND s."vat_registered" GROUP BY 1'
     )
     for exempt, refund in db.execute_sql(sql, params_r):
         sums[1 if exempt else 0] -= refund or 0
+    where_c, params_c = _later_cancellation_scope(date_from, date_to, shift_id)
+    sql = (
+        'SELECT l."ppn_exempt", SUM(l."line_total_rp") FROM "sale_cancellation" c '
+        'JOIN "sale" s ON s."id" = c."sale_id" JOIN "sale_line" l ON l."sale_id" = s."id" '
+        f'WHERE {where_c} AND s."vat_registered" GROUP BY 1'
+    )
+    for exempt, total in db.execute_sql(sql, params_c):
+        sums[1 if exempt else 0] -= total or 0
     return sums[0], sums[1]
+
+
+def vat_status(
+    db: peewee.Database, date_from: str = "", date_to: str = "", *, shift_id: str | None = None
+) -> tuple[bool, int | None]:
+    """Whether any sale of the period (or corrected in it) was made while the store was VAT-registered,
+    and the PPN rate it was made at (the highest, should the rate have changed within the period)."""
+    where, params = _scope(date_from, date_to, shift_id)
+    where_r, params_r = _return_scope(date_from, date_to, shift_id)
+    where_c, params_c = _later_cancellation_scope(date_from, date_to, shift_id)
+    rates = [
+        db.execute_sql(
+            f'SELECT MAX(s."ppn_percent") FROM {source} WHERE {w} AND s."vat_registered"', p
+        ).fetchone()[0]
+        for source, w, p in (
+            ('"sale" s', where, params),
+            ('"sale_return" r JOIN "sale" s ON s."id" = r."sale_id"', where_r, params_r),
+            ('"sale_cancellation" c JOIN "sale" s ON s."id" = c."sale_id"', where_c, params_c),
+        )
+    ]
+    known = [rate for rate in rates if rate is not None]
+    percent = max(known) if known else None
+    return percent is not None, percent
 
 
 def _return_scope(date_from: str, date_to: str, shift_id: str | None) -> tuple[str, list[Any]]:
@@ -133,6 +195,45 @@ _IN_SHIFT = (
 )
 
 
+def _later_cancellation_scope(date_from: str, date_to: str, shift_id: str | None) -> tuple[str, list[Any]]:
+    """Cancellations made in the period (or shift) of sales made before it, of sales that had been
+    completed: these are subtracted like returns (`c` the cancellation, `s` its sale)."""
+    later = f"{_later(shift_id)} AND {_BEFORE_CANCEL} = 'completed'"
+    if shift_id is not None:
+        return f"({_IN_SHIFT.format(t='c')}) AND {later}", [shift_id, shift_id, shift_id]
+    return f'c."business_date" BETWEEN ? AND ? AND {later}', [date_from, date_to]
+
+
+def _subtract_later_cancellations(
+    db: peewee.Database,
+    facts: SalesFacts,
+    date_from: str,
+    date_to: str,
+    shift_id: str | None,
+    utc_offset_hours: int,
+) -> None:
+    """A sale cancelled after its own period: its goods value leaves the completed totals, and what was
+    paid back leaves its refund method, on the day and in the shift the cancellation was made."""
+    where, params = _later_cancellation_scope(date_from, date_to, shift_id)
+    sql = (
+        'SELECT s."total_rp", c."refund_rp" + c."rounding_rp", c."refund_method", s."member_id" IS NULL, '
+        'substr(c."created_at", 12, 2), c."business_date" '
+        f'FROM "sale_cancellation" c JOIN "sale" s ON s."id" = c."sale_id" WHERE {where}'
+    )
+    for total, paid_back, method, non_member, utc_hour, bdate in db.execute_sql(sql, params):
+        facts.cancelled_later.sale_count += 1
+        facts.cancelled_later.total_rp += total
+        facts.completed.total_rp -= total
+        facts.completed.rounding_rp -= paid_back - total
+        group = facts.non_member if non_member else facts.member
+        group.total_rp -= total
+        if method:
+            facts.by_payment[method] = facts.by_payment.get(method, 0) - paid_back
+        hour = (int(utc_hour) + utc_offset_hours) % 24
+        facts.by_hour[hour] = facts.by_hour.get(hour, 0) - total
+        facts.by_day[bdate] = facts.by_day.get(bdate, 0) - total
+
+
 def _subtract_returns(
     db: peewee.Database,
     facts: SalesFacts,
@@ -145,13 +246,15 @@ def _subtract_returns(
     where, params = _return_scope(date_from, date_to, shift_id)
     sql = (
         'SELECT r."refund_rp", r."refund_method", s."member_id" IS NULL, substr(r."created_at", 12, 2), '
-        'r."business_date" FROM "sale_return" r JOIN "sale" s ON s."id" = r."sale_id" '
+        'r."business_date", r."rounding_rp" FROM "sale_return" r JOIN "sale" s ON s."id" = r."sale_id" '
         f"WHERE {where}"
     )
-    for refund, method, non_member, utc_hour, bdate in db.execute_sql(sql, params):
+    for refund, method, non_member, utc_hour, bdate, rounding in db.execute_sql(sql, params):
         facts.returns.sale_count += 1
         facts.returns.total_rp += refund
         facts.completed.total_rp -= refund
+        facts.completed.rounding_rp -= rounding
+        facts.by_payment[method] = facts.by_payment.get(method, 0) - rounding
         group = facts.non_member if non_member else facts.member
         group.total_rp -= refund
         facts.by_payment[method] = facts.by_payment.get(method, 0) - refund
@@ -168,7 +271,7 @@ def product_facts(
     sql = (
         'SELECT l."product_id", SUM(l."base_qty_milli"), SUM(l."line_total_rp") '
         'FROM "sale_line" l JOIN "sale" s ON s."id" = l."sale_id" '
-        f'WHERE {where} AND s."status" = ? GROUP BY 1'
+        f"WHERE {where} AND {_status(shift_id)} = ? GROUP BY 1"
     )
     sums = {pid: (qty, total) for pid, qty, total in db.execute_sql(sql, [*params, COMPLETED])}
     where_r, params_r = _return_scope(date_from, date_to, shift_id)
@@ -178,7 +281,14 @@ def product_facts(
         'JOIN "sale_line" l ON l."id" = rl."sale_line_id" '
         f"WHERE {where_r} GROUP BY 1"
     )
-    for pid, qty, refund in db.execute_sql(sql, params_r):
+    where_c, params_c = _later_cancellation_scope(date_from, date_to, shift_id)
+    sql_c = (
+        'SELECT l."product_id", SUM(l."base_qty_milli"), SUM(l."line_total_rp") FROM "sale_cancellation" c '
+        'JOIN "sale" s ON s."id" = c."sale_id" JOIN "sale_line" l ON l."sale_id" = s."id" '
+        f"WHERE {where_c} GROUP BY 1"
+    )
+    corrections = [*db.execute_sql(sql, params_r), *db.execute_sql(sql_c, params_c)]
+    for pid, qty, refund in corrections:
         sold_qty, sold_total = sums.get(pid, (0, 0))
         sums[pid] = (sold_qty - qty, sold_total - refund)
     if not sums:
@@ -241,7 +351,7 @@ def _cash_refunds(db: peewee.Database, shift_id: str) -> int:
     total = 0
     for table in ("sale_cancellation", "sale_return"):
         sql = (
-            f'SELECT COALESCE(SUM(t."refund_rp"), 0) FROM "{table}" t '
+            f'SELECT COALESCE(SUM(t."refund_rp" + t."rounding_rp"), 0) FROM "{table}" t '
             f'WHERE t."refund_method" = ? AND ({_IN_SHIFT.format(t="t")})'
         )
         total += int(db.execute_sql(sql, ["cash", shift_id, shift_id, shift_id]).fetchone()[0])

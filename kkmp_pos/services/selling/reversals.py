@@ -22,7 +22,7 @@ from kkmp_pos.core.events import (
     StockMovement,
 )
 from kkmp_pos.core.ids import uuid7
-from kkmp_pos.core.money import format_qty, format_rp, round_half_up
+from kkmp_pos.core.money import format_qty, format_rp, round_cash, round_half_up
 from kkmp_pos.core.sale_status import SaleMove, SaleStatus, is_returnable
 from kkmp_pos.db.ledger import record_movement
 from kkmp_pos.db.models import (
@@ -38,6 +38,7 @@ from kkmp_pos.db.models import (
 from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
+from kkmp_pos.services.printing.drawer_kick import announce_drawer_kick, queue_drawer_kick
 from kkmp_pos.services.selling.sale_state import move_sale
 from kkmp_pos.services.selling.sales import open_shift_id
 from kkmp_pos.services.setup.auth import require
@@ -68,6 +69,24 @@ def refund_for(line_total_rp: int, sold_milli: int, qty_milli: int) -> int:
 class ReversalService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        self._kicks: list[int | None] = []  # drawer jobs queued in the open transaction
+
+    def _kick_for_cash(self, method: str | None, refund_rp: int, doc_id: str) -> None:
+        """Cash paid back opens the drawer: a drawer job queued with the document (sent after commit)."""
+        if method == "cash" and refund_rp > 0:
+            self._kicks.append(queue_drawer_kick(self.ctx, doc_id))
+
+    def _announce_kicks(self) -> None:
+        kicks, self._kicks = self._kicks, []
+        for job_id in kicks:
+            announce_drawer_kick(self.ctx, job_id)
+
+    def refund_rounding(self, method: str | None, refund_rp: int) -> int:
+        """Cash paid back is rounded with the same rule and step as cash taken in (the drawer holds no
+        coins below the step); the difference is kept on the document like a sale's rounding."""
+        if method != "cash":
+            return 0
+        return round_cash(refund_rp, self.ctx.settings.cash_rounding_rp) - refund_rp
 
     # -- QRIS --------------------------------------------------------------------------------------
     def qris_payload(self, sale_id: str) -> str:
@@ -141,6 +160,7 @@ class ReversalService:
     def abandon_qris(self, sale_id: str, actor: Actor, reason: str = "") -> str:
         """The QRIS payment never came: a cancellation document reverses the sale and its stock."""
         require(actor, "sell")
+        self._kicks = []
         with self.ctx.db.atomic():
             self._pending_qris(sale_id)
             sale = SaleModel.get_by_id(sale_id)
@@ -150,7 +170,7 @@ class ReversalService:
                     (PaymentModel.sale == sale_id) & (PaymentModel.method != "qris")
                 )
             )
-            return self._cancel(
+            doc_id = self._cancel(
                 sale,
                 "qris_abandoned",
                 reason or "QRIS tidak dibayar",
@@ -159,6 +179,8 @@ class ReversalService:
                 "cash" if cash_paid else None,
                 cash_paid,
             )
+        self._announce_kicks()
+        return doc_id
 
     # -- cancellation ------------------------------------------------------------------------------
     def cancel(
@@ -170,6 +192,7 @@ class ReversalService:
             raise ValidationError("reason_missing")
         if refund_method not in REFUND_METHODS:
             raise ValidationError("refund_method_invalid", method=refund_method)
+        self._kicks = []
         with self.ctx.db.atomic():
             sale = SaleModel.get_or_none(SaleModel.id == sale_id)
             if sale is None:
@@ -184,7 +207,9 @@ class ReversalService:
                 for p in PaymentModel.select().where(PaymentModel.sale == sale_id)
                 if p.method != "qris" or sale.status == SaleStatus.COMPLETED
             )
-            return self._cancel(sale, "cancelled", reason.strip(), actor, approver, refund_method, paid)
+            doc_id = self._cancel(sale, "cancelled", reason.strip(), actor, approver, refund_method, paid)
+        self._announce_kicks()
+        return doc_id
 
     def _cancel(
         self,
@@ -205,6 +230,7 @@ class ReversalService:
             reason=reason,
             refund_method=refund_method,
             refund_rp=refund_rp,
+            rounding_rp=self.refund_rounding(refund_method, refund_rp),
             user=actor.user_id,
             approved_by=approver.user_id if approver else None,
             shift=open_shift_id(),
@@ -241,6 +267,7 @@ class ReversalService:
             approved_by=Person(approver.user_id, approver.name) if approver else None,
         )
         append_event(cancelled.TYPE, cancelled.to_payload(), occurred_at=now, business_date=bdate)
+        self._kick_for_cash(refund_method, refund_rp, doc_id)
         audit(
             self.ctx,
             f"sale.{kind}",
@@ -291,6 +318,7 @@ class ReversalService:
         quantities = {k: v for k, v in quantities.items() if v}
         if not quantities:
             raise ValidationError("return_empty")
+        self._kicks = []
         with self.ctx.db.atomic():
             sale = SaleModel.get_or_none(SaleModel.id == sale_id)
             if sale is None:
@@ -368,6 +396,7 @@ class ReversalService:
                 return_no=return_no,
                 refund_method=refund_method,
                 refund_rp=refund,
+                rounding_rp=self.refund_rounding(refund_method, refund),
                 reason=reason.strip(),
                 user=actor.user_id,
                 approved_by=approver.user_id,
@@ -400,6 +429,7 @@ class ReversalService:
                 approved_by=Person(approver.user_id, approver.name),
             )
             append_event(returned.TYPE, returned.to_payload(), occurred_at=now, business_date=bdate)
+            self._kick_for_cash(refund_method, refund, doc_id)
             audit(
                 self.ctx,
                 "sale.returned",
@@ -410,4 +440,5 @@ class ReversalService:
                 lines=len(rows),
                 today=count + 1,
             )
+        self._announce_kicks()
         return doc_id
