@@ -299,6 +299,10 @@ V8 = [
     # Cash paid back is rounded like cash taken in; the difference is kept like a sale's rounding.
     'ALTER TABLE "sale_return" ADD COLUMN "rounding_rp" INTEGER NOT NULL DEFAULT 0',
     'ALTER TABLE "sale_cancellation" ADD COLUMN "rounding_rp" INTEGER NOT NULL DEFAULT 0',
+    # What a product was called and filed under when sold: reports group past sales by these.
+    'ALTER TABLE "sale_line" ADD COLUMN "product_code" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "sale_line" ADD COLUMN "business_unit" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "sale_line" ADD COLUMN "category" VARCHAR(255) NOT NULL DEFAULT \'\'',
 ]
 
 
@@ -312,6 +316,13 @@ def _v8(db: peewee.SqliteDatabase) -> None:
     row = db.execute_sql('SELECT "value" FROM "setting" WHERE "key" = \'tax.ppn_percent\'').fetchone()
     if row is not None and str(row[0]).isdigit():
         db.execute_sql('UPDATE "sale" SET "ppn_percent" = ?', (int(row[0]),))
+    product = 'FROM "product" p WHERE p."id" = "sale_line"."product_id"'
+    db.execute_sql(
+        f'UPDATE "sale_line" SET "product_code" = COALESCE((SELECT p."code" {product}), \'\'), '
+        f'"business_unit" = COALESCE((SELECT p."business_unit" {product}), \'\'), '
+        '"category" = COALESCE((SELECT c."name" FROM "product" p JOIN "category" c ON c."id" = p."category_id" '
+        'WHERE p."id" = "sale_line"."product_id"), \'\')'
+    )
 
 
 STEPS: list[tuple[int, Step]] = [

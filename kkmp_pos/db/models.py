@@ -251,6 +251,10 @@ class SaleLineModel(BaseModel):
     line_total_rp = pw.IntegerField()  # after the line discount
     prescription_ref = pw.CharField(default="")  # obat keras: the prescription it was sold against
     ppn_exempt = pw.BooleanField(default=False)  # as the product was when sold (schema step 7)
+    # the product's code, business unit and category name when sold (schema step 8), for reports
+    product_code = pw.CharField(default="")
+    business_unit = pw.CharField(default="")
+    category = pw.CharField(default="")
 
     class Meta:
         table_name = "sale_line"

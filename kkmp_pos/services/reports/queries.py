@@ -263,48 +263,63 @@ def _subtract_returns(
         facts.by_day[bdate] = facts.by_day.get(bdate, 0) - refund
 
 
+# What a product was called and filed under when it was sold, from the sale line (schema step 8).
+_AS_SOLD = 'MAX(l."product_code"), MAX(l."name"), MAX(l."business_unit"), MAX(l."category")'
+
+
 def product_facts(
     db: peewee.Database, date_from: str = "", date_to: str = "", *, shift_id: str | None = None
 ) -> list[ProductFacts]:
-    """Completed sales per product (quantity in base units, rupiah after line discounts)."""
+    """Completed sales per product (quantity in base units, rupiah after line discounts), named and
+    grouped as the products were when sold: a later catalog edit never changes a past report."""
     where, params = _scope(date_from, date_to, shift_id)
     sql = (
-        'SELECT l."product_id", SUM(l."base_qty_milli"), SUM(l."line_total_rp") '
+        f'SELECT l."product_id", SUM(l."base_qty_milli"), SUM(l."line_total_rp"), {_AS_SOLD} '
         'FROM "sale_line" l JOIN "sale" s ON s."id" = l."sale_id" '
         f"WHERE {where} AND {_status(shift_id)} = ? GROUP BY 1"
     )
-    sums = {pid: (qty, total) for pid, qty, total in db.execute_sql(sql, [*params, COMPLETED])}
+    sums: dict[int, tuple[int, int]] = {}
+    facts: dict[int, tuple[str, str, str, str]] = {}
+    for pid, qty, total, *as_sold in db.execute_sql(sql, [*params, COMPLETED]):
+        sums[pid] = (qty, total)
+        facts[pid] = tuple(as_sold)  # type: ignore[assignment]
     where_r, params_r = _return_scope(date_from, date_to, shift_id)
     sql = (
-        'SELECT l."product_id", SUM(rl."base_qty_milli"), SUM(rl."refund_rp") FROM "sale_return_line" rl '
-        'JOIN "sale_return" r ON r."id" = rl."sale_return_id" '
+        f'SELECT l."product_id", SUM(rl."base_qty_milli"), SUM(rl."refund_rp"), {_AS_SOLD} '
+        'FROM "sale_return_line" rl JOIN "sale_return" r ON r."id" = rl."sale_return_id" '
         'JOIN "sale_line" l ON l."id" = rl."sale_line_id" '
         f"WHERE {where_r} GROUP BY 1"
     )
     where_c, params_c = _later_cancellation_scope(date_from, date_to, shift_id)
     sql_c = (
-        'SELECT l."product_id", SUM(l."base_qty_milli"), SUM(l."line_total_rp") FROM "sale_cancellation" c '
-        'JOIN "sale" s ON s."id" = c."sale_id" JOIN "sale_line" l ON l."sale_id" = s."id" '
+        f'SELECT l."product_id", SUM(l."base_qty_milli"), SUM(l."line_total_rp"), {_AS_SOLD} '
+        'FROM "sale_cancellation" c JOIN "sale" s ON s."id" = c."sale_id" '
+        'JOIN "sale_line" l ON l."sale_id" = s."id" '
         f"WHERE {where_c} GROUP BY 1"
     )
     corrections = [*db.execute_sql(sql, params_r), *db.execute_sql(sql_c, params_c)]
-    for pid, qty, refund in corrections:
+    for pid, qty, refund, *as_sold in corrections:
         sold_qty, sold_total = sums.get(pid, (0, 0))
         sums[pid] = (sold_qty - qty, sold_total - refund)
+        facts.setdefault(pid, tuple(as_sold))  # type: ignore[arg-type]
     if not sums:
         return []
-    products: dict[int, tuple[str, str, str, str, str]] = {}
+    # the base unit, and what a line written without the as-sold columns (bulk-generated shops) lacks
+    marks = ", ".join("?" for _ in sums)
     sql = (
-        'SELECT p."id", p."code", p."name", p."base_unit", p."business_unit", '
-        'COALESCE(c."name", \'\') FROM "product" p LEFT JOIN "category" c ON c."id" = p."category_id"'
+        'SELECT p."id", p."base_unit", p."code", p."name", p."business_unit", COALESCE(c."name", \'\') '
+        'FROM "product" p LEFT JOIN "category" c ON c."id" = p."category_id" '
+        f'WHERE p."id" IN ({marks})'
     )
-    for pid, code, name, unit, bu, category in db.execute_sql(sql):
-        if pid in sums:
-            products[pid] = (code, name, unit, bu, category)
-    return [
-        ProductFacts(pid, *products.get(pid, ("?", "?", "", "sembako", "")), qty, total)
-        for pid, (qty, total) in sums.items()
-    ]
+    catalog = {row[0]: row[1:] for row in db.execute_sql(sql, list(sums))}
+    result = []
+    for pid, (qty, total) in sums.items():
+        unit, *today = catalog.get(pid, ("", "?", "?", "sembako", ""))
+        code, name, business_unit, category = (
+            sold or now for sold, now in zip(facts[pid], today, strict=True)
+        )
+        result.append(ProductFacts(pid, code, name, unit, business_unit, category, qty, total))
+    return result
 
 
 def cash_movements(db: peewee.Database, shift_id: str) -> list[tuple[str, int, str, str, str]]:
