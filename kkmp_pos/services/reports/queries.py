@@ -22,40 +22,17 @@ import peewee
 
 from kkmp_pos.core.cash import CashFigures
 from kkmp_pos.core.reports import ProductFacts, SalesFacts, SalesTotals
+from kkmp_pos.services.reports.scopes import (
+    IN_SHIFT,
+    late_cancellation_scope,
+    return_scope,
+    sale_scope,
+    sale_status,
+)
 
 COMPLETED = "completed"
 PENDING = "awaiting_payment"
 CANCELLED = "cancelled"
-
-
-# A cancellation is a correction of a later period when it was made on a later business date or, for a
-# shift report, in another shift than the sale.
-_LATER_BY_DATE = 'c."business_date" > s."business_date"'
-_LATER_BY_SHIFT = '(c."business_date" > s."business_date" OR c."shift_id" IS NOT s."shift_id")'
-# What the sale was before it was cancelled: completed unless a QRIS payment was never confirmed.
-_BEFORE_CANCEL = (
-    'CASE WHEN EXISTS (SELECT 1 FROM "payment" p WHERE p."sale_id" = s."id" AND p."method" = \'qris\') '
-    'AND NOT EXISTS (SELECT 1 FROM "payment_confirmation" pc WHERE pc."sale_id" = s."id") '
-    "THEN 'awaiting_payment' ELSE 'completed' END"
-)
-
-
-def _later(shift_id: str | None) -> str:
-    return _LATER_BY_SHIFT if shift_id is not None else _LATER_BY_DATE
-
-
-def _status(shift_id: str | None) -> str:
-    """The sale's status as its own period reports it: a later cancellation does not change it."""
-    return (
-        'CASE WHEN s."status" = \'cancelled\' AND EXISTS (SELECT 1 FROM "sale_cancellation" c '
-        f'WHERE c."sale_id" = s."id" AND {_later(shift_id)}) THEN {_BEFORE_CANCEL} ELSE s."status" END'
-    )
-
-
-def _scope(date_from: str, date_to: str, shift_id: str | None) -> tuple[str, list[Any]]:
-    if shift_id is not None:
-        return 's."shift_id" = ?', [shift_id]
-    return 's."business_date" BETWEEN ? AND ?', [date_from, date_to]
 
 
 def _add(t: SalesTotals, row: tuple[Any, ...]) -> None:
@@ -76,11 +53,11 @@ def sales_facts(
     utc_offset_hours: int = 8,
 ) -> SalesFacts:
     """Totals by status, member/non-member, local hour, day and payment method, in three queries."""
-    where, params = _scope(date_from, date_to, shift_id)
+    where, params = sale_scope(date_from, date_to, shift_id)
     facts = SalesFacts()
     sql = (
         'SELECT COUNT(*), SUM(s."total_rp"), SUM(s."subtotal_rp"), SUM(s."discount_rp"), '
-        f'SUM(s."rounding_rp"), SUM(s."member_savings_rp"), {_status(shift_id)}, s."member_id" IS NULL, '
+        f'SUM(s."rounding_rp"), SUM(s."member_savings_rp"), {sale_status(shift_id)}, s."member_id" IS NULL, '
         'substr(s."created_at", 12, 2), s."business_date" '
         f'FROM "sale" s WHERE {where} GROUP BY 7, 8, 9, 10'
     )
@@ -97,24 +74,24 @@ def sales_facts(
         facts.by_hour[hour] = facts.by_hour.get(hour, 0) + (row[1] or 0)
         facts.by_day[bdate] = facts.by_day.get(bdate, 0) + (row[1] or 0)
     sql = (
-        f'SELECT {_status(shift_id)}, p."method", p."status", COUNT(*), SUM(p."amount_rp") '
+        f'SELECT {sale_status(shift_id)}, p."method", p."status", COUNT(*), SUM(p."amount_rp") '
         'FROM "payment" p JOIN "sale" s ON s."id" = p."sale_id" '
         f"WHERE {where} GROUP BY 1, 2, 3"
     )
-    for sale_status, method, pay_status, count, amount in db.execute_sql(sql, params):
+    for state, method, pay_status, count, amount in db.execute_sql(sql, params):
         # A confirmed QRIS payment keeps its row; the sale turning 'completed' is what confirms it.
-        if sale_status == COMPLETED and pay_status != "cancelled":
+        if state == COMPLETED and pay_status != "cancelled":
             facts.by_payment[method] = facts.by_payment.get(method, 0) + amount
             if method == "qris":
                 c, a = facts.qris_confirmed
                 facts.qris_confirmed = (c + count, a + amount)
-        elif sale_status == PENDING and method == "qris" and pay_status == "pending":
+        elif state == PENDING and method == "qris" and pay_status == "pending":
             c, a = facts.qris_pending
             facts.qris_pending = (c + count, a + amount)
     _subtract_returns(db, facts, date_from, date_to, shift_id, utc_offset_hours)
     _subtract_later_cancellations(db, facts, date_from, date_to, shift_id, utc_offset_hours)
     facts.taxable_rp, facts.exempt_rp = ppn_bases(db, date_from, date_to, shift_id=shift_id)
-    facts.vat_registered, facts.ppn_percent = vat_status(db, date_from, date_to, shift_id=shift_id)
+    facts.vat_registered, facts.ppn_percent = vatstatus(db, date_from, date_to, shift_id=shift_id)
     return facts
 
 
@@ -128,16 +105,16 @@ def ppn_bases(
     the store's VAT status are kept on the sale, so a later catalog or VAT change never changes a past
     report.
     """
-    where, params = _scope(date_from, date_to, shift_id)
+    where, params = sale_scope(date_from, date_to, shift_id)
     sums = {0: 0, 1: 0}
     sql = (
         'SELECT l."ppn_exempt", SUM(l."line_total_rp") FROM "sale_line" l '
         'JOIN "sale" s ON s."id" = l."sale_id" '
-        f'WHERE {where} AND s."vat_registered" AND {_status(shift_id)} = ? GROUP BY 1'
+        f'WHERE {where} AND s."vat_registered" AND {sale_status(shift_id)} = ? GROUP BY 1'
     )
     for exempt, total in db.execute_sql(sql, [*params, COMPLETED]):
         sums[1 if exempt else 0] += total or 0
-    where_r, params_r = _return_scope(date_from, date_to, shift_id)
+    where_r, params_r = return_scope(date_from, date_to, shift_id)
     sql = (
         'SELECT l."ppn_exempt", SUM(rl."refund_rp") FROM "sale_return_line" rl '
         'JOIN "sale_return" r ON r."id" = rl."sale_return_id" '
@@ -146,7 +123,7 @@ def ppn_bases(
     )
     for exempt, refund in db.execute_sql(sql, params_r):
         sums[1 if exempt else 0] -= refund or 0
-    where_c, params_c = _later_cancellation_scope(date_from, date_to, shift_id)
+    where_c, params_c = late_cancellation_scope(date_from, date_to, shift_id)
     sql = (
         'SELECT l."ppn_exempt", SUM(l."line_total_rp") FROM "sale_cancellation" c '
         'JOIN "sale" s ON s."id" = c."sale_id" JOIN "sale_line" l ON l."sale_id" = s."id" '
@@ -157,14 +134,14 @@ def ppn_bases(
     return sums[0], sums[1]
 
 
-def vat_status(
+def vatstatus(
     db: peewee.Database, date_from: str = "", date_to: str = "", *, shift_id: str | None = None
 ) -> tuple[bool, int | None]:
     """Whether any sale of the period (or corrected in it) was made while the store was VAT-registered,
     and the PPN rate it was made at (the highest, should the rate have changed within the period)."""
-    where, params = _scope(date_from, date_to, shift_id)
-    where_r, params_r = _return_scope(date_from, date_to, shift_id)
-    where_c, params_c = _later_cancellation_scope(date_from, date_to, shift_id)
+    where, params = sale_scope(date_from, date_to, shift_id)
+    where_r, params_r = return_scope(date_from, date_to, shift_id)
+    where_c, params_c = late_cancellation_scope(date_from, date_to, shift_id)
     rates = [
         db.execute_sql(
             f'SELECT MAX(s."ppn_percent") FROM {source} WHERE {w} AND s."vat_registered"', p
@@ -180,30 +157,6 @@ def vat_status(
     return percent is not None, percent
 
 
-def _return_scope(date_from: str, date_to: str, shift_id: str | None) -> tuple[str, list[Any]]:
-    """Returns of a date range (their own business date) or made during a shift."""
-    if shift_id is not None:
-        return f"({_IN_SHIFT.format(t='r')})", [shift_id, shift_id, shift_id]
-    return 'r."business_date" BETWEEN ? AND ?', [date_from, date_to]
-
-
-# A reversal made during a shift: linked to it, or (no link) made while it was open.
-_IN_SHIFT = (
-    '{t}."shift_id" = ? OR ({t}."shift_id" IS NULL AND {t}."created_at" >= '
-    '(SELECT "opened_at" FROM "shift" WHERE "id" = ?) AND {t}."created_at" <= '
-    '(SELECT COALESCE("closed_at", \'9999\') FROM "shift" WHERE "id" = ?))'
-)
-
-
-def _later_cancellation_scope(date_from: str, date_to: str, shift_id: str | None) -> tuple[str, list[Any]]:
-    """Cancellations made in the period (or shift) of sales made before it, of sales that had been
-    completed: these are subtracted like returns (`c` the cancellation, `s` its sale)."""
-    later = f"{_later(shift_id)} AND {_BEFORE_CANCEL} = 'completed'"
-    if shift_id is not None:
-        return f"({_IN_SHIFT.format(t='c')}) AND {later}", [shift_id, shift_id, shift_id]
-    return f'c."business_date" BETWEEN ? AND ? AND {later}', [date_from, date_to]
-
-
 def _subtract_later_cancellations(
     db: peewee.Database,
     facts: SalesFacts,
@@ -214,7 +167,7 @@ def _subtract_later_cancellations(
 ) -> None:
     """A sale cancelled after its own period: its goods value leaves the completed totals, and what was
     paid back leaves its refund method, on the day and in the shift the cancellation was made."""
-    where, params = _later_cancellation_scope(date_from, date_to, shift_id)
+    where, params = late_cancellation_scope(date_from, date_to, shift_id)
     sql = (
         'SELECT s."total_rp", c."refund_rp" + c."rounding_rp", c."refund_method", s."member_id" IS NULL, '
         'substr(c."created_at", 12, 2), c."business_date" '
@@ -243,7 +196,7 @@ def _subtract_returns(
     utc_offset_hours: int,
 ) -> None:
     """Returns reduce the completed totals, their refund method, member/non-member, hour and day."""
-    where, params = _return_scope(date_from, date_to, shift_id)
+    where, params = return_scope(date_from, date_to, shift_id)
     sql = (
         'SELECT r."refund_rp", r."refund_method", s."member_id" IS NULL, substr(r."created_at", 12, 2), '
         'r."business_date", r."rounding_rp" FROM "sale_return" r JOIN "sale" s ON s."id" = r."sale_id" '
@@ -272,25 +225,25 @@ def product_facts(
 ) -> list[ProductFacts]:
     """Completed sales per product (quantity in base units, rupiah after line discounts), named and
     grouped as the products were when sold: a later catalog edit never changes a past report."""
-    where, params = _scope(date_from, date_to, shift_id)
+    where, params = sale_scope(date_from, date_to, shift_id)
     sql = (
         f'SELECT l."product_id", SUM(l."base_qty_milli"), SUM(l."line_total_rp"), {_AS_SOLD} '
         'FROM "sale_line" l JOIN "sale" s ON s."id" = l."sale_id" '
-        f"WHERE {where} AND {_status(shift_id)} = ? GROUP BY 1"
+        f"WHERE {where} AND {sale_status(shift_id)} = ? GROUP BY 1"
     )
     sums: dict[int, tuple[int, int]] = {}
     facts: dict[int, tuple[str, str, str, str]] = {}
     for pid, qty, total, *as_sold in db.execute_sql(sql, [*params, COMPLETED]):
         sums[pid] = (qty, total)
         facts[pid] = tuple(as_sold)  # type: ignore[assignment]
-    where_r, params_r = _return_scope(date_from, date_to, shift_id)
+    where_r, params_r = return_scope(date_from, date_to, shift_id)
     sql = (
         f'SELECT l."product_id", SUM(rl."base_qty_milli"), SUM(rl."refund_rp"), {_AS_SOLD} '
         'FROM "sale_return_line" rl JOIN "sale_return" r ON r."id" = rl."sale_return_id" '
         'JOIN "sale_line" l ON l."id" = rl."sale_line_id" '
         f"WHERE {where_r} GROUP BY 1"
     )
-    where_c, params_c = _later_cancellation_scope(date_from, date_to, shift_id)
+    where_c, params_c = late_cancellation_scope(date_from, date_to, shift_id)
     sql_c = (
         f'SELECT l."product_id", SUM(l."base_qty_milli"), SUM(l."line_total_rp"), {_AS_SOLD} '
         'FROM "sale_cancellation" c JOIN "sale" s ON s."id" = c."sale_id" '
@@ -348,7 +301,7 @@ def shift_cash_figures(db: peewee.Database, shift_id: str, opening_float_rp: int
         moves[kind] = amount
     sql = (
         'SELECT COALESCE(SUM(t."amount_rp"), 0) FROM "member_payment" t '
-        f'WHERE t."method" = ? AND t."status" = ? AND ({_IN_SHIFT.format(t="t")})'
+        f'WHERE t."method" = ? AND t."status" = ? AND ({IN_SHIFT.format(t="t")})'
     )
     savings = db.execute_sql(sql, ["cash", "confirmed", shift_id, shift_id, shift_id]).fetchone()[0]
     return CashFigures(
@@ -367,7 +320,7 @@ def _cash_refunds(db: peewee.Database, shift_id: str) -> int:
     for table in ("sale_cancellation", "sale_return"):
         sql = (
             f'SELECT COALESCE(SUM(t."refund_rp" + t."rounding_rp"), 0) FROM "{table}" t '
-            f'WHERE t."refund_method" = ? AND ({_IN_SHIFT.format(t="t")})'
+            f'WHERE t."refund_method" = ? AND ({IN_SHIFT.format(t="t")})'
         )
         total += int(db.execute_sql(sql, ["cash", shift_id, shift_id, shift_id]).fetchone()[0])
     return total
@@ -390,11 +343,13 @@ def shifts_in_range(db: peewee.Database, date_from: str, date_to: str) -> list[d
 
 
 def member_purchases(db: peewee.Database, date_from: str, date_to: str) -> list[dict[str, Any]]:
-    """Net purchases per member in the period (completed sales, net of returns): the basis of SHU."""
+    """Net purchases per member in the period (completed sales, net of returns and of later
+    cancellations on the day they were made): the basis of SHU."""
     sql = (
         'SELECT m."id", m."number", m."name", COUNT(s."id"), SUM(s."total_rp"), SUM(s."member_savings_rp") '
         'FROM "sale" s JOIN "member" m ON m."id" = s."member_id" '
-        'WHERE s."business_date" BETWEEN ? AND ? AND s."status" = ? GROUP BY m."id" ORDER BY m."number"'
+        f'WHERE s."business_date" BETWEEN ? AND ? AND {sale_status(None)} = ? '
+        'GROUP BY m."id" ORDER BY m."number"'
     )
     returned: dict[str, int] = defaultdict(int)
     sql_returns = (
@@ -403,6 +358,13 @@ def member_purchases(db: peewee.Database, date_from: str, date_to: str) -> list[
     )
     for mid, refund in db.execute_sql(sql_returns, [date_from, date_to]):
         returned[mid] = refund
+    where_c, params_c = late_cancellation_scope(date_from, date_to, None)
+    sql_cancelled = (
+        'SELECT s."member_id", SUM(s."total_rp") FROM "sale_cancellation" c '
+        f'JOIN "sale" s ON s."id" = c."sale_id" WHERE {where_c} AND s."member_id" IS NOT NULL GROUP BY 1'
+    )
+    for mid, total in db.execute_sql(sql_cancelled, params_c):
+        returned[mid] += total
     rows = [
         {
             "member_id": mid,
