@@ -156,3 +156,19 @@ def test_a_sale_from_before_stored_receipts_is_drawn_from_todays_data(
     till.ctx.set_setting("receipt.footer", ["Footer baru"])
     copy = decode_escpos_text(printed(till, printer, till.printing.reprint(result.sale_id, cashier)))
     assert "Footer baru" in copy and copy.count("SALINAN") == 2
+
+
+def test_a_qris_receipt_printed_after_its_payment_arrived_shows_the_rrn_and_its_copy_adds_nothing(
+    till, cashier, without_purchase_caps
+) -> None:
+    printer = FakePrinter()
+    till.printing.attach(printer)
+    qris = sell(till, cashier, member=False, method=PaymentMethod.QRIS)
+    till.reversals.confirm_qris(qris.sale_id, "498765432109", cashier)  # the till prints after this
+    original = printed(till, printer, qris.print_job_id)
+    text = decode_escpos_text(original)
+    assert "Ref: 498765432109" in text and "MENUNGGU" not in text
+    change_everything(till, qris.sale_id)
+    copy = printed(till, printer, till.printing.reprint(qris.sale_id, cashier))
+    prefix, _kick, top, bottom, tail = parts(till)
+    assert copy == prefix + top + original[len(prefix) : -len(tail)] + bottom + tail

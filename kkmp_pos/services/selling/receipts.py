@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import peewee as pw
+
 from kkmp_pos.core.errors import NotFoundError
 from kkmp_pos.core.nik import mask_nik
 from kkmp_pos.core.receipt import (
@@ -11,6 +13,7 @@ from kkmp_pos.core.receipt import (
     ReceiptLine,
     ReceiptPayment,
     SaleReceiptData,
+    Text,
     build_sale_receipt,
     copy_of,
     width_for_paper,
@@ -20,6 +23,7 @@ from kkmp_pos.db.models import (
     MemberModel,
     PaymentConfirmationModel,
     PaymentModel,
+    PrintJobModel,
     SaleCancellationModel,
     SaleLineModel,
     SaleModel,
@@ -206,6 +210,18 @@ class ReceiptService:
         """
         return build_sale_receipt(self.data(sale_id), width_for_paper(self.ctx.settings.printer_paper_mm))
 
+    def store_original(self, sale_id: str) -> None:
+        """Keep the receipt as it reads now on the sale (inside the transaction that commits or moves it).
+
+        Once an original has been printed the stored receipt never changes again; until then (a QRIS
+        sale prints only when its payment arrives or is abandoned) it follows the sale's outcome, so
+        the first print shows the RRN or the cancellation.
+        """
+        if self._originals(sale_id).where(PrintJobModel.status == "sent").exists():
+            return
+        document = self.render_original(sale_id).to_json()
+        SaleModel.update(receipt_document=document).where(SaleModel.id == sale_id).execute()
+
     def document(
         self, sale_id: str, *, is_copy: bool = False, paper_mm: int | None = None
     ) -> ReceiptDocument:
@@ -219,22 +235,35 @@ class ReceiptService:
         sale = SaleModel.get_by_id(sale_id)
         if sale.receipt_document:
             original = ReceiptDocument.from_json(sale.receipt_document)
-            return copy_of(original, self.status_since_commit(sale)) if is_copy else original
+            return copy_of(original, self.status_since_print(sale, original)) if is_copy else original
         original = self.render_original(sale_id)
         return copy_of(original) if is_copy else original
 
-    def status_since_commit(self, sale: SaleModel) -> list[str]:
+    def status_since_print(self, sale: SaleModel, original: ReceiptDocument) -> list[str]:
         """What a copy adds under the original: a cancellation, or a QRIS payment confirmed with its
-        reference (RRN). Nothing while the sale is as it was printed."""
+        reference (RRN), that the original does not show. Nothing while the sale is as it was printed
+        (an original printed after its QRIS outcome already shows it)."""
+        shown = "\n".join(block.text for block in original.blocks if isinstance(block, Text))
         cancellation = SaleCancellationModel.get_or_none(SaleCancellationModel.sale == sale.id)
         if cancellation is not None:
+            if STATUS_NOTES["cancelled"] in shown:
+                return []
             when = local(from_iso(cancellation.created_at), self.ctx.store.timezone)
-            return [f"DIBATALKAN {when.strftime('%d-%m-%Y %H:%M')}"]
+            return [f"{STATUS_NOTES['cancelled']} {when.strftime('%d-%m-%Y %H:%M')}"]
         lines = []
         for confirmation in (
             PaymentConfirmationModel.select()
             .where(PaymentConfirmationModel.sale == sale.id)
             .order_by(PaymentConfirmationModel.created_at)
         ):
-            lines += ["QRIS DITERIMA", f"Ref: {confirmation.reference}"]
+            if f"Ref: {confirmation.reference}" not in shown:
+                lines += ["QRIS DITERIMA", f"Ref: {confirmation.reference}"]
         return lines
+
+    @staticmethod
+    def _originals(sale_id: str) -> pw.ModelSelect:
+        return PrintJobModel.select().where(
+            (PrintJobModel.kind == "receipt")
+            & (PrintJobModel.doc_id == sale_id)
+            & (PrintJobModel.is_copy == False)  # noqa: E712
+        )

@@ -39,6 +39,7 @@ from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.printing.drawer_kick import announce_drawer_kick, queue_drawer_kick
+from kkmp_pos.services.selling.receipts import ReceiptService
 from kkmp_pos.services.selling.sale_state import move_sale
 from kkmp_pos.services.selling.sales import open_shift_id
 from kkmp_pos.services.setup.auth import require
@@ -146,6 +147,7 @@ class ReversalService:
                 business_date=bdate,
             )
             move_sale(SaleModel.get_by_id(sale_id), SaleMove.CONFIRM_PAYMENT)
+            ReceiptService(self.ctx).store_original(sale_id)  # unless already printed: with the RRN
             confirmed = SalePaymentConfirmed(
                 sale_id=sale_id,
                 confirmation_id=confirmation_id,
@@ -255,6 +257,7 @@ class ReversalService:
                 ).as_payload()
             )
         move_sale(sale, SaleMove.ABANDON_PAYMENT if kind == "qris_abandoned" else SaleMove.CANCEL)
+        ReceiptService(self.ctx).store_original(sale.id)  # unless already printed
         cancelled = SaleCancelled(
             sale_id=sale.id,
             cancellation_id=doc_id,

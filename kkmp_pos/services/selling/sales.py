@@ -209,7 +209,9 @@ class SaleService:
             popularity.bump(self.ctx, sold, bdate)
             payment_rows = self._payment_rows(sale_id, payments, settlement, now_iso)
             PaymentModel.insert_many(payment_rows).execute()
-            self._store_receipt(sale_id)
+            from kkmp_pos.services.selling.receipts import ReceiptService
+
+            ReceiptService(self.ctx).store_original(sale_id)
             sale_event = self._event(
                 sale_id,
                 receipt_no,
@@ -256,14 +258,6 @@ class SaleService:
             except Exception:
                 log.exception("after-commit listener failed for sale %s", receipt_no)
         return result
-
-    def _store_receipt(self, sale_id: str) -> None:
-        """Keep the receipt as it reads now on the sale: every print of it, original or copy, shows
-        these words whatever the store, prices, members or settings become."""
-        from kkmp_pos.services.selling.receipts import ReceiptService
-
-        document = ReceiptService(self.ctx).render_original(sale_id)
-        SaleModel.update(receipt_document=document.to_json()).where(SaleModel.id == sale_id).execute()
 
     def _check_still_sellable(self, cart: Cart) -> None:
         """A product deactivated since it was scanned (or on a held cart) is refused by name."""
