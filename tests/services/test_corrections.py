@@ -132,3 +132,9 @@ def test_a_partial_cash_return_is_rounded_so_the_drawer_balances(
 
     ret = SaleReturnModel.get(SaleReturnModel.sale == result.sale_id)
     assert (ret.refund_rp + ret.rounding_rp) % 100 == 0 and ret.rounding_rp != 0
+    import json
+
+    from kkmp_pos.db.models import OutboxEventModel
+
+    event = OutboxEventModel.get(OutboxEventModel.type == "return.completed")
+    assert json.loads(event.payload)["rounding_rp"] == ret.rounding_rp  # the server sees it too

@@ -225,6 +225,7 @@ class ReversalService:
     ) -> str:
         now, bdate = self.ctx.now_iso(), self.ctx.business_date()
         doc_id = uuid7()
+        rounding = self.refund_rounding(refund_method, refund_rp)
         SaleCancellationModel.create(
             id=doc_id,
             sale=sale.id,
@@ -232,7 +233,7 @@ class ReversalService:
             reason=reason,
             refund_method=refund_method,
             refund_rp=refund_rp,
-            rounding_rp=self.refund_rounding(refund_method, refund_rp),
+            rounding_rp=rounding,
             user=actor.user_id,
             approved_by=approver.user_id if approver else None,
             shift=open_shift_id(),
@@ -268,6 +269,7 @@ class ReversalService:
             movements=tuple(StockMovement.from_payload(m) for m in movements),
             user=Person(actor.user_id, actor.name),
             approved_by=Person(approver.user_id, approver.name) if approver else None,
+            rounding_rp=rounding,
         )
         append_event(cancelled.TYPE, cancelled.to_payload(), occurred_at=now, business_date=bdate)
         self._kick_for_cash(refund_method, refund_rp, doc_id)
@@ -390,6 +392,7 @@ class ReversalService:
                 raise ValidationError(
                     "refund_exceeds_sale", refund=format_rp(already + refund), total=format_rp(sale.total_rp)
                 )
+            rounding = self.refund_rounding(refund_method, refund)
             count = SaleReturnModel.select().where(SaleReturnModel.business_date == bdate).count()
             earlier = SaleReturnModel.select().where(SaleReturnModel.sale == sale_id).count()
             return_no = f"R-{sale.receipt_no}-{earlier + 1}"
@@ -399,7 +402,7 @@ class ReversalService:
                 return_no=return_no,
                 refund_method=refund_method,
                 refund_rp=refund,
-                rounding_rp=self.refund_rounding(refund_method, refund),
+                rounding_rp=rounding,
                 reason=reason.strip(),
                 user=actor.user_id,
                 approved_by=approver.user_id,
@@ -430,6 +433,7 @@ class ReversalService:
                 movements=tuple(StockMovement.from_payload(m) for m in movements),
                 member_id=sale.member_id,
                 approved_by=Person(approver.user_id, approver.name),
+                rounding_rp=rounding,
             )
             append_event(returned.TYPE, returned.to_payload(), occurred_at=now, business_date=bdate)
             self._kick_for_cash(refund_method, refund, doc_id)
