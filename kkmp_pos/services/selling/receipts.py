@@ -9,6 +9,7 @@ import peewee as pw
 from kkmp_pos.core.errors import NotFoundError
 from kkmp_pos.core.nik import mask_nik
 from kkmp_pos.core.receipt import (
+    WIDTH_58MM,
     ReceiptDocument,
     ReceiptLine,
     ReceiptPayment,
@@ -186,20 +187,19 @@ class ReceiptService:
         return dpp, ppn, percent, exempt
 
     def _potential_savings(self, sale_id: str) -> int:
-        """What a non-member would have saved at member prices (the invitation to join)."""
+        """What a non-member would have saved at the member prices in force (the invitation to join)."""
         from kkmp_pos.core.money import line_total_rp
-        from kkmp_pos.db.models import ProductModel, ProductUnitModel
 
         total = 0
-        for line in SaleLineModel.select().where(SaleLineModel.sale == sale_id):
-            source = (
-                ProductUnitModel.get_by_id(line.unit_id)
-                if line.unit_id
-                else ProductModel.get_by_id(line.product_id)
-            )
-            member_price = source.member_price_rp
-            if member_price is not None and member_price < line.unit_price_rp:
-                total += line_total_rp(line.unit_price_rp - member_price, line.qty_milli)
+        for unit_price, qty, member_price in self.ctx.db.execute_sql(
+            'SELECT l."unit_price_rp", l."qty_milli", COALESCE(u."member_price_rp", '
+            'CASE WHEN l."unit_id" IS NULL THEN p."member_price_rp" END) FROM "sale_line" l '
+            'JOIN "product" p ON p."id" = l."product_id" '
+            'LEFT JOIN "product_unit" u ON u."id" = l."unit_id" WHERE l."sale_id" = ?',
+            (sale_id,),
+        ):
+            if member_price is not None and member_price < unit_price:
+                total += line_total_rp(unit_price - member_price, qty)
         return total
 
     def render_original(self, sale_id: str) -> ReceiptDocument:
@@ -208,7 +208,8 @@ class ReceiptService:
         Called once, inside the sale's own transaction: what it returns is stored on the sale and is
         what every later print of that sale shows.
         """
-        return build_sale_receipt(self.data(sale_id), width_for_paper(self.ctx.settings.printer_paper_mm))
+        # The document does not depend on the paper: blocks are laid out when printed.
+        return build_sale_receipt(self.data(sale_id), WIDTH_58MM)
 
     def store_original(self, sale_id: str) -> None:
         """Keep the receipt as it reads now on the sale (inside the transaction that commits or moves it).
