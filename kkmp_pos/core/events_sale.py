@@ -243,6 +243,7 @@ class SaleCancelled:
     user: Person | None = None
     approved_by: Person | None = None
     payments: tuple[SalePayment, ...] = ()
+    rounding_rp: int = 0  # cash paid back = refund_rp + rounding_rp (optional: absent when 0)
 
     def to_payload(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -258,6 +259,8 @@ class SaleCancelled:
         }
         if self.payments:
             out["payments"] = [p.to_payload() for p in self.payments]
+        if self.rounding_rp:
+            out["rounding_rp"] = self.rounding_rp
         return out
 
     @classmethod
@@ -273,6 +276,7 @@ class SaleCancelled:
             user=Person.read(payload, "user"),
             approved_by=Person.read(payload, "approved_by"),
             payments=read_payments(payload),
+            rounding_rp=f.rp(payload, "rounding_rp", default=0),
         )
 
 
@@ -320,9 +324,10 @@ class ReturnCompleted:
     movements: tuple[StockMovement, ...] = ()
     member_id: str | None = None
     approved_by: Person | None = None
+    rounding_rp: int = 0  # cash paid back = refund_rp + rounding_rp (optional: absent when 0)
 
     def to_payload(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "return_id": self.return_id,
             "return_no": self.return_no,
             "sale_id": self.sale_id,
@@ -334,6 +339,9 @@ class ReturnCompleted:
             "member_id": self.member_id,
             "approved_by": self.approved_by.to_payload() if self.approved_by else None,
         }
+        if self.rounding_rp:
+            out["rounding_rp"] = self.rounding_rp
+        return out
 
     @classmethod
     def from_payload(cls, payload: dict[str, Any], version: int = 1) -> ReturnCompleted:
@@ -351,4 +359,5 @@ class ReturnCompleted:
             movements=read_movements(payload, "return"),
             member_id=f.optional_text(payload, "member_id"),
             approved_by=Person.read(payload, "approved_by"),
+            rounding_rp=f.rp(payload, "rounding_rp", default=0),
         )

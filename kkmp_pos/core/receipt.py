@@ -57,6 +57,7 @@ __all__ = [
     "Text",
     "build_sale_receipt",
     "build_text_document",
+    "copy_of",
     "layout",
     "render_text",
     "sample_sale_receipt",
@@ -266,6 +267,32 @@ def build_sale_receipt(data: SaleReceiptData, width_chars: int) -> ReceiptDocume
     b.add(Feed(1))
     b.add(Cut())
     return b.build(kick_drawer=data.kick_drawer and not data.is_copy)
+
+
+def copy_of(original: ReceiptDocument, status_lines: Sequence[str] = ()) -> ReceiptDocument:
+    """A reprint: the original document unchanged between two SALINAN marks, never kicking the drawer.
+
+    `status_lines` say what became of the sale since it was printed (cancelled; a QRIS payment confirmed
+    with its reference). They sit after the original's last line and before the closing mark, so while
+    the status has not changed the copy is the original's bytes plus the marks.
+    """
+    blocks = list(original.blocks)
+    while blocks and isinstance(blocks[-1], Feed | Cut):
+        blocks.pop()  # the original's end of slip: the copy ends with its own
+    b = DocumentBuilder()
+    b.separator("=")
+    b.text("SALINAN", "center", bold=True, double_height=True, double_width=True)
+    b.separator("=")
+    for block in blocks:
+        b.add(block)
+    if status_lines:
+        b.separator("=")
+        for line in status_lines:
+            b.text(line, "center", bold=True)
+    b.text("SALINAN", "center", bold=True)
+    b.add(Feed(1))
+    b.add(Cut())
+    return b.build(kick_drawer=False)
 
 
 def sample_sale_receipt(

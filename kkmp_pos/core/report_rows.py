@@ -43,6 +43,9 @@ def shift_report_rows(r: ShiftReport, timezone: str) -> list[str | tuple[str, st
         rows.append((f"QRIS menunggu ({f.qris_pending[0]})", format_rp(f.qris_pending[1])))
     if f.cancelled.sale_count:
         rows.append((f"Batal ({f.cancelled.sale_count})", format_rp(f.cancelled.total_rp)))
+    if f.cancelled_later.sale_count:
+        later = f.cancelled_later
+        rows.append((f"Batal hari lalu ({later.sale_count})", format_rp(-later.total_rp)))
     rows += [
         "---",
         ("Modal awal", format_rp(r.opening_float_rp)),
@@ -100,6 +103,11 @@ def period_rows(r: PeriodReport) -> list[str | tuple[str, str]]:
         ("Hemat anggota", format_rp(f.completed.member_savings_rp)),
         (f"Batal ({f.cancelled.sale_count})", format_rp(f.cancelled.total_rp)),
         (f"Retur ({f.returns.sale_count})", format_rp(f.returns.total_rp)),
+        *(
+            [(f"Batal hari lalu ({f.cancelled_later.sale_count})", format_rp(f.cancelled_later.total_rp))]
+            if f.cancelled_later.sale_count
+            else []
+        ),
         (f"QRIS diterima ({f.qris_confirmed[0]})", format_rp(f.qris_confirmed[1])),
         (f"QRIS menunggu ({f.qris_pending[0]})", format_rp(f.qris_pending[1])),
     ]

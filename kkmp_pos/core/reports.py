@@ -37,10 +37,15 @@ class SalesFacts:
     by_payment: dict[str, int] = field(default_factory=dict)  # method -> confirmed rupiah, completed
     qris_confirmed: tuple[int, int] = (0, 0)  # (payments, rupiah)
     qris_pending: tuple[int, int] = (0, 0)
-    returns: SalesTotals = field(default_factory=SalesTotals)  # issue 3: stays zero until returns exist
-    # completed line totals (after discounts) net of returns, split by product.ppn_exempt
+    returns: SalesTotals = field(default_factory=SalesTotals)  # goods value refunded
+    # sales of an earlier period cancelled in this one (goods value), subtracted like returns
+    cancelled_later: SalesTotals = field(default_factory=SalesTotals)
+    # completed line totals (after discounts) net of returns of the sales made while the store was
+    # VAT-registered, split by the line's ppn_exempt; their VAT status and rate are the sales' own
     taxable_rp: int = 0
     exempt_rp: int = 0
+    vat_registered: bool = False
+    ppn_percent: int | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +170,10 @@ class PeriodReport:
                 "by_hour": {f"{h:02d}": v for h, v in sorted(f.by_hour.items())},
                 "by_day": dict(sorted(f.by_day.items())),
                 "voids": {"sale_count": f.cancelled.sale_count, "total_rp": f.cancelled.total_rp},
+                "cancelled_later": {
+                    "count": f.cancelled_later.sale_count,
+                    "total_rp": f.cancelled_later.total_rp,
+                },
                 "returns": {"count": f.returns.sale_count, "total_rp": f.returns.total_rp},
                 "qris_pending": {"count": f.qris_pending[0], "amount_rp": f.qris_pending[1]},
                 "qris_confirmed": {"count": f.qris_confirmed[0], "amount_rp": f.qris_confirmed[1]},

@@ -289,6 +289,42 @@ def _v7(db: peewee.SqliteDatabase) -> None:
     )
 
 
+# Version 8 (documents that never change): what a sale was printed with, and cash refund rounding.
+V8 = [
+    # The receipt document as printed at commit (JSON); reprints render it, never today's settings.
+    'ALTER TABLE "sale" ADD COLUMN "receipt_document" TEXT',
+    # The store's VAT status and PPN rate at commit: past reports and receipts read these.
+    'ALTER TABLE "sale" ADD COLUMN "vat_registered" INTEGER NOT NULL DEFAULT 0',
+    'ALTER TABLE "sale" ADD COLUMN "ppn_percent" INTEGER NOT NULL DEFAULT 11',
+    # Cash paid back is rounded like cash taken in; the difference is kept like a sale's rounding.
+    'ALTER TABLE "sale_return" ADD COLUMN "rounding_rp" INTEGER NOT NULL DEFAULT 0',
+    'ALTER TABLE "sale_cancellation" ADD COLUMN "rounding_rp" INTEGER NOT NULL DEFAULT 0',
+    # What a product was called and filed under when sold: reports group past sales by these.
+    'ALTER TABLE "sale_line" ADD COLUMN "product_code" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "sale_line" ADD COLUMN "business_unit" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "sale_line" ADD COLUMN "category" VARCHAR(255) NOT NULL DEFAULT \'\'',
+]
+
+
+def _v8(db: peewee.SqliteDatabase) -> None:
+    """Add the stored receipt and VAT facts to sales; earlier sales take the store's status of today
+    (the best that is known), and from then on keep it."""
+    _sql_step(V8)(db)
+    db.execute_sql(
+        'UPDATE "sale" SET "vat_registered" = COALESCE((SELECT MAX("vat_registered") FROM "store"), 0)'
+    )
+    row = db.execute_sql('SELECT "value" FROM "setting" WHERE "key" = \'tax.ppn_percent\'').fetchone()
+    if row is not None and str(row[0]).isdigit():
+        db.execute_sql('UPDATE "sale" SET "ppn_percent" = ?', (int(row[0]),))
+    product = 'FROM "product" p WHERE p."id" = "sale_line"."product_id"'
+    db.execute_sql(
+        f'UPDATE "sale_line" SET "product_code" = COALESCE((SELECT p."code" {product}), \'\'), '
+        f'"business_unit" = COALESCE((SELECT p."business_unit" {product}), \'\'), '
+        '"category" = COALESCE((SELECT c."name" FROM "product" p JOIN "category" c ON c."id" = p."category_id" '
+        'WHERE p."id" = "sale_line"."product_id"), \'\')'
+    )
+
+
 STEPS: list[tuple[int, Step]] = [
     (1, _sql_step(V1)),
     (2, _v2),
@@ -297,6 +333,7 @@ STEPS: list[tuple[int, Step]] = [
     (5, _sql_step(V5)),  # simpanan payments, QRIS confirmations, cancellations, returns
     (6, _v6),  # purchase caps: sale.buyer_nik, purchase_limit
     (7, _v7),  # PPN: product.ppn_exempt
+    (8, _v8),  # sale.receipt_document, VAT status and rate; refund rounding
 ]
 
 LATEST = STEPS[-1][0]

@@ -223,6 +223,11 @@ class SaleModel(BaseModel):
     business_date = pw.CharField(index=True)
     # the buyer's NIK when the cart needed one (LPG 3 kg) or one was given (schema step 6)
     buyer_nik = pw.CharField(null=True)
+    # What the sale was printed with (schema step 8): the receipt document as JSON (None for sales made
+    # before it: they are drawn from today's data), and the store's VAT status and PPN rate.
+    receipt_document = pw.TextField(null=True)
+    vat_registered = pw.BooleanField(default=False)
+    ppn_percent = pw.IntegerField(default=11)
 
     class Meta:
         table_name = "sale"
@@ -246,6 +251,10 @@ class SaleLineModel(BaseModel):
     line_total_rp = pw.IntegerField()  # after the line discount
     prescription_ref = pw.CharField(default="")  # obat keras: the prescription it was sold against
     ppn_exempt = pw.BooleanField(default=False)  # as the product was when sold (schema step 7)
+    # the product's code, business unit and category name when sold (schema step 8), for reports
+    product_code = pw.CharField(default="")
+    business_unit = pw.CharField(default="")
+    category = pw.CharField(default="")
 
     class Meta:
         table_name = "sale_line"
@@ -570,6 +579,7 @@ class SaleCancellationModel(BaseModel):
     reason = pw.TextField(default="")
     refund_method = pw.CharField(null=True)  # cash | qris | transfer, None when nothing was paid
     refund_rp = pw.IntegerField(default=0)
+    rounding_rp = pw.IntegerField(default=0)  # cash paid back = refund_rp + rounding_rp (step 8)
     user = pw.ForeignKeyField(UserModel)
     approved_by = pw.ForeignKeyField(UserModel, null=True, backref="approved_cancellations")
     shift = pw.ForeignKeyField(ShiftModel, null=True)
@@ -588,6 +598,7 @@ class SaleReturnModel(BaseModel):
     return_no = pw.CharField(unique=True)
     refund_method = pw.CharField()  # cash | qris | transfer
     refund_rp = pw.IntegerField()
+    rounding_rp = pw.IntegerField(default=0)  # cash paid back = refund_rp + rounding_rp (step 8)
     reason = pw.TextField(default="")
     user = pw.ForeignKeyField(UserModel)
     approved_by = pw.ForeignKeyField(UserModel, backref="approved_returns")

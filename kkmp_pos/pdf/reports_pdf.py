@@ -169,6 +169,11 @@ def period_pdf(r: PeriodReport, path: Path) -> None:
             [
                 ["Penjualan batal", str(f.cancelled.sale_count), format_rp(f.cancelled.total_rp)],
                 ["Retur", str(f.returns.sale_count), format_rp(f.returns.total_rp)],
+                [
+                    "Batal dari hari sebelumnya",
+                    str(f.cancelled_later.sale_count),
+                    format_rp(f.cancelled_later.total_rp),
+                ],
                 ["QRIS diterima", str(f.qris_confirmed[0]), format_rp(f.qris_confirmed[1])],
                 ["QRIS menunggu", str(f.qris_pending[0]), format_rp(f.qris_pending[1])],
             ],

@@ -38,6 +38,9 @@ class ServiceContext:
         self._store: StoreModel | None = None
         self._terminal_id: str | None = None
         self.settings = Settings(self._stored_setting)
+        # Called with a drawer-opening print job's id once the cash movement that queued it has
+        # committed (services/printing/drawer_kick.py); the till sends it in the background.
+        self.drawer_kicks: list[Callable[[int], None]] = []
 
     # -- identity -------------------------------------------------------------------------------
     @property

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from kkmp_pos.services.members.registration import RegistrationService
     from kkmp_pos.services.printing.jobs import PrintService
     from kkmp_pos.services.printing.settings import PrinterSettingsService
+    from kkmp_pos.services.printing.worker import PrintWorker
     from kkmp_pos.services.reports.audit_log import AuditLogService
     from kkmp_pos.services.reports.lpg_logbook import LpgLogbookService
     from kkmp_pos.services.reports.service import ReportService
@@ -69,6 +70,17 @@ class Till:
 
         self.checkpointer = WalCheckpointer(self.db_path)
         self.checkpointer.start()
+        # Cash that moves without a sale receipt (refunds, cash in and out) opens the drawer: its job
+        # goes to the printer from a background worker, never from the window.
+        self._kick_worker: PrintWorker | None = None
+        ctx.drawer_kicks.append(self._send_drawer_kick)
+
+    def _send_drawer_kick(self, job_id: int) -> None:
+        if self._kick_worker is None:
+            from kkmp_pos.services.printing.worker import PrintWorker
+
+            self._kick_worker = PrintWorker(self.printing)
+        self._kick_worker.submit(job_id)
 
     @property
     def shop(self) -> ShopIdentity:
@@ -216,6 +228,8 @@ class Till:
         return bool(self.ctx.setting_raw("demo"))
 
     def close(self) -> None:
+        if self._kick_worker is not None:
+            self._kick_worker.stop()
         self.sync.stop()
         self.checkpointer.stop()
         if not self.ctx.db.is_closed():

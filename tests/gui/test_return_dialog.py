@@ -61,7 +61,8 @@ def test_cashier_returns_part_of_a_sale_with_a_manager_pin(qtbot, till, cashier,
     assert event.type == "return.completed" and payload["refund_rp"] == 64_500
     assert payload["sale_id"] == result.sale_id and len(payload["lines"]) == 1
     assert "64.500" in dialog.done_refund.text()
-    (slip,) = till.printing.printer.texts()
+    # the slip, beside the drawer opening for the cash paid back (an empty kick job)
+    (slip,) = [text for text in till.printing.printer.texts() if text.strip()]
     assert "NOTA RETUR" in slip and result.receipt_no in slip and "64.500" in slip
     assert dialog.lines[rice].name in slip and manager.name in slip
     assert "tercetak" in dialog.print_status.text()

@@ -89,7 +89,11 @@ class Day:
 
 @pytest.fixture
 def day(no_shift, cashier, manager) -> Day:
-    d = Day(no_shift, cashier, manager)
+    return make_day(no_shift, cashier, manager)
+
+
+def make_day(till, cashier, manager) -> Day:
+    d = Day(till, cashier, manager)
     d.cash(d.cart(("SPHP5", 2000), ("WEIGHED", 1250)))  # weighed rice
     d.cash(d.cart(("BRM5", 1000), ("PCT", 3000), member=True))
     d.cash(d.cart(("LPG12", 1000)))
@@ -184,19 +188,34 @@ def test_eod_pdf_and_thermal_text_show_the_same_totals(day, tmp_path) -> None:
     assert row("Retur (1)") == format_rp(day.returns[1])
 
 
-def test_ppn_lines_show_only_for_a_vat_registered_store(day) -> None:
+def test_ppn_lines_show_only_for_sales_made_while_the_store_was_vat_registered(
+    no_shift, cashier, manager
+) -> None:
+    till = no_shift
     from kkmp_pos.db.models import StoreModel
 
-    bdate = day.till.ctx.business_date()
-    assert day.till.reports.end_of_day(day.manager, bdate).ppn is None
     StoreModel.update(vat_registered=True).execute()
-    day.till.ctx.refresh_store()
+    till.ctx.refresh_store()
+    day = make_day(till, cashier, manager)
+    bdate = day.till.ctx.business_date()
     report = day.till.reports.end_of_day(day.manager, bdate)
     dpp, ppn = report.ppn
     # only taxable goods carry PPN (tests/services/test_ppn.py checks the split line by line)
     taxable = report.facts.taxable_rp
     assert taxable + report.facts.exempt_rp == day.total and 0 < taxable < day.total
     assert dpp + ppn == taxable and ppn == (taxable * 11 * 2 + 111) // (111 * 2)
+
+
+def test_registering_for_vat_later_adds_no_ppn_to_a_past_day(day) -> None:
+    from kkmp_pos.db.models import StoreModel
+
+    bdate = day.till.ctx.business_date()
+    before = day.till.reports.end_of_day(day.manager, bdate)
+    assert before.ppn is None
+    StoreModel.update(vat_registered=True).execute()
+    day.till.ctx.refresh_store()
+    after = day.till.reports.end_of_day(day.manager, bdate)
+    assert after.ppn is None and after.to_json() == before.to_json()
 
 
 def test_z_report_reconciles_the_drawer_with_refunds_and_shows_difference_and_approval(day) -> None:

@@ -248,6 +248,7 @@ class ReturnDialog(QDialog):
     def set_refund_method(self, method: str) -> None:
         self.refund_method = method
         self.method_buttons[method].setChecked(True)
+        self._update_refund()
 
     def quantities(self) -> dict[int, int]:
         """{sale_line_id: qty_milli} typed so far; raises the parse error of a bad entry."""
@@ -268,6 +269,7 @@ class ReturnDialog(QDialog):
                 )
             )
         total = self.table.refund_rp(quantities)
+        total += self.till.reversals.refund_rounding(self.refund_method, total)  # cash: rounded
         self.refund_label.setText(
             self.tr("Uang kembali ± {amount}").format(amount=format_rp(total)) if total else ""
         )

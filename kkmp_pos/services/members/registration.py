@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from kkmp_pos.core.cart import MemberRef
@@ -182,12 +183,13 @@ class RegistrationService:
             from kkmp_pos.core.receipt import width_for_paper
 
             width = width_for_paper(self.ctx.settings.printer_paper_mm)
+            slip = savings_receipt_document(member, payment, store.cooperative_name, cashier.name, width)
+            # simpanan paid in cash opens the drawer as its receipt prints, like a sale's
+            slip = dataclasses.replace(slip, kick_drawer=method == "cash")
             receipt = PrintJobModel.create(
                 kind="savings",
                 doc_id=payment.id,
-                document=savings_receipt_document(
-                    member, payment, store.cooperative_name, cashier.name, width
-                ).to_json(),
+                document=slip.to_json(),
                 printer_uri=self.ctx.settings.printer_uri,
                 created_at=now,
             )

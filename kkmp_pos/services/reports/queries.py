@@ -1,9 +1,12 @@
 """Every query the shift and end-of-day reports read, in one place (so returns slot in here only).
 
 What counts as a sale: `sale.status == 'completed'` (paid in full). `awaiting_payment` sales (QRIS not yet
-confirmed) are reported apart as pending; `cancelled` sales (a cancellation document exists) are voids,
-reported apart and never counted. Returns (`sale_return` documents) are subtracted on their own business
-date, from the totals, the refund method, member/non-member, hour, day and products.
+confirmed) are reported apart as pending. A sale cancelled on its own business date (in a shift report:
+in its own shift) is a void, reported apart and never counted. A cancellation made later is a correction
+of the day it is made, like a return: the sale stays counted on its own day, and the cancellation is
+subtracted on the cancellation's business date (in its shift). Returns (`sale_return` documents) are
+subtracted on their own business date, from the totals, the refund method, member/non-member, hour, day
+and products. A refund paid in cash is rounded like cash taken in; its `rounding_rp` is kept with it.
 
 Sums are over the sale's `business_date` (store-local). `total_rp` is what the goods cost after line
 discounts (Σ line totals); money taken is `total_rp + rounding_rp` (cash rounding), which is what the
@@ -19,16 +22,17 @@ import peewee
 
 from kkmp_pos.core.cash import CashFigures
 from kkmp_pos.core.reports import ProductFacts, SalesFacts, SalesTotals
+from kkmp_pos.services.reports.scopes import (
+    IN_SHIFT,
+    late_cancellation_scope,
+    return_scope,
+    sale_scope,
+    sale_status,
+)
 
 COMPLETED = "completed"
 PENDING = "awaiting_payment"
 CANCELLED = "cancelled"
-
-
-def _scope(date_from: str, date_to: str, shift_id: str | None) -> tuple[str, list[Any]]:
-    if shift_id is not None:
-        return 's."shift_id" = ?', [shift_id]
-    return 's."business_date" BETWEEN ? AND ?', [date_from, date_to]
 
 
 def _add(t: SalesTotals, row: tuple[Any, ...]) -> None:
@@ -49,11 +53,11 @@ def sales_facts(
     utc_offset_hours: int = 8,
 ) -> SalesFacts:
     """Totals by status, member/non-member, local hour, day and payment method, in three queries."""
-    where, params = _scope(date_from, date_to, shift_id)
+    where, params = sale_scope(date_from, date_to, shift_id)
     facts = SalesFacts()
     sql = (
         'SELECT COUNT(*), SUM(s."total_rp"), SUM(s."subtotal_rp"), SUM(s."discount_rp"), '
-        'SUM(s."rounding_rp"), SUM(s."member_savings_rp"), s."status", s."member_id" IS NULL, '
+        f'SUM(s."rounding_rp"), SUM(s."member_savings_rp"), {sale_status(shift_id)}, s."member_id" IS NULL, '
         'substr(s."created_at", 12, 2), s."business_date" '
         f'FROM "sale" s WHERE {where} GROUP BY 7, 8, 9, 10'
     )
@@ -70,67 +74,117 @@ def sales_facts(
         facts.by_hour[hour] = facts.by_hour.get(hour, 0) + (row[1] or 0)
         facts.by_day[bdate] = facts.by_day.get(bdate, 0) + (row[1] or 0)
     sql = (
-        'SELECT s."status", p."method", p."status", COUNT(*), SUM(p."amount_rp") '
+        f'SELECT {sale_status(shift_id)}, p."method", p."status", COUNT(*), SUM(p."amount_rp") '
         'FROM "payment" p JOIN "sale" s ON s."id" = p."sale_id" '
         f"WHERE {where} GROUP BY 1, 2, 3"
     )
-    for sale_status, method, pay_status, count, amount in db.execute_sql(sql, params):
+    for state, method, pay_status, count, amount in db.execute_sql(sql, params):
         # A confirmed QRIS payment keeps its row; the sale turning 'completed' is what confirms it.
-        if sale_status == COMPLETED and pay_status != "cancelled":
+        if state == COMPLETED and pay_status != "cancelled":
             facts.by_payment[method] = facts.by_payment.get(method, 0) + amount
             if method == "qris":
                 c, a = facts.qris_confirmed
                 facts.qris_confirmed = (c + count, a + amount)
-        elif sale_status == PENDING and method == "qris" and pay_status == "pending":
+        elif state == PENDING and method == "qris" and pay_status == "pending":
             c, a = facts.qris_pending
             facts.qris_pending = (c + count, a + amount)
     _subtract_returns(db, facts, date_from, date_to, shift_id, utc_offset_hours)
+    _subtract_later_cancellations(db, facts, date_from, date_to, shift_id, utc_offset_hours)
     facts.taxable_rp, facts.exempt_rp = ppn_bases(db, date_from, date_to, shift_id=shift_id)
+    facts.vat_registered, facts.ppn_percent = vatstatus(db, date_from, date_to, shift_id=shift_id)
     return facts
 
 
 def ppn_bases(
     db: peewee.Database, date_from: str = "", date_to: str = "", *, shift_id: str | None = None
 ) -> tuple[int, int]:
-    """(taxable, exempt) rupiah: completed sales' line totals after discounts, less their returns.
+    """(taxable, exempt) rupiah of the sales made while the store was VAT-registered: completed sales'
+    line totals after discounts, less their returns and later cancellations.
 
-    Exempt means the line was sold as `ppn_exempt` (basic staples, LPG 3 kg: core/tax.py); the flag is
-    copied onto the sale line, so a later catalog edit never changes a past report.
+    Exempt means the line was sold as `ppn_exempt` (basic staples, LPG 3 kg: core/tax.py); the flag and
+    the store's VAT status are kept on the sale, so a later catalog or VAT change never changes a past
+    report.
     """
-    where, params = _scope(date_from, date_to, shift_id)
+    where, params = sale_scope(date_from, date_to, shift_id)
     sums = {0: 0, 1: 0}
     sql = (
         'SELECT l."ppn_exempt", SUM(l."line_total_rp") FROM "sale_line" l '
         'JOIN "sale" s ON s."id" = l."sale_id" '
-        f'WHERE {where} AND s."status" = ? GROUP BY 1'
+        f'WHERE {where} AND s."vat_registered" AND {sale_status(shift_id)} = ? GROUP BY 1'
     )
     for exempt, total in db.execute_sql(sql, [*params, COMPLETED]):
         sums[1 if exempt else 0] += total or 0
-    where_r, params_r = _return_scope(date_from, date_to, shift_id)
+    where_r, params_r = return_scope(date_from, date_to, shift_id)
     sql = (
         'SELECT l."ppn_exempt", SUM(rl."refund_rp") FROM "sale_return_line" rl '
         'JOIN "sale_return" r ON r."id" = rl."sale_return_id" '
-        'JOIN "sale_line" l ON l."id" = rl."sale_line_id" '
-        f"WHERE {where_r} GROUP BY 1"
+        'JOIN "sale_line" l ON l."id" = rl."sale_line_id" JOIN "sale" s ON s."id" = l."sale_id" '
+        f'WHERE {where_r} AND s."vat_registered" GROUP BY 1'
     )
     for exempt, refund in db.execute_sql(sql, params_r):
         sums[1 if exempt else 0] -= refund or 0
+    where_c, params_c = late_cancellation_scope(date_from, date_to, shift_id)
+    sql = (
+        'SELECT l."ppn_exempt", SUM(l."line_total_rp") FROM "sale_cancellation" c '
+        'JOIN "sale" s ON s."id" = c."sale_id" JOIN "sale_line" l ON l."sale_id" = s."id" '
+        f'WHERE {where_c} AND s."vat_registered" GROUP BY 1'
+    )
+    for exempt, total in db.execute_sql(sql, params_c):
+        sums[1 if exempt else 0] -= total or 0
     return sums[0], sums[1]
 
 
-def _return_scope(date_from: str, date_to: str, shift_id: str | None) -> tuple[str, list[Any]]:
-    """Returns of a date range (their own business date) or made during a shift."""
-    if shift_id is not None:
-        return f"({_IN_SHIFT.format(t='r')})", [shift_id, shift_id, shift_id]
-    return 'r."business_date" BETWEEN ? AND ?', [date_from, date_to]
+def vatstatus(
+    db: peewee.Database, date_from: str = "", date_to: str = "", *, shift_id: str | None = None
+) -> tuple[bool, int | None]:
+    """Whether any sale of the period (or corrected in it) was made while the store was VAT-registered,
+    and the PPN rate it was made at (the highest, should the rate have changed within the period)."""
+    where, params = sale_scope(date_from, date_to, shift_id)
+    where_r, params_r = return_scope(date_from, date_to, shift_id)
+    where_c, params_c = late_cancellation_scope(date_from, date_to, shift_id)
+    rates = [
+        db.execute_sql(
+            f'SELECT MAX(s."ppn_percent") FROM {source} WHERE {w} AND s."vat_registered"', p
+        ).fetchone()[0]
+        for source, w, p in (
+            ('"sale" s', where, params),
+            ('"sale_return" r JOIN "sale" s ON s."id" = r."sale_id"', where_r, params_r),
+            ('"sale_cancellation" c JOIN "sale" s ON s."id" = c."sale_id"', where_c, params_c),
+        )
+    ]
+    known = [rate for rate in rates if rate is not None]
+    percent = max(known) if known else None
+    return percent is not None, percent
 
 
-# A reversal made during a shift: linked to it, or (no link) made while it was open.
-_IN_SHIFT = (
-    '{t}."shift_id" = ? OR ({t}."shift_id" IS NULL AND {t}."created_at" >= '
-    '(SELECT "opened_at" FROM "shift" WHERE "id" = ?) AND {t}."created_at" <= '
-    '(SELECT COALESCE("closed_at", \'9999\') FROM "shift" WHERE "id" = ?))'
-)
+def _subtract_later_cancellations(
+    db: peewee.Database,
+    facts: SalesFacts,
+    date_from: str,
+    date_to: str,
+    shift_id: str | None,
+    utc_offset_hours: int,
+) -> None:
+    """A sale cancelled after its own period: its goods value leaves the completed totals, and what was
+    paid back leaves its refund method, on the day and in the shift the cancellation was made."""
+    where, params = late_cancellation_scope(date_from, date_to, shift_id)
+    sql = (
+        'SELECT s."total_rp", c."refund_rp" + c."rounding_rp", c."refund_method", s."member_id" IS NULL, '
+        'substr(c."created_at", 12, 2), c."business_date" '
+        f'FROM "sale_cancellation" c JOIN "sale" s ON s."id" = c."sale_id" WHERE {where}'
+    )
+    for total, paid_back, method, non_member, utc_hour, bdate in db.execute_sql(sql, params):
+        facts.cancelled_later.sale_count += 1
+        facts.cancelled_later.total_rp += total
+        facts.completed.total_rp -= total
+        facts.completed.rounding_rp -= paid_back - total
+        group = facts.non_member if non_member else facts.member
+        group.total_rp -= total
+        if method:
+            facts.by_payment[method] = facts.by_payment.get(method, 0) - paid_back
+        hour = (int(utc_hour) + utc_offset_hours) % 24
+        facts.by_hour[hour] = facts.by_hour.get(hour, 0) - total
+        facts.by_day[bdate] = facts.by_day.get(bdate, 0) - total
 
 
 def _subtract_returns(
@@ -142,16 +196,18 @@ def _subtract_returns(
     utc_offset_hours: int,
 ) -> None:
     """Returns reduce the completed totals, their refund method, member/non-member, hour and day."""
-    where, params = _return_scope(date_from, date_to, shift_id)
+    where, params = return_scope(date_from, date_to, shift_id)
     sql = (
         'SELECT r."refund_rp", r."refund_method", s."member_id" IS NULL, substr(r."created_at", 12, 2), '
-        'r."business_date" FROM "sale_return" r JOIN "sale" s ON s."id" = r."sale_id" '
+        'r."business_date", r."rounding_rp" FROM "sale_return" r JOIN "sale" s ON s."id" = r."sale_id" '
         f"WHERE {where}"
     )
-    for refund, method, non_member, utc_hour, bdate in db.execute_sql(sql, params):
+    for refund, method, non_member, utc_hour, bdate, rounding in db.execute_sql(sql, params):
         facts.returns.sale_count += 1
         facts.returns.total_rp += refund
         facts.completed.total_rp -= refund
+        facts.completed.rounding_rp -= rounding
+        facts.by_payment[method] = facts.by_payment.get(method, 0) - rounding
         group = facts.non_member if non_member else facts.member
         group.total_rp -= refund
         facts.by_payment[method] = facts.by_payment.get(method, 0) - refund
@@ -160,41 +216,63 @@ def _subtract_returns(
         facts.by_day[bdate] = facts.by_day.get(bdate, 0) - refund
 
 
+# What a product was called and filed under when it was sold, from the sale line (schema step 8).
+_AS_SOLD = 'MAX(l."product_code"), MAX(l."name"), MAX(l."business_unit"), MAX(l."category")'
+
+
 def product_facts(
     db: peewee.Database, date_from: str = "", date_to: str = "", *, shift_id: str | None = None
 ) -> list[ProductFacts]:
-    """Completed sales per product (quantity in base units, rupiah after line discounts)."""
-    where, params = _scope(date_from, date_to, shift_id)
+    """Completed sales per product (quantity in base units, rupiah after line discounts), named and
+    grouped as the products were when sold: a later catalog edit never changes a past report."""
+    where, params = sale_scope(date_from, date_to, shift_id)
     sql = (
-        'SELECT l."product_id", SUM(l."base_qty_milli"), SUM(l."line_total_rp") '
+        f'SELECT l."product_id", SUM(l."base_qty_milli"), SUM(l."line_total_rp"), {_AS_SOLD} '
         'FROM "sale_line" l JOIN "sale" s ON s."id" = l."sale_id" '
-        f'WHERE {where} AND s."status" = ? GROUP BY 1'
+        f"WHERE {where} AND {sale_status(shift_id)} = ? GROUP BY 1"
     )
-    sums = {pid: (qty, total) for pid, qty, total in db.execute_sql(sql, [*params, COMPLETED])}
-    where_r, params_r = _return_scope(date_from, date_to, shift_id)
+    sums: dict[int, tuple[int, int]] = {}
+    facts: dict[int, tuple[str, str, str, str]] = {}
+    for pid, qty, total, *as_sold in db.execute_sql(sql, [*params, COMPLETED]):
+        sums[pid] = (qty, total)
+        facts[pid] = tuple(as_sold)  # type: ignore[assignment]
+    where_r, params_r = return_scope(date_from, date_to, shift_id)
     sql = (
-        'SELECT l."product_id", SUM(rl."base_qty_milli"), SUM(rl."refund_rp") FROM "sale_return_line" rl '
-        'JOIN "sale_return" r ON r."id" = rl."sale_return_id" '
+        f'SELECT l."product_id", SUM(rl."base_qty_milli"), SUM(rl."refund_rp"), {_AS_SOLD} '
+        'FROM "sale_return_line" rl JOIN "sale_return" r ON r."id" = rl."sale_return_id" '
         'JOIN "sale_line" l ON l."id" = rl."sale_line_id" '
         f"WHERE {where_r} GROUP BY 1"
     )
-    for pid, qty, refund in db.execute_sql(sql, params_r):
+    where_c, params_c = late_cancellation_scope(date_from, date_to, shift_id)
+    sql_c = (
+        f'SELECT l."product_id", SUM(l."base_qty_milli"), SUM(l."line_total_rp"), {_AS_SOLD} '
+        'FROM "sale_cancellation" c JOIN "sale" s ON s."id" = c."sale_id" '
+        'JOIN "sale_line" l ON l."sale_id" = s."id" '
+        f"WHERE {where_c} GROUP BY 1"
+    )
+    corrections = [*db.execute_sql(sql, params_r), *db.execute_sql(sql_c, params_c)]
+    for pid, qty, refund, *as_sold in corrections:
         sold_qty, sold_total = sums.get(pid, (0, 0))
         sums[pid] = (sold_qty - qty, sold_total - refund)
+        facts.setdefault(pid, tuple(as_sold))  # type: ignore[arg-type]
     if not sums:
         return []
-    products: dict[int, tuple[str, str, str, str, str]] = {}
+    # the base unit, and what a line written without the as-sold columns (bulk-generated shops) lacks
+    marks = ", ".join("?" for _ in sums)
     sql = (
-        'SELECT p."id", p."code", p."name", p."base_unit", p."business_unit", '
-        'COALESCE(c."name", \'\') FROM "product" p LEFT JOIN "category" c ON c."id" = p."category_id"'
+        'SELECT p."id", p."base_unit", p."code", p."name", p."business_unit", COALESCE(c."name", \'\') '
+        'FROM "product" p LEFT JOIN "category" c ON c."id" = p."category_id" '
+        f'WHERE p."id" IN ({marks})'
     )
-    for pid, code, name, unit, bu, category in db.execute_sql(sql):
-        if pid in sums:
-            products[pid] = (code, name, unit, bu, category)
-    return [
-        ProductFacts(pid, *products.get(pid, ("?", "?", "", "sembako", "")), qty, total)
-        for pid, (qty, total) in sums.items()
-    ]
+    catalog = {row[0]: row[1:] for row in db.execute_sql(sql, list(sums))}
+    result = []
+    for pid, (qty, total) in sums.items():
+        unit, *today = catalog.get(pid, ("", "?", "?", "sembako", ""))
+        code, name, business_unit, category = (
+            sold or now for sold, now in zip(facts[pid], today, strict=True)
+        )
+        result.append(ProductFacts(pid, code, name, unit, business_unit, category, qty, total))
+    return result
 
 
 def cash_movements(db: peewee.Database, shift_id: str) -> list[tuple[str, int, str, str, str]]:
@@ -223,7 +301,7 @@ def shift_cash_figures(db: peewee.Database, shift_id: str, opening_float_rp: int
         moves[kind] = amount
     sql = (
         'SELECT COALESCE(SUM(t."amount_rp"), 0) FROM "member_payment" t '
-        f'WHERE t."method" = ? AND t."status" = ? AND ({_IN_SHIFT.format(t="t")})'
+        f'WHERE t."method" = ? AND t."status" = ? AND ({IN_SHIFT.format(t="t")})'
     )
     savings = db.execute_sql(sql, ["cash", "confirmed", shift_id, shift_id, shift_id]).fetchone()[0]
     return CashFigures(
@@ -241,8 +319,8 @@ def _cash_refunds(db: peewee.Database, shift_id: str) -> int:
     total = 0
     for table in ("sale_cancellation", "sale_return"):
         sql = (
-            f'SELECT COALESCE(SUM(t."refund_rp"), 0) FROM "{table}" t '
-            f'WHERE t."refund_method" = ? AND ({_IN_SHIFT.format(t="t")})'
+            f'SELECT COALESCE(SUM(t."refund_rp" + t."rounding_rp"), 0) FROM "{table}" t '
+            f'WHERE t."refund_method" = ? AND ({IN_SHIFT.format(t="t")})'
         )
         total += int(db.execute_sql(sql, ["cash", shift_id, shift_id, shift_id]).fetchone()[0])
     return total
@@ -265,11 +343,13 @@ def shifts_in_range(db: peewee.Database, date_from: str, date_to: str) -> list[d
 
 
 def member_purchases(db: peewee.Database, date_from: str, date_to: str) -> list[dict[str, Any]]:
-    """Net purchases per member in the period (completed sales, net of returns): the basis of SHU."""
+    """Net purchases per member in the period (completed sales, net of returns and of later
+    cancellations on the day they were made): the basis of SHU."""
     sql = (
         'SELECT m."id", m."number", m."name", COUNT(s."id"), SUM(s."total_rp"), SUM(s."member_savings_rp") '
         'FROM "sale" s JOIN "member" m ON m."id" = s."member_id" '
-        'WHERE s."business_date" BETWEEN ? AND ? AND s."status" = ? GROUP BY m."id" ORDER BY m."number"'
+        f'WHERE s."business_date" BETWEEN ? AND ? AND {sale_status(None)} = ? '
+        'GROUP BY m."id" ORDER BY m."number"'
     )
     returned: dict[str, int] = defaultdict(int)
     sql_returns = (
@@ -278,6 +358,13 @@ def member_purchases(db: peewee.Database, date_from: str, date_to: str) -> list[
     )
     for mid, refund in db.execute_sql(sql_returns, [date_from, date_to]):
         returned[mid] = refund
+    where_c, params_c = late_cancellation_scope(date_from, date_to, None)
+    sql_cancelled = (
+        'SELECT s."member_id", SUM(s."total_rp") FROM "sale_cancellation" c '
+        f'JOIN "sale" s ON s."id" = c."sale_id" WHERE {where_c} AND s."member_id" IS NOT NULL GROUP BY 1'
+    )
+    for mid, total in db.execute_sql(sql_cancelled, params_c):
+        returned[mid] += total
     rows = [
         {
             "member_id": mid,

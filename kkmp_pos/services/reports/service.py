@@ -110,13 +110,13 @@ def build_period_report(
         date_to=end,
         store_name=store.name,
         cooperative_name=store.cooperative_name,
-        vat_registered=bool(store.vat_registered),
+        vat_registered=facts.vat_registered,  # the sales' own VAT status, never today's
         generated_at=ctx.now_iso(),
         facts=facts,
         products=products,
         shifts=shifts,
         top_n=ctx.settings.reports_top_products,
-        ppn_percent=ctx.settings.tax_ppn_percent,
+        ppn_percent=facts.ppn_percent or ctx.settings.tax_ppn_percent,
     )
     report_progress(steps, steps, "selesai")
     return report

@@ -4,20 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import peewee as pw
+
 from kkmp_pos.core.errors import NotFoundError
 from kkmp_pos.core.nik import mask_nik
 from kkmp_pos.core.receipt import (
+    WIDTH_58MM,
     ReceiptDocument,
     ReceiptLine,
     ReceiptPayment,
     SaleReceiptData,
+    Text,
     build_sale_receipt,
+    copy_of,
     width_for_paper,
 )
 from kkmp_pos.core.timeutil import from_iso, local
 from kkmp_pos.db.models import (
     MemberModel,
+    PaymentConfirmationModel,
     PaymentModel,
+    PrintJobModel,
+    SaleCancellationModel,
     SaleLineModel,
     SaleModel,
     UserModel,
@@ -93,6 +101,10 @@ class ReceiptService:
         member = MemberModel.get_or_none(MemberModel.id == sale.member_id) if sale.member_id else None
         lines = SaleLineModel.select().where(SaleLineModel.sale == sale_id).order_by(SaleLineModel.line_no)
         payments = list(PaymentModel.select().where(PaymentModel.sale == sale_id))
+        confirmed = {
+            c.payment_id: c.reference
+            for c in PaymentConfirmationModel.select().where(PaymentConfirmationModel.sale == sale_id)
+        }
         cash = [p for p in payments if p.method == "cash"]
         potential = 0
         receipt_lines = []
@@ -112,7 +124,7 @@ class ReceiptService:
             )
         if member is None:
             potential = self._potential_savings(sale_id)
-        ppn = self._ppn(sale_id)
+        ppn = self._ppn(sale)
         return SaleReceiptData(
             store_name=store.cooperative_name,
             store_address=f"{store.name}\n{store.address}".strip(),
@@ -127,7 +139,10 @@ class ReceiptService:
             subtotal_rp=sale.subtotal_rp,
             discount_rp=sale.discount_rp,
             total_rp=sale.total_rp,
-            payments=tuple(ReceiptPayment(p.method, p.amount_rp, p.reference or None) for p in payments),
+            payments=tuple(
+                ReceiptPayment(p.method, p.amount_rp, p.reference or confirmed.get(p.id) or None)
+                for p in payments
+            ),
             rounding_rp=sale.rounding_rp,
             tendered_rp=sum(p.tendered_rp for p in cash),
             change_rp=sale.change_rp,
@@ -141,26 +156,28 @@ class ReceiptService:
             ppn_dpp_rp=ppn[0] if ppn else None,
             ppn_percent=ppn[2] if ppn else 11,
             ppn_exempt_rp=ppn[3] if ppn else 0,
+            header_lines=tuple(self.ctx.settings.receipt_header),
             footer_lines=tuple(self.ctx.settings.receipt_footer),
             is_copy=is_copy,
             status_note=STATUS_NOTES.get(sale.status),
             kick_drawer=bool(cash) and self.ctx.settings.printer_kick_drawer,
         )
 
-    def _ppn(self, sale_id: str) -> tuple[int, int, int, int] | None:
-        """(DPP, PPN, percent, exempt rupiah) of a sale at a VAT-registered store, else None.
+    def _ppn(self, sale: SaleModel) -> tuple[int, int, int, int] | None:
+        """(DPP, PPN, percent, exempt rupiah) of a sale made while the store was VAT-registered, else None.
 
-        Taxable: the line totals after discounts of products not exempt from PPN (core/tax.py).
+        Taxable: the line totals after discounts of products not exempt from PPN (core/tax.py). The VAT
+        status and rate are the sale's own, kept at commit.
         """
-        if not self.ctx.store.vat_registered:
+        if not sale.vat_registered:
             return None
         from kkmp_pos.core.tax import dpp_and_ppn
 
-        percent = self.ctx.settings.tax_ppn_percent
+        percent = sale.ppn_percent
         taxable = exempt = 0
         for total, is_exempt in self.ctx.db.execute_sql(
             'SELECT l."line_total_rp", l."ppn_exempt" FROM "sale_line" l WHERE l."sale_id" = ?',
-            (sale_id,),
+            (sale.id,),
         ):
             if is_exempt:
                 exempt += total
@@ -170,24 +187,84 @@ class ReceiptService:
         return dpp, ppn, percent, exempt
 
     def _potential_savings(self, sale_id: str) -> int:
-        """What a non-member would have saved at member prices (the invitation to join)."""
+        """What a non-member would have saved at the member prices in force (the invitation to join)."""
         from kkmp_pos.core.money import line_total_rp
-        from kkmp_pos.db.models import ProductModel, ProductUnitModel
 
         total = 0
-        for line in SaleLineModel.select().where(SaleLineModel.sale == sale_id):
-            source = (
-                ProductUnitModel.get_by_id(line.unit_id)
-                if line.unit_id
-                else ProductModel.get_by_id(line.product_id)
-            )
-            member_price = source.member_price_rp
-            if member_price is not None and member_price < line.unit_price_rp:
-                total += line_total_rp(line.unit_price_rp - member_price, line.qty_milli)
+        for unit_price, qty, member_price in self.ctx.db.execute_sql(
+            'SELECT l."unit_price_rp", l."qty_milli", COALESCE(u."member_price_rp", '
+            'CASE WHEN l."unit_id" IS NULL THEN p."member_price_rp" END) FROM "sale_line" l '
+            'JOIN "product" p ON p."id" = l."product_id" '
+            'LEFT JOIN "product_unit" u ON u."id" = l."unit_id" WHERE l."sale_id" = ?',
+            (sale_id,),
+        ):
+            if member_price is not None and member_price < unit_price:
+                total += line_total_rp(unit_price - member_price, qty)
         return total
+
+    def render_original(self, sale_id: str) -> ReceiptDocument:
+        """The receipt as it reads at this moment, built from the sale and today's store and settings.
+
+        Called once, inside the sale's own transaction: what it returns is stored on the sale and is
+        what every later print of that sale shows.
+        """
+        # The document does not depend on the paper: blocks are laid out when printed.
+        return build_sale_receipt(self.data(sale_id), WIDTH_58MM)
+
+    def store_original(self, sale_id: str) -> None:
+        """Keep the receipt as it reads now on the sale (inside the transaction that commits or moves it).
+
+        Once an original has been printed the stored receipt never changes again; until then (a QRIS
+        sale prints only when its payment arrives or is abandoned) it follows the sale's outcome, so
+        the first print shows the RRN or the cancellation.
+        """
+        if self._originals(sale_id).where(PrintJobModel.status == "sent").exists():
+            return
+        document = self.render_original(sale_id).to_json()
+        SaleModel.update(receipt_document=document).where(SaleModel.id == sale_id).execute()
 
     def document(
         self, sale_id: str, *, is_copy: bool = False, paper_mm: int | None = None
     ) -> ReceiptDocument:
-        width = width_for_paper(paper_mm or self.ctx.settings.printer_paper_mm)
-        return build_sale_receipt(self.data(sale_id, is_copy=is_copy), width)
+        """The original receipt as stored at commit, or a copy of it (SALINAN, with what became of the
+        sale since, never kicking the drawer).
+
+        A sale committed before the receipt was stored (schema step 8) is drawn from today's store,
+        settings and catalog, with its current status, as it always was.
+        """
+        width_for_paper(paper_mm or self.ctx.settings.printer_paper_mm)  # refuses an unknown paper
+        sale = SaleModel.get_by_id(sale_id)
+        if sale.receipt_document:
+            original = ReceiptDocument.from_json(sale.receipt_document)
+            return copy_of(original, self.status_since_print(sale, original)) if is_copy else original
+        original = self.render_original(sale_id)
+        return copy_of(original) if is_copy else original
+
+    def status_since_print(self, sale: SaleModel, original: ReceiptDocument) -> list[str]:
+        """What a copy adds under the original: a cancellation, or a QRIS payment confirmed with its
+        reference (RRN), that the original does not show. Nothing while the sale is as it was printed
+        (an original printed after its QRIS outcome already shows it)."""
+        shown = "\n".join(block.text for block in original.blocks if isinstance(block, Text))
+        cancellation = SaleCancellationModel.get_or_none(SaleCancellationModel.sale == sale.id)
+        if cancellation is not None:
+            if STATUS_NOTES["cancelled"] in shown:
+                return []
+            when = local(from_iso(cancellation.created_at), self.ctx.store.timezone)
+            return [f"{STATUS_NOTES['cancelled']} {when.strftime('%d-%m-%Y %H:%M')}"]
+        lines = []
+        for confirmation in (
+            PaymentConfirmationModel.select()
+            .where(PaymentConfirmationModel.sale == sale.id)
+            .order_by(PaymentConfirmationModel.created_at)
+        ):
+            if f"Ref: {confirmation.reference}" not in shown:
+                lines += ["QRIS DITERIMA", f"Ref: {confirmation.reference}"]
+        return lines
+
+    @staticmethod
+    def _originals(sale_id: str) -> pw.ModelSelect:
+        return PrintJobModel.select().where(
+            (PrintJobModel.kind == "receipt")
+            & (PrintJobModel.doc_id == sale_id)
+            & (PrintJobModel.is_copy == False)  # noqa: E712
+        )

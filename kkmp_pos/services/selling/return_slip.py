@@ -31,6 +31,7 @@ class ReturnSummary:
     reason: str
     cashier_name: str
     approver_name: str
+    rounding_rp: int = 0  # cash rounding of the refund; `refund_rp` is what was paid back, rounded
 
 
 def return_summary(ctx: ServiceContext, return_id: str) -> ReturnSummary:
@@ -49,7 +50,8 @@ def return_summary(ctx: ServiceContext, return_id: str) -> ReturnSummary:
         lines=tuple(
             ReturnedLine(r.sale_line.name, r.qty_milli, r.sale_line.unit_label, r.refund_rp) for r in lines
         ),
-        refund_rp=ret.refund_rp,
+        refund_rp=ret.refund_rp + ret.rounding_rp,
+        rounding_rp=ret.rounding_rp,
         refund_method=ret.refund_method,
         reason=ret.reason,
         cashier_name=UserModel.get_by_id(ret.user_id).name,
@@ -69,8 +71,10 @@ def return_slip(ctx: ServiceContext, return_id: str) -> ReceiptDocument:
     for line in s.lines:
         rows.append(line.name)
         rows.append((f"  {format_qty(line.qty_milli, line.unit_label)}", format_rp(line.refund_rp)))
+    rows.append("---")
+    if s.rounding_rp:
+        rows.append(("Pembulatan", format_rp(s.rounding_rp)))
     rows += [
-        "---",
         ("UANG KEMBALI", format_rp(s.refund_rp)),
         ("Dengan", PAYMENT_LABELS.get(s.refund_method, s.refund_method)),
         ("Alasan", s.reason or "-"),

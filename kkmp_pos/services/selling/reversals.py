@@ -22,7 +22,7 @@ from kkmp_pos.core.events import (
     StockMovement,
 )
 from kkmp_pos.core.ids import uuid7
-from kkmp_pos.core.money import format_qty, format_rp, round_half_up
+from kkmp_pos.core.money import format_qty, format_rp, round_cash, round_half_up
 from kkmp_pos.core.sale_status import SaleMove, SaleStatus, is_returnable
 from kkmp_pos.db.ledger import record_movement
 from kkmp_pos.db.models import (
@@ -38,6 +38,8 @@ from kkmp_pos.db.models import (
 from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
+from kkmp_pos.services.printing.drawer_kick import announce_drawer_kick, queue_drawer_kick
+from kkmp_pos.services.selling.receipts import ReceiptService
 from kkmp_pos.services.selling.sale_state import move_sale
 from kkmp_pos.services.setup.auth import require
 from kkmp_pos.services.shifts.guard import booking_shift
@@ -68,6 +70,24 @@ def refund_for(line_total_rp: int, sold_milli: int, qty_milli: int) -> int:
 class ReversalService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        self._kicks: list[int | None] = []  # drawer jobs queued in the open transaction
+
+    def _kick_for_cash(self, method: str | None, refund_rp: int, doc_id: str) -> None:
+        """Cash paid back opens the drawer: a drawer job queued with the document (sent after commit)."""
+        if method == "cash" and refund_rp > 0:
+            self._kicks.append(queue_drawer_kick(self.ctx, doc_id))
+
+    def _announce_kicks(self) -> None:
+        kicks, self._kicks = self._kicks, []
+        for job_id in kicks:
+            announce_drawer_kick(self.ctx, job_id)
+
+    def refund_rounding(self, method: str | None, refund_rp: int) -> int:
+        """Cash paid back is rounded with the same rule and step as cash taken in (the drawer holds no
+        coins below the step); the difference is kept on the document like a sale's rounding."""
+        if method != "cash":
+            return 0
+        return round_cash(refund_rp, self.ctx.settings.cash_rounding_rp) - refund_rp
 
     # -- QRIS --------------------------------------------------------------------------------------
     def qris_payload(self, sale_id: str) -> str:
@@ -127,6 +147,7 @@ class ReversalService:
                 business_date=bdate,
             )
             move_sale(SaleModel.get_by_id(sale_id), SaleMove.CONFIRM_PAYMENT)
+            ReceiptService(self.ctx).store_original(sale_id)  # unless already printed: with the RRN
             confirmed = SalePaymentConfirmed(
                 sale_id=sale_id,
                 confirmation_id=confirmation_id,
@@ -141,6 +162,7 @@ class ReversalService:
     def abandon_qris(self, sale_id: str, actor: Actor, reason: str = "") -> str:
         """The QRIS payment never came: a cancellation document reverses the sale and its stock."""
         require(actor, "sell")
+        self._kicks = []
         with self.ctx.db.atomic():
             self._pending_qris(sale_id)
             sale = SaleModel.get_by_id(sale_id)
@@ -150,7 +172,7 @@ class ReversalService:
                     (PaymentModel.sale == sale_id) & (PaymentModel.method != "qris")
                 )
             )
-            return self._cancel(
+            doc_id = self._cancel(
                 sale,
                 "qris_abandoned",
                 reason or "QRIS tidak dibayar",
@@ -159,6 +181,8 @@ class ReversalService:
                 "cash" if cash_paid else None,
                 cash_paid,
             )
+        self._announce_kicks()
+        return doc_id
 
     # -- cancellation ------------------------------------------------------------------------------
     def cancel(
@@ -170,6 +194,7 @@ class ReversalService:
             raise ValidationError("reason_missing")
         if refund_method not in REFUND_METHODS:
             raise ValidationError("refund_method_invalid", method=refund_method)
+        self._kicks = []
         with self.ctx.db.atomic():
             sale = SaleModel.get_or_none(SaleModel.id == sale_id)
             if sale is None:
@@ -184,7 +209,9 @@ class ReversalService:
                 for p in PaymentModel.select().where(PaymentModel.sale == sale_id)
                 if p.method != "qris" or sale.status == SaleStatus.COMPLETED
             )
-            return self._cancel(sale, "cancelled", reason.strip(), actor, approver, refund_method, paid)
+            doc_id = self._cancel(sale, "cancelled", reason.strip(), actor, approver, refund_method, paid)
+        self._announce_kicks()
+        return doc_id
 
     def _cancel(
         self,
@@ -198,6 +225,7 @@ class ReversalService:
     ) -> str:
         now, bdate = self.ctx.now_iso(), self.ctx.business_date()
         doc_id = uuid7()
+        rounding = self.refund_rounding(refund_method, refund_rp)
         SaleCancellationModel.create(
             id=doc_id,
             sale=sale.id,
@@ -205,6 +233,7 @@ class ReversalService:
             reason=reason,
             refund_method=refund_method,
             refund_rp=refund_rp,
+            rounding_rp=rounding,
             user=actor.user_id,
             approved_by=approver.user_id if approver else None,
             shift=booking_shift(self.ctx, [refund_method]),
@@ -229,6 +258,7 @@ class ReversalService:
                 ).as_payload()
             )
         move_sale(sale, SaleMove.ABANDON_PAYMENT if kind == "qris_abandoned" else SaleMove.CANCEL)
+        ReceiptService(self.ctx).store_original(sale.id)  # unless already printed
         cancelled = SaleCancelled(
             sale_id=sale.id,
             cancellation_id=doc_id,
@@ -239,8 +269,10 @@ class ReversalService:
             movements=tuple(StockMovement.from_payload(m) for m in movements),
             user=Person(actor.user_id, actor.name),
             approved_by=Person(approver.user_id, approver.name) if approver else None,
+            rounding_rp=rounding,
         )
         append_event(cancelled.TYPE, cancelled.to_payload(), occurred_at=now, business_date=bdate)
+        self._kick_for_cash(refund_method, refund_rp, doc_id)
         audit(
             self.ctx,
             f"sale.{kind}",
@@ -291,6 +323,7 @@ class ReversalService:
         quantities = {k: v for k, v in quantities.items() if v}
         if not quantities:
             raise ValidationError("return_empty")
+        self._kicks = []
         with self.ctx.db.atomic():
             sale = SaleModel.get_or_none(SaleModel.id == sale_id)
             if sale is None:
@@ -359,6 +392,7 @@ class ReversalService:
                 raise ValidationError(
                     "refund_exceeds_sale", refund=format_rp(already + refund), total=format_rp(sale.total_rp)
                 )
+            rounding = self.refund_rounding(refund_method, refund)
             count = SaleReturnModel.select().where(SaleReturnModel.business_date == bdate).count()
             earlier = SaleReturnModel.select().where(SaleReturnModel.sale == sale_id).count()
             return_no = f"R-{sale.receipt_no}-{earlier + 1}"
@@ -368,6 +402,7 @@ class ReversalService:
                 return_no=return_no,
                 refund_method=refund_method,
                 refund_rp=refund,
+                rounding_rp=rounding,
                 reason=reason.strip(),
                 user=actor.user_id,
                 approved_by=approver.user_id,
@@ -398,8 +433,10 @@ class ReversalService:
                 movements=tuple(StockMovement.from_payload(m) for m in movements),
                 member_id=sale.member_id,
                 approved_by=Person(approver.user_id, approver.name),
+                rounding_rp=rounding,
             )
             append_event(returned.TYPE, returned.to_payload(), occurred_at=now, business_date=bdate)
+            self._kick_for_cash(refund_method, refund, doc_id)
             audit(
                 self.ctx,
                 "sale.returned",
@@ -410,4 +447,5 @@ class ReversalService:
                 lines=len(rows),
                 today=count + 1,
             )
+        self._announce_kicks()
         return doc_id

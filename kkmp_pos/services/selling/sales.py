@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import peewee as pw
+
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.events import MemberRef, Person, SaleCompleted, SaleLine, SalePayment, StockMovement
@@ -145,11 +147,13 @@ class SaleService:
                 created_at=now_iso,
                 business_date=bdate,
                 buyer_nik=recorded_nik,
+                vat_registered=bool(self.ctx.store.vat_registered),
+                ppn_percent=self.ctx.settings.tax_ppn_percent,
             )
             limits.record(sale_id, regulated, cashier, limit_approver)
             line_rows: list[dict[str, Any]] = []
             movements: list[Movement] = []
-            costs = self._average_costs(cart)
+            costs, categories = self._average_costs(cart)
             for no, line in enumerate(cart.lines, start=1):
                 line_rows.append(
                     {
@@ -168,6 +172,9 @@ class SaleService:
                         "line_total_rp": line.total_rp,
                         "prescription_ref": line.prescription_ref,
                         "ppn_exempt": line.item.ppn_exempt,
+                        "product_code": line.item.code,
+                        "business_unit": line.item.business_unit,
+                        "category": categories[line.item.product_id],
                     }
                 )
                 parts = (
@@ -198,6 +205,9 @@ class SaleService:
             popularity.bump(self.ctx, sold, bdate)
             payment_rows = self._payment_rows(sale_id, payments, settlement, now_iso)
             PaymentModel.insert_many(payment_rows).execute()
+            from kkmp_pos.services.selling.receipts import ReceiptService
+
+            ReceiptService(self.ctx).store_original(sale_id)
             sale_event = self._event(
                 sale_id,
                 receipt_no,
@@ -257,13 +267,22 @@ class SaleService:
         check_cart_sellable(self.ctx, cart)
 
     @staticmethod
-    def _average_costs(cart: Cart) -> dict[int, int]:
+    def _average_costs(cart: Cart) -> tuple[dict[int, int], dict[int, str]]:
         """Each product's moving-average cost per base unit as it stands at this commit (read inside
         the sale's transaction): the sale's movements keep it, so its cost of goods can be rebuilt
-        after later receipts move the average."""
+        after later receipts move the average. Also its category's name, which the line keeps."""
+        from kkmp_pos.db.models import CategoryModel
+
         ids = {line.item.product_id for line in cart.lines}
-        query = ProductModel.select(ProductModel.id, ProductModel.cost_rp).where(ProductModel.id.in_(ids))
-        return dict(query.tuples())
+        query = (
+            ProductModel.select(ProductModel.id, ProductModel.cost_rp, CategoryModel.name)
+            .join(CategoryModel, pw.JOIN.LEFT_OUTER)
+            .where(ProductModel.id.in_(ids))
+        )
+        costs, categories = {}, {}
+        for pid, cost, category in query.tuples():
+            costs[pid], categories[pid] = cost, category or ""
+        return costs, categories
 
     @staticmethod
     def _payment_rows(

@@ -30,6 +30,7 @@ from kkmp_pos.db.models import CashMovementModel, PrintJobModel, ShiftModel, Use
 from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
+from kkmp_pos.services.printing.drawer_kick import announce_drawer_kick, queue_drawer_kick
 from kkmp_pos.services.reports import queries as q
 from kkmp_pos.services.setup.auth import PERMISSIONS, require
 from kkmp_pos.services.shifts import close as shift_close
@@ -228,6 +229,8 @@ class ShiftService:
                 reason=reason.strip(),
                 shift_id=shift.id,
             )
+            kick = queue_drawer_kick(self.ctx, move.id)
+        announce_drawer_kick(self.ctx, kick)
         return move.id
 
     def _cash_event(self, move: CashMovementModel, actor: Actor, approver: Actor | None) -> None:
