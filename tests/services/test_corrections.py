@@ -66,8 +66,9 @@ def change_catalog_settings_and_vat(till) -> None:
 
 
 def test_a_past_day_reads_the_same_after_later_changes_and_corrections_made_on_another_day(
-    till, cashier, manager, without_purchase_caps, tmp_path
+    no_shift, cashier, manager, without_purchase_caps, tmp_path
 ) -> None:
+    till = no_shift
     clock = Clock(DAY1)
     till.ctx.clock = clock
     day1 = till.ctx.business_date()
@@ -116,8 +117,9 @@ def odd_partial_return():
 
 
 def test_a_partial_cash_return_is_rounded_so_the_drawer_balances(
-    till, cashier, manager, without_purchase_caps
+    no_shift, cashier, manager, without_purchase_caps
 ) -> None:
+    till = no_shift
     code, sold, back = odd_partial_return()
     shift = till.shifts.open(cashier, FLOAT)
     result, _ = sell_cash(till, cashier, (code, sold), shift_id=shift.id)

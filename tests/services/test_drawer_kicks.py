@@ -44,7 +44,8 @@ def cash_sale(till, cashier):
     return till.sales.checkout(cart, [PaymentInput(PaymentMethod.CASH, 0, due)], cashier)
 
 
-def test_cash_in_and_out_open_the_drawer(till, cashier, manager) -> None:
+def test_cash_in_and_out_open_the_drawer(no_shift, cashier, manager) -> None:
+    till = no_shift
     printer = FakePrinter()
     till.printing.attach(printer)
     till.shifts.open(cashier, {50_000: 2})
@@ -74,7 +75,8 @@ def test_cash_refunds_open_the_drawer_and_transfer_refunds_do_not(
     assert drawer_jobs(transfer_id) == []
 
 
-def test_no_drawer_job_when_the_shop_switched_kicks_off(till, cashier) -> None:
+def test_no_drawer_job_when_the_shop_switched_kicks_off(no_shift, cashier) -> None:
+    till = no_shift
     till.ctx.set_setting("printer.kick_drawer", False)
     till.shifts.open(cashier, {50_000: 2})
     moved = till.shifts.cash_move(cashier, "in", 20_000, "uang kecil")
