@@ -14,6 +14,8 @@ from typing import Any
 from kkmp_pos.core.errors import KkmpError, ValidationError
 from kkmp_pos.core.money import format_qty, parse_qty, parse_rp
 from kkmp_pos.core.reasons import foreign_reason, os_error_reason
+from kkmp_pos.core.spreadsheet import safe_row, unquote_cell
+from kkmp_pos.core.text_rules import TextError
 from kkmp_pos.db.models import BarcodeModel, ProductModel
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
@@ -119,6 +121,11 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def _imported(text: str) -> str:
+    """A cell's text as it was before an export quoted it against formula injection."""
+    return unquote_cell(text.strip()).strip()
+
+
 def read_rows(path: Path) -> Iterator[dict[str, str]]:
     """Rows as {lower-case header: text}, from .csv (comma or semicolon) or .xlsx (first sheet)."""
     suffix = path.suffix.lower()
@@ -130,7 +137,7 @@ def read_rows(path: Path) -> Iterator[dict[str, str]]:
             reader = csv.reader(io.StringIO(text), delimiter=delimiter)
             header = [h.strip().lower() for h in next(reader, [])]
             for values in reader:
-                yield {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)}
+                yield {h: _imported(values[i]) if i < len(values) else "" for i, h in enumerate(header)}
         elif suffix == ".xlsx":
             from openpyxl import load_workbook
 
@@ -140,7 +147,10 @@ def read_rows(path: Path) -> Iterator[dict[str, str]]:
                 rows = sheet.iter_rows(values_only=True)
                 header = [_cell_text(h).lower() for h in next(rows, ())]
                 for values in rows:
-                    yield {h: _cell_text(values[i]) if i < len(values) else "" for i, h in enumerate(header)}
+                    yield {
+                        h: _imported(_cell_text(values[i])) if i < len(values) else ""
+                        for i, h in enumerate(header)
+                    }
             finally:
                 book.close()
         else:
@@ -265,7 +275,10 @@ class _RowParser:
         try:
             return validate_spec(spec)
         except ValidationError as exc:
-            self.problem(_CODE_COLUMN.get(exc.code, "name"), exc.code, **exc.params)
+            column = exc.field if isinstance(exc, TextError) else _CODE_COLUMN.get(exc.code, "name")
+            if column == "price":
+                column = "regular_price_rp"
+            self.problem(column, exc.code, **exc.params)
             return None
 
 
@@ -393,15 +406,19 @@ class ProductImportService:
             with path.open("w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
                 writer.writerow(COLUMNS)
-                writer.writerows(rows)
+                writer.writerows(safe_row(row) for row in rows)
         elif path.suffix.lower() == ".xlsx":
             from openpyxl import Workbook
 
             book = Workbook(write_only=True)
             sheet = book.create_sheet("produk")
             sheet.append(COLUMNS)
+            money = [COLUMNS.index(c) for c in _MONEY]
             for row in rows:
-                sheet.append(row)  # text cells: barcodes keep their leading zeros
+                cells: list[object] = safe_row(row)  # text cells: barcodes keep their leading zeros
+                for i in money:
+                    cells[i] = int(row[i]) if row[i] else None  # amounts as number cells
+                sheet.append(cells)
             book.save(path)
         else:
             raise ValidationError("import_format_unknown", path=str(path))
