@@ -289,6 +289,12 @@ def _v7(db: peewee.SqliteDatabase) -> None:
     )
 
 
+# Version 13: pulled changes a till could not apply, kept aside with their reason (sync problems).
+V13 = [
+    'CREATE TABLE "pull_problem" ("id" INTEGER NOT NULL PRIMARY KEY, "seen_at" VARCHAR(255) NOT NULL, "entity" VARCHAR(255) NOT NULL, "entity_key" VARCHAR(255) NOT NULL, "reason" TEXT NOT NULL, "data" TEXT NOT NULL)',
+]
+
+
 STEPS: list[tuple[int, Step]] = [
     (1, _sql_step(V1)),
     (2, _v2),
@@ -297,6 +303,7 @@ STEPS: list[tuple[int, Step]] = [
     (5, _sql_step(V5)),  # simpanan payments, QRIS confirmations, cancellations, returns
     (6, _v6),  # purchase caps: sale.buyer_nik, purchase_limit
     (7, _v7),  # PPN: product.ppn_exempt
+    (13, _sql_step(V13)),  # sync: pull_problem
 ]
 
 LATEST = STEPS[-1][0]

@@ -24,7 +24,15 @@ from kkmp_pos.db import outbox as outbox_writer
 from kkmp_pos.db.database import database
 from kkmp_pos.db.models import SettingModel, TerminalModel
 from kkmp_pos.sync import outbox
-from kkmp_pos.sync.apply import ApplyStats, apply_changes, deactivate_missing, save_cursor
+from kkmp_pos.sync.apply import (
+    ApplyStats,
+    apply_changes,
+    deactivate_missing,
+    pull_problem,
+    record_problems,
+    save_cursor,
+    snapshot_product_ids,
+)
 from kkmp_pos.sync.client import Snapshot, SyncClient, SyncHttpError
 from kkmp_pos.sync.lock import SenderLock
 from kkmp_pos.sync.push_check import push_finding_the_bad_event, refused_at_edge
@@ -69,6 +77,7 @@ class SyncReport:
     duplicates: int = 0
     rejected: int = 0
     pulled: int = 0
+    problems: int = 0  # pulled changes set aside (sync problems)
     applied: ApplyStats = field(default_factory=ApplyStats)
     waiting: int = 0
     snapshot: bool = False
@@ -137,15 +146,16 @@ def pull_all(
             if isinstance(page, Snapshot):
                 report.snapshot = True
                 stats = apply_changes(page.changes, now)
-                deactivate_missing(
-                    {str(c["data"]["product_id"]) for c in page.changes if c["entity"] == "product"}
-                )
+                deactivate_missing(snapshot_product_ids(page.changes))
                 save_cursor(page.cursor)
                 more = True  # continue from the snapshot's cursor
             else:
                 stats = apply_changes([_as_dict(c) for c in page.changes], now)
+                stats.problems += [pull_problem(raw, reason) for raw, reason in page.unreadable]
                 save_cursor(page.next_cursor)
                 more = page.has_more
+            record_problems(stats.problems, now)  # set aside with the cursor that moves past them
+        report.problems += len(stats.problems)
         report.pulled += stats.total
         report.applied.products += stats.products
         report.applied.prices += stats.prices

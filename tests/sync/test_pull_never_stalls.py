@@ -1,0 +1,155 @@
+"""A till never stalls on what it pulls (SQLite and PostgreSQL servers, real HTTP on 127.0.0.1).
+
+Rows that cannot be applied are written straight into the server's change feed, past its validation,
+between good rows. The till sets each one aside in its sync problems with the reason, its cursor moves
+past them, and the rest of the page applies. Before, every till that pulled such a page failed on it
+forever and its cursor never moved.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kkmp_pos.app import open_till
+from kkmp_pos.db.models import ProductModel, ProductUnitModel, TerminalModel
+from kkmp_pos.server.feed import PendingChange, append_changes
+from kkmp_pos.services.sync.runner import sync_problems
+from kkmp_pos.sync.apply import apply_changes, apply_changes_by_row
+from kkmp_pos.sync.wire import PullResponse, encode_cursor
+from kkmp_pos.sync.worker import sync_once
+from tests.sync.support import new_till, seed_server
+
+
+def _product(uid: str, code: str, name: object, **more: object) -> dict[str, object]:
+    return {"product_id": uid, "code": code, "name": name, "unit": "pcs", "active": True, **more}
+
+
+def _unit(factor: object, name: object = "Dus") -> dict[str, object]:
+    return {"name": name, "factor_milli": factor, "regular_price_rp": 50_000, "barcodes": []}
+
+
+BAD = {
+    "BAD-UNITS": _product("BAD-UNITS", "X1", "Units are numbers", units=[12, 24]),
+    "BAD-NONAME": {"product_id": "BAD-NONAME", "code": "X2", "unit": "pcs"},
+    "BAD-FACTOR": _product("BAD-FACTOR", "X3", "Factor 10^30", units=[_unit(10**30)]),
+    "BAD-NUL": _product("BAD-NUL", "X4", "Gula\x00Pasir"),
+    "BAD-UNITNAME": _product("BAD-UNITNAME", "X5", "Unit name a number", units=[_unit(12_000, 12)]),
+}
+
+
+def _feed(sdb, changes: list[tuple[str, str, dict[str, object]]]) -> None:
+    """Append rows to the cooperative's feed directly: no validation on the way."""
+    with sdb.database.connection_context(), sdb.atomic():
+        append_changes(sdb, [PendingChange("kop1", "cooperative", "kop1", e, k, d) for e, k, d in changes])
+
+
+def _sync(folder):
+    till = open_till(folder)
+    try:
+        return sync_once(folder)
+    finally:
+        till.close()
+
+
+@pytest.fixture
+def till_dir(tmp_path, sdb, live):
+    seed_server(sdb)
+    return new_till(tmp_path / "t1", sdb, live.url)
+
+
+def test_bad_pulled_rows_are_set_aside_the_cursor_moves_and_the_rest_applies(sdb, live, till_dir):
+    good_before = _product("GOOD-1", "G1", "Beras Baik 5 kg", units=[_unit(10_000)])
+    good_after = _product("GOOD-2", "G2", "Minyak Baik 1 L")
+    rows = [("product", "GOOD-1", good_before)]
+    rows += [("product", key, data) for key, data in BAD.items()]
+    rows += [
+        ("product", "GOOD-2", good_after),
+        ("price", "GOOD-2:regular", {"product_id": "GOOD-2", "price_type": "regular", "price_rp": 18_000}),
+        ("price", "GOOD-1:regular", {"product_id": "GOOD-1", "price_type": "regular", "price_rp": 1e30}),
+        ("member", "M-BAD", {"member_id": "M-BAD", "member_no": "A-9", "name": None}),
+    ]
+    _feed(sdb, rows)
+    report = _sync(till_dir)
+    assert report.problems == len(BAD) + 2
+    till = open_till(till_dir)
+    try:
+        cursor = TerminalModel.get().pull_cursor
+        problems = {p.key: p.reason for p in sync_problems() if p.pulled}
+        assert set(problems) == {*BAD, "GOOD-1:regular", "M-BAD"}
+        assert problems["BAD-UNITS"] == "units[0] must be an object"
+        assert problems["BAD-NONAME"] == "name is missing"
+        assert problems["BAD-FACTOR"] == "units[0].factor_milli is out of range"
+        assert problems["BAD-NUL"] == "name contains a NUL character"
+        assert problems["BAD-UNITNAME"] == "units[0].name must be a string"
+        assert problems["GOOD-1:regular"] == "price_rp must be an integer"
+        good = ProductModel.get(ProductModel.uid == "GOOD-1")
+        assert good.name == "Beras Baik 5 kg"
+        assert ProductUnitModel.get(ProductUnitModel.product == good.id).factor_milli == 10_000
+        assert ProductModel.get(ProductModel.uid == "GOOD-2").regular_price_rp == 18_000  # after the bad rows
+        assert not ProductModel.select().where(ProductModel.uid.startswith("BAD-")).exists()
+    finally:
+        till.close()
+    # the cursor moved past them: the next round pulls nothing and sets nothing aside again
+    again = _sync(till_dir)
+    assert (again.pulled, again.problems) == (0, 0)
+    till = open_till(till_dir)
+    try:
+        assert TerminalModel.get().pull_cursor == cursor
+        assert len([p for p in sync_problems() if p.pulled]) == len(BAD) + 2
+    finally:
+        till.close()
+    # and a later good change still arrives
+    _feed(sdb, [("product", "GOOD-3", _product("GOOD-3", "G3", "Telur 1 kg"))])
+    assert _sync(till_dir).applied.products == 1
+
+
+def test_an_unreadable_change_in_a_page_is_set_aside_not_the_page():
+    page = PullResponse.from_dict(
+        {
+            "changes": [
+                {"id": 1, "scope": "cooperative", "entity": "gadget", "op": "upsert", "key": "g", "data": {}},
+                {"id": 2, "scope": "cooperative", "entity": "product", "op": "upsert", "key": "k", "data": 5},
+                {
+                    "id": 3,
+                    "scope": "cooperative",
+                    "entity": "product",
+                    "op": "upsert",
+                    "key": "p",
+                    "data": {},
+                },
+            ],
+            "next_cursor": encode_cursor({"cooperative": 3}),
+            "has_more": False,
+        }
+    )
+    assert [c.id for c in page.changes] == [3]
+    assert [reason for _, reason in page.unreadable] == [
+        "entity unknown entity",
+        "change needs a string key and an object data",
+    ]
+
+
+def test_change_by_change_a_row_the_database_refuses_is_undone_alone(till):
+    """Behind the checks, the change-by-change path gives each change its own savepoint: an error
+    its data causes while writing (a unit price that overflows SQLite) undoes and sets aside only it."""
+    from kkmp_pos.db.database import database
+
+    changes = [
+        {"entity": "product", "op": "upsert", "key": "A", "data": _product("A", "A1", "Satu")},
+        {
+            "entity": "product",
+            "op": "upsert",
+            "key": "B",
+            "data": _product("B", "B1", "Dua", units=[{**_unit(1000), "member_price_rp": 2**70}]),
+        },
+        {"entity": "product", "op": "upsert", "key": "C", "data": _product("C", "C1", "Tiga")},
+    ]
+    with database.atomic():
+        stats = apply_changes_by_row(changes, "2026-01-05T00:00:00.000Z")
+    assert [p.key for p in stats.problems] == ["B"] and "OverflowError" in stats.problems[0].reason
+    with database.atomic():  # the checked path sets it aside before writing anything
+        checked = apply_changes(changes, "2026-01-05T00:00:01.000Z")
+    assert [(p.key, p.reason) for p in checked.problems] == [
+        ("B", "units[0].member_price_rp is out of range")
+    ]
+    assert {p.uid for p in ProductModel.select().where(ProductModel.uid.in_(["A", "B", "C"]))} == {"A", "C"}
