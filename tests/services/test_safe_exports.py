@@ -61,3 +61,19 @@ def test_lpg_logbook_csv_quotes_formula_cells_and_keeps_numbers(till, cashier, m
     assert sold and all(r["barang"] == "'=cmd|' /C calc'!A0" for r in sold)
     assert all(not v.startswith(("=", "+", "@")) for r in rows for v in r.values())
     assert sold[0]["total_rp"].isdigit() and int(sold[0]["total_rp"]) > 0  # a number, unquoted
+
+
+def test_every_spreadsheet_the_package_writes_goes_through_the_safe_cell_helper():
+    """A new CSV or XLSX export must quote formula cells too: any module that makes a csv writer or
+    an openpyxl workbook uses core.spreadsheet."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "kkmp_pos"
+    writers = [
+        path
+        for path in root.rglob("*.py")
+        if any(w in path.read_text(encoding="utf-8") for w in ("csv.writer(", "csv.DictWriter(", "Workbook("))
+    ]
+    assert writers  # the product export and the LPG logbook at least
+    unsafe = [str(p.relative_to(root)) for p in writers if "safe_row" not in p.read_text(encoding="utf-8")]
+    assert not unsafe, unsafe
