@@ -28,6 +28,7 @@ LOCAL_PREFIX = "refused at the till: "
 # Whole-batch refusals that can be about one event in it (a malformed body, too large, unprocessable).
 # Others (404 wrong address, 401/403 the terminal) are about the till, never about an event.
 SPLIT_STATUSES = (400, 413, 422)
+CONTENT_STATUSES = (413, 422)  # refusals that can only be about what was sent
 
 
 def edge_problem(envelope: dict[str, Any]) -> str | None:
@@ -63,8 +64,10 @@ def push_finding_the_bad_event(
     """Push `batch`; if the server refuses it as a whole with a 4xx that can be about one event, send
     halves until the refused events are alone, and answer for every event.
 
-    If no part of the batch is accepted at all, the refusal is about the till or the server, not an
-    event: the first error is raised and nothing is quarantined."""
+    A lone event is quarantined only when the server took other events of the batch, or when its
+    refusal can only be about its content (413 too large, 422 unprocessable). Otherwise the refusal may
+    be about the till or the server (a 400 for every request), so the first error is raised and
+    nothing is quarantined: the event stays pending and goes with the next batch."""
     try:
         return push(batch)
     except SyncHttpError as exc:
@@ -72,7 +75,7 @@ def push_finding_the_bad_event(
             raise
         first = exc
     results: list[EventResult] = []
-    accepted = False
+    alone: list[tuple[dict[str, Any], SyncHttpError]] = [] if len(batch) > 1 else [(batch[0], first)]
     todo = [batch[: len(batch) // 2], batch[len(batch) // 2 :]] if len(batch) > 1 else []
     while todo:
         part = todo.pop(0)
@@ -84,14 +87,13 @@ def push_finding_the_bad_event(
             if len(part) > 1:
                 todo[:0] = [part[: len(part) // 2], part[len(part) // 2 :]]
             else:
-                results.append(_refused(part[0], exc))
+                alone.append((part[0], exc))
             continue
-        accepted = accepted or any(r.status != "rejected" for r in answer.results)
         results.extend(answer.results)
-    if len(batch) == 1:
-        results.append(_refused(batch[0], first))
-    elif not accepted:
+    accepted = any(r.status != "rejected" for r in results)
+    if not accepted and any(exc.status not in CONTENT_STATUSES for _, exc in alone):
         raise first
+    results += [_refused(envelope, exc) for envelope, exc in alone]
     return PushResponse(results, max((e["seq"] for e in batch), default=0))
 
 

@@ -153,3 +153,42 @@ def test_change_by_change_a_row_the_database_refuses_is_undone_alone(till):
         ("B", "units[0].member_price_rp is out of range")
     ]
     assert {p.uid for p in ProductModel.select().where(ProductModel.uid.in_(["A", "B", "C"]))} == {"A", "C"}
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"entity": "member", "data": {"member_id": "m", "member_no": "A-1", "name": "Siti \ud800"}},
+         "name is not valid Unicode (a lone surrogate)"),
+        ({"entity": "member", "data": {"member_id": "m", "member_no": "A-1", "name": "S" * 201}},
+         "name is too long"),
+        ({"entity": "stock_movement", "data": {"movement_id": "m\x00", "product_code": "B", "qty_milli": 1}},
+         "movement_id contains a NUL character"),
+        ({"entity": "stock_movement", "data": {"movement_id": "m", "qty_milli": 1}},
+         "product_uid is missing"),
+        ({"entity": "ceiling", "data": {"product_code": "B", "ceiling_rp": "5000"}},
+         "ceiling_rp must be an integer"),
+        ({"entity": "product", "data": _product("P", "C", "N", units={"Dus": 12})}, "units must be a list"),
+        ({"entity": "product", "data": _product("P", "C", "N", barcodes="899")}, "barcodes must be a list"),
+        ({"entity": "product", "data": _product("P", "C", "N", active="ya")}, "active must be true or false"),
+        ({"entity": "product", "data": []}, "data must be an object"),
+    ],
+)  # fmt: skip
+def test_each_kind_of_bad_change_is_named(change, reason):
+    from kkmp_pos.sync.feed_check import change_problem
+
+    assert change_problem({"op": "upsert", "key": "k", **change}) == reason
+
+
+def test_good_changes_of_every_entity_pass():
+    from kkmp_pos.sync.feed_check import change_problem
+
+    good = [
+        {"entity": "product", "data": _product("P", "C", "Gula", units=[_unit(12_000)], barcodes=["899"])},
+        {"entity": "price", "data": {"product_id": "P", "price_type": "regular", "price_rp": 15_000}},
+        {"entity": "ceiling", "data": {"product_code": "C", "ceiling_rp": 16_000}},
+        {"entity": "member", "data": {"member_id": "m", "member_no": 7, "name": "Siti", "nik": None}},
+        {"entity": "stock_movement", "data": {"movement_id": "m", "product_uid": "P", "qty_milli": -1000}},
+        {"entity": "gadget", "data": {}},  # unknown: skipped with a note, as before
+    ]
+    assert [change_problem({"op": "upsert", "key": "k", **c}) for c in good] == [None] * len(good)

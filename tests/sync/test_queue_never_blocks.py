@@ -106,6 +106,30 @@ def test_a_batch_refused_as_a_whole_is_split_to_find_the_event_and_5xx_is_only_r
     assert queue(till_dir).get("pending", 0) == 0
 
 
+def test_a_refusal_that_is_about_the_till_or_the_server_quarantines_nothing(sdb, live, till_dir):
+    """A 400 to every request (a protocol the server no longer speaks) or a 404 (a wrong address):
+    no event is to blame, so none is set aside; they all go once the server answers again."""
+    from kkmp_pos.sync.client import SyncClient, SyncHttpError
+
+    ids = sell(till_dir, 3)
+    token = _token(till_dir)
+    proxy = FaultyProxy(live.url)
+    try:
+        proxy.add("400", "/v1/sync/push", 100)
+        with pytest.raises(SyncHttpError) as refused:
+            _sync(till_dir, SyncClient(proxy.url, token))
+        assert refused.value.status == 400
+        assert queue(till_dir) == {"pending": 3}
+        with pytest.raises(SyncHttpError) as lost:
+            _sync(till_dir, SyncClient(live.url + "/salah", token))
+        assert lost.value.status == 404
+        assert queue(till_dir) == {"pending": 3}
+    finally:
+        proxy.stop()
+    _sync(till_dir)
+    assert sorted(server_sales(sdb)) == sorted(ids)
+
+
 def _token(folder) -> str:
     from kkmp_pos.db.models import TerminalModel
 
