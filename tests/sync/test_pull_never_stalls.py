@@ -17,7 +17,7 @@ from kkmp_pos.services.sync.runner import sync_problems
 from kkmp_pos.sync.apply import apply_changes, apply_changes_by_row
 from kkmp_pos.sync.wire import PullResponse, encode_cursor
 from kkmp_pos.sync.worker import sync_once
-from tests.sync.support import new_till, seed_server
+from tests.sync.support import new_till, run_cli, seed_server
 
 
 def _product(uid: str, code: str, name: object, **more: object) -> dict[str, object]:
@@ -101,6 +101,9 @@ def test_bad_pulled_rows_are_set_aside_the_cursor_moves_and_the_rest_applies(sdb
     # and a later good change still arrives
     _feed(sdb, [("product", "GOOD-3", _product("GOOD-3", "G3", "Telur 1 kg"))])
     assert _sync(till_dir).applied.products == 1
+    result = run_cli(till_dir, "sync", "--once")
+    assert result.returncode == 0, result.stderr
+    assert "set aside: product BAD-NUL: name contains a NUL character" in result.stdout
 
 
 def test_an_unreadable_change_in_a_page_is_set_aside_not_the_page():
