@@ -141,11 +141,15 @@ def recorded_problems(limit: int = 200) -> list[PullProblemModel]:
 
 
 def snapshot_product_ids(changes: list[Any]) -> set[str]:
-    """The products a snapshot lists (those it lists in a form this till can read)."""
+    """The products a snapshot lists, including those set aside: a product the server still has is
+    never deactivated here because its row could not be applied."""
     return {
         str(c["data"]["product_id"])
         for c in changes
-        if isinstance(c, dict) and c.get("entity") == "product" and change_problem(c) is None
+        if isinstance(c, dict)
+        and c.get("entity") == "product"
+        and isinstance(c.get("data"), dict)
+        and isinstance(c["data"].get("product_id"), str | int)
     }
 
 

@@ -195,3 +195,45 @@ def test_good_changes_of_every_entity_pass():
         {"entity": "gadget", "data": {}},  # unknown: skipped with a note, as before
     ]
     assert [change_problem({"op": "upsert", "key": "k", **c}) for c in good] == [None] * len(good)
+
+
+def test_a_snapshot_with_a_bad_row_applies_the_rest_and_keeps_that_product_selling(sdb, live, till_dir):
+    """After a prune the till gets a snapshot (410); a malformed product in it is set aside, the
+    others apply, and the product it is about is not deactivated (the server still has it)."""
+    import json
+
+    from kkmp_pos.server.feed import prune
+    from tests.sync.support import PRODUCTS
+
+    m = sdb.m
+    code = PRODUCTS[3]["code"]
+    with sdb.database.connection_context():
+        row = m.ProductModel.get((m.ProductModel.cooperative_id == "kop1") & (m.ProductModel.code == code))
+        bad = {**json.loads(row.data), "units": [12, 24]}
+        m.ProductModel.update(data=json.dumps(bad)).where(
+            (m.ProductModel.cooperative_id == "kop1") & (m.ProductModel.product_id == row.product_id)
+        ).execute()
+    # a change the till has not seen, pruned: its cursor is now behind the horizon
+    _feed(sdb, [("ceiling", code, {"product_code": code, "ceiling_rp": 90_000})])
+    with sdb.database.connection_context():
+        last = m.ChangeModel.select(m.ChangeModel.change_id).order_by(m.ChangeModel.change_id.desc()).scalar()
+    prune(sdb, last)
+    with sdb.database.connection_context(), sdb.atomic():  # new on the server, only in the snapshot
+        m.ProductModel.insert(
+            cooperative_id="kop1",
+            product_id="SNAP-ONLY",
+            code="SO1",
+            data=json.dumps(_product("SNAP-ONLY", "SO1", "Hanya di Snapshot")),
+            updated_at="2026-01-05T00:00:00.000Z",
+        ).execute()
+    report = _sync(till_dir)
+    assert report.snapshot and report.problems == 1
+    till = open_till(till_dir)
+    try:
+        [problem] = [p for p in sync_problems() if p.pulled]
+        assert (problem.key, problem.reason) == (row.product_id, "units[0] must be an object")
+        assert ProductModel.get(ProductModel.code == code).active  # not deactivated
+        assert ProductModel.get(ProductModel.uid == "SNAP-ONLY").name == "Hanya di Snapshot"
+    finally:
+        till.close()
+    assert _sync(till_dir).problems == 0  # the cursor moved on from the snapshot's
