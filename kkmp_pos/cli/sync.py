@@ -115,6 +115,7 @@ def _sync(parser: argparse.ArgumentParser) -> None:
 def run_sync(args: argparse.Namespace) -> int:
     from kkmp_pos.app import open_till
     from kkmp_pos.sync import outbox
+    from kkmp_pos.sync.apply import recorded_problems
     from kkmp_pos.sync.worker import sync_once
 
     data_dir = data_dir_of(args)
@@ -134,7 +135,8 @@ def run_sync(args: argparse.Namespace) -> int:
                 f"pushed: {report.created} new, {report.duplicates} already on the server, "
                 f"{report.rejected} rejected; pulled: {report.pulled} changes "
                 f"({report.applied.products} products, {report.applied.prices} prices, "
-                f"{report.applied.members} members, {report.applied.movements} stock movements)"
+                f"{report.applied.members} members, {report.applied.movements} stock movements"
+                f"{f', {report.problems} set aside' if report.problems else ''})"
                 f"{' from a snapshot' if report.snapshot else ''} "
                 f"in {time.monotonic() - started:.1f} s"
             )
@@ -144,6 +146,8 @@ def run_sync(args: argparse.Namespace) -> int:
         print(f"waiting: {waiting}" + (f" (oldest from {oldest})" if oldest else ""))
         for event in problems:
             print(f"rejected: #{event.seq} {event.type} {event.event_id}: {event.reject_reason}")
+        for change in recorded_problems(20):
+            print(f"set aside: {change.entity} {change.entity_key}: {change.reason}")
         return 0
     finally:
         till.close()

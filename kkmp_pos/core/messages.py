@@ -732,6 +732,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "limit_rule_invalid": ("Aturan batas tidak sah: {reason}.", "The limit rule is not valid: {reason}."),
     "limit_rule_not_found": ("Aturan batas tidak ditemukan.", "Limit rule not found."),
+    # text every stored or sent string must be (core/text_rules.py)
+    "text_has_nul": (
+        "{field}: berisi karakter NUL (kode 0) yang tidak boleh disimpan. Hapus karakter itu.",
+        "{field}: contains a NUL character (code 0), which cannot be stored. Remove it.",
+    ),
+    "text_too_long": (
+        "{field}: terlalu panjang ({length} karakter, paling banyak {max}).",
+        "{field}: too long ({length} characters, at most {max}).",
+    ),
+    "text_not_unicode": (
+        "{field}: berisi karakter rusak (bukan Unicode yang sah). Ketik ulang teksnya.",
+        "{field}: contains a broken character (not valid Unicode). Type the text again.",
+    ),
+    "number_out_of_range": (
+        "{field}: angka di luar batas ({low} sampai {high}).",
+        "{field}: number out of range ({low} to {high}).",
+    ),
+    "payload_too_deep": ("{field}: susunan data terlalu dalam.", "{field}: the data is nested too deeply."),
 }
 
 

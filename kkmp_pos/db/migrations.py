@@ -325,6 +325,12 @@ def _v8(db: peewee.SqliteDatabase) -> None:
     )
 
 
+# Version 9: pulled changes a till could not apply, kept aside with their reason (sync problems).
+V9 = [
+    'CREATE TABLE "pull_problem" ("id" INTEGER NOT NULL PRIMARY KEY, "seen_at" VARCHAR(255) NOT NULL, "entity" VARCHAR(255) NOT NULL, "entity_key" VARCHAR(255) NOT NULL, "reason" TEXT NOT NULL, "data" TEXT NOT NULL)',
+]
+
+
 STEPS: list[tuple[int, Step]] = [
     (1, _sql_step(V1)),
     (2, _v2),
@@ -334,6 +340,7 @@ STEPS: list[tuple[int, Step]] = [
     (6, _v6),  # purchase caps: sale.buyer_nik, purchase_limit
     (7, _v7),  # PPN: product.ppn_exempt
     (8, _v8),  # sale.receipt_document, VAT status and rate; refund rounding
+    (9, _sql_step(V9)),  # sync: pull_problem
 ]
 
 LATEST = STEPS[-1][0]

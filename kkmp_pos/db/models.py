@@ -676,3 +676,23 @@ class PurchaseLimitModel(BaseModel):
 
 ALL_MODELS += [PurchaseLimitModel]
 # ---- end purchase caps ------------------------------------------------------------------------------
+
+
+# ---- pulled changes this till could not apply (schema step 13) --------------------------------------
+class PullProblemModel(BaseModel):
+    """A change from the server's feed that this till could not apply, set aside with its reason so the
+    cursor moves past it and the rest of the page applies (shown in 'Masalah sinkron')."""
+
+    id = pw.AutoField()
+    seen_at = pw.CharField()
+    entity = pw.CharField()
+    entity_key = pw.CharField()
+    reason = pw.TextField()
+    data = pw.TextField()  # the change as pulled, JSON (cut short if long)
+
+    class Meta:
+        table_name = "pull_problem"
+
+
+ALL_MODELS += [PullProblemModel]
+# ---- end pulled changes -----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,16 +21,53 @@ from kkmp_pos.db.models import (
     MemberModel,
     ProductModel,
     ProductWordModel,
+    PullProblemModel,
     SettingModel,
     StockMovementModel,
     TerminalModel,
 )
 from kkmp_pos.sync import apply_bulk
+from kkmp_pos.sync.feed_check import change_problem
 
 log = logging.getLogger(__name__)
 
 
 CEILINGS_KEY = "sync.ceilings"  # ceilings by product code, kept for products that arrive later
+KEEP_PROBLEMS = 1000  # the newest pulled changes set aside; older ones are forgotten
+# What a change's own data can raise while it is applied. Anything else (a full disk, an I/O error)
+# is about the till, not the change, and must stop the page so that nothing is skipped for it.
+DATA_ERRORS = (
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    OverflowError,
+    sqlite3.IntegrityError,
+    sqlite3.InterfaceError,
+    peewee.IntegrityError,
+    peewee.InterfaceError,
+)
+
+
+@dataclass(frozen=True)
+class PullProblem:
+    """A pulled change this till could not apply, and why (English, naming the field)."""
+
+    entity: str
+    key: str
+    reason: str
+    data: str  # the change as pulled, JSON
+
+
+def pull_problem(change: Any, reason: str) -> PullProblem:
+    raw = change if isinstance(change, dict) else {"change": change}
+    try:
+        data = json.dumps(raw, ensure_ascii=True, default=repr)
+    except (TypeError, ValueError):
+        data = repr(raw)
+    return PullProblem(
+        str(raw.get("entity", "?"))[:64], str(raw.get("key", ""))[:128], reason[:2000], data[:4000]
+    )
 
 
 @dataclass
@@ -40,6 +78,7 @@ class ApplyStats:
     members: int = 0
     movements: int = 0
     skipped: list[str] = field(default_factory=list)
+    problems: list[PullProblem] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -54,14 +93,64 @@ def _ceilings() -> dict[str, int]:
 def apply_changes(changes: list[dict[str, Any]], now_iso: str) -> ApplyStats:
     """Apply changes in feed order. Must run inside a transaction (with the cursor update).
 
-    The page goes in bulk (a few statements per entity, see apply_bulk); a page with a clash the
-    bulk path does not resolve is undone (savepoint) and applied change by change instead."""
+    A change that cannot be applied (feed_check, or an error its data causes) is set aside in
+    `stats.problems` and the rest of the page applies. The page goes in bulk (a few statements per
+    entity, see apply_bulk); a page with a clash the bulk path does not resolve, or a change it
+    cannot write, is undone (savepoint) and applied change by change instead, each change in its
+    own savepoint."""
+    good: list[dict[str, Any]] = []
+    problems: list[PullProblem] = []
+    for change in changes:
+        reason = change_problem(change)
+        if reason is None:
+            good.append(change)
+        else:
+            problems.append(pull_problem(change, reason))
     try:
         with database.atomic():
-            return _apply_bulk(changes, now_iso)
+            stats = _apply_bulk(good, now_iso)
     except apply_bulk.NeedRows as exc:
         log.info("sync: page applied change by change (%s)", exc)
-    return apply_changes_by_row(changes, now_iso)
+        stats = apply_changes_by_row(good, now_iso)
+    except DATA_ERRORS as exc:
+        log.warning("sync: page applied change by change after %s: %s", type(exc).__name__, exc)
+        stats = apply_changes_by_row(good, now_iso)
+    stats.problems[:0] = problems
+    for problem in problems:
+        log.warning("sync: pulled %s %s set aside: %s", problem.entity, problem.key, problem.reason)
+    return stats
+
+
+def record_problems(problems: list[PullProblem], now_iso: str) -> None:
+    """Keep the pulled changes set aside, with the page and its cursor (same transaction)."""
+    if not problems:
+        return
+    PullProblemModel.insert_many(
+        [
+            {"seen_at": now_iso, "entity": p.entity, "entity_key": p.key, "reason": p.reason, "data": p.data}
+            for p in problems
+        ]
+    ).execute()
+    newest = PullProblemModel.select(PullProblemModel.id).order_by(PullProblemModel.id.desc())
+    PullProblemModel.delete().where(PullProblemModel.id.not_in(newest.limit(KEEP_PROBLEMS))).execute()
+
+
+def recorded_problems(limit: int = 200) -> list[PullProblemModel]:
+    """The pulled changes set aside, newest first, for the 'sync problems' view."""
+    return list(PullProblemModel.select().order_by(PullProblemModel.id.desc()).limit(limit))
+
+
+def snapshot_product_ids(changes: list[Any]) -> set[str]:
+    """The products a snapshot lists, including those set aside: a product the server still has is
+    never deactivated here because its row could not be applied."""
+    return {
+        str(c["data"]["product_id"])
+        for c in changes
+        if isinstance(c, dict)
+        and c.get("entity") == "product"
+        and isinstance(c.get("data"), dict)
+        and isinstance(c["data"].get("product_id"), str | int)
+    }
 
 
 def _apply_bulk(changes: list[dict[str, Any]], now_iso: str) -> ApplyStats:
@@ -106,7 +195,10 @@ def _apply_bulk(changes: list[dict[str, Any]], now_iso: str) -> ApplyStats:
 
 
 def apply_changes_by_row(changes: list[dict[str, Any]], now_iso: str) -> ApplyStats:
-    """The change-by-change path (slow; used when a page needs it). Inside a transaction."""
+    """The change-by-change path (slow; used when a page needs it). Inside a transaction.
+
+    Each change runs in its own savepoint: one whose data the database refuses is undone alone and
+    set aside in `stats.problems`."""
     stats = ApplyStats()
     ceilings = _ceilings()
     ceilings_changed = False
@@ -116,38 +208,50 @@ def apply_changes_by_row(changes: list[dict[str, Any]], now_iso: str) -> ApplySt
         if change.get("op") == "delete":
             stats.skipped.append(f"{entity}:{change.get('key')}: delete not supported")
             continue
-        if entity == "product":
-            _product(data, now_iso, ceilings)
-            stats.products += 1
-        elif entity == "price":
-            if _price(data):
-                stats.prices += 1
-            else:
-                stats.skipped.append(f"price for unknown product {data.get('product_id')}")
-        elif entity == "ceiling":
-            ceilings[str(data["product_code"])] = int(data["ceiling_rp"])
-            ceilings_changed = True
-            ProductModel.update(ceiling_rp=int(data["ceiling_rp"])).where(
-                ProductModel.code == str(data["product_code"])
-            ).execute()
-            stats.ceilings += 1
-        elif entity == "member":
-            if _member(data, now_iso):
-                stats.members += 1
-            else:
-                stats.skipped.append(f"member {data.get('member_no')} clashes with a local one")
-        elif entity == "stock_movement":
-            if _movement(data, now_iso):
-                stats.movements += 1
-            else:
-                stats.skipped.append(f"movement of unknown product {data.get('product_code')}")
-        else:
-            stats.skipped.append(f"unknown entity {entity}")
+        try:
+            with database.atomic():
+                if _apply_one(entity, data, now_iso, ceilings, stats):
+                    ceilings_changed = True
+        except DATA_ERRORS as exc:
+            stats.problems.append(pull_problem(change, f"{type(exc).__name__}: {exc}"))
     if ceilings_changed:
         SettingModel.insert(key=CEILINGS_KEY, value=json.dumps(ceilings)).on_conflict_replace().execute()
     for note in stats.skipped:
         log.warning("sync: %s", note)
     return stats
+
+
+def _apply_one(
+    entity: Any, data: dict[str, Any], now_iso: str, ceilings: dict[str, int], stats: ApplyStats
+) -> bool:
+    """Apply one change; True when it was a ceiling (the caller saves the ceilings once)."""
+    if entity == "product":
+        _product(data, now_iso, ceilings)
+        stats.products += 1
+    elif entity == "price":
+        if _price(data):
+            stats.prices += 1
+        else:
+            stats.skipped.append(f"price for unknown product {data.get('product_id')}")
+    elif entity == "ceiling":
+        code, ceiling_rp = str(data["product_code"]), int(data["ceiling_rp"])
+        ProductModel.update(ceiling_rp=ceiling_rp).where(ProductModel.code == code).execute()
+        ceilings[code] = ceiling_rp
+        stats.ceilings += 1
+        return True
+    elif entity == "member":
+        if _member(data, now_iso):
+            stats.members += 1
+        else:
+            stats.skipped.append(f"member {data.get('member_no')} clashes with a local one")
+    elif entity == "stock_movement":
+        if _movement(data, now_iso):
+            stats.movements += 1
+        else:
+            stats.skipped.append(f"movement of unknown product {data.get('product_code')}")
+    else:
+        stats.skipped.append(f"unknown entity {entity}")
+    return False
 
 
 def _product(data: dict[str, Any], now_iso: str, ceilings: dict[str, int]) -> None:

@@ -288,6 +288,8 @@ class PullResponse:
     changes: list[Change]
     next_cursor: str
     has_more: bool
+    # changes of the page the till cannot read, with the reason: set aside, never a stalled cursor
+    unreadable: list[tuple[Any, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -302,7 +304,13 @@ class PullResponse:
             raise WireError("changes", "must be a list", "harus daftar")
         cursor = obj.get("next_cursor")
         decode_cursor(cursor)  # refuse a page whose cursor the till could not send back
-        return cls([Change.from_dict(c) for c in obj["changes"]], str(cursor), bool(obj.get("has_more")))
+        changes, unreadable = [], []
+        for raw in obj["changes"]:
+            try:
+                changes.append(Change.from_dict(raw))
+            except WireError as exc:
+                unreadable.append((raw, f"{exc.field} {exc.reason}"))
+        return cls(changes, str(cursor), bool(obj.get("has_more")), unreadable)
 
 
 # A cursor holds the last change id seen in each scope. Within one scope the server commits changes

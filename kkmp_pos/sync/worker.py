@@ -26,9 +26,18 @@ from kkmp_pos.db import outbox as outbox_writer
 from kkmp_pos.db.database import database
 from kkmp_pos.db.models import SettingModel, TerminalModel
 from kkmp_pos.sync import outbox
-from kkmp_pos.sync.apply import ApplyStats, apply_changes, deactivate_missing, save_cursor
+from kkmp_pos.sync.apply import (
+    ApplyStats,
+    apply_changes,
+    deactivate_missing,
+    pull_problem,
+    record_problems,
+    save_cursor,
+    snapshot_product_ids,
+)
 from kkmp_pos.sync.client import Snapshot, SyncClient, SyncHttpError
 from kkmp_pos.sync.lock import SenderLock
+from kkmp_pos.sync.push_check import push_finding_the_bad_event, refused_at_edge
 from kkmp_pos.sync.wire import DEFAULT_PULL_LIMIT, MAX_EVENTS_PER_PUSH
 
 log = logging.getLogger(__name__)
@@ -100,6 +109,7 @@ class SyncReport:
     duplicates: int = 0
     rejected: int = 0
     pulled: int = 0
+    problems: int = 0  # pulled changes set aside (sync problems)
     applied: ApplyStats = field(default_factory=ApplyStats)
     waiting: int = 0
     snapshot: bool = False
@@ -122,25 +132,36 @@ def push_pending(client: SyncClient, report: SyncReport, batch_size: int = MAX_E
     """Push every pending event in seq-ordered batches; each answer is recorded in one transaction.
 
     A failed request raises; the same events are still pending, so the next try sends the same
-    batch again, which the server answers with `duplicate` for whatever it had already stored."""
+    batch again, which the server answers with `duplicate` for whatever it had already stored.
+    An event the server would refuse never holds the others up (sync/push_check.py): it is
+    quarantined at the till before sending, or found by halves when the server refuses a batch."""
     ident = _identity()
     while True:
         batch = outbox.pending_events(batch_size)
         if not batch:
             return
+        full = len(batch) == batch_size
         for event in batch:
             event.update(ident)  # the server's ids for this till, set at enrolment
-        answer = client.push(batch)
-        with database.atomic():
-            outbox_writer.mark_results(answer.results, _now_iso())
-        for result in answer.results:
-            if result.status == "created":
-                report.created += 1
-            elif result.status == "duplicate":
-                report.duplicates += 1
-            else:
-                report.rejected += 1
-        if len(batch) < batch_size:
+        held = refused_at_edge(batch)
+        if held:
+            with database.atomic():
+                outbox_writer.mark_results(held, _now_iso())
+            report.rejected += len(held)
+            gone = {r.event_id for r in held}
+            batch = [e for e in batch if e["event_id"] not in gone]
+        if batch:
+            answer = push_finding_the_bad_event(client.push, batch)
+            with database.atomic():
+                outbox_writer.mark_results(answer.results, _now_iso())
+            for result in answer.results:
+                if result.status == "created":
+                    report.created += 1
+                elif result.status == "duplicate":
+                    report.duplicates += 1
+                else:
+                    report.rejected += 1
+        if not full:
             return
 
 
@@ -157,15 +178,16 @@ def pull_all(
             if isinstance(page, Snapshot):
                 report.snapshot = True
                 stats = apply_changes(page.changes, now)
-                deactivate_missing(
-                    {str(c["data"]["product_id"]) for c in page.changes if c["entity"] == "product"}
-                )
+                deactivate_missing(snapshot_product_ids(page.changes))
                 save_cursor(page.cursor)
                 more = True  # continue from the snapshot's cursor
             else:
                 stats = apply_changes([_as_dict(c) for c in page.changes], now)
+                stats.problems += [pull_problem(raw, reason) for raw, reason in page.unreadable]
                 save_cursor(page.next_cursor)
                 more = page.has_more
+            record_problems(stats.problems, now)  # set aside with the cursor that moves past them
+        report.problems += len(stats.problems)
         report.pulled += stats.total
         report.applied.products += stats.products
         report.applied.prices += stats.prices

@@ -2245,47 +2245,47 @@
         <translation>Every item on this receipt was returned already.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="266"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="267"/>
         <source>{name}: paling banyak {qty}.</source>
         <translation>{name}: at most {qty}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="272"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="274"/>
         <source>Uang kembali ± {amount}</source>
         <translation>Refund ≈ {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="287"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="289"/>
         <source>Isi jumlah barang yang dikembalikan.</source>
         <translation>Enter the quantity being returned.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="298"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="300"/>
         <source>Retur {count} barang dari struk {number}</source>
         <translation>Return {count} item(s) from receipt {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="338"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="340"/>
         <source>Retur tersimpan: {number}</source>
         <translation>Return saved: {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="340"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="342"/>
         <source>Uang kembali {amount} ({method})</source>
         <translation>Refund {amount} ({method})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="363"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="365"/>
         <source>Mencetak nota retur…</source>
         <translation>Printing the return slip…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="376"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="378"/>
         <source>Nota retur tercetak.</source>
         <translation>Return slip printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="385"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="387"/>
         <source>Nota retur belum tercetak: {reason} Retur tetap tersimpan.</source>
         <translation>Return slip not printed: {reason} The return stays saved.</translation>
     </message>
@@ -2967,80 +2967,110 @@
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="24"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="25"/>
         <source>Penjualan</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="25"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="26"/>
         <source>Pembatalan</source>
         <translation>Cancellation</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="26"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="27"/>
         <source>Konfirmasi QRIS</source>
         <translation>QRIS confirmation</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="27"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="28"/>
         <source>Retur</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="28"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="29"/>
         <source>Anggota baru</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="29"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="30"/>
         <source>Perubahan produk</source>
         <translation>Product change</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="43"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="33"/>
+        <source>Dari server: produk</source>
+        <translation>From the server: product</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="34"/>
+        <source>Dari server: harga</source>
+        <translation>From the server: price</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="35"/>
+        <source>Dari server: HET</source>
+        <translation>From the server: price ceiling</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="36"/>
+        <source>Dari server: anggota</source>
+        <translation>From the server: member</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="37"/>
+        <source>Dari server: mutasi stok</source>
+        <translation>From the server: stock movement</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="51"/>
         <source>Masalah sinkron</source>
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="53"/>
         <source>Memuat…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="57"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="57"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="57"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="49"/>
-        <source>Alasan dari server</source>
-        <translation>Reason from server</translation>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="57"/>
+        <source>Alasan</source>
+        <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="53"/>
-        <source>Tutup</source>
-        <translation>Close</translation>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="80"/>
+        <source>Ditahan di kasir (tidak dikirim): %1</source>
+        <translation>Held back at the till (not sent): %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="74"/>
-        <source>Server menolak %n peristiwa. Peristiwa lain tetap terkirim; catat alasannya dan hubungi admin koperasi.</source>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="91"/>
+        <source>%n peristiwa atau data tidak tersinkron. Yang lain tetap terkirim dan diterima; catat alasannya dan hubungi admin koperasi.</source>
         <translation>
-            <numerusform>The server rejected %n event. Other events were still sent; note the reason and contact the cooperative&apos;s admin.</numerusform>
-            <numerusform>The server rejected %n events. Other events were still sent; note the reasons and contact the cooperative&apos;s admin.</numerusform>
+            <numerusform>%n event or change did not sync. Everything else was still sent and received; note the reason and contact the cooperative&apos;s admin.</numerusform>
+            <numerusform>%n events or changes did not sync. Everything else was still sent and received; note the reasons and contact the cooperative&apos;s admin.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="81"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="61"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="98"/>
         <source>Tidak ada masalah: server menerima semua peristiwa.</source>
         <translation>No problems: the server accepted every event.</translation>
     </message>

@@ -63,10 +63,11 @@ def test_enrol_from_settings_then_indicator_goes_online_and_drains_after_a_sale(
     qtbot.waitUntil(lambda: "semua terkirim" in widget.label.text(), timeout=10_000)
 
 
-def test_problems_dialog_lists_rejected_events_with_the_servers_reason(qtbot, window, till, server):
+def test_problems_dialog_lists_refused_events_and_pulled_changes_set_aside(qtbot, window, till, server):
     from kkmp_pos.db import outbox
     from kkmp_pos.db.database import database
     from kkmp_pos.gui.sync.sync_problems_dialog import SyncProblemsDialog
+    from kkmp_pos.sync.apply import pull_problem, record_problems
     from kkmp_pos.sync.worker import enrol_terminal, sync_once
 
     live, sdb = server
@@ -76,15 +77,21 @@ def test_problems_dialog_lists_rejected_events_with_the_servers_reason(qtbot, wi
             "sale.completed", {"sale_id": "x1"}, occurred_at=till.ctx.now_iso(), business_date="2026-01-05"
         )
     report = sync_once(till.ctx.data_dir)
-    assert report.rejected == 1
+    assert report.rejected == 1  # held back at the till: the server would refuse it
+    with database.atomic():
+        change = {"entity": "product", "key": "P-9", "data": {"product_id": "P-9"}}
+        record_problems([pull_problem(change, "name is missing")], till.ctx.now_iso())
     dialog = SyncProblemsDialog(window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
-    assert dialog.table.rowCount() == 1
+    assert dialog.table.rowCount() == 2
     assert dialog.table.item(0, 1).text() == "Penjualan"
-    assert "total_rp" in dialog.table.item(0, 3).text()  # the server's reason, as it sent it
-    assert "menolak 1" in dialog.note.text()
+    assert dialog.table.item(0, 3).text() == "Ditahan di kasir (tidak dikirim): total_rp is missing"
+    assert dialog.table.item(1, 0).text() == "P-9"
+    assert dialog.table.item(1, 1).text() == "Dari server: produk"
+    assert dialog.table.item(1, 3).text() == "name is missing"
+    assert "2 peristiwa atau data" in dialog.note.text()
 
 
 def test_indicator_words_for_offline_waiting_and_stopped(qtbot):

@@ -41,6 +41,10 @@ class FaultyProxy:
                 if fault and fault[0] == "500":
                     self._reply(500, [("Content-Type", "application/json")], b'{"error":{}}')
                     return
+                if fault and fault[0] == "400":  # refuses every request, whatever it holds
+                    body = b'{"error":{"code":"sync_wire_invalid","message":"protocol: unsupported"}}'
+                    self._reply(400, [("Content-Type", "application/json")], body)
+                    return
                 if fault and fault[0] == "503":
                     self._reply(503, [("Retry-After", str(int(fault[1])))], b"{}")
                     return

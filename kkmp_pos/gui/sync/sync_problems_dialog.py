@@ -1,4 +1,5 @@
-"""'Masalah sinkron': events the server quarantined, with its reason (they never block the others)."""
+"""'Masalah sinkron': events refused (by the server, or held back at the till) and changes pulled from
+the server that this till could not apply, each with its reason (none of them blocks the others)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,13 @@ TYPE_NAMES = {
     "member.registered": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Anggota baru"),
     "product.changed": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Perubahan produk"),
 }
+PULLED_NAMES = {
+    "product": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Dari server: produk"),
+    "price": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Dari server: harga"),
+    "ceiling": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Dari server: HET"),
+    "member": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Dari server: anggota"),
+    "stock_movement": QT_TRANSLATE_NOOP("SyncProblemsDialog", "Dari server: mutasi stok"),
+}
 
 
 def load_problems() -> list[SyncProblem]:
@@ -46,7 +54,7 @@ class SyncProblemsDialog(QDialog):
         self.note.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("No."), self.tr("Jenis"), self.tr("Waktu"), self.tr("Alasan dari server")]
+            [self.tr("No."), self.tr("Jenis"), self.tr("Waktu"), self.tr("Alasan")]
         )
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -63,7 +71,16 @@ class SyncProblemsDialog(QDialog):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             when = row.occurred_at[:19].replace("T", " ")
-            values = [str(row.seq), self.tr(TYPE_NAMES.get(row.type, row.type)), when, row.reason]
+            if row.pulled:
+                number, kind = row.key, self.tr(PULLED_NAMES.get(row.type, row.type))
+            else:
+                number, kind = str(row.seq), self.tr(TYPE_NAMES.get(row.type, row.type))
+            reason = row.reason
+            if row.refused_at_till:  # the till held it back: it was never sent
+                reason = self.tr("Ditahan di kasir (tidak dikirim): %1").replace(
+                    "%1", reason.split(": ", 1)[-1]
+                )
+            values = [number, kind, when, reason]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
@@ -71,8 +88,8 @@ class SyncProblemsDialog(QDialog):
         if rows:
             self.note.setText(
                 self.tr(
-                    "Server menolak %n peristiwa. Peristiwa lain tetap terkirim; catat alasannya dan "
-                    "hubungi admin koperasi.",
+                    "%n peristiwa atau data tidak tersinkron. Yang lain tetap terkirim dan diterima; "
+                    "catat alasannya dan hubungi admin koperasi.",
                     "",
                     len(rows),
                 )

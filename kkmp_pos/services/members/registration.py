@@ -13,6 +13,7 @@ from kkmp_pos.core.money import format_rp
 from kkmp_pos.core.nik import mask_nik, validate_nik
 from kkmp_pos.core.receipt_document import Barcode, Cut, Feed, ReceiptDocument, Separator, Text
 from kkmp_pos.core.text import fold
+from kkmp_pos.core.text_rules import MAX_CODE, MAX_NAME, MAX_TEXT, check_text
 from kkmp_pos.db.models import MemberModel, MemberPaymentModel, PrintJobModel
 from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
@@ -102,7 +103,10 @@ class RegistrationService:
     ) -> Registration:
         """Create an active member with the pokok paid, its receipt and the card queued for printing."""
         require(cashier, "register_member")
-        name = " ".join(name.split())
+        name = " ".join(check_text(name, "name", MAX_NAME).split())
+        check_text(phone, "phone", MAX_CODE)
+        check_text(address, "address", MAX_TEXT)
+        check_text(reference, "reference", MAX_CODE)
         if len(name) < 3:
             raise ValidationError("member_name_invalid")
         nik = self.check_nik(nik)

@@ -17,6 +17,7 @@ from typing import Any
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.money import format_qty, format_rp
 from kkmp_pos.core.nik import mask_nik
+from kkmp_pos.core.spreadsheet import safe_row
 from kkmp_pos.core.timeutil import from_iso, local
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
@@ -81,9 +82,13 @@ class LpgLogbook:
         """One row per sale line, then one 'TOTAL <date>' row per day (quantities as at the till: '1')."""
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(CSV_HEADER)
+
+        def write(values: list[Any]) -> None:  # product names and receipt texts are typed by people
+            writer.writerow(safe_row(values))
+
+        write(CSV_HEADER)
         for e in self.entries:
-            writer.writerow(
+            write(
                 [
                     e.business_date,
                     e.time,
@@ -97,7 +102,7 @@ class LpgLogbook:
                 ]
             )
         for day in self.days():
-            writer.writerow(
+            write(
                 [day["date"], "", f"TOTAL {day['sales']} penjualan", "", "", format_qty(day["qty_milli"]), "",
                  "", day["total_rp"]]
             )  # fmt: skip

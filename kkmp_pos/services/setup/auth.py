@@ -8,6 +8,7 @@ import os
 from datetime import timedelta
 
 from kkmp_pos.core.errors import NotFoundError, PermissionDenied, ValidationError
+from kkmp_pos.core.text_rules import MAX_NAME, check_text
 from kkmp_pos.core.timeutil import from_iso, to_iso
 from kkmp_pos.db.models import UserModel
 from kkmp_pos.services.audit import audit
@@ -95,6 +96,7 @@ class AuthService:
                 require(by, "manage_admins")
         if role not in ROLES:
             raise ValidationError("role_invalid", role=role)
+        check_text(name, "name", MAX_NAME)  # the cashier's name travels in every sale event
         with self.ctx.db.atomic():
             user = UserModel.create(
                 name=name,

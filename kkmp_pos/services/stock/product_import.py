@@ -1,5 +1,5 @@
-"""Importing products from CSV or XLSX (preview every row's problems first, then all or nothing) and
-exporting them in the same columns."""
+"""Importing products from CSV or XLSX: preview every row's problems first, then all or nothing. The
+columns are those of the export (product_export.py), so an export imports back."""
 
 from __future__ import annotations
 
@@ -12,39 +12,22 @@ from pathlib import Path
 from typing import Any
 
 from kkmp_pos.core.errors import KkmpError, ValidationError
-from kkmp_pos.core.money import format_qty, parse_qty, parse_rp
+from kkmp_pos.core.money import parse_qty, parse_rp
 from kkmp_pos.core.reasons import foreign_reason, os_error_reason
+from kkmp_pos.core.spreadsheet import unquote_cell
+from kkmp_pos.core.text_rules import TextError
 from kkmp_pos.db.models import BarcodeModel, ProductModel
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.setup.auth import require
-from kkmp_pos.services.stock.products import ProductService, ProductSpec, UnitSpec, validate_spec
+from kkmp_pos.services.stock import product_export
+from kkmp_pos.services.stock.product_export import COLUMNS, MONEY
+from kkmp_pos.services.stock.products import ProductSpec, UnitSpec, validate_spec
 
 log = logging.getLogger(__name__)
+__all__ = ["COLUMNS", "ImportPreview", "ProductImportService", "RowProblem", "read_rows"]
 
-COLUMNS = [
-    "code",
-    "name",
-    "business_unit",
-    "category",
-    "base_unit",
-    "is_weighed",
-    "regular_price_rp",
-    "member_price_rp",
-    "ceiling_rp",
-    "cost_rp",
-    "supplier",
-    "drug_class",
-    "requires_nik",
-    "ppn_exempt",
-    "track_batches",
-    "reorder_level",
-    "barcodes",
-    "units",
-    "active",
-]
 REQUIRED = ("code", "name", "regular_price_rp")
-_MONEY = ("regular_price_rp", "member_price_rp", "ceiling_rp", "cost_rp")
 _YES = {"1", "y", "ya", "yes", "true", "benar"}
 _NO = {"", "0", "n", "t", "tidak", "no", "false", "salah"}
 # Which column a rule from validate_spec is about, so the preview can point at the cell.
@@ -119,6 +102,11 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def _imported(text: str) -> str:
+    """A cell's text as it was before an export quoted it against formula injection."""
+    return unquote_cell(text.strip()).strip()
+
+
 def read_rows(path: Path) -> Iterator[dict[str, str]]:
     """Rows as {lower-case header: text}, from .csv (comma or semicolon) or .xlsx (first sheet)."""
     suffix = path.suffix.lower()
@@ -130,7 +118,7 @@ def read_rows(path: Path) -> Iterator[dict[str, str]]:
             reader = csv.reader(io.StringIO(text), delimiter=delimiter)
             header = [h.strip().lower() for h in next(reader, [])]
             for values in reader:
-                yield {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)}
+                yield {h: _imported(values[i]) if i < len(values) else "" for i, h in enumerate(header)}
         elif suffix == ".xlsx":
             from openpyxl import load_workbook
 
@@ -140,7 +128,10 @@ def read_rows(path: Path) -> Iterator[dict[str, str]]:
                 rows = sheet.iter_rows(values_only=True)
                 header = [_cell_text(h).lower() for h in next(rows, ())]
                 for values in rows:
-                    yield {h: _cell_text(values[i]) if i < len(values) else "" for i, h in enumerate(header)}
+                    yield {
+                        h: _imported(_cell_text(values[i])) if i < len(values) else ""
+                        for i, h in enumerate(header)
+                    }
             finally:
                 book.close()
         else:
@@ -238,7 +229,7 @@ class _RowParser:
         code = self.text("code", required=True)
         name = self.text("name", required=True)
         regular = self.money("regular_price_rp", required=True)
-        money = {c: self.money(c) for c in _MONEY[1:]}
+        money = {c: self.money(c) for c in MONEY[1:]}
         spec = ProductSpec(
             code=code,
             name=name,
@@ -265,7 +256,10 @@ class _RowParser:
         try:
             return validate_spec(spec)
         except ValidationError as exc:
-            self.problem(_CODE_COLUMN.get(exc.code, "name"), exc.code, **exc.params)
+            column = exc.field if isinstance(exc, TextError) else _CODE_COLUMN.get(exc.code, "name")
+            if column == "price":
+                column = "regular_price_rp"
+            self.problem(column, exc.code, **exc.params)
             return None
 
 
@@ -340,77 +334,11 @@ class ProductImportService:
         log.info("imported %s products from %s", len(preview.rows), preview.path)
         return len(preview.rows)
 
-    # -- export -------------------------------------------------------------------------------------
+    # -- export (product_export.py) -------------------------------------------------------------------
     def export_rows(self) -> list[list[str]]:
         """Every product (inactive too) in the import columns, so an export can be imported back."""
-        products = ProductService(self.ctx)
-        out = []
-        for (pid,) in ProductModel.select(ProductModel.id).order_by(ProductModel.code).tuples():
-            s = products.spec_of(pid)
-            units = ";".join(
-                "|".join(
-                    [
-                        u.name,
-                        str(u.factor_milli),
-                        str(u.regular_price_rp),
-                        _opt(u.member_price_rp),
-                        " ".join(u.barcodes),
-                    ]
-                )
-                for u in s.units
-                if u.active
-            )
-            out.append(
-                [
-                    s.code,
-                    s.name,
-                    s.business_unit,
-                    s.category or "",
-                    s.base_unit,
-                    _flag(s.is_weighed),
-                    str(s.regular_price_rp),
-                    _opt(s.member_price_rp),
-                    _opt(s.ceiling_rp),
-                    str(s.cost_rp),
-                    s.supplier or "",
-                    s.drug_class or "",
-                    _flag(s.requires_nik),
-                    _flag(bool(s.ppn_exempt)),
-                    _flag(s.track_batches),
-                    format_qty(s.reorder_level_milli).replace(".", "") if s.reorder_level_milli else "",
-                    " ".join(s.barcodes),
-                    units,
-                    _flag(s.active),
-                ]
-            )
-        return out
+        return product_export.export_rows(self.ctx)
 
     def export(self, path: Path | str) -> int:
         """Write all products to .csv (UTF-8 with BOM, for Excel) or .xlsx; returns the row count."""
-        path = Path(path)
-        rows = self.export_rows()
-        if path.suffix.lower() == ".csv":
-            with path.open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(COLUMNS)
-                writer.writerows(rows)
-        elif path.suffix.lower() == ".xlsx":
-            from openpyxl import Workbook
-
-            book = Workbook(write_only=True)
-            sheet = book.create_sheet("produk")
-            sheet.append(COLUMNS)
-            for row in rows:
-                sheet.append(row)  # text cells: barcodes keep their leading zeros
-            book.save(path)
-        else:
-            raise ValidationError("import_format_unknown", path=str(path))
-        return len(rows)
-
-
-def _opt(value: int | None) -> str:
-    return "" if value is None else str(value)
-
-
-def _flag(value: bool) -> str:
-    return "1" if value else "0"
+        return product_export.export(self.ctx, path)

@@ -7,17 +7,11 @@ server's version comes back through the feed and wins (SYNC.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
 import peewee as pw
 
-from kkmp_pos.core.drugs import parse_drug_class
 from kkmp_pos.core.errors import NotFoundError, ValidationError
 from kkmp_pos.core.events import ProductChanged
 from kkmp_pos.core.ids import uuid7
-from kkmp_pos.core.money import format_rp
-from kkmp_pos.core.pricing import BusinessUnit
-from kkmp_pos.core.tax import default_ppn_exempt
 from kkmp_pos.core.text import fold
 from kkmp_pos.db.models import (
     BarcodeModel,
@@ -32,101 +26,25 @@ from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.catalog import CatalogService
 from kkmp_pos.services.setup.auth import require
 from kkmp_pos.services.stock.product_row import ProductRow, product_row
+from kkmp_pos.services.stock.product_spec import (
+    ProductSpec,
+    UnitSpec,
+    check_prices,
+    spec_ppn_default,
+    unit_ceiling,
+    validate_spec,
+)
 
-
-@dataclass
-class UnitSpec:
-    name: str
-    factor_milli: int
-    regular_price_rp: int
-    member_price_rp: int | None = None
-    ceiling_rp: int | None = None
-    barcodes: list[str] = field(default_factory=list)
-    active: bool = True
-
-
-@dataclass
-class ProductSpec:
-    code: str
-    name: str
-    regular_price_rp: int
-    member_price_rp: int | None = None
-    ceiling_rp: int | None = None
-    base_unit: str = "pcs"
-    is_weighed: bool = False
-    category: str | None = None
-    business_unit: str = "sembako"
-    supplier: str | None = None
-    cost_rp: int = 0
-    reorder_level_milli: int = 0
-    track_batches: bool = False
-    drug_class: str | None = None
-    requires_nik: bool = False
-    barcodes: list[str] = field(default_factory=list)
-    units: list[UnitSpec] = field(default_factory=list)
-    active: bool = True
-    # None: a new product takes core.tax.default_ppn_exempt, an existing one keeps its flag
-    ppn_exempt: bool | None = None
-
-
-def check_prices(name: str, regular: int, member: int | None, ceiling: int | None) -> None:
-    """Prices are positive whole rupiah; none above the ceiling; a member price is not above regular."""
-    if regular <= 0 or (member is not None and member <= 0):
-        raise ValidationError("price_not_positive", name=name)
-    for price in (regular, member):
-        if ceiling is not None and price is not None and price > ceiling:
-            raise ValidationError(
-                "price_above_ceiling", name=name, price=format_rp(price), ceiling=format_rp(ceiling)
-            )
-    if member is not None and member > regular:
-        raise ValidationError("member_price_above_regular", name=name)
-
-
-def unit_ceiling(spec: ProductSpec, unit: UnitSpec) -> int | None:
-    """A unit's own ceiling, or the base ceiling scaled (a dus of 12 L ≤ 12 × the per-litre HET)."""
-    if unit.ceiling_rp is not None:
-        return unit.ceiling_rp
-    if spec.ceiling_rp is None:
-        return None
-    return spec.ceiling_rp * unit.factor_milli // 1000
-
-
-def validate_spec(spec: ProductSpec) -> ProductSpec:
-    """Every rule that needs no database: required fields, classes, prices and ceilings, units."""
-    spec = replace(spec, code=spec.code.strip(), name=spec.name.strip())
-    if not spec.code:
-        raise ValidationError("product_code_required")
-    if not spec.name:
-        raise ValidationError("product_name_required")
-    if spec.business_unit not in {b.value for b in BusinessUnit}:
-        raise ValidationError("business_unit_invalid", value=spec.business_unit)
-    drug = parse_drug_class(spec.drug_class)
-    spec.drug_class = drug.value if drug else None
-    if spec.cost_rp < 0:
-        raise ValidationError("cost_negative")
-    check_prices(spec.name, spec.regular_price_rp, spec.member_price_rp, spec.ceiling_rp)
-    names: set[str] = set()
-    for unit in spec.units:
-        label = f"{spec.name} ({unit.name})"
-        if not unit.name.strip():
-            raise ValidationError("unit_factor_invalid", name=label)
-        if unit.factor_milli <= 0:
-            raise ValidationError("unit_factor_invalid", name=label)
-        if fold(unit.name) in names:
-            raise ValidationError("unit_name_taken", name=unit.name)
-        names.add(fold(unit.name))
-        check_prices(label, unit.regular_price_rp, unit.member_price_rp, unit_ceiling(spec, unit))
-    seen: set[str] = set()
-    for code in [*spec.barcodes, *(c for u in spec.units for c in u.barcodes)]:
-        if code in seen:
-            raise ValidationError("barcode_taken", code=code, name=spec.name)
-        seen.add(code)
-    return spec
-
-
-def spec_ppn_default(spec: ProductSpec) -> bool:
-    """A new product's PPN exemption when the spec does not say (staples, LPG 3 kg: core.tax)."""
-    return default_ppn_exempt(spec.business_unit, spec.category, spec.requires_nik)
+__all__ = [
+    "ProductService",
+    "ProductSpec",
+    "UnitSpec",
+    "check_prices",
+    "product_payload",
+    "spec_ppn_default",
+    "unit_ceiling",
+    "validate_spec",
+]
 
 
 def product_payload(product: ProductModel) -> dict[str, object]:

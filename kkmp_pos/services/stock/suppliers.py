@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from kkmp_pos.core.errors import NotFoundError, ValidationError
+from kkmp_pos.core.text_rules import MAX_CODE, MAX_NAME, MAX_TEXT, check_text
 from kkmp_pos.db.models import SupplierModel
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
@@ -65,6 +66,10 @@ class SupplierService:
         if not name:
             raise ValidationError("supplier_name_required")
         kind = spec.kind if spec.kind in SUPPLIER_KINDS else "other"
+        check_text(name, "name", MAX_NAME)
+        check_text(spec.contact, "contact", MAX_NAME)
+        check_text(spec.phone, "phone", MAX_CODE)
+        check_text(spec.address, "address", MAX_TEXT)
         values = {
             "name": name,
             "kind": kind,

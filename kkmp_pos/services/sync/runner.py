@@ -9,6 +9,8 @@ from pathlib import Path
 
 from kkmp_pos.db.models import TerminalModel
 from kkmp_pos.sync import outbox
+from kkmp_pos.sync.apply import recorded_problems
+from kkmp_pos.sync.push_check import LOCAL_PREFIX
 from kkmp_pos.sync.worker import SyncStatus, SyncWorker
 
 __all__ = ["Enrolment", "SyncProblem", "SyncRunner", "SyncStatus", "sync_problems"]
@@ -24,19 +26,31 @@ class Enrolment:
 
 @dataclass(frozen=True)
 class SyncProblem:
-    """An event the server quarantined, with its reason (it never blocks the others)."""
+    """Something that did not sync and never blocks the rest: an event refused (by the server, or by
+    the till before sending it), or a change pulled from the server that this till could not apply."""
 
-    seq: int
-    type: str
+    seq: int  # the event's number; for a pulled change, its row in the till's problem list
+    type: str  # the event type, or the pulled entity ('product', 'member', ...)
     occurred_at: str
     reason: str
+    pulled: bool = False
+    key: str = ""  # a pulled change's key (the product or member it is about)
+
+    @property
+    def refused_at_till(self) -> bool:
+        return not self.pulled and self.reason.startswith(LOCAL_PREFIX)
 
 
 def sync_problems() -> list[SyncProblem]:
-    """The events the server rejected, newest first; runs off the GUI thread."""
-    return [
+    """Events refused and pulled changes set aside, newest first each; runs off the GUI thread."""
+    sent = [
         SyncProblem(e.seq, e.type, e.occurred_at, e.reject_reason or "") for e in outbox.rejected_events()
     ]
+    pulled = [
+        SyncProblem(p.id, p.entity, p.seen_at, p.reason, pulled=True, key=p.entity_key)
+        for p in recorded_problems()
+    ]
+    return sent + pulled
 
 
 class SyncRunner:
