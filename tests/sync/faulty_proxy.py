@@ -27,7 +27,10 @@ class FaultyProxy:
             def _forward(self, body: bytes | None) -> tuple[int, list[tuple[str, str]], bytes]:
                 conn = http.client.HTTPConnection(proxy.upstream.hostname, proxy.upstream.port, timeout=60)
                 headers = {k: v for k, v in self.headers.items() if k.lower() != "host"}
-                conn.request(self.command, self.path, body=body, headers=headers)
+                try:
+                    conn.request(self.command, self.path, body=body, headers=headers)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the server answered (413) and closed before reading the whole body
                 resp = conn.getresponse()
                 data = resp.read()
                 conn.close()
