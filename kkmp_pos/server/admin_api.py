@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 
+from kkmp_pos.core.safe_json import problem
 from kkmp_pos.server import admin, catalog, schemas
 from kkmp_pos.server.auth import AdminIdentity
 from kkmp_pos.server.db import ServerDb
@@ -23,12 +24,16 @@ def apply_rows(
     rows: list[dict[str, Any]],
     fn: Callable[[ServerDb, str, dict[str, Any]], list[Any]],
 ) -> int:
-    """Apply every row or none (a wrong row names its index); returns the feed changes written."""
+    """Apply every row or none (a wrong row names its index and field); returns the feed changes
+    written. The admin API and the CSV/XLSX import both come through here."""
     with sdb.database.connection_context(), sdb.atomic():
         changes: list[Any] = []
         for index, row in enumerate(rows):
             if not isinstance(row, dict):
                 raise catalog.RowError(f"rows[{index}]", "must be an object")
+            bad = problem(row)
+            if bad is not None:
+                raise catalog.RowError(f"rows[{index}].{bad[0]}", bad[1])
             try:
                 changes += fn(sdb, coop, row)
             except catalog.RowError as exc:

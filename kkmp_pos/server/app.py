@@ -15,6 +15,7 @@ from pydantic.json_schema import models_json_schema
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kkmp_pos.core.errors import KkmpError, NotFoundError
+from kkmp_pos.core.safe_json import text_problem
 from kkmp_pos.server import admin, auth, catalog, feed, ingest, schema, schemas
 from kkmp_pos.server.db import ServerDb, open_server_db
 from kkmp_pos.server.http import MAX_SMALL_BYTES, ApiError, body_ref, error_body, read_json
@@ -61,6 +62,8 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
         body = await read_json(request, MAX_SMALL_BYTES)
         if not isinstance(body, dict) or not isinstance(body.get("code"), str):
             raise ApiError(400, "sync_wire_invalid", field="code", reason="must be a string")
+        if text_problem(body["code"], 64):
+            raise ApiError(400, "sync_wire_invalid", field="code", reason=text_problem(body["code"], 64))
 
         def work() -> dict[str, Any]:
             with sdb.database.connection_context():
