@@ -33,6 +33,13 @@ def _feed(http, till):
     return answer.json()["changes"]
 
 
+def _nested(depth):
+    value: object = "x"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
 GOOD_UNIT = {"name": "dus", "factor_milli": 40_000, "regular_price_rp": 110_000}
 
 
@@ -98,7 +105,7 @@ def test_a_tills_product_changed_event_a_till_could_not_apply_is_quarantined(htt
         ("members", {"member_no": "A1", "name": "Siti", "address": "x" * 201}, "address"),
         ("members", {"member_no": "A\x001", "name": "Siti"}, "member_no"),
         ("members", {"member_no": "A1", "name": {"first": "Siti"}}, "name"),
-        ("members", {"member_no": "A1", "name": "Siti", "note": [[[[[[[[[[[[[[[[[["x"]]]]]]]]]]]]]]]]]]}, "note"),
+        ("members", {"member_no": "A1", "name": "Siti", "note": _nested(20)}, "note"),
     ],
 )
 def test_other_admin_rows_out_of_bounds_get_a_400_naming_the_field(http, world, what, row, field):
