@@ -88,7 +88,8 @@ def install_admin_api(app: FastAPI, sdb: ServerDb, administrator: Callable[[Requ
             tags=["admin"],
             summary=f"Insert or update {name} (all rows or none)",
             openapi_extra=body_ref("RowsDoc"),
-            responses={400: {"model": schemas.ErrorDoc}, 401: {"model": schemas.ErrorDoc}},
+            response_model=schemas.WriteResultDoc,
+            responses=schemas.errors(400, 401, 413, 503),
         )
 
     readers = {
@@ -105,5 +106,6 @@ def install_admin_api(app: FastAPI, sdb: ServerDb, administrator: Callable[[Requ
             methods=["GET"],
             tags=["admin"],
             summary=f"List {name} of the token's cooperative",
-            responses={401: {"model": schemas.ErrorDoc}},
+            response_model=list[dict[str, Any]],
+            responses=schemas.errors(401, 503),
         )

@@ -47,7 +47,7 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
         with sdb.database.connection_context():
             return auth.authenticate_admin(sdb, request.headers.get("authorization"))
 
-    @app.get("/v1/health", tags=["server"])
+    @app.get("/v1/health", tags=["server"], response_model=schemas.HealthDoc)
     def health() -> dict[str, Any]:
         return {"status": "ok", "protocol": wire.PROTOCOL_VERSION, "time": auth.utc_now()}
 
@@ -55,7 +55,7 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
         "/v1/enrol",
         tags=["sync"],
         response_model=schemas.EnrolResponseDoc,
-        responses={401: {"model": schemas.ErrorDoc}},
+        responses=schemas.errors(400, 401, 413, 503),
         openapi_extra=body_ref("EnrolRequestDoc"),
     )
     async def enrol(request: Request) -> dict[str, Any]:
@@ -81,12 +81,7 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
         "/v1/sync/push",
         tags=["sync"],
         response_model=schemas.PushResponseDoc,
-        responses={
-            400: {"model": schemas.ErrorDoc},
-            401: {"model": schemas.ErrorDoc},
-            403: {"model": schemas.ErrorDoc},
-            413: {"model": schemas.ErrorDoc},
-        },
+        responses=schemas.errors(400, 401, 403, 413, 503),
         openapi_extra=body_ref("PushRequestDoc"),
     )
     async def push(request: Request) -> dict[str, Any]:
@@ -103,7 +98,8 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
         "/v1/sync/pull",
         tags=["sync"],
         response_model=schemas.PullResponseDoc,
-        responses={410: {"model": schemas.CursorExpiredDoc}, 400: {"model": schemas.ErrorDoc}},
+        responses=schemas.errors(400, 401, 403, 503)
+        | {410: {"model": schemas.CursorExpiredDoc, "description": "The cursor is behind the pruned feed"}},
     )
     async def pull(request: Request, cursor: str = "", limit: int = wire.DEFAULT_PULL_LIMIT) -> Any:
         ident = await run_in_threadpool(terminal, request)
@@ -140,6 +136,7 @@ def _install_openapi(app: FastAPI) -> None:
             ref_template="#/components/schemas/{model}",
         )
         doc.setdefault("components", {}).setdefault("schemas", {}).update(defs.get("$defs", {}))
+        schemas.declare_security(doc)
         app.openapi_schema = doc
         return doc
 

@@ -93,4 +93,62 @@ class RowsDoc(BaseModel):
     rows: list[dict[str, Any]]
 
 
+class WriteResultDoc(BaseModel):
+    rows: int = Field(description="rows received")
+    changes: int = Field(description="feed changes written")
+
+
+class HealthDoc(BaseModel):
+    status: Literal["ok"]
+    protocol: int
+    time: str
+
+
 DOC_MODELS = [PushRequestDoc, EnrolRequestDoc, RowsDoc]
+
+_WHY = {
+    400: "The request or a field in it is invalid; `error.field` names it.",
+    401: "No token, or not a token of this server.",
+    403: "The token may not do this (a revoked terminal, another cooperative's data).",
+    413: "The body is too large.",
+    503: "The database is busy or unreachable; retry after `Retry-After` seconds.",
+}
+
+
+def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The error answers of an endpoint for its OpenAPI `responses`: each a JSON `ErrorDoc`."""
+    return {code: {"model": ErrorDoc, "description": _WHY[code]} for code in codes}
+
+
+# Who may call what: a till's token for the sync endpoints, the cooperative's admin token for the
+# admin API; enrolment and health need none.
+SECURITY_SCHEMES = {
+    "terminalToken": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "The terminal's token, received at enrolment (`POST /v1/enrol`).",
+    },
+    "adminToken": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "A cooperative's admin API token (`kkmp-pos-server admin-token`).",
+    },
+}
+
+
+def declare_security(doc: dict[str, Any]) -> None:
+    """Add the security schemes to an OpenAPI document, and to each operation the one it needs."""
+    doc.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
+    for path, operations in doc.get("paths", {}).items():
+        scheme = (
+            "adminToken"
+            if path.startswith("/v1/admin/")
+            else "terminalToken"
+            if path.startswith("/v1/sync/")
+            else None
+        )
+        for operation in operations.values():
+            # FastAPI lists 422 for its own validation; this API answers those with 400
+            operation.get("responses", {}).pop("422", None)
+            if scheme:
+                operation["security"] = [{scheme: []}]
