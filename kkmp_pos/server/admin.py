@@ -207,9 +207,12 @@ def quarantined(sdb: ServerDb, cooperative_id: str | None = None, limit: int = 1
 
 def _loads(text: str) -> Any:
     try:
-        return json.loads(text)
-    except ValueError:
-        return text  # a raw body cut at the size limit
+        value = json.loads(text)
+        # a lone surrogate (kept escaped) cannot be sent as UTF-8: then the escaped JSON text is shown
+        json.dumps(value, ensure_ascii=False).encode()
+    except (ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
+        return text  # also a raw body cut at the size limit
+    return value
 
 
 def counts(sdb: ServerDb, cooperative_id: str) -> dict[str, int]:

@@ -13,8 +13,13 @@ from tests.server.support import seed
 
 
 @pytest.fixture
-def till(sdb):
-    return seed(sdb)["tills"]["t1"]
+def world(sdb):
+    return seed(sdb)
+
+
+@pytest.fixture
+def till(world):
+    return world["tills"]["t1"]
 
 
 def _push_bytes(http, till, events):
@@ -42,15 +47,20 @@ def test_nul_in_a_line_name_refuses_only_that_sale(http, sdb, till, batch_size):
     assert admin.quarantined(sdb, "kop1")[0]["event_id"] == events[1]["event_id"]
 
 
-def test_lone_surrogate_refuses_only_that_sale(http, sdb, till):
+def test_lone_surrogate_refuses_only_that_sale(http, sdb, world, till):
     events = [till.sale() for _ in range(3)]
     events[1]["payload"]["receipt_no"] = "S1-\ud800"
     answer = _push_bytes(http, till, events)
     assert _statuses(answer) == ["created", "rejected", "created"]
     assert "receipt_no" in answer.json()["results"][1]["reason"]
     assert "surrogate" in answer.json()["results"][1]["reason"]
-    # the quarantine keeps the event, escaped
-    assert admin.quarantined(sdb, "kop1")[0]["raw"]["payload"]["receipt_no"] == "S1-\ud800"
+    # the quarantine keeps the event as it came, escaped, and the admin API can show it
+    [kept] = admin.quarantined(sdb, "kop1")
+    assert json.loads(kept["raw"])["payload"]["receipt_no"] == "S1-\ud800"
+    token = {"Authorization": f"Bearer {world['admin_token']}"}
+    listed = http.get("/v1/admin/quarantine", headers=token)
+    assert listed.status_code == 200
+    assert listed.json()[0]["event_id"] == events[1]["event_id"]
 
 
 def test_surrogate_in_an_envelope_key_or_id_is_answered_not_crashed(http, till):
