@@ -181,7 +181,10 @@ def claim_document(sdb: ServerDb, env: EventEnvelope, doc_type: str, doc_id: str
     sale tables can be partitioned by date and still hold each sale once.
 
     Fast path: the key goes in the buffer, and one already stored fails the batch's insert, which
-    sends the batch to the careful replay. Careful: looked up here; KnownDocument if it is there."""
+    sends the batch to the careful replay. Careful (inside the event's savepoint): inserted at once
+    with ON CONFLICT DO NOTHING, which on PostgreSQL waits for a concurrent push of the same sale to
+    settle, so two tills sending one sale at the same moment still store it once; KnownDocument
+    if the key was there."""
     row = {
         "cooperative_id": env.cooperative_id,
         "doc_type": doc_type,
@@ -189,23 +192,21 @@ def claim_document(sdb: ServerDb, env: EventEnvelope, doc_type: str, doc_id: str
         "business_date": env.business_date,
         "event_id": env.event_id,
     }
-    if not rows.fast:
-        m = sdb.m
-        first = (
-            m.DocumentModel.select(m.DocumentModel.event_id, m.DocumentModel.business_date)
-            .where(
-                (m.DocumentModel.cooperative_id == env.cooperative_id)
-                & (m.DocumentModel.doc_type == doc_type)
-                & (m.DocumentModel.doc_id == doc_id)
-            )
-            .first()
-        )
-        if first is not None:
-            raise KnownDocument(
-                f"{doc_type} {doc_id} was received before (event {first.event_id}, "
-                f"business date {first.business_date}); the first is kept"
-            )
-    rows.documents.append(row)
+    if rows.fast:
+        rows.documents.append(row)
+        return
+    m = sdb.m
+    if m.DocumentModel.insert(**row).on_conflict_ignore().as_rowcount().execute():
+        return
+    first = m.DocumentModel.get(
+        (m.DocumentModel.cooperative_id == env.cooperative_id)
+        & (m.DocumentModel.doc_type == doc_type)
+        & (m.DocumentModel.doc_id == doc_id)
+    )
+    raise KnownDocument(
+        f"{doc_type} {doc_id} was received before (event {first.event_id}, "
+        f"business date {first.business_date}); the first is kept"
+    )
 
 
 def _catalog_call(fn: Any, sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[PendingChange]:

@@ -32,7 +32,7 @@ CHECKS = [
     response_headers_conformance,
     response_schema_conformance,
 ]
-EXAMPLES = 6  # per operation, generation mode and credential: ~2 x 12 x 2 x 6 requests per backend
+EXAMPLES = 8  # per operation, generation mode and credential: ~2 x 12 x 2 x 8 requests per backend
 
 
 @pytest.fixture
