@@ -12,9 +12,11 @@ from typing import Any
 
 from kkmp_pos.core.errors import ValidationError
 
-# JSON numbers beyond this lose precision in JavaScript and in float parsers on the way
-MAX_SAFE_INT = 2**53
-MAX_ID = 200  # ids, codes, methods: what the server's key columns hold
+# Every number an event carries (rupiah, milli-units, counts): a trillion, far above any village
+# shop's sale and below 2**53, where JSON numbers lose precision on the way. Bounded this low so the
+# server's sums (a store's day in the report) cannot overflow a 64-bit integer either.
+MAX_SAFE_INT = 10**12
+MAX_ID = 64  # ids, codes, methods: what the server's key columns hold
 MAX_TEXT = 2000  # names, reasons, notes
 
 _MISSING: Any = object()
@@ -75,8 +77,10 @@ def _not_an_int(value: Any, field: str, default: Any, message: str) -> Any:
         if default is _MISSING:
             raise EventError(field, "is missing")
         return default
-    if type(value) is not int or not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
+    if type(value) is not int:
         raise EventError(field, message)
+    if not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
+        raise EventError(field, f"must be between {-MAX_SAFE_INT} and {MAX_SAFE_INT}")
     raise EventError(field, "must not be negative")
 
 

@@ -177,13 +177,13 @@ def report(sdb: ServerDb, cooperative_id: str | None = None) -> list[dict[str, A
             m.SaleModel.store_id,
             m.SaleModel.business_date,
             fn.COUNT(m.SaleModel.sale_id),
-            fn.SUM(m.SaleModel.total_rp),
+            *_split_sum(m.SaleModel.total_rp),
         ).where(m.SaleModel.status == "completed")
         returns = m.ReturnModel.select(
             m.ReturnModel.cooperative_id,
             m.ReturnModel.store_id,
             m.ReturnModel.business_date,
-            fn.SUM(m.ReturnModel.refund_rp),
+            *_split_sum(m.ReturnModel.refund_rp),
         )
         if cooperative_id is not None:
             sales = sales.where(m.SaleModel.cooperative_id == cooperative_id)
@@ -192,15 +192,16 @@ def report(sdb: ServerDb, cooperative_id: str | None = None) -> list[dict[str, A
         returns = returns.group_by(
             m.ReturnModel.cooperative_id, m.ReturnModel.store_id, m.ReturnModel.business_date
         )
-        for coop, store, day, count, total in sales.tuples():
+        for coop, store, day, count, high, low in sales.tuples():
             out[(coop, store, day)] = {
                 "cooperative": coop,
                 "store": store,
                 "business_date": day,
                 "sale_count": int(count),
-                "total_rp": int(total or 0),
+                "total_rp": _joined(high, low),
             }
-        for coop, store, day, refund in returns.tuples():
+        for coop, store, day, high, low in returns.tuples():
+            refund = _joined(high, low)
             row = out.setdefault(
                 (coop, store, day),
                 {
@@ -211,8 +212,27 @@ def report(sdb: ServerDb, cooperative_id: str | None = None) -> list[dict[str, A
                     "total_rp": 0,
                 },
             )
-            row["total_rp"] -= int(refund or 0)
+            row["total_rp"] -= refund
     return [out[k] for k in sorted(out)]
+
+
+_SPLIT = 1_000_000
+
+
+def _split_sum(column: Any) -> tuple[Any, Any]:
+    """SUM(column) as two sums that cannot overflow: of the millions and of the rest.
+
+    SQLite's SUM of integers fails on a 64-bit overflow ("integer overflow"), and the report would
+    then fail for good. An amount is at most 10**12 (the event contract's bound), so the millions are
+    at most 10**6 each, and no table could hold the 9 * 10**12 rows it would take to overflow
+    either sum. Integer division and remainder both truncate toward zero, in SQLite and in
+    PostgreSQL, so high * 10**6 + low is the exact total, negatives included."""
+    millions = column / _SPLIT
+    return fn.SUM(millions), fn.SUM(column - millions * _SPLIT)  # peewee's % means LIKE
+
+
+def _joined(high: Any, low: Any) -> int:
+    return int(high or 0) * _SPLIT + int(low or 0)
 
 
 def quarantined(sdb: ServerDb, cooperative_id: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
@@ -239,9 +259,12 @@ def quarantined(sdb: ServerDb, cooperative_id: str | None = None, limit: int = 1
 
 def _loads(text: str) -> Any:
     try:
-        return json.loads(text)
-    except ValueError:
-        return text  # a raw body cut at the size limit
+        value = json.loads(text)
+        # a lone surrogate (kept escaped) cannot be sent as UTF-8: then the escaped JSON text is shown
+        json.dumps(value, ensure_ascii=False).encode()
+    except (ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
+        return text  # also a raw body cut at the size limit
+    return value
 
 
 def counts(sdb: ServerDb, cooperative_id: str) -> dict[str, int]:

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 
+from kkmp_pos.core.safe_json import problem
 from kkmp_pos.server import admin, catalog, schemas
 from kkmp_pos.server.auth import AdminIdentity
 from kkmp_pos.server.db import ServerDb
@@ -25,12 +26,16 @@ def apply_rows(
     rows: list[dict[str, Any]],
     fn: Callable[[ServerDb, str, dict[str, Any]], list[Any]],
 ) -> int:
-    """Apply every row or none (a wrong row names its index); returns the feed changes written."""
+    """Apply every row or none (a wrong row names its index and field); returns the feed changes
+    written. The admin API and the CSV/XLSX import both come through here."""
     with sdb.database.connection_context(), sdb.atomic():
         changes: list[Any] = []
         for index, row in enumerate(rows):
             if not isinstance(row, dict):
                 raise catalog.RowError(f"rows[{index}]", "must be an object")
+            bad = problem(row)
+            if bad is not None:
+                raise catalog.RowError(f"rows[{index}].{bad[0]}", bad[1])
             try:
                 changes += fn(sdb, coop, row)
             except catalog.RowError as exc:
@@ -85,7 +90,8 @@ def install_admin_api(app: FastAPI, sdb: ServerDb, administrator: Callable[[Requ
             tags=["admin"],
             summary=f"Insert or update {name} (all rows or none)",
             openapi_extra=body_ref("RowsDoc") | ADMIN_AUTH,
-            responses={400: {"model": schemas.ErrorDoc}, 401: {"model": schemas.ErrorDoc}},
+            response_model=schemas.WriteResultDoc,
+            responses=schemas.errors(400, 401, 413, 503),
         )
 
     readers = {
@@ -102,7 +108,8 @@ def install_admin_api(app: FastAPI, sdb: ServerDb, administrator: Callable[[Requ
             methods=["GET"],
             tags=["admin"],
             summary=f"List {name} of the token's cooperative",
-            responses={401: {"model": schemas.ErrorDoc}},
+            response_model=list[dict[str, Any]],
+            responses=schemas.errors(401, 503),
             openapi_extra=ADMIN_AUTH,
         )
     install_token_api(app, sdb, administrator)
@@ -127,7 +134,7 @@ def install_token_api(app: FastAPI, sdb: ServerDb, administrator: Callable[[Requ
         tags=["admin"],
         summary="Create an admin token with a name and an optional expiry (the token is shown once)",
         response_model=schemas.AdminTokenCreatedDoc,
-        responses={400: {"model": schemas.ErrorDoc}, 413: {"model": schemas.ErrorDoc}},
+        responses=schemas.errors(400, 413, 503),
         openapi_extra=body_ref("AdminTokenRequestDoc") | ADMIN_AUTH,
     )
     async def create_token(request: Request) -> dict[str, Any]:
@@ -149,7 +156,7 @@ def install_token_api(app: FastAPI, sdb: ServerDb, administrator: Callable[[Requ
         "/v1/admin/tokens/{token_id}/revoke",
         tags=["admin"],
         summary="Revoke an admin token of the cooperative at once",
-        responses={404: {"model": schemas.ErrorDoc}},
+        responses=schemas.errors(404, 503),
         openapi_extra=ADMIN_AUTH,
     )
     async def revoke_token(request: Request, token_id: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from pydantic.json_schema import models_json_schema
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kkmp_pos.core.errors import KkmpError, NotFoundError
+from kkmp_pos.core.safe_json import text_problem
 from kkmp_pos.server import admin, auth, catalog, feed, ingest, schema, schemas
 from kkmp_pos.server.db import ServerDb, open_server_db
 from kkmp_pos.server.exposure import EXPOSURES, TERMINAL_AUTH, declare_security, keep_only
@@ -74,7 +75,7 @@ def build_app(
     def administrator(request: Request) -> auth.AdminIdentity:
         return signed_in(request, auth.authenticate_admin)
 
-    @app.get("/v1/health", tags=["server"])
+    @app.get("/v1/health", tags=["server"], response_model=schemas.HealthDoc)
     def health() -> dict[str, Any]:
         return {"status": "ok", "protocol": wire.PROTOCOL_VERSION, "time": auth.utc_now()}
 
@@ -86,13 +87,7 @@ def build_app(
         "/v1/enrol",
         tags=["sync"],
         response_model=schemas.EnrolResponseDoc,
-        responses={
-            400: {"model": schemas.ErrorDoc},
-            401: {"model": schemas.ErrorDoc, "description": "The code is wrong or expired"},
-            409: {"model": schemas.ErrorDoc, "description": "Another till claimed this code"},
-            413: {"model": schemas.ErrorDoc},
-            429: {"model": schemas.ErrorDoc, "description": "Too many failed enrolments"},
-        },
+        responses=schemas.errors(400, 401, 409, 413, 429, 503),
         openapi_extra=body_ref("EnrolRequestDoc"),
     )
     async def enrol(request: Request) -> dict[str, Any]:
@@ -104,6 +99,8 @@ def build_app(
         device_key = body.get("device_key")
         if device_key is not None and not (isinstance(device_key, str) and 16 <= len(device_key) <= 128):
             raise ApiError(400, "sync_wire_invalid", field="device_key", reason="must be 16-128 characters")
+        if text_problem(body["code"], 64):
+            raise ApiError(400, "sync_wire_invalid", field="code", reason=text_problem(body["code"], 64))
 
         def work() -> dict[str, Any]:
             try:
@@ -135,12 +132,7 @@ def build_app(
         "/v1/sync/push",
         tags=["sync"],
         response_model=schemas.PushResponseDoc,
-        responses={
-            400: {"model": schemas.ErrorDoc},
-            401: {"model": schemas.ErrorDoc},
-            403: {"model": schemas.ErrorDoc},
-            413: {"model": schemas.ErrorDoc},
-        },
+        responses=schemas.errors(400, 401, 403, 413, 503),
         openapi_extra=body_ref("PushRequestDoc") | TERMINAL_AUTH,
     )
     async def push(request: Request) -> dict[str, Any]:
@@ -157,7 +149,8 @@ def build_app(
         "/v1/sync/pull",
         tags=["sync"],
         response_model=schemas.PullResponseDoc,
-        responses={410: {"model": schemas.CursorExpiredDoc}, 400: {"model": schemas.ErrorDoc}},
+        responses=schemas.errors(400, 401, 403, 503)
+        | {410: {"model": schemas.CursorExpiredDoc, "description": "The cursor is behind the pruned feed"}},
         openapi_extra=TERMINAL_AUTH,
     )
     async def pull(request: Request, cursor: str = "", limit: int = wire.DEFAULT_PULL_LIMIT) -> Any:
@@ -208,7 +201,8 @@ def _install_openapi(app: FastAPI) -> None:
             ref_template="#/components/schemas/{model}",
         )
         doc.setdefault("components", {}).setdefault("schemas", {}).update(defs.get("$defs", {}))
-        declare_security(doc)
+        schemas.declare_security(doc)  # each operation's scheme by its path; no FastAPI 422
+        declare_security(doc)  # the schemes, and the auth failures of every operation needing a token
         app.openapi_schema = doc
         return doc
 

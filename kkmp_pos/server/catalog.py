@@ -10,79 +10,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.server.auth import utc_now
 from kkmp_pos.server.db import ServerDb
 from kkmp_pos.server.feed import PendingChange, price_data, price_key
 from kkmp_pos.server.models import NATIONAL
+from kkmp_pos.server.product_rows import product_data
+from kkmp_pos.server.row_fields import RowError, flag, text, whole
 from kkmp_pos.sync.wire import canonical_json, is_valid_id
 
 PRICE_TYPES = ("regular", "member", "wholesale")
-# Product fields a till sends in 'product.changed' that the server keeps and sends back as they are.
-EXTRA_PRODUCT_FIELDS: dict[str, type] = {
-    "is_weighed": bool,
-    "business_unit": str,
-    "requires_nik": bool,
-    "ppn_exempt": bool,
-    "drug_class": str,
-    "track_batches": bool,
-    "reorder_level_milli": int,
-    "barcodes": list,
-    "units": list,
-}
-
-
-class RowError(ValidationError):
-    """One imported or posted row is wrong: `field` and `reason` say why."""
-
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__("server_row_invalid", field=field, reason=reason)
-        self.field = field
-        self.reason = reason
-
-
-def _text(row: dict[str, Any], name: str, required: bool = True, max_len: int = 200) -> str:
-    value = row.get(name)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise RowError(name, "is required")
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # spreadsheets turn codes like 8991 into 8991.0
-    value = str(value).strip()
-    if len(value) > max_len:
-        raise RowError(name, f"longer than {max_len} characters")
-    return value
-
-
-def _int(row: dict[str, Any], name: str, minimum: int = 0) -> int:
-    value = row.get(name)
-    if isinstance(value, bool):
-        raise RowError(name, "must be a whole number")
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        value = int(value.strip())
-    if not isinstance(value, int):
-        raise RowError(name, "must be a whole number")
-    if value < minimum:
-        raise RowError(name, f"must be at least {minimum}")
-    return value
-
-
-def _bool(row: dict[str, Any], name: str, default: bool = True) -> bool:
-    value = row.get(name)
-    if value is None or value == "":
-        return default
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("1", "true", "yes", "ya", "y", "aktif", "active"):
-        return True
-    if text in ("0", "false", "no", "tidak", "n", "nonaktif", "inactive"):
-        return False
-    raise RowError(name, "must be yes or no")
 
 
 def upsert_product(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[PendingChange]:
@@ -94,31 +31,17 @@ def upsert_product(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[Pendin
     row.setdefault("product_id", row.get("uid"))
     row.setdefault("unit", row.get("base_unit"))
     row.setdefault("price_rp", row.get("regular_price_rp"))
-    code = _text(row, "code", max_len=64)
-    unit = _text(row, "unit", required=False, max_len=16) or "pcs"
+    code = text(row, "code", max_len=64)
     existing = m.ProductModel.get_or_none(
         (m.ProductModel.cooperative_id == coop) & (m.ProductModel.code == code)
     )
-    product_id = _text(row, "product_id", required=False, max_len=64)
+    product_id = text(row, "product_id", required=False, max_len=64)
     if product_id and not is_valid_id(product_id):
         raise RowError("product_id", "must be 1-64 of A-Z a-z 0-9 _ -")
     if existing is not None and product_id and existing.product_id != product_id:
         raise RowError("code", f"already used by product {existing.product_id}")
     product_id = product_id or (existing.product_id if existing else uuid7())
-    data = {
-        "product_id": product_id,
-        "code": code,
-        "name": _text(row, "name"),
-        "unit": unit,
-        "barcode": _text(row, "barcode", required=False, max_len=64),
-        "category": _text(row, "category", required=False),
-        "active": _bool(row, "active"),
-    }
-    for name, kind in EXTRA_PRODUCT_FIELDS.items():
-        if row.get(name) is not None:
-            if not isinstance(row[name], kind) or (kind is int and isinstance(row[name], bool)):
-                raise RowError(name, f"must be {kind.__name__}")
-            data[name] = row[name]
+    data = product_data(row, product_id, code)
     now = utc_now()
     m.ProductModel.insert(
         cooperative_id=coop,
@@ -149,8 +72,8 @@ def upload_product(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[Pendin
     neither its id nor its code. Otherwise nothing changes: the server's version wins and the till
     adopts it from the feed, so an upload sent twice changes nothing."""
     m = sdb.m
-    code = _text(row, "code", max_len=64)
-    product_id = _text(row, "product_id", required=False, max_len=64) or _text(
+    code = text(row, "code", max_len=64)
+    product_id = text(row, "product_id", required=False, max_len=64) or text(
         row, "uid", required=False, max_len=64
     )
     same = m.ProductModel.code == code
@@ -177,7 +100,7 @@ def upload_member(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[Pending
     """A member from a till's upload: inserted if the server does not have its id yet (a number
     held by someone else is refused, as for a registration); a known member stays as it is."""
     m = sdb.m
-    member_id = _text(row, "member_id", required=False, max_len=64) or _text(row, "id", max_len=64)
+    member_id = text(row, "member_id", required=False, max_len=64) or text(row, "id", max_len=64)
     known = m.MemberModel.select().where(
         (m.MemberModel.cooperative_id == coop) & (m.MemberModel.member_id == member_id)
     )
@@ -188,8 +111,8 @@ def upload_member(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[Pending
 
 def _product_id_for(sdb: ServerDb, coop: str, row: dict[str, Any]) -> str:
     m = sdb.m
-    product_id = _text(row, "product_id", required=False, max_len=64)
-    code = _text(row, "code", required=False, max_len=64)
+    product_id = text(row, "product_id", required=False, max_len=64)
+    code = text(row, "code", required=False, max_len=64)
     if product_id:
         found = m.ProductModel.get_or_none(
             (m.ProductModel.cooperative_id == coop) & (m.ProductModel.product_id == product_id)
@@ -208,10 +131,10 @@ def _product_id_for(sdb: ServerDb, coop: str, row: dict[str, Any]) -> str:
 def set_price(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[PendingChange]:
     m = sdb.m
     product_id = _product_id_for(sdb, coop, row)
-    price_type = _text(row, "price_type", required=False, max_len=32) or "regular"
+    price_type = text(row, "price_type", required=False, max_len=32) or "regular"
     if price_type not in PRICE_TYPES:
         raise RowError("price_type", f"must be one of {', '.join(PRICE_TYPES)}")
-    store_id = _text(row, "store_id", required=False, max_len=64)
+    store_id = text(row, "store_id", required=False, max_len=64)
     if (
         store_id
         and m.StoreModel.get_or_none(
@@ -220,7 +143,7 @@ def set_price(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[PendingChan
         is None
     ):
         raise RowError("store_id", f"unknown store {store_id}")
-    price_rp = _int(row, "price_rp")
+    price_rp = whole(row, "price_rp")
     now = utc_now()
     m.PriceModel.insert(
         cooperative_id=coop,
@@ -246,8 +169,8 @@ def set_price(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[PendingChan
 def set_ceiling(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[PendingChange]:
     """A ceiling (HET) by product code; coop '' sets a national one."""
     m = sdb.m
-    code = _text(row, "code", max_len=64)
-    ceiling_rp = _int(row, "ceiling_rp", minimum=1)
+    code = text(row, "code", max_len=64)
+    ceiling_rp = whole(row, "ceiling_rp", minimum=1)
     now = utc_now()
     m.CeilingModel.insert(
         cooperative_id=coop, product_code=code, ceiling_rp=ceiling_rp, updated_at=now
@@ -270,8 +193,8 @@ def upsert_member(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[Pending
     row.setdefault("member_no", row.get("number"))
     if "active" not in row and "status" in row:
         row["active"] = row["status"] == "active"
-    member_no = _text(row, "member_no", max_len=64)
-    member_id = _text(row, "member_id", required=False, max_len=64)
+    member_no = text(row, "member_no", max_len=64)
+    member_id = text(row, "member_id", required=False, max_len=64)
     if member_id and not is_valid_id(member_id):
         raise RowError("member_id", "must be 1-64 of A-Z a-z 0-9 _ -")
     holder = m.MemberModel.get_or_none(
@@ -280,21 +203,21 @@ def upsert_member(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[Pending
     if holder is not None and member_id and holder.member_id != member_id:
         raise RowError("member_no", f"already used by member {holder.member_id}")
     member_id = member_id or (holder.member_id if holder else uuid7())
-    nik = _text(row, "nik", required=False, max_len=16)
+    nik = text(row, "nik", required=False, max_len=16)
     if nik and (len(nik) != 16 or not nik.isdigit()):
         raise RowError("nik", "must be 16 digits")
     data = {
         "member_id": member_id,
         "member_no": member_no,
-        "name": _text(row, "name"),
+        "name": text(row, "name"),
         "nik": nik,
-        "phone": _text(row, "phone", required=False, max_len=32),
-        "address": _text(row, "address", required=False),
-        "active": _bool(row, "active"),
+        "phone": text(row, "phone", required=False, max_len=32),
+        "address": text(row, "address", required=False),
+        "active": flag(row, "active"),
     }
     # the card printed at the counter and the join date travel back to every till unchanged
     for name in ("card_code", "joined_on"):
-        value = _text(row, name, required=False, max_len=64)
+        value = text(row, name, required=False, max_len=64)
         if value:
             data[name] = value
     now = utc_now()

@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import Request
 
 from kkmp_pos.core.messages import render
+from kkmp_pos.core.safe_json import printable
 
 MAX_ADMIN_BYTES = 10 * 1024 * 1024
 MAX_SMALL_BYTES = 16 * 1024
@@ -26,7 +27,8 @@ class ApiError(Exception):
 
 
 def error_body(code: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
-    params = params or {}
+    # a field name or value echoed from the request may hold a NUL or a lone surrogate
+    params = {k: printable(v) if isinstance(v, str) else v for k, v in (params or {}).items()}
     body: dict[str, Any] = {"code": code, "message": render(code, params, "en")}
     if "field" in params:
         body["field"] = params["field"]
@@ -52,6 +54,8 @@ async def read_json(request: Request, limit: int) -> Any:
         return json.loads(b"".join(chunks))
     except (ValueError, UnicodeDecodeError) as exc:
         raise ApiError(400, "sync_malformed_json", detail=str(exc)[:200]) from None
+    except RecursionError:
+        raise ApiError(400, "sync_malformed_json", detail="nested too deeply") from None
 
 
 def body_ref(name: str) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,11 @@ def read_rows(path: str | Path) -> list[dict[str, Any]]:
 
 
 def _read_csv(path: Path) -> list[dict[str, Any]]:
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        reason = f"not UTF-8 text (byte {exc.start}); save it as CSV UTF-8"
+        raise ValidationError("server_import_invalid", path=str(path), reason=reason) from None
     try:
         dialect: Any = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
     except csv.Error:
@@ -87,5 +92,12 @@ def _read_xlsx(path: Path) -> list[dict[str, Any]]:
     for row in rows[1:]:
         if all(cell in (None, "") for cell in row):
             continue
-        out.append({h: v for h, v in zip(headers, row, strict=False) if h and v is not None})
+        out.append({h: _cell(v) for h, v in zip(headers, row, strict=False) if h and v is not None})
     return out
+
+
+def _cell(value: Any) -> Any:
+    """A spreadsheet cell as JSON would carry it: a date or time becomes its ISO text."""
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return value

@@ -17,10 +17,18 @@ import peewee
 
 from kkmp_pos.core.events import Event
 from kkmp_pos.core.ids import uuid7
+from kkmp_pos.core.safe_json import MAX_INT64, printable, problem
 from kkmp_pos.server.auth import AuthError, TerminalIdentity, utc_now
 from kkmp_pos.server.db import ServerDb
 from kkmp_pos.server.feed import append_changes
-from kkmp_pos.server.projections import Rejected, Rows, check_payload, is_bulk, project
+from kkmp_pos.server.projections import (
+    KnownDocument,
+    Rejected,
+    Rows,
+    check_payload,
+    is_bulk,
+    project,
+)
 from kkmp_pos.sync.wire import (
     CREATED,
     DUPLICATE,
@@ -36,15 +44,23 @@ from kkmp_pos.sync.wire import (
 
 log = logging.getLogger(__name__)
 
+# Objects and lists within one event: the envelope, its payload, lines, units, barcodes... with room.
+MAX_EVENT_DEPTH = 16
+# What a database or its driver raises for a value it cannot store: peewee's errors, psycopg2's
+# ValueError for a NUL in a string, an encoder's UnicodeEncodeError, SQLite's OverflowError. Each
+# sends the batch to the careful replay, where it refuses only the event that carries it.
+STORE_ERRORS: tuple[type[Exception], ...] = (peewee.DatabaseError, ValueError, OverflowError)
+
 
 def _raw_ids(raw: Any) -> tuple[str | None, int | None, str | None]:
     if not isinstance(raw, dict):
         return None, None, None
     eid = raw.get("event_id") if isinstance(raw.get("event_id"), str) else None
     seq = raw.get("seq")
-    seq = seq if isinstance(seq, int) and not isinstance(seq, bool) else None
+    seq = seq if type(seq) is int and 0 <= seq <= MAX_INT64 else None
     etype = raw.get("type") if isinstance(raw.get("type"), str) else None
-    return (eid[:64] if eid else None), seq, (etype[:64] if etype else None)
+    # echoed in the answer and kept in quarantine columns: never a NUL or a lone surrogate
+    return (printable(eid)[:64] if eid else None), seq, (printable(etype)[:64] if etype else None)
 
 
 def _check_owner(ident: TerminalIdentity, raw_events: list[Any]) -> None:
@@ -54,10 +70,10 @@ def _check_owner(ident: TerminalIdentity, raw_events: list[Any]) -> None:
             continue
         coop = raw.get("cooperative_id")
         if coop is not None and coop != ident.cooperative_id:
-            raise AuthError("sync_wrong_cooperative", 403, cooperative=str(coop)[:64])
+            raise AuthError("sync_wrong_cooperative", 403, cooperative=printable(str(coop))[:64])
         terminal = raw.get("terminal_id")
         if terminal is not None and terminal != ident.terminal_id:
-            raise AuthError("sync_wrong_terminal", 403, terminal=str(terminal)[:64])
+            raise AuthError("sync_wrong_terminal", 403, terminal=printable(str(terminal))[:64])
 
 
 def push(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any]) -> PushResponse:
@@ -67,7 +83,7 @@ def push(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any]) -> PushR
         try:
             with sdb.atomic():
                 results = _apply(sdb, ident, raw_events, careful=False)
-        except peewee.DatabaseError:
+        except STORE_ERRORS:
             log.warning(
                 "push from %s failed on the fast path; replaying event by event",
                 ident.terminal_id,
@@ -90,6 +106,7 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
 
     def reject(i: int, raw: Any, reason: str) -> None:
         eid, seq, etype = _raw_ids(raw)
+        reason = printable(reason)[:1000]
         results[i] = EventResult(eid, seq, REJECTED, reason)
         quarantine.append(
             {
@@ -100,13 +117,18 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
                 "seq": seq,
                 "type": etype,
                 "reason": reason,
-                "raw": json.dumps(raw, ensure_ascii=False, default=str)[:1_000_000],
+                # ASCII: a lone surrogate or a NUL is kept as its escape, which any database takes
+                "raw": json.dumps(raw, default=str)[:1_000_000],
                 "received_at": now,
             }
         )
 
     seen: set[str] = set()
     for i, raw in enumerate(raw_events):
+        bad = problem(raw, MAX_EVENT_DEPTH)
+        if bad is not None:
+            reject(i, raw, f"{bad[0]} {bad[1]}")
+            continue
         try:
             env = validate_envelope(raw)
         except WireError as exc:
@@ -168,6 +190,7 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
         if env.event_id not in created:  # a concurrent writer stored it first
             results[i] = EventResult(env.event_id, env.seq, DUPLICATE)
             continue
+        mark = rows.mark()
         try:
             if is_bulk(env) and not careful:
                 project(sdb, env, event, rows)
@@ -176,9 +199,16 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
                 with sdb.database.atomic():  # savepoint: a refusal undoes only this event
                     project(sdb, env, event, rows)
                     rows.flush(sdb)
-        except (Rejected, peewee.DatabaseError) as exc:
+        except KnownDocument as exc:
+            # the document came before under another event id: the first stays, this one is kept raw
+            rows.undo(mark)
+            results[i] = EventResult(env.event_id, env.seq, DUPLICATE, exc.reason)
+            continue
+        except (Rejected, *STORE_ERRORS) as exc:
             if not isinstance(exc, Rejected) and not careful:
                 raise
+            # what this event buffered was undone with its savepoint: it must not be written later
+            rows.undo(mark)
             reason = exc.reason if isinstance(exc, Rejected) else f"database: {exc}"[:300]
             m.EventModel.delete().where(
                 (m.EventModel.cooperative_id == coop) & (m.EventModel.event_id == env.event_id)

@@ -3,8 +3,9 @@
 Rules that keep the data shardable by cooperative (Citus) and sales partitionable by date:
 - every table carries `cooperative_id` and every primary or unique key includes it;
 - no foreign keys (distributed tables cannot always have them; the projection code keeps them true);
-- the dedup key of events lives in the unpartitioned `sync_event` table, so the sale tables can be
-  partitioned by `business_date`, which is part of their primary keys;
+- the dedup key of events lives in the unpartitioned `sync_event` table, and that of sales and returns
+  in `sync_document`, so the sale tables can be partitioned by `business_date`, which is part of
+  their primary keys;
 - national data (price ceilings set by the government) uses cooperative_id '' (a reference table).
 """
 
@@ -128,6 +129,20 @@ class QuarantineModel(_Base):
         table_name = "sync_quarantine"
         primary_key = pw.CompositeKey("cooperative_id", "quarantine_id")
         indexes = ((("cooperative_id", "event_id"), False),)
+
+
+class DocumentModel(_Base):
+    """Each sale and return once per cooperative, whatever business date its events claim: the
+    document key, unpartitioned like `sync_event`, while the document tables are partitioned by date."""
+
+    doc_type = pw.CharField(max_length=16)  # 'sale' | 'return'
+    doc_id = pw.CharField(max_length=64)
+    business_date = pw.CharField(max_length=10)
+    event_id = pw.CharField(max_length=36)
+
+    class Meta:
+        table_name = "sync_document"
+        primary_key = pw.CompositeKey("cooperative_id", "doc_type", "doc_id")
 
 
 class SaleModel(_Base):
@@ -314,6 +329,7 @@ ALL_MODELS: list[type[pw.Model]] = [
     EventModel,
     ConflictModel,
     QuarantineModel,
+    DocumentModel,
     SaleModel,
     SaleLineModel,
     SalePaymentModel,

@@ -26,10 +26,21 @@ class Rejected(Exception):
         self.reason = reason
 
 
+class KnownDocument(Exception):
+    """The event's sale or return was received before under another event id (a restored till, or
+    the same sale sent again with another business date): the first stays, this one is kept raw
+    only, and the till is told `duplicate` with `reason`."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 @dataclass
 class Rows:
     """Rows gathered across one push batch, written together by flush()."""
 
+    documents: list[dict[str, Any]] = field(default_factory=list)
     sales: list[dict[str, Any]] = field(default_factory=list)
     lines: list[dict[str, Any]] = field(default_factory=list)
     payments: list[dict[str, Any]] = field(default_factory=list)
@@ -40,16 +51,38 @@ class Rows:
     # fails the batch, which ingest replays carefully (ON CONFLICT DO NOTHING keeps the first)
     fast: bool = False
 
+    def mark(self) -> tuple[int, ...]:
+        """Where each buffer stands, so undo() can drop what one event added."""
+        return tuple(len(rows) for rows in self._buffers())
+
+    def undo(self, mark: tuple[int, ...]) -> None:
+        """Drop what was buffered since `mark` (the event's savepoint was rolled back)."""
+        for rows, length in zip(self._buffers(), mark, strict=True):
+            del rows[length:]
+
+    def _buffers(self) -> tuple[list[Any], ...]:
+        return (
+            self.documents,
+            self.sales,
+            self.lines,
+            self.payments,
+            self.returns,
+            self.movements,
+            self.changes,
+        )
+
     def flush(self, sdb: ServerDb) -> None:
         m = sdb.m
         for model, rows in (
+            # first: a document id already stored fails the fast path before its rows are written
+            (m.DocumentModel, self.documents),
             (m.SaleModel, self.sales),
             (m.SaleLineModel, self.lines),
             (m.SalePaymentModel, self.payments),
             (m.ReturnModel, self.returns),
             (m.StockMovementModel, self.movements),
         ):
-            # a document id seen again under a new event id (a restored till) keeps the first
+            # careful: claim_document already kept a document seen again out of the buffer
             sdb.insert_rows(model, rows, ignore_conflicts=not self.fast)
             rows.clear()
 
@@ -74,6 +107,7 @@ def project(sdb: ServerDb, env: EventEnvelope, event: events.Event, rows: Rows) 
     coop = env.cooperative_id
     base = {"cooperative_id": coop, "business_date": env.business_date}
     if isinstance(event, events.SaleCompleted):
+        claim_document(sdb, env, "sale", event.sale_id, rows)
         rows.sales.append(
             base
             | {
@@ -108,6 +142,7 @@ def project(sdb: ServerDb, env: EventEnvelope, event: events.Event, rows: Rows) 
         _movements(env, event.movements, rows, event.lines)
     elif isinstance(event, events.ReturnCompleted):
         _own_store(env, _known_sale(sdb, env.cooperative_id, event.sale_id))
+        claim_document(sdb, env, "return", event.return_id, rows)
         rows.returns.append(
             base
             | {
@@ -162,6 +197,40 @@ def _own_store(env: EventEnvelope, sale: Any) -> None:
             f"sale {sale.sale_id} belongs to store {sale.store_id}, not to this terminal's store "
             f"{env.store_id}"
         )
+
+
+def claim_document(sdb: ServerDb, env: EventEnvelope, doc_type: str, doc_id: str, rows: Rows) -> None:
+    """Record that this event brings the document (a sale or return id, within the cooperative,
+    whatever its business date). The key lives in `sync_document`, which is not partitioned, so the
+    sale tables can be partitioned by date and still hold each sale once.
+
+    Fast path: the key goes in the buffer, and one already stored fails the batch's insert, which
+    sends the batch to the careful replay. Careful (inside the event's savepoint): inserted at once
+    with ON CONFLICT DO NOTHING, which on PostgreSQL waits for a concurrent push of the same sale to
+    settle, so two tills sending one sale at the same moment still store it once; KnownDocument
+    if the key was there."""
+    row = {
+        "cooperative_id": env.cooperative_id,
+        "doc_type": doc_type,
+        "doc_id": doc_id,
+        "business_date": env.business_date,
+        "event_id": env.event_id,
+    }
+    if rows.fast:
+        rows.documents.append(row)
+        return
+    m = sdb.m
+    if m.DocumentModel.insert(**row).on_conflict_ignore().as_rowcount().execute():
+        return
+    first = m.DocumentModel.get(
+        (m.DocumentModel.cooperative_id == env.cooperative_id)
+        & (m.DocumentModel.doc_type == doc_type)
+        & (m.DocumentModel.doc_id == doc_id)
+    )
+    raise KnownDocument(
+        f"{doc_type} {doc_id} was received before (event {first.event_id}, "
+        f"business date {first.business_date}); the first is kept"
+    )
 
 
 def _catalog_call(fn: Any, sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[PendingChange]:

@@ -36,10 +36,26 @@ def _step_3_enrol_claim_and_token_expiry(sdb: ServerDb) -> None:
             sdb.database.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} VARCHAR({size})")
 
 
+def _step_4_document_keys(sdb: ServerDb) -> None:
+    """`sync_document`: each sale and return once per cooperative, whatever its business date. Filled
+    from the stored documents; of a sale already stored under two dates, the earlier date's row
+    claims the key (the later one stays, as it was, for the administrator to look at)."""
+    sdb.database.create_tables([sdb.m.DocumentModel], safe=True)
+    verb = "INSERT" if sdb.is_postgres else "INSERT OR IGNORE"
+    tail = " ON CONFLICT DO NOTHING" if sdb.is_postgres else ""
+    for doc_type, table, column in (("sale", "sale", "sale_id"), ("return", "sale_return", "return_id")):
+        sdb.database.execute_sql(
+            f'{verb} INTO sync_document ("cooperative_id", "doc_type", "doc_id", "business_date", '
+            f'"event_id") SELECT "cooperative_id", \'{doc_type}\', "{column}", "business_date", "event_id" '
+            f'FROM "{table}" ORDER BY "business_date"{tail}'
+        )
+
+
 STEPS: list[Callable[[ServerDb], None]] = [
     _step_1_initial,
     _step_2_movement_product,
     _step_3_enrol_claim_and_token_expiry,
+    _step_4_document_keys,
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -118,4 +118,49 @@ class AdminTokenCreatedDoc(BaseModel):
     token_id: str
 
 
+class WriteResultDoc(BaseModel):
+    rows: int = Field(description="rows received")
+    changes: int = Field(description="feed changes written")
+
+
+class HealthDoc(BaseModel):
+    status: Literal["ok"]
+    protocol: int
+    time: str
+
+
 DOC_MODELS = [PushRequestDoc, EnrolRequestDoc, RowsDoc, AdminTokenRequestDoc]
+
+_WHY = {
+    400: "The request or a field in it is invalid; `error.field` names it.",
+    401: "No token, or not a token of this server.",
+    403: "The token may not do this (a revoked terminal, another cooperative's data).",
+    404: "No such item of the token's cooperative.",
+    409: "Another till claimed this enrolment code.",
+    413: "The body is too large.",
+    429: "Too many failed sign-ins or enrolments from this address; see Retry-After.",
+    503: "The database is busy or unreachable; retry after `Retry-After` seconds.",
+}
+
+
+def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The error answers of an endpoint for its OpenAPI `responses`: each a JSON `ErrorDoc`."""
+    return {code: {"model": ErrorDoc, "description": _WHY[code]} for code in codes}
+
+
+def declare_security(doc: dict[str, Any]) -> None:
+    """Give each operation the scheme it needs by its path (the schemes themselves, and the auth
+    failures, are added by `exposure.declare_security`)."""
+    for path, operations in doc.get("paths", {}).items():
+        scheme = (
+            "adminToken"
+            if path.startswith("/v1/admin/")
+            else "terminalToken"
+            if path.startswith("/v1/sync/")
+            else None
+        )
+        for operation in operations.values():
+            # FastAPI lists 422 for its own validation; this API answers those with 400
+            operation.get("responses", {}).pop("422", None)
+            if scheme:
+                operation["security"] = [{scheme: []}]

@@ -331,7 +331,9 @@ def decode_cursor(text: object) -> dict[str, int]:
         raise WireError("cursor", "not a cursor this server issued", "bukan kursor dari server ini")
     positions = {}
     for scope, part in zip(SCOPES, parts[1:], strict=True):
-        if not part.startswith(scope[0]) or not part[1:].isdigit():
+        digits = part[1:]
+        # ASCII digits that fit a 64-bit id ('²'.isdigit() is true, and int() refuses it)
+        if not part.startswith(scope[0]) or not (digits.isascii() and digits.isdigit()) or len(digits) > 18:
             raise WireError("cursor", "not a cursor this server issued", "bukan kursor dari server ini")
         positions[scope] = int(part[1:])
     return positions

@@ -1,5 +1,5 @@
 """Ingest's bulk paths: COPY keeps awkward text intact, and a document id sent again under a new event
-id (a restored till) still keeps the first copy without failing the batch."""
+id (a restored till) keeps the first copy, is answered `duplicate`, and does not fail the batch."""
 
 from __future__ import annotations
 
@@ -36,7 +36,10 @@ def test_sale_id_again_under_a_new_event_id_keeps_the_first_and_the_batch_goes_i
     batch = [again] + [till.sale(1_000) for _ in range(60)]
     answer = http.post("/v1/sync/push", json={"events": batch}, headers=till.headers)
     assert answer.status_code == 200
-    assert {r["status"] for r in answer.json()["results"]} == {"created"}
+    results = answer.json()["results"]
+    assert results[0]["status"] == "duplicate"
+    assert first[0]["payload"]["sale_id"] in results[0]["reason"]
+    assert {r["status"] for r in results[1:]} == {"created"}
     counts = admin.counts(sdb, "kop1")
     assert counts["sale"] == 120
     m = sdb.m
