@@ -191,6 +191,32 @@ def mark_results(results: Sequence[Any], now_iso: str, chunk: int | None = None)
     return acked, rejected
 
 
+# Acknowledged events deleted per write transaction by the daily housekeeping.
+PRUNE_BATCH = 500
+
+
+def prune_acked(before_iso: str, batch: int | None = None) -> int:
+    """Delete events the server acknowledged before `before_iso`; returns how many went.
+
+    Pending and rejected events stay. Each batch is found by a read outside any write transaction and
+    deleted in a short one of its own. The sequence lives in `terminal.next_seq`, never in the rows,
+    so pruning the newest events too can never make a number come round again."""
+    size = batch or PRUNE_BATCH
+    removed = 0
+    while True:
+        seqs = database.execute_sql(
+            "SELECT seq FROM outbox_event WHERE status = 'acked' AND acked_at < ? ORDER BY seq LIMIT ?",
+            (before_iso, size),
+        ).fetchall()
+        if seqs:
+            with database.atomic():
+                cursor = database.cursor()
+                cursor.executemany("DELETE FROM outbox_event WHERE seq = ? AND status = 'acked'", seqs)
+                removed += max(cursor.rowcount, 0)
+        if len(seqs) < size:
+            return removed
+
+
 def move_to_front(mine: set[int]) -> None:
     """Give the pending events in `mine` the lowest of the pending sequence numbers, keeping the
     order within each group. Two steps through negative numbers keep the primary key unique."""
