@@ -1,0 +1,78 @@
+"""How long write transactions hold SQLite's write lock: from the moment BEGIN IMMEDIATE returns (the
+lock is ours) to the moment COMMIT or ROLLBACK returns, per thread, on the till's peewee database."""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+class LockHolds:
+    """Record the lock hold (ms) of every transaction begun on the threads `accept` says yes to.
+
+    Used as a context manager around the work to watch; `samples` keeps every hold in order."""
+
+    def __init__(self, db: Any, accept: Callable[[threading.Thread], bool] | None = None) -> None:
+        self.db = getattr(db, "obj", db)  # the DatabaseProxy's database
+        self.accept = accept or (lambda thread: True)
+        self.samples: list[float] = []
+        self._started: dict[int, float] = {}
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> LockHolds:
+        db = self.db
+        begin, commit, rollback = db.begin, db.commit, db.rollback
+
+        def timed_begin(*args: Any, **kwargs: Any) -> Any:
+            result = begin(*args, **kwargs)
+            if self.accept(threading.current_thread()):
+                self._started[threading.get_ident()] = time.perf_counter()
+            return result
+
+        def ended(finish: Callable[[], Any]) -> Callable[[], Any]:
+            def timed() -> Any:
+                try:
+                    return finish()
+                finally:
+                    started = self._started.pop(threading.get_ident(), None)
+                    if started is not None:
+                        with self._lock:
+                            self.samples.append((time.perf_counter() - started) * 1000)
+
+            return timed
+
+        db.begin, db.commit, db.rollback = timed_begin, ended(commit), ended(rollback)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for name in ("begin", "commit", "rollback"):
+            self.db.__dict__.pop(name, None)
+
+    @property
+    def max_ms(self) -> float:
+        return max(self.samples, default=0.0)
+
+    @property
+    def mean_ms(self) -> float:
+        return statistics.fmean(self.samples) if self.samples else 0.0
+
+
+def on_thread(name: str) -> Callable[[threading.Thread], bool]:
+    return lambda thread: thread.name == name
+
+
+def cpu_hogs(count: int = 2) -> list[Any]:
+    """`count` busy-looping Python processes beside the benchmark (stop them with `stop_hogs`)."""
+    import subprocess
+    import sys
+
+    return [subprocess.Popen([sys.executable, "-c", "while 1: pass"]) for _ in range(count)]
+
+
+def stop_hogs(hogs: list[Any]) -> None:
+    for proc in hogs:
+        proc.kill()
+        proc.wait(10)
