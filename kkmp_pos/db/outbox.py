@@ -117,10 +117,6 @@ def append_events(events: Sequence[NewEvent], connection: Connection | None = No
 # was not recorded stays pending and is sent again, and the server answers `duplicate`.
 WRITE_CHUNK = 100
 
-_ACK_BY_ID = (
-    "UPDATE outbox_event SET status = 'acked', acked_at = ? WHERE event_id = ? AND status = 'pending'"
-)
-_ACK_BY_SEQ = "UPDATE outbox_event SET status = 'acked', acked_at = ? WHERE seq = ? AND status = 'pending'"
 _REJECT_BY_ID = (
     "UPDATE outbox_event SET status = 'rejected', reject_reason = ?, acked_at = ? "
     "WHERE event_id = ? AND status = 'pending'"
@@ -129,6 +125,16 @@ _REJECT_BY_SEQ = (
     "UPDATE outbox_event SET status = 'rejected', reject_reason = ?, acked_at = ? "
     "WHERE seq = ? AND status = 'pending'"
 )
+
+
+def _ack_sql(column: str, count: int) -> str:
+    """One statement for a chunk's acknowledged events: a single step inside the transaction, so the
+    worker thread does not wait for the GIL between rows while the till sells on another thread."""
+    marks = ", ".join("?" * count)
+    return (
+        "UPDATE outbox_event SET status = 'acked', acked_at = ? "
+        f"WHERE status = 'pending' AND {column} IN ({marks})"
+    )
 
 
 def chunks(rows: Sequence[Any], size: int | None = None) -> Iterable[Sequence[Any]]:
@@ -156,38 +162,31 @@ def mark_results(results: Sequence[Any], now_iso: str, chunk: int | None = None)
     """Apply a push answer: created/duplicate -> acked, rejected -> rejected with the reason.
 
     Only pending rows change, so an answer arriving twice (a retried batch) is harmless. Returns
-    (acked, rejected). Opens its own transactions, one per `chunk` (WRITE_CHUNK) answers, each running
-    plain prepared statements with `executemany`, one per outcome. Call it outside a transaction, or
-    the lock is held for the whole answer again.
+    (acked, rejected). Opens its own transactions, one per `chunk` (WRITE_CHUNK) answers, each with one
+    plain UPDATE for the acknowledged events (and one per rejected event, which are rare), its SQL
+    built before the transaction begins. Call it outside a transaction, or the lock is held for the
+    whole answer again.
     """
     acked = rejected = 0
     for part in chunks(results, chunk):
-        by_sql: dict[str, list[tuple[Any, ...]]] = {
-            _ACK_BY_ID: [],
-            _ACK_BY_SEQ: [],
-            _REJECT_BY_ID: [],
-            _REJECT_BY_SEQ: [],
-        }
-        for r in part:
-            key = r.event_id or (r.seq if r.seq is not None else None)
-            if key is None:
-                continue
-            if r.status == "rejected":
-                sql = _REJECT_BY_ID if r.event_id else _REJECT_BY_SEQ
-                by_sql[sql].append((r.reason or "", now_iso, key))
-            else:
-                sql = _ACK_BY_ID if r.event_id else _ACK_BY_SEQ
-                by_sql[sql].append((now_iso, key))
+        ack_ids = [r.event_id for r in part if r.status != "rejected" and r.event_id]
+        ack_seqs = [r.seq for r in part if r.status != "rejected" and not r.event_id and r.seq is not None]
+        rejects = [
+            (_REJECT_BY_ID if r.event_id else _REJECT_BY_SEQ, (r.reason or "", now_iso, r.event_id or r.seq))
+            for r in part
+            if r.status == "rejected" and (r.event_id or r.seq is not None)
+        ]
+        statements = [
+            (_ack_sql(col, len(keys)), [now_iso, *keys])
+            for col, keys in (("event_id", ack_ids), ("seq", ack_seqs))
+            if keys
+        ]
         with database.atomic():
             cursor = database.cursor()
-            for sql, rows in by_sql.items():
-                if not rows:
-                    continue
-                cursor.executemany(sql, rows)
-                if sql in (_REJECT_BY_ID, _REJECT_BY_SEQ):
-                    rejected += max(cursor.rowcount, 0)
-                else:
-                    acked += max(cursor.rowcount, 0)
+            for sql, params in statements:
+                acked += max(cursor.execute(sql, params).rowcount, 0)
+            for sql, row in rejects:
+                rejected += max(cursor.execute(sql, row).rowcount, 0)
     return acked, rejected
 
 

@@ -175,7 +175,7 @@ def three_year_shop_figures(b: Bench) -> list[Figure]:
                 "ms",
                 bar_max=50,
                 note=f"{len(holds.samples) + len(daily.samples)} transactions; first housekeeping "
-                f"{first_max:.1f} ms, a day later {daily.max_ms:.1f} ms",
+                f"{first_max:.1f} ms, a day later {daily.max_ms:.1f} ms; longest: {holds.longest()}",
             )
         )
         till.ctx.clock = real
