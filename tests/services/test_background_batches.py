@@ -58,3 +58,21 @@ def test_best_seller_window_starts_from_the_sale_date_index(till):
     first_table = next(s for s in steps if s.startswith(("SCAN", "SEARCH")))
     assert first_table.startswith("SEARCH s USING INDEX sale_business_date"), steps
     assert not any(s.startswith("SCAN l") for s in steps), steps
+
+
+def test_a_members_purchases_are_read_for_the_caps_window_only(till):
+    """The purchase caps read a member's purchases inside every member's sale: by one index range
+    on (member, business date), never by walking every sale the member ever made."""
+    from kkmp_pos.db.models import MemberModel
+
+    member = MemberModel.select().where(MemberModel.status == "active").first()
+    statements: list[str] = []
+    connection = till.ctx.db.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        till.limits.prior_milli(till.limits.rules(), None, member.id, till.ctx.business_date())
+    finally:
+        connection.set_trace_callback(None)
+    query = next(sql for sql in statements if "s.member_id" in sql)
+    plan = [row[-1] for row in till.ctx.db.execute_sql("EXPLAIN QUERY PLAN " + query).fetchall()]
+    assert any("sale_member_id_business_date" in step and "business_date>" in step for step in plan), plan

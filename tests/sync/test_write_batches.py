@@ -12,16 +12,6 @@ from tests.sync.support import new_till, seed_server, sell
 from tests.write_trace import traced_transactions, writes_to
 
 
-def _rows_written(transaction: list[str], event_ids: list[str]) -> int:
-    """Outbox rows a transaction changed: one per row-wise UPDATE, one per event named in an IN list."""
-    rows = 0
-    for sql in transaction:
-        if writes_to([sql], "outbox_event"):
-            named = sum(1 for event_id in event_ids if event_id in sql)
-            rows += named if " IN (" in sql.upper() else 1
-    return rows
-
-
 def test_a_pushed_backlog_is_recorded_in_transactions_of_bounded_size(tmp_path, sdb, live, monkeypatch):
     """35 queued sales, pushed as one batch, with a write chunk of 10: the enriched payloads and the
     server's answer go in transactions of at most 10 outbox rows each, and every event is acked."""
@@ -34,10 +24,9 @@ def test_a_pushed_backlog_is_recorded_in_transactions_of_bounded_size(tmp_path, 
         with traced_transactions(database.connection()) as transactions:
             report = sync_once(t1)
         assert report.created == 35
-        event_ids = [e.event_id for e in OutboxEventModel.select(OutboxEventModel.event_id)]
         assert OutboxEventModel.select().where(OutboxEventModel.status == "pending").count() == 0
     finally:
         till.close()
-    outbox_rows = [_rows_written(tx, event_ids) for tx in transactions]
+    outbox_rows = [writes_to(tx, "outbox_event") for tx in transactions]
     assert sum(outbox_rows) >= 70  # each event's payload saved once and its answer recorded once
     assert max(outbox_rows) <= 10

@@ -38,12 +38,17 @@ _WINDOW_SQL = (
     'WHERE s."business_date" > ? AND s."status" != \'cancelled\' '
     'GROUP BY l."product_id"'
 )
-_UPSERT_SQL = (
-    'INSERT INTO "product_popularity" ("product_id", "sold_30d_milli", "refreshed_on") VALUES (?, ?, ?) '
-    'ON CONFLICT ("product_id") DO UPDATE SET "sold_30d_milli" = excluded."sold_30d_milli", '
-    '"refreshed_on" = excluded."refreshed_on"'
-)
-_DELETE_SQL = 'DELETE FROM "product_popularity" WHERE "product_id" = ? AND "refreshed_on" < ?'
+
+
+def _upsert_sql(count: int) -> str:
+    values = ", ".join("(?, ?, ?)" for _ in range(count))
+    return (
+        f'INSERT INTO "product_popularity" ("product_id", "sold_30d_milli", "refreshed_on") VALUES {values} '
+        'ON CONFLICT ("product_id") DO UPDATE SET "sold_30d_milli" = excluded."sold_30d_milli", '
+        '"refreshed_on" = excluded."refreshed_on"'
+    )
+
+
 # Rows written per write transaction: each holds the lock a few milliseconds, so a checkout never waits.
 WRITE_BATCH = 500
 
@@ -58,8 +63,9 @@ def refresh(ctx: ServiceContext, today: str | None = None) -> int:
     """Rebuild the figures from the last 30 days of sales (a background job, daily); returns how many
     products sold in the window.
 
-    The totals are read outside any write transaction; they are then written in short transactions of
-    WRITE_BATCH rows, and the products that no longer sold in the window are removed the same way.
+    The totals are read outside any write transaction; they are then written WRITE_BATCH rows at a
+    time, each batch one statement and its own short transaction, and the products that no longer sold
+    in the window are removed the same way.
     A sale committed while this runs may be missing from its product's figure until the next refresh
     (a search ranking, not a document). A refresh cut short leaves older `refreshed_on` dates, so the
     till is still stale and the next start-up finishes it."""
@@ -67,18 +73,23 @@ def refresh(ctx: ServiceContext, today: str | None = None) -> int:
     totals = window_totals(ctx, today)
     rows = [(product, qty, today) for product, qty in totals.items()]
     for start in range(0, len(rows), WRITE_BATCH):
-        with ctx.db.atomic():
-            ctx.db.cursor().executemany(_UPSERT_SQL, rows[start : start + WRITE_BATCH])
+        part = rows[start : start + WRITE_BATCH]
+        # One statement, its own transaction: SQLite takes and releases the lock inside one call.
+        ctx.db.execute_sql(_upsert_sql(len(part)), [v for row in part for v in row])
     gone = [
-        (product, today)
+        product
         for (product,) in ctx.db.execute_sql(
             'SELECT "product_id" FROM "product_popularity" WHERE "refreshed_on" < ?', (today,)
         ).fetchall()
         if product not in totals
     ]
     for start in range(0, len(gone), WRITE_BATCH):
-        with ctx.db.atomic():
-            ctx.db.cursor().executemany(_DELETE_SQL, gone[start : start + WRITE_BATCH])
+        part = gone[start : start + WRITE_BATCH]
+        marks = ", ".join("?" * len(part))
+        ctx.db.execute_sql(
+            f'DELETE FROM "product_popularity" WHERE "refreshed_on" < ? AND "product_id" IN ({marks})',
+            [today, *part],
+        )
     return len(rows)
 
 
