@@ -3,6 +3,7 @@ lock is ours) to the moment COMMIT or ROLLBACK returns, per thread, on the till'
 
 from __future__ import annotations
 
+import re
 import statistics
 import sys
 import threading
@@ -10,9 +11,12 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+_WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+
 
 class LockHolds:
-    """Record the lock hold (ms) of every transaction begun on the threads `accept` says yes to.
+    """Record the lock hold (ms) of every transaction begun on the threads `accept` says yes to, and
+    of every write statement they run on its own.
 
     Used as a context manager around the work to watch; `samples` keeps every hold in order."""
 
@@ -26,7 +30,20 @@ class LockHolds:
 
     def __enter__(self) -> LockHolds:
         db = self.db
-        begin, commit, rollback = db.begin, db.commit, db.rollback
+        begin, commit, rollback, execute_sql = db.begin, db.commit, db.rollback, db.execute_sql
+
+        def timed_execute(sql: str, *args: Any, **kwargs: Any) -> Any:
+            # A write run on its own (autocommit) is a transaction of one statement: timed whole,
+            # which also counts any wait for the lock, so it errs on the long side.
+            if db.in_transaction() or not _WRITES.match(sql) or not self.accept(threading.current_thread()):
+                return execute_sql(sql, *args, **kwargs)
+            origin, started = _origin(), time.perf_counter()
+            try:
+                return execute_sql(sql, *args, **kwargs)
+            finally:
+                with self._lock:
+                    self.samples.append((time.perf_counter() - started) * 1000)
+                    self.origins.append(origin)
 
         def timed_begin(*args: Any, **kwargs: Any) -> Any:
             result = begin(*args, **kwargs)
@@ -48,10 +65,11 @@ class LockHolds:
             return timed
 
         db.begin, db.commit, db.rollback = timed_begin, ended(commit), ended(rollback)
+        db.execute_sql = timed_execute
         return self
 
     def __exit__(self, *exc: object) -> None:
-        for name in ("begin", "commit", "rollback"):
+        for name in ("begin", "commit", "rollback", "execute_sql"):
             self.db.__dict__.pop(name, None)
 
     def longest(self, count: int = 3) -> str:
