@@ -51,7 +51,8 @@ def _phase(till, folder, cashier, codes: list[str], queued: int, label: str) -> 
             holds.max_ms,
             "ms",
             bar_max=10,
-            note=f"{len(holds.samples)} transactions, mean {holds.mean_ms:.2f} ms; "
+            note=f"{len(holds.samples)} transactions ({holds.waited} more began behind a sale: left out), "
+            f"mean {holds.mean_ms:.2f} ms; "
             f"drain of {queued:,} sales {drain_s:.1f} s, {left} left; longest: {holds.longest()}",
         ),
         Figure(f"sync worker write-lock hold, mean ({label})", holds.mean_ms, "ms"),

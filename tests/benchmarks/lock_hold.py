@@ -26,6 +26,8 @@ class LockHolds:
         self.samples: list[float] = []
         self.origins: list[str] = []  # for each sample: the package function that began it
         self._started: dict[int, tuple[float, str]] = {}
+        self._holding: set[int] = set()  # threads of this process inside BEGIN … COMMIT
+        self.waited = 0  # statements on their own left out: another thread held the lock as they began
         self._lock = threading.Lock()
 
     def __enter__(self) -> LockHolds:
@@ -33,20 +35,27 @@ class LockHolds:
         begin, commit, rollback, execute_sql = db.begin, db.commit, db.rollback, db.execute_sql
 
         def timed_execute(sql: str, *args: Any, **kwargs: Any) -> Any:
-            # A write run on its own (autocommit) is a transaction of one statement: timed whole,
-            # which also counts any wait for the lock, so it errs on the long side.
+            # A write run on its own (autocommit) is a transaction of one statement, timed whole. Its
+            # time also counts any wait for the lock, so it is kept only when no other thread of this
+            # process (the till selling) held the lock as it began; the others are counted in `waited`.
             if db.in_transaction() or not _WRITES.match(sql) or not self.accept(threading.current_thread()):
                 return execute_sql(sql, *args, **kwargs)
-            origin, started = _origin(), time.perf_counter()
+            origin, contended = _origin(), bool(self._holding)
+            started = time.perf_counter()
             try:
                 return execute_sql(sql, *args, **kwargs)
             finally:
+                elapsed = (time.perf_counter() - started) * 1000
                 with self._lock:
-                    self.samples.append((time.perf_counter() - started) * 1000)
-                    self.origins.append(origin)
+                    if contended:
+                        self.waited += 1
+                    else:
+                        self.samples.append(elapsed)
+                        self.origins.append(origin)
 
         def timed_begin(*args: Any, **kwargs: Any) -> Any:
             result = begin(*args, **kwargs)
+            self._holding.add(threading.get_ident())
             if self.accept(threading.current_thread()):
                 self._started[threading.get_ident()] = (time.perf_counter(), _origin())
             return result
@@ -56,6 +65,7 @@ class LockHolds:
                 try:
                     return finish()
                 finally:
+                    self._holding.discard(threading.get_ident())
                     started = self._started.pop(threading.get_ident(), None)
                     if started is not None:
                         with self._lock:
