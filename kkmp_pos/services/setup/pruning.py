@@ -47,6 +47,7 @@ def prune_print_jobs(ctx: ServiceContext, before_iso: str, batch: int | None = N
                 ).rowcount,
                 0,
             )
+            outbox.checkpoint_between_batches()
         if len(ids) < size:
             return removed
 
