@@ -174,6 +174,12 @@ class Settings:
     tax_ppn_percent = Setting(
         "tax.ppn_percent", 11, int, "Effective PPN rate of a PKP store (prices include it)"
     )
+    retention_days = Setting(
+        "retention.days",
+        90,
+        int,
+        "Days acknowledged sync events and printed print jobs are kept (the documents always stay)",
+    )
 
     def __init__(self, stored: Callable[[str], Any]) -> None:
         """`stored(key)` gives the stored value, or MISSING when the setting was never saved."""

@@ -1,4 +1,5 @@
-"""`kkmp-pos demo create`: the demo shop, or a large one for benchmarks (`--products`, `--sales`)."""
+"""`kkmp-pos demo create`: the demo shop, or a large one for benchmarks (`--products`, `--sales`,
+`--days`)."""
 
 from __future__ import annotations
 
@@ -6,24 +7,31 @@ import argparse
 
 from kkmp_pos.cli.registry import command, data_dir_of
 
+SALES_PER_DAY = 548  # `--days N` without `--sales`: 600,000 sales over three years
+
 
 @command("demo", "create the demo shop (large, for benchmarks, with --products/--sales)")
 def _demo(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="demo_command", required=True)
     c = sub.add_parser("create", help="create the demo shop in --data-dir (an empty folder)")
     c.add_argument("--products", type=int, default=0, help="generated products on top of the demo catalog")
-    c.add_argument("--sales", type=int, default=None, help="past sales over the last ~100 days")
+    c.add_argument("--sales", type=int, default=None, help="past sales (default with --days: 548 a day)")
+    c.add_argument(
+        "--days", type=int, default=None, help="days of past sales (default 100; 1095 = three years)"
+    )
     c.add_argument("--seed", type=int, default=20250817, help="random seed (same seed, same shop)")
 
 
 @_demo.handler
 def run_demo(args: argparse.Namespace) -> int:
     data_dir = data_dir_of(argparse.Namespace(data_dir=args.data_dir, demo=True))
-    if args.products or args.sales:
+    if args.products or args.sales or args.days:
         from kkmp_pos.devtools.bulkgen import generate_large_shop
 
+        days = args.days or 100
+        sales = args.sales if args.sales is not None else (SALES_PER_DAY * days if args.days else 0)
         stats = generate_large_shop(
-            data_dir, products=args.products, past_sales=args.sales or 0, seed=args.seed
+            data_dir, products=args.products, past_sales=sales, seed=args.seed, days=days
         )
         print(
             f"{data_dir}: {stats.products} produk, {stats.sales} penjualan "

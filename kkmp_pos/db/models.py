@@ -231,7 +231,10 @@ class SaleModel(BaseModel):
 
     class Meta:
         table_name = "sale"
-        indexes = ((("buyer_nik", "business_date"), False),)  # step 6: purchases per NIK in a period
+        indexes = (
+            (("buyer_nik", "business_date"), False),  # step 6: purchases per NIK in a period
+            (("member", "business_date"), False),  # step 11: purchases per member in a period
+        )
 
 
 class SaleLineModel(BaseModel):

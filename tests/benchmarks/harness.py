@@ -114,18 +114,21 @@ class Registered:
     fn: BenchFn
     issue: int | None
     module: str
+    default: bool = True  # in the run without --only
 
 
 REGISTRY: list[Registered] = []
 
 
-def benchmark(name: str, *, issue: int | None = None) -> Callable[[BenchFn], BenchFn]:
-    """Register a benchmark: `@benchmark("scan_to_cart", issue=2)` over `def f(b: Bench) -> [Figure]`."""
+def benchmark(name: str, *, issue: int | None = None, default: bool = True) -> Callable[[BenchFn], BenchFn]:
+    """Register a benchmark: `@benchmark("scan_to_cart", issue=2)` over `def f(b: Bench) -> [Figure]`.
+
+    `default=False`: run only when named with --only (benchmarks that build a shop of their own)."""
 
     def register(fn: BenchFn) -> BenchFn:
         if any(r.name == name for r in REGISTRY):
             raise ValueError(f"benchmark {name!r} registered twice")
-        REGISTRY.append(Registered(name, fn, issue, fn.__module__))
+        REGISTRY.append(Registered(name, fn, issue, fn.__module__, default))
         return fn
 
     return register

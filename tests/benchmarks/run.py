@@ -145,11 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [
         r
         for r in REGISTRY
-        if not args.only or r.name in args.only or r.module.rsplit(".", 1)[-1] in args.only
+        if (r.name in args.only or r.module.rsplit(".", 1)[-1] in args.only if args.only else r.default)
     ]
     if args.list or not chosen:
         for r in REGISTRY:
-            print(f"{r.name}  ({r.module.rsplit('.', 1)[-1]}, issue {r.issue})")
+            extra = "" if r.default else ", only with --only"
+            print(f"{r.name}  ({r.module.rsplit('.', 1)[-1]}, issue {r.issue}{extra})")
         return 0 if args.list else 2
 
     started = time.perf_counter()

@@ -153,3 +153,13 @@ def test_best_sellers_of_the_last_30_days_are_filled_in(shop: Path) -> None:
         "WHERE s.business_date > date((SELECT MAX(business_date) FROM sale), '-29 days')",
     )
     assert rows[0][0] > 0 and rows[0][1] == recent[0][0]
+
+
+def test_demo_create_with_days_spreads_548_sales_a_day_over_that_many_days(tmp_path: Path) -> None:
+    """`demo create --products N --days D` (the three-year benchmark shop is `--days 1095`)."""
+    from kkmp_pos.cli import main
+
+    folder = tmp_path / "shop"
+    assert main(["--data-dir", str(folder), "demo", "create", "--products", "300", "--days", "3"]) == 0
+    assert q(folder, "SELECT COUNT(*) FROM sale") == [(548 * 3,)]
+    assert q(folder, "SELECT COUNT(DISTINCT business_date) FROM sale") == [(3,)]

@@ -1,4 +1,5 @@
-"""Housekeeping a till does by itself: integrity check after start, a daily backup, fresh search ranks."""
+"""Housekeeping a till does by itself: integrity check after start, a daily backup, fresh search ranks,
+and pruning of acknowledged sync events and printed jobs past their retention."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from kkmp_pos.db.backup import backup_to, check_file
 from kkmp_pos.db.sqlite_errors import damaged
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.selling import popularity
+from kkmp_pos.services.setup.pruning import PruneReport, prune_history
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +25,7 @@ class MaintenanceReport:
     problem: KkmpError | None
     backup: Path | None
     ranks_refreshed: bool
+    pruned: PruneReport | None = None
 
 
 class MaintenanceService:
@@ -62,4 +65,5 @@ class MaintenanceService:
         if popularity.is_stale(self.ctx):
             popularity.refresh(self.ctx)
             refreshed = True
-        return MaintenanceReport(True, problem, backup, refreshed)
+        pruned = prune_history(self.ctx)  # after the backup: it still holds what goes now
+        return MaintenanceReport(True, problem, backup, refreshed, pruned)
