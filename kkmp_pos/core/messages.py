@@ -80,6 +80,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Alamat printer '{uri}' tidak sah: {reason}.",
         "Printer address '{uri}' is not valid: {reason}.",
     ),
+    "printer_uri_protected": (
+        "Alamat printer '{uri}' menunjuk ke folder data kasir atau databasenya ({path}). Printer "
+        "tidak boleh menulis ke sana; pilih perangkat printer, mis. file:///dev/usb/lp0.",
+        "Printer address '{uri}' points into the till's data folder or its database ({path}). A "
+        "printer may never write there; choose the printer's device, e.g. file:///dev/usb/lp0.",
+    ),
     "printer_unreachable": (
         "Printer tidak dapat dihubungi ({reason}). Penjualan tetap tersimpan; cetak ulang dari antrean.",
         "The printer cannot be reached ({reason}). The sale is saved; reprint it from the queue.",

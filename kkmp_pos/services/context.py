@@ -63,6 +63,10 @@ class ServiceContext:
             self._terminal_id = TerminalModel.get().id
         return TerminalModel.get_by_id(self._terminal_id)
 
+    def protected_paths(self) -> tuple[str, ...]:
+        """The data folder and the database file: no device may be pointed at them."""
+        return (str(self.data_dir), str(self.db.database))
+
     # -- time ---------------------------------------------------------------------------------
     def now(self) -> datetime:
         return self.clock()
