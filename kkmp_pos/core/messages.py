@@ -137,6 +137,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Penjualan contoh butuh produk: beri --products lebih dari 0.",
         "Sample sales need products: give --products above 0.",
     ),
+    "db_read_only": (
+        "Folder data {path} hanya bisa dibaca, jadi kasir tidak dapat menyimpan apa pun. Database "
+        "tidak rusak: beri izin tulis pada folder itu atau pindahkan ke disk yang bisa ditulisi, lalu "
+        "buka lagi.",
+        "The data folder {path} is read-only, so the till cannot save anything. The database is not "
+        "damaged: make the folder writable or move it to a writable disk, then open the till again.",
+    ),
     "disk_full": (
         "Disk penuh: data tidak dapat disimpan. Kosongkan ruang disk lalu coba lagi.",
         "The disk is full: nothing could be saved. Free some space and try again.",

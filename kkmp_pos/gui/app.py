@@ -187,12 +187,13 @@ def open_till_or_explain(open_till: Callable[[], Till]) -> Till | None:
     except StorageError as exc:
         log.error("cannot open the till database: %s", exc)
         box = QMessageBox(QMessageBox.Icon.Critical, "KKMP POS", exc.message(current_lang()))
-        box.setInformativeText(
-            QCoreApplication.translate(
-                "Startup",
-                "Aplikasi ditutup. Perbaiki atau pulihkan database (kkmp-pos db restore), lalu buka lagi.",
-            )
+        advice = QCoreApplication.translate(
+            "Startup",
+            "Aplikasi ditutup. Perbaiki atau pulihkan database (kkmp-pos db restore), lalu buka lagi.",
         )
+        if exc.code not in ("db_read_only", "disk_full", "till_already_running"):
+            # Only a damaged file is restored; a read-only folder or a full disk says its own remedy.
+            box.setInformativeText(advice)
         if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") != "1":
             box.exec()
         return None
