@@ -152,6 +152,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cadangan {path} tidak dapat dipakai: {detail}.",
         "The backup {path} cannot be used: {detail}.",
     ),
+    "backup_failed": (
+        "Cadangan {path} tidak dapat ditulis: {reason}. Tidak ada berkas setengah jadi yang tertinggal.",
+        "The backup {path} could not be written: {reason}. No half-written file was left behind.",
+    ),
+    "backup_exists": (
+        "Cadangan {path} sudah dibuat oleh proses lain; cadangan itu yang disimpan.",
+        "The backup {path} was already made by another process; that one is kept.",
+    ),
     "file_not_found": ("Berkas {path} tidak ada.", "{path} does not exist."),
     "till_already_running": (
         "KKMP POS sudah terbuka untuk folder data {path}. Pakai jendela yang sudah terbuka.",

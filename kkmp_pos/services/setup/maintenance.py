@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from kkmp_pos.core.errors import KkmpError
+from kkmp_pos.core.errors import KkmpError, StorageError
 from kkmp_pos.db.backup import backup_to, check_file
 from kkmp_pos.db.sqlite_errors import damaged
 from kkmp_pos.services.context import ServiceContext
@@ -38,9 +38,14 @@ class MaintenanceService:
         target = self.backup_dir / f"kkmp-pos-{self.ctx.business_date()}.db"
         if target.exists():
             return None
-        backup_to(self.ctx.db, target)
+        try:
+            backup_to(self.ctx.db, target, keep_existing=True)
+        except StorageError as exc:
+            if exc.code == "backup_exists":  # another start-up on this folder made today's first
+                return None
+            raise
         for old in sorted(self.backup_dir.glob("kkmp-pos-*.db"))[:-KEEP_DAILY_BACKUPS]:
-            old.unlink()
+            old.unlink(missing_ok=True)  # another process may be pruning the same one
         return target
 
     def run_startup(self) -> MaintenanceReport:
