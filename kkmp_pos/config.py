@@ -157,6 +157,10 @@ class Settings:
         "tax.ppn_percent", 11, int, "Effective PPN rate of a PKP store (prices include it)"
     )
 
+    clock_confirmed = Setting(
+        "clock.confirmed", "", str, "A manager's confirmation of a clock behind the newest document (JSON)"
+    )
+
     def __init__(self, stored: Callable[[str], Any]) -> None:
         """`stored(key)` gives the stored value, or MISSING when the setting was never saved."""
         self._stored = stored

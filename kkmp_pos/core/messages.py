@@ -137,6 +137,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Penjualan contoh butuh produk: beri --products lebih dari 0.",
         "Sample sales need products: give --products above 0.",
     ),
+    "clock_behind": (
+        "Jam komputer ({now}) lebih awal dari dokumen terakhir kasir ini ({newest}). Penjualan dihentikan: "
+        "betulkan jam komputer, atau minta manajer mengonfirmasi jam di Menu → Pengaturan → Jam & cadangan.",
+        "The PC clock ({now}) is earlier than this till's newest document ({newest}). Selling is stopped: "
+        "set the clock right, or ask a manager to confirm it in Menu → Settings → Clock & backups.",
+    ),
     "db_read_only": (
         "Folder data {path} hanya bisa dibaca, jadi kasir tidak dapat menyimpan apa pun. Database "
         "tidak rusak: beri izin tulis pada folder itu atau pindahkan ke disk yang bisa ditulisi, lalu "

@@ -11,6 +11,7 @@ from kkmp_pos.db.backup import backup_to, check_file
 from kkmp_pos.db.sqlite_errors import damaged
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.selling import popularity
+from kkmp_pos.services.setup.clock import ClockGuard
 
 log = logging.getLogger(__name__)
 
@@ -57,11 +58,16 @@ class MaintenanceService:
             log.error("quick_check failed: %s", result.detail)
             # A damaged file is not copied over a good backup.
             return MaintenanceReport(False, problem, None, False)
+        try:  # a clock behind the newest document is said at start, before the first sale fails
+            ClockGuard(self.ctx).require_trusted()
+        except KkmpError as exc:
+            problem = exc
+            log.warning("clock behind the newest document: %s", exc)
         backup = None
         try:
             backup = self.daily_backup()
         except KkmpError as exc:
-            problem = exc
+            problem = problem or exc
             log.warning("daily backup failed: %s", exc)
         refreshed = False
         if popularity.is_stale(self.ctx):
