@@ -26,6 +26,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "discount.total": ("Diskon total", "Total discount"),
     "held_cart.discarded": ("Keranjang tertunda dibuang", "Held cart discarded"),
     "receipt.reprint": ("Struk dicetak ulang", "Receipt reprinted"),
+    "settings.offsite": ("Tujuan salinan cadangan diubah", "Off-machine backup target changed"),
     "clock.confirmed": ("Jam komputer dikonfirmasi manajer", "PC clock confirmed by a manager"),
     # purchase limits and members
     "purchase_limit.saved": ("Batas pembelian disimpan", "Purchase limit saved"),

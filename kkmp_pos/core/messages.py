@@ -137,6 +137,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Penjualan contoh butuh produk: beri --products lebih dari 0.",
         "Sample sales need products: give --products above 0.",
     ),
+    "offsite_passphrase_short": (
+        "Kata sandi salinan cadangan minimal 8 karakter. Simpan kata sandi ini di tempat aman: tanpa "
+        "itu salinan tidak bisa dibuka.",
+        "The backup passphrase needs at least 8 characters. Keep it somewhere safe: without it the "
+        "copies cannot be opened.",
+    ),
+    "offsite_copy_unreadable": (
+        "Salinan cadangan tidak bisa dibuka: {reason}.",
+        "The backup copy cannot be opened: {reason}.",
+    ),
+    "offsite_failed": (
+        "Salinan cadangan tidak terkirim ke {where}: {reason}. Salinan lokal tetap ada.",
+        "The backup copy did not reach {where}: {reason}. The local backup is still there.",
+    ),
+    "offsite_copy_missing": (
+        "Belum ada salinan cadangan di luar komputer ini.",
+        "There is no backup copy off this computer yet.",
+    ),
+    "offsite_copy_none": (
+        "Belum ada salinan cadangan di luar komputer ini. Atur flashdisk atau server di Menu → "
+        "Pengaturan → Jam & cadangan.",
+        "No backup copy has left this computer yet. Choose a removable drive or the server in Menu → "
+        "Settings → Clock & backups.",
+    ),
+    "offsite_copy_old": (
+        "Salinan cadangan terbaru di luar komputer ini sudah {days} hari. Pasang flashdisk cadangan atau "
+        "periksa sambungan ke server.",
+        "The newest backup copy off this computer is {days} days old. Plug in the backup drive or check "
+        "the connection to the server.",
+    ),
+    "offsite_not_configured": (
+        "Belum dipilih ke mana salinan cadangan dikirim (flashdisk atau server).",
+        "No place for off-machine copies is chosen yet (removable drive or server).",
+    ),
+    "offsite_drive_missing": (
+        "Folder cadangan {path} tidak ada: flashdisk belum dipasang?",
+        "The backup folder {path} is not there: is the drive plugged in?",
+    ),
+    "offsite_drive_invalid": (
+        "Folder cadangan '{path}' tidak bisa dipakai: pilih folder lengkap di flashdisk, di luar folder "
+        "data kasir.",
+        "The backup folder '{path}' cannot be used: choose a full path on the removable drive, outside "
+        "the till's data folder.",
+    ),
+    "offsite_target_invalid": (
+        "Tujuan salinan '{target}' tidak dikenal (flashdisk atau server).",
+        "Unknown copy target '{target}' (drive or server).",
+    ),
+    "offsite_server_not_enrolled": (
+        "Kasir ini belum terdaftar di server koperasi, jadi salinan belum bisa dikirim ke server.",
+        "This till is not enrolled with the cooperative's server, so copies cannot go there yet.",
+    ),
     "clock_behind": (
         "Jam komputer ({now}) lebih awal dari dokumen terakhir kasir ini ({newest}). Penjualan dihentikan: "
         "betulkan jam komputer, atau minta manajer mengonfirmasi jam di Menu → Pengaturan → Jam & cadangan.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 import peewee
@@ -23,8 +24,9 @@ from kkmp_pos.sync import wire
 log = logging.getLogger(__name__)
 
 
-def create_app(database_url: str, migrate: bool = True) -> FastAPI:
-    """The app for one database; the schema is created or migrated on start unless told not to."""
+def create_app(database_url: str, migrate: bool = True, backup_dir: Path | None = None) -> FastAPI:
+    """The app for one database; the schema is created or migrated on start unless told not to.
+    `backup_dir` keeps the tills' sealed off-machine copies (default: `backups.backup_dir_for`)."""
     sdb = open_server_db(database_url)
     if migrate:
         schema.migrate(sdb)
@@ -120,8 +122,10 @@ def create_app(database_url: str, migrate: bool = True) -> FastAPI:
         return {"changes": changes, "next_cursor": nxt, "has_more": more}
 
     from kkmp_pos.server.admin_api import install_admin_api
+    from kkmp_pos.server.backups import backup_dir_for, install_backup_api
 
     install_admin_api(app, sdb, administrator)
+    install_backup_api(app, backup_dir or backup_dir_for(database_url), terminal)
     return app
 
 

@@ -42,6 +42,7 @@ def _invocations(tmp: Path) -> dict[str, list[tuple[list[str], str]]]:
             (["db", "check"], "ok"),
             (["db", "backup", str(tmp / "copy.db")], "ok"),
             (["db", "restore", str(tmp / "copy.db")], "Tutup aplikasi kasir"),
+            (["db", "restore", "--check-only"], "Belum dipilih"),  # no off-machine copy chosen
         ],
         "enrol": [(["enrol", "http://127.0.0.1:9", "ABCD-1234"], "refused")],
         "sync": [(["sync", "--status"], "ok"), (["sync", "--once"], "refused")],

@@ -12,6 +12,7 @@ from kkmp_pos.db.sqlite_errors import damaged
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.selling import popularity
 from kkmp_pos.services.setup.clock import ClockGuard
+from kkmp_pos.services.setup.offsite import OffsiteService
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,9 @@ class MaintenanceService:
             old.unlink(missing_ok=True)  # another process may be pruning the same one
         return target
 
+    def _todays_backup(self) -> Path:
+        return self.backup_dir / f"kkmp-pos-{self.ctx.business_date()}.db"
+
     def run_startup(self) -> MaintenanceReport:
         """Run after the first screen shows, in the background (never blocks the cashier)."""
         result = check_file(Path(self.ctx.db.database), quick=True)
@@ -69,6 +73,11 @@ class MaintenanceService:
         except KkmpError as exc:
             problem = problem or exc
             log.warning("daily backup failed: %s", exc)
+        try:  # the day's copy off the machine, when the shop chose a drive or the server
+            OffsiteService(self.ctx).copy_if_due(self._todays_backup())
+        except KkmpError as exc:
+            problem = problem or exc
+            log.warning("off-machine copy failed: %s", exc)
         refreshed = False
         if popularity.is_stale(self.ctx):
             popularity.refresh(self.ctx)
