@@ -77,6 +77,12 @@ class MainWindow(QMainWindow):
         self.cashier.start(actor)
         self.actor = actor
         self.check_shift(actor)
+        if not self.message_bar.text() and actor.role in ("manajer", "admin"):
+            from kkmp_pos.gui.setup.safety_screen import safety_warning
+
+            warning = safety_warning(self.till)  # an old off-machine copy, a clock far off the server's
+            if warning:
+                self.message_bar.show_message(warning, "warning")
 
     def check_shift(self, actor: Actor) -> None:
         """Say (without blocking the sale) when no shift is open, or one was left open by a crash."""

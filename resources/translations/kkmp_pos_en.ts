@@ -79,12 +79,17 @@
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/main_menu.py" line="68"/>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="66"/>
+        <source>Jam &amp;&amp; cadangan</source>
+        <translation>Clock &amp;&amp; backups</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="69"/>
         <source>Sinkronisasi server</source>
         <translation>Server sync</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/main_menu.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="70"/>
         <source>Masalah sinkronisasi</source>
         <translation>Sync problems</translation>
     </message>
@@ -160,58 +165,58 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="36"/>
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="44"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="45"/>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="45"/>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="98"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="54"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="55"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="56"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="57"/>
         <source>Disetujui</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="58"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="67"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="68"/>
         <source>(semua)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="95"/>
         <source>{0} baris</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="104"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="107"/>
         <source>PDF disimpan: {0}</source>
         <translation>PDF saved: {0}</translation>
     </message>
@@ -348,82 +353,77 @@
 <context>
     <name>CashierScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="58"/>
         <source>Keluar</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="55"/>
         <source>Layar pelanggan</source>
         <translation>Customer display</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="61"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="106"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="107"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="108"/>
         <source>Hapus baris</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="109"/>
         <source>Kosongkan</source>
         <translation>Clear cart</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="111"/>
         <source>Diskon/harga</source>
         <translation>Discount/price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="110"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="113"/>
         <source>Tahan</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="114"/>
         <source>Panggil</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="115"/>
         <source>Struk</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="116"/>
         <source>Retur</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="143"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="146"/>
         <source>BAYAR</source>
         <translation>PAY</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="178"/>
-        <source>Belum tersedia di versi ini.</source>
-        <translation>Not available in this version.</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="170"/>
         <source>Kasir: {name}</source>
         <translation>Cashier: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="123"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="175"/>
         <source>Selesaikan, tahan atau kosongkan keranjang sebelum keluar.</source>
         <translation>Finish, hold or clear the cart before logging out.</translation>
     </message>
@@ -433,27 +433,27 @@
         <translation>{name}: {qty} × {price} = {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="304"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="302"/>
         <source>Baris dihapus: {name}</source>
         <translation>Line removed: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="311"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="308"/>
         <source>Keranjang dikosongkan.</source>
         <translation>Cart cleared.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="331"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="327"/>
         <source>Anggota {name} ({number}): harga anggota berlaku.</source>
         <translation>Member {name} ({number}): member prices apply.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="337"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="333"/>
         <source>Anggota {number} tidak aktif: harga biasa.</source>
         <translation>Member {number} is not active: regular prices.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="348"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="342"/>
         <source>Anggota dilepas: harga biasa.</source>
         <translation>Member removed: regular prices.</translation>
     </message>
@@ -461,37 +461,37 @@
 <context>
     <name>CashierTools</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="46"/>
         <source>Keranjang ditahan: {label}. Panggil lagi dengan F9.</source>
         <translation>Cart held: {label}. Recall it with F9.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="62"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="57"/>
         <source>Tahan (F5) atau selesaikan keranjang ini dulu, lalu panggil yang lain.</source>
         <translation>Hold (F5) or finish this cart first, then recall another.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="70"/>
         <source>Sebagian keranjang tidak bisa dipanggil: {list}</source>
         <translation>Part of the cart could not be recalled: {list}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="82"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="77"/>
         <source>Keranjang dipanggil: {n} baris, {total}.</source>
         <translation>Cart recalled: {n} lines, {total}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="103"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="100"/>
         <source>Diskon diterapkan. Total {total}.</source>
         <translation>Discount applied. Total {total}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="124"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="119"/>
         <source>Retur [Ctrl+R]</source>
         <translation>Return [Ctrl+R]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_tools.py" line="121"/>
         <source>Struk</source>
         <translation>Receipts</translation>
     </message>
@@ -499,37 +499,37 @@
 <context>
     <name>CheckoutFlow</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="105"/>
         <source>Tersimpan {number}, menunggu pembayaran QRIS.</source>
         <translation>Saved {number}, waiting for the QRIS payment.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="110"/>
         <source>Tersimpan {number}. Kembali {change}.</source>
         <translation>Saved {number}. Change {change}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="156"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="135"/>
         <source>QRIS diterima. {number} lunas. Kembali {change}.</source>
         <translation>QRIS received. {number} paid. Change {change}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="163"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="142"/>
         <source>QRIS dibatalkan: {number} batal, stok dikembalikan.</source>
         <translation>QRIS cancelled: {number} cancelled, stock put back.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="168"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="147"/>
         <source>Pembayaran dibatalkan</source>
         <translation>Payment cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="171"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="150"/>
         <source>{number} menunggu pembayaran QRIS: selesaikan dari daftar struk (F3).</source>
         <translation>{number} is waiting for the QRIS payment: finish it from the receipts list (F3).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="176"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="155"/>
         <source>Menunggu pembayaran QRIS</source>
         <translation>Waiting for the QRIS payment</translation>
     </message>
@@ -688,37 +688,37 @@
         <translation>Percent % [F6]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="109"/>
         <source>Terapkan [Enter]</source>
         <translation>Apply [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="109"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="138"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="131"/>
         <source>Harga satuan baru (Rp)</source>
         <translation>New unit price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="138"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="131"/>
         <source>Besar diskon (Rp atau %)</source>
         <translation>Discount (Rp or %)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="200"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="193"/>
         <source>Ubah harga satuan menjadi {value}</source>
         <translation>Change the unit price to {value}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="201"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="194"/>
         <source>Diskon baris {value} (di atas batas kasir)</source>
         <translation>Line discount {value} (above the cashier&apos;s limit)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="202"/>
+        <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="195"/>
         <source>Diskon total {value} (di atas batas kasir)</source>
         <translation>Total discount {value} (above the cashier&apos;s limit)</translation>
     </message>
@@ -772,32 +772,32 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="36"/>
         <source>Pratinjau impor</source>
         <translation>Import preview</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="39"/>
         <source>{new} barang baru, {upd} diubah, {bad} baris bermasalah.</source>
         <translation>{new} new products, {upd} changed, {bad} rows with problems.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="43"/>
         <source>Baris</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="43"/>
         <source>Kolom</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="43"/>
         <source>Masalah</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="47"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="48"/>
         <source>Simpan semua</source>
         <translation>Save all</translation>
     </message>
@@ -1114,32 +1114,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="38"/>
         <source>KKMP POS — Kasir Koperasi</source>
         <translation>KKMP POS — Cooperative Till</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="56"/>
         <source>TOKO DEMO</source>
         <translation>DEMO SHOP</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="95"/>
         <source>Belum ada shift terbuka: hitung modal awal laci sebelum menerima uang tunai.</source>
         <translation>No shift is open: count the opening float in the drawer before taking cash.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="90"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="97"/>
         <source>Buka shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="107"/>
         <source>Shift {name} sejak {when} belum ditutup. Tutup dengan hitung kas sebelum shift baru.</source>
         <translation>{name}&apos;s shift since {when} was not closed. Close it with a cash count before a new shift.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="103"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="110"/>
         <source>Tutup shift</source>
         <translation>Close shift</translation>
     </message>
@@ -1715,12 +1715,12 @@
         <translation>Quantity ({unit})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qty_dialog.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/selling/qty_dialog.py" line="35"/>
         <source>Simpan [Enter]</source>
         <translation>Save [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qty_dialog.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/selling/qty_dialog.py" line="35"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
@@ -1812,112 +1812,112 @@
 <context>
     <name>ReceiptsDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="51"/>
         <source>Struk hari ini</source>
         <translation>Today&apos;s receipts</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="59"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="60"/>
         <source>cari nomor struk, atau pindai kode struk</source>
         <translation>search a receipt number, or scan the receipt code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="72"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="72"/>
         <source>Jam</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="72"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="72"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="130"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="131"/>
         <source>Cetak salinan [F5]</source>
         <translation>Print copy [F5]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="132"/>
         <source>Retur [F6]</source>
         <translation>Return [F6]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="132"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="133"/>
         <source>Batalkan struk [F8]</source>
         <translation>Cancel receipt [F8]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="133"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="134"/>
         <source>Selesaikan QRIS [F9]</source>
         <translation>Finish QRIS [F9]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="134"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="135"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="147"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="148"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="148"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="149"/>
         <source>Menunggu QRIS</source>
         <translation>Awaiting QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="149"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="150"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="159"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="158"/>
         <source>{n} menunggu QRIS</source>
         <translation>{n} awaiting QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="269"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="268"/>
         <source>Mencetak salinan {number}…</source>
         <translation>Printing a copy of {number}…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="281"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="280"/>
         <source>Salinan struk tercetak.</source>
         <translation>Receipt copy printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="284"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="283"/>
         <source>Salinan belum tercetak: {reason}</source>
         <translation>Copy not printed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="325"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="324"/>
         <source>Batalkan {number} ({total})? Stok kembali, uang dikembalikan.</source>
         <translation>Cancel {number} ({total})? The stock goes back and the money is refunded.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="349"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="348"/>
         <source>Isi alasan pembatalan.</source>
         <translation>Enter the reason for cancelling.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="360"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="359"/>
         <source>Batalkan struk {number} ({total})</source>
         <translation>Cancel receipt {number} ({total})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="388"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="387"/>
         <source>Struk {number} dibatalkan; kembalikan {total} ({method}).</source>
         <translation>Receipt {number} cancelled; refund {total} ({method}).</translation>
     </message>
@@ -1925,118 +1925,118 @@
 <context>
     <name>RegisterMemberDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="62"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="60"/>
         <source>Daftar anggota baru</source>
         <translation>Register a new member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="90"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="87"/>
         <source>Anggota baru</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="93"/>
         <source>nama lengkap sesuai KTP</source>
         <translation>full name as on the ID card</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="95"/>
         <source>16 angka</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="102"/>
         <source>mis. 0812 3456 7890 (boleh kosong)</source>
         <translation>e.g. 0812 3456 7890 (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="104"/>
         <source>RT/RW, kelurahan (boleh kosong)</source>
         <translation>RT/RW, kelurahan (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="105"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="106"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="108"/>
         <source>No. HP</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="109"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="119"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="116"/>
         <source>Daftarkan [Enter]</source>
         <translation>Register [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="123"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="120"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="154"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="151"/>
         <source>Anggota terdaftar</source>
         <translation>Member registered</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="165"/>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="321"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="162"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="317"/>
         <source>Mencetak bukti setoran dan kartu anggota…</source>
         <translation>Printing the savings receipt and the member card…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="169"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="166"/>
         <source>Cetak ulang</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="175"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="172"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="192"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="189"/>
         <source>{n}/16 angka</source>
         <translation>{n}/16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="199"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="196"/>
         <source>NIK sah ✓</source>
         <translation>NIK valid ✓</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="224"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="221"/>
         <source>NIK sah ✓ (Hapus untuk mengubah)</source>
         <translation>NIK valid ✓ (Backspace to change)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="309"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="305"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="304"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="300"/>
         <source>No. anggota {number} · NIK {nik} · aktif, harga anggota berlaku</source>
         <translation>Member no. {number} · NIK {nik} · active, member prices apply</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="338"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="334"/>
         <source>Bukti setoran dan kartu anggota tercetak.</source>
         <translation>Savings receipt and member card printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="345"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="341"/>
         <source>Belum tercetak: {reason} Anggota tetap terdaftar.</source>
         <translation>Not printed: {reason} The member stays registered.</translation>
     </message>
@@ -2134,102 +2134,102 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="51"/>
         <source>Retur barang</source>
         <translation>Return goods</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="64"/>
         <source>Struk</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="65"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="66"/>
         <source>pindai kode struk atau ketik nomor struk</source>
         <translation>scan the receipt code or type the receipt number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="68"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="69"/>
         <source>Cari [Enter]</source>
         <translation>Find [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="74"/>
         <source>Belum ada struk dipilih.</source>
         <translation>No receipt chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="97"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="97"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="97"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="110"/>
         <source>Semua barang [F4]</source>
         <translation>All items [F4]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="115"/>
         <source>Uang dikembalikan dengan</source>
         <translation>Refund by</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="132"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="133"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="134"/>
         <source>mis. kemasan rusak</source>
         <translation>e.g. damaged packaging</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="141"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="142"/>
         <source>Lanjut [Enter]</source>
         <translation>Next [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="149"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="150"/>
         <source>Retur [F12]</source>
         <translation>Return [F12]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="153"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="154"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="177"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="178"/>
         <source>Cetak ulang nota retur</source>
         <translation>Print the return slip again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="183"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="184"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="208"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="209"/>
         <source>{number} · {when} · total {total}</source>
         <translation>{number} · {when} · total {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="224"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="225"/>
         <source>Struk ini tidak bisa diretur (status: {status}).</source>
         <translation>This receipt cannot be returned (status: {status}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="230"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="231"/>
         <source>Semua barang di struk ini sudah diretur.</source>
         <translation>Every item on this receipt was returned already.</translation>
     </message>
@@ -2308,6 +2308,104 @@
     </message>
 </context>
 <context>
+    <name>SafetyScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="35"/>
+        <source>Jam komputer berbeda {0} menit dari jam server. Betulkan jam komputer.</source>
+        <translation>The PC clock is {0} minutes off the server's clock. Set the PC clock right.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="46"/>
+        <source>Jam &amp;&amp; cadangan</source>
+        <translation>Clock &amp;&amp; backups</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="50"/>
+        <source>Jam sudah benar (konfirmasi manajer)</source>
+        <translation>The clock is right (manager confirms)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="59"/>
+        <source>Tidak ada</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="60"/>
+        <source>Flashdisk / disk lepas</source>
+        <translation>USB stick / removable drive</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="61"/>
+        <source>Server koperasi</source>
+        <translation>Cooperative server</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="67"/>
+        <source>Salinan ke</source>
+        <translation>Copy to</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="68"/>
+        <source>Folder flashdisk</source>
+        <translation>Drive folder</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="69"/>
+        <source>Kata sandi salinan</source>
+        <translation>Copy passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="72"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="73"/>
+        <source>Uji pemulihan salinan terbaru</source>
+        <translation>Test-restore the newest copy</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="91"/>
+        <source>Jam komputer: {0}.</source>
+        <translation>PC clock: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="98"/>
+        <source>Dikonfirmasi manajer.</source>
+        <translation>Confirmed by a manager.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="110"/>
+        <source>Salinan terbaru di luar komputer: {0} jam lalu.</source>
+        <translation>Newest copy off this computer: {0} hours ago.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="118"/>
+        <source>Jam dikonfirmasi. Penjualan bisa dilanjutkan.</source>
+        <translation>Clock confirmed. Selling can go on.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="132"/>
+        <source>Pengaturan salinan disimpan.</source>
+        <translation>Copy settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="139"/>
+        <source>Menguji salinan terbaru…</source>
+        <translation>Testing the newest copy…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="147"/>
+        <source>Berhasil: salinan {0} terbuka dan lolos pemeriksaan ({1} penjualan).</source>
+        <translation>Passed: copy {0} opens and passes the integrity check ({1} sales).</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="153"/>
+        <source>Gagal: salinan {0} rusak ({1}).</source>
+        <translation>Failed: copy {0} is damaged ({1}).</translation>
+    </message>
+</context>
+<context>
     <name>ScanBox</name>
     <message>
         <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="41"/>
@@ -2333,7 +2431,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="192"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="196"/>
         <source>Aplikasi ditutup. Perbaiki atau pulihkan database (kkmp-pos db restore), lalu buka lagi.</source>
         <translation>The app will close. Repair or restore the database (kkmp-pos db restore), then open it again.</translation>
     </message>
@@ -2394,155 +2492,155 @@
 <context>
     <name>StockCountScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="27"/>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="34"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="30"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="37"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="28"/>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="31"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="38"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="29"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="32"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="30"/>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="39"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="42"/>
         <source>Dihitung</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="31"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="34"/>
         <source>Hitung ulang</source>
         <translation>Recount</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="39"/>
         <source>Awal</source>
         <translation>At start</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="40"/>
         <source>Bergerak</source>
         <translation>Moved</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="41"/>
         <source>Sistem</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="40"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="43"/>
         <source>Selisih</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="44"/>
         <source>Selisih (Rp)</source>
         <translation>Difference (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="55"/>
         <source>Semua barang</source>
         <translation>All products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="58"/>
         <source>Mulai stok opname</source>
         <translation>Start stock count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="59"/>
         <source>Cetak lembar hitung</source>
         <translation>Print count sheet</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="72"/>
         <source>Pindai tiap barang (tambah 1)</source>
         <translation>Scan each item (adds 1)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="75"/>
         <source>Kode / barcode</source>
         <translation>Code / barcode</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="74"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="77"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="88"/>
         <source>Tinjau selisih (manajer)</source>
         <translation>Review differences (manager)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="89"/>
         <source>Hitung ulang baris</source>
         <translation>Recount line</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="90"/>
         <source>Setujui dan sesuaikan stok</source>
         <translation>Approve and adjust stock</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="91"/>
         <source>Cetak laporan selisih</source>
         <translation>Print difference report</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="92"/>
         <source>Batalkan stok opname</source>
         <translation>Cancel stock count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="116"/>
         <source>Tidak ada stok opname berjalan.</source>
         <translation>No stock count in progress.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="119"/>
         <source>berjalan</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="117"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="120"/>
         <source>disetujui</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="118"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="121"/>
         <source>dibatalkan</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="124"/>
         <source>Stok opname {number}: {status}</source>
         <translation>Stock count {number}: {status}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="208"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="211"/>
         <source>belum</source>
         <translation>not yet</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="226"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="229"/>
         <source>{n} barang berselisih, total {total}; {u} belum dihitung</source>
         <translation>{n} products differ, total {total}; {u} not counted yet</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="266"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="269"/>
         <source>Setujui stok opname</source>
         <translation>Approve stock count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="276"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_count_screen.py" line="279"/>
         <source>Stok opname disetujui; stok disesuaikan.</source>
         <translation>Stock count approved; stock adjusted.</translation>
     </message>
@@ -2631,37 +2729,37 @@
 <context>
     <name>StockModuleScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="35"/>
         <source>Stok dan Barang — {name}</source>
         <translation>Stock and Products — {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="47"/>
         <source>Produk</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="48"/>
         <source>Penerimaan barang</source>
         <translation>Goods receiving</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="49"/>
         <source>Kartu stok</source>
         <translation>Stock card</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="50"/>
         <source>Stok opname</source>
         <translation>Stock count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="51"/>
         <source>Daftar stok</source>
         <translation>Stock lists</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="53"/>
         <source>Batas pembelian</source>
         <translation>Purchase limits</translation>
     </message>
@@ -2669,112 +2767,112 @@
 <context>
     <name>StockProductsScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="57"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="58"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="59"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="59"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="60"/>
         <source>Harga</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="61"/>
         <source>Harga anggota</source>
         <translation>Member price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="61"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="62"/>
         <source>HET</source>
         <translation>HET</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="62"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="63"/>
         <source>Stok</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="64"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="73"/>
         <source>Cari nama, kode atau barcode</source>
         <translation>Search name, code or barcode</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="76"/>
         <source>Tampilkan yang nonaktif</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="84"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="85"/>
         <source>Barang baru</source>
         <translation>New product</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="86"/>
         <source>Ubah</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="87"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="88"/>
         <source>Impor CSV/XLSX…</source>
         <translation>Import CSV/XLSX…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="89"/>
         <source>Ekspor…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="90"/>
         <source>Pemasok…</source>
         <translation>Suppliers…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="122"/>
         <source>ya</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="122"/>
         <source>tidak</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="164"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="165"/>
         <source>Impor barang</source>
         <translation>Import products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="176"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="177"/>
         <source>{n} barang diimpor.</source>
         <translation>{n} products imported.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="185"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="186"/>
         <source>Ekspor barang</source>
         <translation>Export products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="190"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="191"/>
         <source>{n} barang diekspor ke {path}.</source>
         <translation>{n} products exported to {path}.</translation>
     </message>
@@ -2896,7 +2994,7 @@
 <context>
     <name>StockTab</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="44"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_tab.py" line="45"/>
         <source>PDF disimpan: {path}</source>
         <translation>PDF saved: {path}</translation>
     </message>
@@ -2956,72 +3054,72 @@
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="21"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="24"/>
         <source>Penjualan</source>
         <translation>Sale</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="22"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="25"/>
         <source>Pembatalan</source>
         <translation>Cancellation</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="23"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="26"/>
         <source>Konfirmasi QRIS</source>
         <translation>QRIS confirmation</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="24"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="27"/>
         <source>Retur</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="25"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="28"/>
         <source>Anggota baru</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="26"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="29"/>
         <source>Perubahan produk</source>
         <translation>Product change</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="40"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="43"/>
         <source>Masalah sinkron</source>
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="45"/>
         <source>Memuat…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="49"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="49"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="49"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="49"/>
         <source>Alasan dari server</source>
         <translation>Reason from server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="53"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="70"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="74"/>
         <source>Server menolak %n peristiwa. Peristiwa lain tetap terkirim; catat alasannya dan hubungi admin koperasi.</source>
         <translation>
             <numerusform>The server rejected %n event. Other events were still sent; note the reason and contact the cooperative&apos;s admin.</numerusform>
@@ -3029,7 +3127,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="77"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_problems_dialog.py" line="81"/>
         <source>Tidak ada masalah: server menerima semua peristiwa.</source>
         <translation>No problems: the server accepted every event.</translation>
     </message>
@@ -3037,72 +3135,72 @@
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="36"/>
         <source>Sinkronisasi dengan server koperasi</source>
         <translation>Sync with the cooperative&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="42"/>
         <source>Kirim katalog dan anggota toko ini ke server</source>
         <translation>Send this shop&apos;s catalog and members to the server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="46"/>
         <source>Daftarkan kasir ini</source>
         <translation>Enrol this till</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="47"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="48"/>
         <source>Masalah sinkron…</source>
         <translation>Sync problems…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="49"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="51"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="52"/>
         <source>Kode pendaftaran</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="80"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="74"/>
         <source>Kasir ini terdaftar di %1.</source>
         <translation>This till is enrolled at %1.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="82"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="76"/>
         <source>Kasir ini belum terdaftar di server koperasi.</source>
         <translation>This till is not enrolled with the cooperative&apos;s server yet.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="83"/>
         <source>Isi alamat server dan kode pendaftaran.</source>
         <translation>Fill in the server address and enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="87"/>
         <source>Mendaftarkan…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="110"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="104"/>
         <source>%1 produk dan %2 anggota akan dikirim ke server.</source>
         <translation>%1 products and %2 members will be sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_settings_dialog.py" line="117"/>
         <source>Sinkronisasi dimulai.</source>
         <translation>Sync started.</translation>
     </message>
@@ -3110,52 +3208,52 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="26"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="29"/>
         <source>%1 dtk</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="28"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="31"/>
         <source>%1 mnt</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="30"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="33"/>
         <source>%1 jam</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="36"/>
         <source>%1 hari</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="124"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="82"/>
         <source>Sinkron: belum terhubung ke server</source>
         <translation>Sync: not connected to a server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="128"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="86"/>
         <source>Sinkron berhenti: server menolak kasir ini</source>
         <translation>Sync stopped: the server refused this till</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="89"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="134"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="92"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="95"/>
         <source>Menghubungi server…</source>
         <translation>Contacting server…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="139"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="97"/>
         <source>%n menunggu</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -3163,17 +3261,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="141"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="99"/>
         <source>(tertua %1)</source>
         <translation>(oldest %1)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="144"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="102"/>
         <source>semua terkirim</source>
         <translation>all sent</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="146"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="104"/>
         <source>terakhir %1</source>
         <translation>last %1</translation>
     </message>
@@ -3314,12 +3412,12 @@
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/weight_dialog.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/selling/weight_dialog.py" line="57"/>
         <source>Tambah [Enter]</source>
         <translation>Add [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/weight_dialog.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/selling/weight_dialog.py" line="57"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
