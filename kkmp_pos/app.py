@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from kkmp_pos.config import DB_FILENAME
 from kkmp_pos.core.timeutil import utc_now
 from kkmp_pos.db.database import open_database
+from kkmp_pos.db.sqlite_errors import storage_errors
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.setup.first_run import is_initialised
 from kkmp_pos.services.sync.runner import SyncRunner
@@ -46,6 +47,16 @@ def open_till(
     data_dir = Path(data_dir)
     db = open_database(data_dir / DB_FILENAME)
     ctx = ServiceContext(db, data_dir, clock)
+    try:
+        with storage_errors(db.database):  # a full disk on the first start is said as such
+            _initialise(ctx, data_dir, demo=demo, demo_days=demo_days)
+    except BaseException:
+        db.close()
+        raise
+    return Till(ctx, sync=SyncRunner(data_dir), make_printer=make_printer)
+
+
+def _initialise(ctx: ServiceContext, data_dir: Path, *, demo: bool, demo_days: int) -> None:
     if not is_initialised():
         if demo:
             from kkmp_pos.services.setup.demo import create_demo_shop
@@ -56,7 +67,6 @@ def open_till(
             from kkmp_pos.services.setup.first_run import DEFAULT_STORE, initialise_store
 
             initialise_store(ctx, DEFAULT_STORE)
-    return Till(ctx, sync=SyncRunner(data_dir), make_printer=make_printer)
 
 
 def run(data_dir: Path | str, *, demo: bool = False, lang: str | None = None) -> int:

@@ -181,6 +181,21 @@ class Settings:
         "Days acknowledged sync events and printed print jobs are kept (the documents always stay)",
     )
 
+    clock_confirmed = Setting(
+        "clock.confirmed", "", str, "A manager's confirmation of a clock behind the newest document (JSON)"
+    )
+
+    offsite_target = Setting(
+        "offsite.target", "", str, "Where the daily backup also goes: '' (nowhere), 'drive' or 'server'"
+    )
+    offsite_drive_path = Setting("offsite.drive_path", "", str, "The removable drive's folder for copies")
+    offsite_passphrase = Setting(
+        "offsite.passphrase", "", str, "The shop's passphrase that seals copies leaving the PC"
+    )
+    offsite_last_copy_at = Setting(
+        "offsite.last_copy_at", "", str, "When the newest off-machine copy was made (UTC, ISO)"
+    )
+
     def __init__(self, stored: Callable[[str], Any]) -> None:
         """`stored(key)` gives the stored value, or MISSING when the setting was never saved."""
         self._stored = stored

@@ -99,7 +99,13 @@ def _db(parser: argparse.ArgumentParser) -> None:
     b = sub.add_parser("backup", help="online backup to PATH (safe while the till runs)")
     b.add_argument("path", type=Path)
     r = sub.add_parser("restore", help="put a checked backup in place (the replaced file is kept)")
-    r.add_argument("path", type=Path)
+    r.add_argument("path", type=Path, nargs="?", help="the backup (with --check-only: a sealed copy)")
+    r.add_argument(
+        "--check-only",
+        action="store_true",
+        help="restore drill: open the newest off-machine copy into a temporary file and check it "
+        "(the live file is not touched; safe while the till runs)",
+    )
 
 
 @_db.handler
@@ -125,11 +131,41 @@ def run_db(args: argparse.Namespace) -> int:
         db.close()
         print(target)
         return 0
+    if args.check_only:
+        return _restore_drill(args)
     from kkmp_pos.core.errors import StorageError
     from kkmp_pos.db.instance_lock import till_running
+
+    if args.path is None:
+        raise StorageError("file_not_found", path="-")
 
     if till_running(data_dir_of(args)):
         raise StorageError("restore_while_running", path=str(data_dir_of(args)))
     kept = backup.restore_from(args.path, path)
     print(f"{path} ← {args.path} ({kept})")
     return 0
+
+
+def _restore_drill(args: argparse.Namespace) -> int:
+    till = open_till_for(args)
+    try:
+        result = till.offsite.drill(args.path)
+    finally:
+        till.close()
+    lang = args.lang or "id"
+    if result.ok:
+        if lang == "id":
+            print(
+                f"OK: salinan {result.source} terbuka, lolos pemeriksaan (skema v{result.schema_version}, "
+                f"{result.sales} penjualan); database aktif tidak disentuh"
+            )
+        else:
+            print(
+                f"OK: copy {result.source} opens and passes the integrity check "
+                f"(schema v{result.schema_version}, {result.sales} sales); the live file was not touched"
+            )
+        return 0
+    from kkmp_pos.db.sqlite_errors import damaged
+
+    print(damaged(result.source, result.detail).message(lang))
+    return 1

@@ -28,6 +28,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "cart.cleared": ("Keranjang dikosongkan", "Cart cleared"),
     "held_cart.discarded": ("Keranjang tertunda dibuang", "Held cart discarded"),
     "receipt.reprint": ("Struk dicetak ulang", "Receipt reprinted"),
+    "settings.offsite": ("Tujuan salinan cadangan diubah", "Off-machine backup target changed"),
+    "clock.confirmed": ("Jam komputer dikonfirmasi manajer", "PC clock confirmed by a manager"),
     # purchase limits and members
     "purchase_limit.saved": ("Batas pembelian disimpan", "Purchase limit saved"),
     "purchase_limit.deactivated": ("Batas pembelian dinonaktifkan", "Purchase limit deactivated"),

@@ -80,6 +80,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Alamat printer '{uri}' tidak sah: {reason}.",
         "Printer address '{uri}' is not valid: {reason}.",
     ),
+    "printer_uri_protected": (
+        "Alamat printer '{uri}' menunjuk ke folder data kasir atau databasenya ({path}). Printer "
+        "tidak boleh menulis ke sana; pilih perangkat printer, mis. file:///dev/usb/lp0.",
+        "Printer address '{uri}' points into the till's data folder or its database ({path}). A "
+        "printer may never write there; choose the printer's device, e.g. file:///dev/usb/lp0.",
+    ),
     "printer_unreachable": (
         "Printer tidak dapat dihubungi ({reason}). Penjualan tetap tersimpan; cetak ulang dari antrean.",
         "The printer cannot be reached ({reason}). The sale is saved; reprint it from the queue.",
@@ -131,6 +137,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Penjualan contoh butuh produk: beri --products lebih dari 0.",
         "Sample sales need products: give --products above 0.",
     ),
+    "offsite_passphrase_short": (
+        "Kata sandi salinan cadangan minimal 8 karakter. Simpan kata sandi ini di tempat aman: tanpa "
+        "itu salinan tidak bisa dibuka.",
+        "The backup passphrase needs at least 8 characters. Keep it somewhere safe: without it the "
+        "copies cannot be opened.",
+    ),
+    "offsite_copy_unreadable": (
+        "Salinan cadangan tidak bisa dibuka: {reason}.",
+        "The backup copy cannot be opened: {reason}.",
+    ),
+    "offsite_failed": (
+        "Salinan cadangan tidak terkirim ke {where}: {reason}. Salinan lokal tetap ada.",
+        "The backup copy did not reach {where}: {reason}. The local backup is still there.",
+    ),
+    "offsite_copy_missing": (
+        "Belum ada salinan cadangan di luar komputer ini.",
+        "There is no backup copy off this computer yet.",
+    ),
+    "offsite_copy_none": (
+        "Belum ada salinan cadangan di luar komputer ini. Atur flashdisk atau server di Menu → "
+        "Pengaturan → Jam & cadangan.",
+        "No backup copy has left this computer yet. Choose a removable drive or the server in Menu → "
+        "Settings → Clock & backups.",
+    ),
+    "offsite_copy_old": (
+        "Salinan cadangan terbaru di luar komputer ini sudah {days} hari. Pasang flashdisk cadangan atau "
+        "periksa sambungan ke server.",
+        "The newest backup copy off this computer is {days} days old. Plug in the backup drive or check "
+        "the connection to the server.",
+    ),
+    "offsite_not_configured": (
+        "Belum dipilih ke mana salinan cadangan dikirim (flashdisk atau server).",
+        "No place for off-machine copies is chosen yet (removable drive or server).",
+    ),
+    "offsite_drive_missing": (
+        "Folder cadangan {path} tidak ada: flashdisk belum dipasang?",
+        "The backup folder {path} is not there: is the drive plugged in?",
+    ),
+    "offsite_drive_invalid": (
+        "Folder cadangan '{path}' tidak bisa dipakai: pilih folder lengkap di flashdisk, di luar folder "
+        "data kasir.",
+        "The backup folder '{path}' cannot be used: choose a full path on the removable drive, outside "
+        "the till's data folder.",
+    ),
+    "offsite_target_invalid": (
+        "Tujuan salinan '{target}' tidak dikenal (flashdisk atau server).",
+        "Unknown copy target '{target}' (drive or server).",
+    ),
+    "offsite_server_not_enrolled": (
+        "Kasir ini belum terdaftar di server koperasi, jadi salinan belum bisa dikirim ke server.",
+        "This till is not enrolled with the cooperative's server, so copies cannot go there yet.",
+    ),
+    "clock_behind": (
+        "Jam komputer ({now}) lebih awal dari dokumen terakhir kasir ini ({newest}). Penjualan dihentikan: "
+        "betulkan jam komputer, atau minta manajer mengonfirmasi jam di Menu → Pengaturan → Jam & cadangan.",
+        "The PC clock ({now}) is earlier than this till's newest document ({newest}). Selling is stopped: "
+        "set the clock right, or ask a manager to confirm it in Menu → Settings → Clock & backups.",
+    ),
+    "db_read_only": (
+        "Folder data {path} hanya bisa dibaca, jadi kasir tidak dapat menyimpan apa pun. Database "
+        "tidak rusak: beri izin tulis pada folder itu atau pindahkan ke disk yang bisa ditulisi, lalu "
+        "buka lagi.",
+        "The data folder {path} is read-only, so the till cannot save anything. The database is not "
+        "damaged: make the folder writable or move it to a writable disk, then open the till again.",
+    ),
     "disk_full": (
         "Disk penuh: data tidak dapat disimpan. Kosongkan ruang disk lalu coba lagi.",
         "The disk is full: nothing could be saved. Free some space and try again.",
@@ -138,6 +209,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup_invalid": (
         "Cadangan {path} tidak dapat dipakai: {detail}.",
         "The backup {path} cannot be used: {detail}.",
+    ),
+    "backup_failed": (
+        "Cadangan {path} tidak dapat ditulis: {reason}. Tidak ada berkas setengah jadi yang tertinggal.",
+        "The backup {path} could not be written: {reason}. No half-written file was left behind.",
+    ),
+    "backup_exists": (
+        "Cadangan {path} sudah dibuat oleh proses lain; cadangan itu yang disimpan.",
+        "The backup {path} was already made by another process; that one is kept.",
     ),
     "file_not_found": ("Berkas {path} tidak ada.", "{path} does not exist."),
     "till_already_running": (

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,33 +16,84 @@ from pathlib import Path
 import peewee
 
 from kkmp_pos.core.errors import StorageError
-from kkmp_pos.core.reasons import sqlite_reason
-from kkmp_pos.db.sqlite_errors import translate_operational_error
+from kkmp_pos.core.reasons import os_error_reason, sqlite_reason
+from kkmp_pos.db.sqlite_errors import storage_error_of_os, translate_operational_error
 
 log = logging.getLogger(__name__)
 
 
-def backup_to(db: peewee.SqliteDatabase, target: Path | str) -> Path:
-    """Copy the live database to `target` with SQLite's online backup API (safe while selling)."""
+def backup_to(db: peewee.SqliteDatabase, target: Path | str, *, keep_existing: bool = False) -> Path:
+    """Copy the live database to `target` with SQLite's online backup API (safe while selling).
+
+    The copy is written under a name no other process uses, made durable, and only then renamed to
+    `target` in one step: a reader never sees half a backup, two processes backing up at once never
+    write into each other's file, and a failure leaves nothing behind. With `keep_existing`, a
+    `target` that appeared meanwhile (another process's backup of the same day) is kept and ours is
+    dropped; StorageError('backup_exists') says so.
+    """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
+    with _backup_errors(target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        os.close(fd)
+    tmp = Path(name)
     try:
-        dest = sqlite3.connect(str(tmp))
-        try:
-            db.connection().backup(dest)
-            dest.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dest.close()
-        tmp.replace(target)
-    except sqlite3.OperationalError as exc:
-        if tmp.exists():
-            tmp.unlink()
-        raise translate_operational_error(exc, target) from exc
+        with _backup_errors(target):
+            dest = sqlite3.connect(str(tmp))
+            try:
+                db.connection().backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
+            _fsync(tmp)
+            _publish(tmp, target, keep_existing)
+            _fsync(target.parent)
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
     log.info("backup written to %s", target)
     return target
+
+
+def _publish(tmp: Path, target: Path, keep_existing: bool) -> None:
+    """Rename the finished copy to its name in one step (never over another's, with keep_existing)."""
+    if not keep_existing:
+        os.replace(tmp, target)
+        return
+    try:
+        os.link(tmp, target)  # fails if the name exists: the first finished backup of the day stays
+    except FileExistsError:
+        raise StorageError("backup_exists", path=str(target)) from None
+    except OSError:  # a file system without hard links (a FAT32 drive): the last one wins instead
+        os.replace(tmp, target)
+
+
+def _fsync(path: Path) -> None:
+    """Make a finished file (or a folder's new entry) survive a power cut; Windows has no folder fsync."""
+    if path.is_dir() and os.name == "nt":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def _backup_errors(target: Path) -> Iterator[None]:
+    """SQLite's and the OS's failures while writing a backup, as StorageErrors a person can act on."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        raise translate_operational_error(exc, target) from exc
+    except StorageError:
+        raise
+    except OSError as exc:
+        problem = storage_error_of_os(exc, target.parent)
+        if problem is not None:
+            raise problem from exc
+        reason_id, reason_en = os_error_reason(exc)
+        raise StorageError("backup_failed", path=str(target), reason=reason_id, reason_en=reason_en) from exc
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import peewee
 
 from kkmp_pos.core.errors import StorageError
-from kkmp_pos.db.sqlite_errors import check_file_header, translate_operational_error
+from kkmp_pos.db.sqlite_errors import check_file_header, storage_errors, translate_operational_error
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +43,10 @@ def make_database(path: Path | str) -> peewee.SqliteDatabase:
 def open_database(path: Path | str, *, migrate: bool = True) -> peewee.SqliteDatabase:
     """Open (and create or upgrade) the till database at `path` and bind the models to it."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    with storage_errors(path):  # a read-only folder or a full disk is named so, never "damaged"
+        path.parent.mkdir(parents=True, exist_ok=True)
     check_file_header(path)
+    refuse_read_only(path)
     db = make_database(path)
     try:
         db.connect(reuse_if_open=True)
@@ -51,13 +54,28 @@ def open_database(path: Path | str, *, migrate: bool = True) -> peewee.SqliteDat
         db.execute_sql("BEGIN IMMEDIATE")
         db.execute_sql("COMMIT")
     except peewee.OperationalError as exc:
+        db.close()
         raise translate_operational_error(exc, path) from exc
     except peewee.DatabaseError as exc:
+        db.close()
         raise StorageError("db_not_sqlite", path=str(path)) from exc
     database.initialize(db)
     if migrate:
-        _upgrade(db, path)
+        try:
+            with storage_errors(path):
+                _upgrade(db, path)
+        except BaseException:
+            db.close()  # a failed start leaves no connection (nor its file handles) behind
+            raise
     return db
+
+
+def refuse_read_only(path: Path) -> None:
+    """A file or folder this process may not write is said as such before SQLite opens it: SQLite
+    would quietly open an unwritable file read-only, and the first sale would fail instead."""
+    for item in (path.parent, path):
+        if item.exists() and not os.access(item, os.W_OK):
+            raise StorageError("db_read_only", path=str(path.parent))
 
 
 def _upgrade(db: peewee.SqliteDatabase, path: Path) -> None:

@@ -48,8 +48,16 @@ class InstanceLock:
     def acquire(cls, data_dir: Path | str) -> InstanceLock:
         """Take the folder's lock, or raise StorageError('till_already_running')."""
         path = Path(data_dir) / LOCK_FILENAME
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(path, "a+b")  # noqa: SIM115 - held open for the life of the window
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fh = open(path, "a+b")  # noqa: SIM115 - held open for the life of the window
+        except OSError as exc:  # a read-only folder or a full disk, said as such
+            from kkmp_pos.db.sqlite_errors import storage_error_of_os
+
+            problem = storage_error_of_os(exc, Path(data_dir))
+            if problem is None:
+                raise
+            raise problem from exc
         if not _try_lock(fh):
             fh.close()
             raise StorageError("till_already_running", path=str(Path(data_dir)))

@@ -8,7 +8,7 @@ from typing import Literal
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.receipt import width_for_paper
 from kkmp_pos.devices.escpos_profiles import DEFAULT_CODE_PAGE, DEFAULT_PROFILE, SUPPORTED_CODE_PAGES
-from kkmp_pos.devices.printer_uri import PrinterUri, parse_printer_uri
+from kkmp_pos.devices.printer_uri import PrinterUri, parse_printer_uri, refuse_protected_path
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class PrinterSettings:
     kick_drawer: bool = True
     header_lines: tuple[str, ...] = ()
     footer_lines: tuple[str, ...] = ()
+    # The till's data folder and database: a file or serial address may never name them.
+    protected: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.paper_width_mm not in (58, 80):
@@ -47,5 +49,8 @@ class PrinterSettings:
         return width_for_paper(self.paper_width_mm)
 
     def parsed_uri(self) -> PrinterUri:
-        """The parsed `uri`; ValidationError('printer_uri_invalid') if it is malformed."""
-        return parse_printer_uri(self.uri)
+        """The parsed `uri`; ValidationError('printer_uri_invalid') if it is malformed, and
+        ValidationError('printer_uri_protected') if it names the data folder or the database."""
+        uri = parse_printer_uri(self.uri)
+        refuse_protected_path(uri, self.protected)
+        return uri

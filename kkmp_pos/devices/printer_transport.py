@@ -16,7 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from kkmp_pos.core.errors import DeviceError
 from kkmp_pos.core.reasons import Reason, foreign_reason, os_error_reason
-from kkmp_pos.devices.printer_uri import PrinterUri, parse_printer_uri
+from kkmp_pos.devices.printer_uri import PrinterUri
 
 if TYPE_CHECKING:
     from kkmp_pos.devices.printer_settings import PrinterSettings
@@ -237,7 +237,7 @@ def send(
     'printer_driver_missing') otherwise, always within `timeout_s`. `dummy://` writes to `stream`
     (default: standard output).
     """
-    uri = parse_printer_uri(settings.uri)
+    uri = settings.parsed_uri()  # refuses an address inside the data folder, at the moment of opening
     if uri.kind == "dummy":
         out = stream if stream is not None else sys.stdout.buffer
         out.write(data)

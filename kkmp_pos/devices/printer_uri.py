@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qsl, unquote
@@ -259,3 +261,30 @@ def parse_printer_uri(uri: str) -> PrinterUri:
         f"jenis '{scheme}' tidak dikenal (pakai salah satu: {kinds})",
         f"unknown kind '{scheme}' (use one of {kinds})",
     )
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def refuse_protected_path(uri: PrinterUri, protected: Iterable[str]) -> None:
+    """Refuse a file or serial address that names the till's data folder or its database.
+
+    A printer writes raw bytes to whatever file it is given: pointed at the database (by its name, a
+    symbolic link or a hard link), it would overwrite the shop's books. `protected` holds the data
+    folder and the database file; the database's `-wal` and `-shm` are covered with it.
+    """
+    names_a_file = uri.kind == "file" or (uri.kind == "serial" and (uri.path or "").startswith("/"))
+    if not names_a_file or not uri.path:
+        return
+    target = os.path.realpath(uri.path)
+    for item in protected:
+        if not item:
+            continue
+        root = os.path.realpath(item)
+        names = [root, root + "-wal", root + "-shm", root + "-journal"]
+        hit = _inside(target, root)
+        if not hit and os.path.exists(target):
+            hit = any(os.path.exists(n) and os.path.samefile(target, n) for n in names)
+        if hit:
+            raise ValidationError("printer_uri_protected", uri=uri.uri, path=item)

@@ -86,6 +86,12 @@ class MainWindow(QMainWindow):
         self.cashier.start(actor)
         self.actor = actor
         self.check_shift(actor)
+        if not self.message_bar.text() and actor.role in ("manajer", "admin"):
+            from kkmp_pos.gui.setup.safety_screen import safety_warning
+
+            warning = safety_warning(self.till)  # an old off-machine copy, a clock far off the server's
+            if warning:
+                self.message_bar.show_message(warning, "warning")
 
     def check_shift(self, actor: Actor | None = None) -> None:
         """Say (without blocking the sale) when no shift is open, or one was left open by a crash.
@@ -232,12 +238,13 @@ def open_till_or_explain(open_till: Callable[[], Till]) -> Till | None:
     except StorageError as exc:
         log.error("cannot open the till database: %s", exc)
         box = QMessageBox(QMessageBox.Icon.Critical, "KKMP POS", exc.message(current_lang()))
-        box.setInformativeText(
-            QCoreApplication.translate(
-                "Startup",
-                "Aplikasi ditutup. Perbaiki atau pulihkan database (kkmp-pos db restore), lalu buka lagi.",
-            )
+        advice = QCoreApplication.translate(
+            "Startup",
+            "Aplikasi ditutup. Perbaiki atau pulihkan database (kkmp-pos db restore), lalu buka lagi.",
         )
+        if exc.code not in ("db_read_only", "disk_full", "till_already_running"):
+            # Only a damaged file is restored; a read-only folder or a full disk says its own remedy.
+            box.setInformativeText(advice)
         if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") != "1":
             box.exec()
         return None

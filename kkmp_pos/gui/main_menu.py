@@ -63,6 +63,7 @@ def build_menu(parent: QWidget, till: Till, actor: Actor, keep: Callable[[QWidge
     )
     add(settings, tr("Pengguna"), "manage_users", lambda: shifts.users(parent, till, actor))
     add(settings, tr("Log audit"), "view_audit", lambda: shifts.audit_log(parent, till, actor))
+    add(settings, tr("Jam && cadangan"), "settings", lambda: _safety(parent, till, actor))
     controller = getattr(parent, "sync", None)  # installed by gui.sync_status.install_sync
     if controller is not None:
         add(
@@ -85,6 +86,17 @@ def _stock(parent: QWidget, till: Till, actor: Actor) -> QWidget:
     from kkmp_pos.gui.stock.stock_module_screen import open_stock_module
 
     return open_stock_module(till, actor, parent)
+
+
+def _safety(parent: QWidget, till: Till, actor: Actor) -> QWidget:
+    from PySide6.QtCore import Qt
+
+    from kkmp_pos.gui.setup.safety_screen import SafetyScreen
+
+    screen = SafetyScreen(till, actor)
+    screen.setParent(parent, screen.windowFlags() | Qt.WindowType.Window)
+    screen.show()
+    return screen
 
 
 def _sync_settings(parent: QWidget, controller: object, actor: Actor) -> QWidget:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import peewee
@@ -32,17 +33,22 @@ def create_app(
     migrate: bool = True,
     exposures: Iterable[str] = EXPOSURES,
     limiter: FailureLimiter | None = None,
+    backup_dir: Path | None = None,
 ) -> FastAPI:
     """The app for one database; the schema is created or migrated on start unless told not to.
-    `exposures`: which listener this app is (`exposure.py`); all of them by default."""
+    `exposures`: which listener this app is (`exposure.py`); all of them by default. `backup_dir`
+    keeps the tills' sealed off-machine copies (default: `backups.backup_dir_for`)."""
     sdb = open_server_db(database_url)
     if migrate:
         schema.migrate(sdb)
-    return build_app(sdb, exposures, limiter)
+    return build_app(sdb, exposures, limiter, backup_dir)
 
 
 def build_app(
-    sdb: ServerDb, exposures: Iterable[str] = EXPOSURES, limiter: FailureLimiter | None = None
+    sdb: ServerDb,
+    exposures: Iterable[str] = EXPOSURES,
+    limiter: FailureLimiter | None = None,
+    backup_dir: Path | None = None,
 ) -> FastAPI:
     """The app serving `exposures` on an open database (`serve` builds one per listener, sharing
     the database and the limiter)."""
@@ -171,8 +177,10 @@ def build_app(
         return {"changes": changes, "next_cursor": nxt, "has_more": more}
 
     from kkmp_pos.server.admin_api import install_admin_api
+    from kkmp_pos.server.backups import backup_dir_for, install_backup_api
 
     install_admin_api(app, sdb, administrator)
+    install_backup_api(app, backup_dir or backup_dir_for(sdb.url), terminal)
     keep_only(app, exposures)
     return app
 

@@ -34,9 +34,10 @@ class ServiceContext:
     ) -> None:
         self.db = db
         self.data_dir = Path(data_dir)
-        self.clock = clock
+        self._clock = clock
         self._store: StoreModel | None = None
         self._terminal_id: str | None = None
+        self._date_floor: str | None = None
         self.settings = Settings(self._stored_setting)
         # Called with a drawer-opening print job's id once the cash movement that queued it has
         # committed (services/printing/drawer_kick.py); the till sends it in the background.
@@ -66,7 +67,21 @@ class ServiceContext:
             self._terminal_id = TerminalModel.get().id
         return TerminalModel.get_by_id(self._terminal_id)
 
+    def protected_paths(self) -> tuple[str, ...]:
+        """The data folder and the database file: no device may be pointed at them."""
+        return (str(self.data_dir), str(self.db.database))
+
     # -- time ---------------------------------------------------------------------------------
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        return self._clock
+
+    @clock.setter
+    def clock(self, clock: Callable[[], datetime]) -> None:
+        """Another clock (the demo's past days): the date floor is read again from the documents."""
+        self._clock = clock
+        self._date_floor = None
+
     def now(self) -> datetime:
         return self.clock()
 
@@ -74,7 +89,17 @@ class ServiceContext:
         return to_iso(self.clock())
 
     def business_date(self, moment: datetime | None = None) -> str:
-        return business_date(moment or self.clock(), self.store.timezone).isoformat()
+        """The store-local date of `moment`; for now, never earlier than the newest document's
+        (a clock that went back after a power cut does not move the books into a past day)."""
+        today = business_date(moment or self.clock(), self.store.timezone).isoformat()
+        if moment is not None:
+            return today
+        if self._date_floor is None:
+            from kkmp_pos.services.setup.newest_document import business_date_floor
+
+            self._date_floor = business_date_floor() or today
+        self._date_floor = max(self._date_floor, today)
+        return self._date_floor
 
     # -- settings -----------------------------------------------------------------------------
     def _stored_setting(self, key: str) -> Any:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from kkmp_pos.services.selling.scanning import ScanService
     from kkmp_pos.services.selling.voids import CartVoidService
     from kkmp_pos.services.setup.maintenance import MaintenanceService
+    from kkmp_pos.services.setup.offsite import OffsiteService
     from kkmp_pos.services.setup.users import UserService
     from kkmp_pos.services.shifts.drawer import ShiftService
     from kkmp_pos.services.stock.products import ProductService
@@ -174,6 +175,13 @@ class Till:
         from kkmp_pos.services.setup.maintenance import MaintenanceService
 
         return MaintenanceService(self.ctx)
+
+    @cached_property
+    def offsite(self) -> OffsiteService:
+        """The copy off the machine, its restore drill and its age (services/setup/offsite.py)."""
+        from kkmp_pos.services.setup.offsite import OffsiteService
+
+        return OffsiteService(self.ctx)
 
     # -- the back office: shifts and cash, reports, users, audit log, printer settings ----------------
     @cached_property

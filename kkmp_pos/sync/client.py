@@ -22,6 +22,7 @@ from typing import Any
 
 from kkmp_pos.core.errors import SyncError
 from kkmp_pos.core.reasons import foreign_reason, os_error_reason
+from kkmp_pos.sync import server_time
 from kkmp_pos.sync.wire import PullResponse, PushResponse, WireError, push_body
 
 log = logging.getLogger(__name__)
@@ -141,6 +142,7 @@ class SyncClient:
         request = urllib.request.Request(self.base_url + path, data=body, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout, context=context) as response:
+                server_time.record(response.headers.get("Date"))  # the till's clock check reads it
                 return response.status, json.loads(response.read() or b"null")
         except urllib.error.HTTPError as exc:
             raw = exc.read()

@@ -79,12 +79,17 @@
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/main_menu.py" line="70"/>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="66"/>
+        <source>Jam &amp;&amp; cadangan</source>
+        <translation>Clock &amp;&amp; backups</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="71"/>
         <source>Sinkronisasi server</source>
         <translation>Server sync</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/main_menu.py" line="74"/>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="75"/>
         <source>Masalah sinkronisasi</source>
         <translation>Sync problems</translation>
     </message>
@@ -1135,22 +1140,22 @@
         <translation>DEMO SHOP</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="129"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="135"/>
         <source>Belum ada shift terbuka: hitung modal awal laci sebelum menerima uang tunai.</source>
         <translation>No shift is open: count the opening float in the drawer before taking cash.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="137"/>
         <source>Buka shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="140"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="146"/>
         <source>Shift {name} sejak {when} belum ditutup. Tutup dengan hitung kas sebelum shift baru.</source>
         <translation>{name}&apos;s shift since {when} was not closed. Close it with a cash count before a new shift.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="143"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="149"/>
         <source>Tutup shift</source>
         <translation>Close shift</translation>
     </message>
@@ -2319,6 +2324,104 @@
     </message>
 </context>
 <context>
+    <name>SafetyScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="35"/>
+        <source>Jam komputer berbeda {0} menit dari jam server. Betulkan jam komputer.</source>
+        <translation>The PC clock is {0} minutes off the server&apos;s clock. Set the PC clock right.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="46"/>
+        <source>Jam &amp;&amp; cadangan</source>
+        <translation>Clock &amp;&amp; backups</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="50"/>
+        <source>Jam sudah benar (konfirmasi manajer)</source>
+        <translation>The clock is right (manager confirms)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="59"/>
+        <source>Tidak ada</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="60"/>
+        <source>Flashdisk / disk lepas</source>
+        <translation>USB stick / removable drive</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="61"/>
+        <source>Server koperasi</source>
+        <translation>Cooperative server</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="67"/>
+        <source>Salinan ke</source>
+        <translation>Copy to</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="68"/>
+        <source>Folder flashdisk</source>
+        <translation>Drive folder</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="69"/>
+        <source>Kata sandi salinan</source>
+        <translation>Copy passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="72"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="73"/>
+        <source>Uji pemulihan salinan terbaru</source>
+        <translation>Test-restore the newest copy</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="91"/>
+        <source>Jam komputer: {0}.</source>
+        <translation>PC clock: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="98"/>
+        <source>Dikonfirmasi manajer.</source>
+        <translation>Confirmed by a manager.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="110"/>
+        <source>Salinan terbaru di luar komputer: {0} jam lalu.</source>
+        <translation>Newest copy off this computer: {0} hours ago.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="118"/>
+        <source>Jam dikonfirmasi. Penjualan bisa dilanjutkan.</source>
+        <translation>Clock confirmed. Selling can go on.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="132"/>
+        <source>Pengaturan salinan disimpan.</source>
+        <translation>Copy settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="139"/>
+        <source>Menguji salinan terbaru…</source>
+        <translation>Testing the newest copy…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="147"/>
+        <source>Berhasil: salinan {0} terbuka dan lolos pemeriksaan ({1} penjualan).</source>
+        <translation>Passed: copy {0} opens and passes the integrity check ({1} sales).</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="153"/>
+        <source>Gagal: salinan {0} rusak ({1}).</source>
+        <translation>Failed: copy {0} is damaged ({1}).</translation>
+    </message>
+</context>
+<context>
     <name>ScanBox</name>
     <message>
         <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="41"/>
@@ -2344,7 +2447,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="236"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="241"/>
         <source>Aplikasi ditutup. Perbaiki atau pulihkan database (kkmp-pos db restore), lalu buka lagi.</source>
         <translation>The app will close. Repair or restore the database (kkmp-pos db restore), then open it again.</translation>
     </message>

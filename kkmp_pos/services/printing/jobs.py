@@ -95,6 +95,7 @@ class PrintService:
             cut=self.ctx.settings.printer_cut,
             kick_drawer=self.ctx.settings.printer_kick_drawer,
             code_page=self.ctx.settings.printer_code_page,
+            protected=self.ctx.protected_paths(),
         )
 
     def receipt_bytes(self, sale_id: str, *, is_copy: bool = False, uri: str | None = None) -> bytes:

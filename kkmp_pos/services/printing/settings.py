@@ -96,7 +96,10 @@ class PrinterSettingsService:
         if config.paper_mm not in (58, 80):
             raise ValidationError("printer_setting_invalid", setting="paper_mm", value=config.paper_mm)
         PrinterSettings(
-            uri=config.uri, paper_width_mm=config.paper_mm, code_page=config.code_page
+            uri=config.uri,
+            paper_width_mm=config.paper_mm,
+            code_page=config.code_page,
+            protected=self.ctx.protected_paths(),
         ).parsed_uri()
         try:
             get_profile(config.profile)

@@ -34,6 +34,7 @@ from kkmp_pos.db.sqlite_errors import storage_errors
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.limits import LimitService
 from kkmp_pos.services.setup.auth import require
+from kkmp_pos.services.setup.clock import ClockGuard
 from kkmp_pos.services.shifts.guard import booking_shift
 from kkmp_pos.services.stock.figures import check_cart_sellable
 
@@ -67,6 +68,7 @@ def open_shift_id() -> str | None:
 class SaleService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        self.clock_guard = ClockGuard(ctx)  # a clock behind the newest document stops selling
         # Called after each commit with the result (e.g. the sync worker's debounced push). A listener
         # that fails is logged and never affects the committed sale.
         self.after_commit: list[Callable[[SaleResult], None]] = []
@@ -113,6 +115,7 @@ class SaleService:
         member's NIK or `buyer_nik`; a blocked purchase cap needs `limit_approver` (a manager).
         """
         require(cashier, "sell")
+        self.clock_guard.require_trusted()
         cart.require_lines()
         totals = cart.totals()
         settlement = settle(totals.total_rp, payments, self.cash_rounding_step())
@@ -236,6 +239,7 @@ class SaleService:
                 created_at=now_iso,
             )
         log.info("sale %s committed (%s, %s)", receipt_no, status, format_rp(totals.total_rp))
+        self.clock_guard.noted(now_iso)
         result = SaleResult(
             sale_id=sale_id,
             receipt_no=receipt_no,
