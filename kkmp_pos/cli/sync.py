@@ -53,14 +53,21 @@ def _manager(till: Till, name: str) -> Actor:
     import getpass
     import os
 
-    from kkmp_pos.core.errors import NotFoundError
+    from kkmp_pos.core.errors import NotFoundError, ValidationError
     from kkmp_pos.db.models import UserModel
 
     user = UserModel.get_or_none(UserModel.name == name)
     if user is None:
         raise NotFoundError("user_not_found")
-    pin = os.environ.get("KKMP_POS_PIN") or getpass.getpass(f"PIN {name}: ")
-    return till.auth.login(user.id, pin)
+    pin = os.environ.get("KKMP_POS_PIN")
+    if not pin:
+        try:  # typed at a terminal, or the first stdin line (as the shift commands read it)
+            pin = getpass.getpass(f"PIN {name}: ") if sys.stdin.isatty() else sys.stdin.readline()
+        except EOFError:
+            pin = ""
+    if not pin.strip():
+        raise ValidationError("cli_pin_missing")
+    return till.auth.login(user.id, pin.strip())
 
 
 @_enrol.handler

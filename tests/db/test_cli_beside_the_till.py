@@ -44,7 +44,11 @@ def _invocations(tmp: Path) -> dict[str, list[tuple[list[str], str]]]:
             (["db", "restore", str(tmp / "copy.db")], "Tutup aplikasi kasir"),
             (["db", "restore", "--check-only"], "Belum dipilih"),  # no off-machine copy chosen
         ],
-        "enrol": [(["enrol", "http://127.0.0.1:9", "ABCD-1234"], "refused")],
+        "enrol": [(["enrol", "http://127.0.0.1:9", "ABCD-1234", "--user", "Siti Rahmawati"], "refused")],
+        "shift": [
+            (["shift", "status", "--json"], "ok"),
+            (["shift", "close", "--counted", "0", "--user", "Siti Rahmawati"], "refused"),  # no PIN on stdin
+        ],
         "sync": [(["sync", "--status"], "ok"), (["sync", "--once"], "refused")],
         "report": [
             (["report", "eod", "--date", today], "ok"),

@@ -3,7 +3,7 @@ cancellation shows where its money moved, and cash paid back is rounded like cas
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -15,8 +15,10 @@ from kkmp_pos.db.models import CategoryModel, ProductModel, StoreModel
 from kkmp_pos.services.selling.priced_items import item_from
 from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
 
-DAY1 = datetime(2026, 3, 10, 3, 0, tzinfo=UTC)  # 11:00 in Balikpapan
-DAY2 = datetime(2026, 3, 11, 3, 0, tzinfo=UTC)
+# Two days after the demo shop's newest document (the clock check stops a till whose clock is behind
+# it), at 11:00 in Balikpapan.
+DAY1 = (datetime.now(UTC) + timedelta(days=10)).replace(hour=3, minute=0, second=0, microsecond=0)
+DAY2 = DAY1 + timedelta(days=1)
 FLOAT = {50_000: 2}  # Rp100.000
 
 

@@ -118,7 +118,7 @@ def test_the_copy_goes_to_the_server_per_terminal_and_the_drill_takes_it_back(ti
     from kkmp_pos.services.sync.catalog_upload import enrol
 
     live, sdb, stored = central
-    enrol(till.ctx, live.url, admin.enrol_terminal(sdb, "kop1", "s1", "t1"), upload=False)
+    enrol(till.ctx, manager, live.url, admin.enrol_terminal(sdb, "kop1", "s1", "t1"), upload=False)
     till.offsite.configure(manager, "server", "", PASS)
     report = till.maintenance.run_startup()
     assert report.problem is None, report.problem
