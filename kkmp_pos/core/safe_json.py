@@ -37,7 +37,70 @@ def problem(value: Any, max_depth: int = MAX_DEPTH, at: str = "") -> tuple[str, 
 
     The path reads like the contract's field names: `lines[2].name`, `payload.units[0]`. A walk with
     its own stack, so a value nested too deep is refused rather than exhausting Python's recursion.
+    Almost every value is clean: a quick walk that builds no paths says so, and only a value it
+    doubts is walked again to name the place.
     """
+    if _clean(value, max_depth):
+        return None
+    return _first_problem(value, max_depth, at)
+
+
+def _clean(value: Any, max_depth: int) -> bool:
+    """True when nothing in `value` needs a closer look (the same rules as `_first_problem`)."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        item, depth = pop()
+        kind = type(item)
+        if kind is dict:
+            if depth >= max_depth:
+                return False
+            for key, child in item.items():
+                # the keys and text leaves are most of a value: the common case inline, no call
+                if type(key) is not str:
+                    return False
+                if not (len(key) <= 200 and "\x00" not in key and key.isascii()) and text_problem(key, 200):
+                    return False
+                ckind = type(child)
+                if ckind is str:
+                    quick = len(child) <= MAX_STRING and "\x00" not in child and child.isascii()
+                    if not quick and text_problem(child) is not None:
+                        return False
+                elif ckind in _SCALARS:
+                    if not _scalar_ok(child):
+                        return False
+                else:
+                    push((child, depth + 1))
+        elif kind is list:
+            if depth >= max_depth:
+                return False
+            for child in item:
+                push((child, depth + 1))
+        elif kind not in _SCALARS or not _scalar_ok(item):
+            return False
+    return True
+
+
+def _plain(text: str, max_len: int = MAX_STRING) -> bool:
+    quick = len(text) <= max_len and "\x00" not in text and text.isascii()
+    return quick or text_problem(text, max_len) is None
+
+
+def _scalar_ok(item: Any) -> bool:
+    kind = type(item)
+    if kind is str:
+        return _plain(item)
+    if kind is int:
+        return -MAX_INT64 - 1 <= item <= MAX_INT64
+    if kind is float:
+        return math.isfinite(item)
+    return True  # None or a bool
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _first_problem(value: Any, max_depth: int, at: str) -> tuple[str, str] | None:
     stack: list[tuple[Any, str, int]] = [(value, at, 0)]
     while stack:
         item, path, depth = stack.pop()

@@ -21,6 +21,7 @@ from kkmp_pos.core.safe_json import MAX_INT64, printable, problem
 from kkmp_pos.server.auth import AuthError, TerminalIdentity, utc_now
 from kkmp_pos.server.db import ServerDb
 from kkmp_pos.server.feed import append_changes
+from kkmp_pos.server.gc_pause import gc_paused
 from kkmp_pos.server.projections import (
     KnownDocument,
     Rejected,
@@ -79,7 +80,7 @@ def _check_owner(ident: TerminalIdentity, raw_events: list[Any]) -> None:
 def push(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any]) -> PushResponse:
     """Apply one push batch; returns per-event results and the cumulative acknowledgement."""
     _check_owner(ident, raw_events)
-    with sdb.database.connection_context():
+    with gc_paused(), sdb.database.connection_context():
         try:
             with sdb.atomic():
                 results = _apply(sdb, ident, raw_events, careful=False)
