@@ -12,9 +12,9 @@ from kkmp_pos.core.errors import StateError
 
 
 class SaleStatus(StrEnum):
-    COMPLETED = "completed"  # paid in full ← commit()/confirm_qris()
+    COMPLETED = "completed"  # paid in full ← commit() / QrisPaymentService.confirm()
     AWAITING_PAYMENT = "awaiting_payment"  # a QRIS payment waits for the cashier ← commit()
-    CANCELLED = "cancelled"  # reversed by a cancellation document ← abandon_qris()/cancel()
+    CANCELLED = "cancelled"  # reversed by a cancellation document ← QrisPaymentService.abandon() / cancel()
 
 
 class SaleMove(StrEnum):

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kkmp_pos.services.selling.held import HeldCartService
     from kkmp_pos.services.selling.limits import LimitService
     from kkmp_pos.services.selling.overrides import OverrideService
+    from kkmp_pos.services.selling.qris_payments import QrisPaymentService
     from kkmp_pos.services.selling.receipts import ReceiptService
     from kkmp_pos.services.selling.reversals import ReversalService
     from kkmp_pos.services.selling.sales import SaleService
@@ -151,6 +152,12 @@ class Till:
         from kkmp_pos.services.selling.reversals import ReversalService
 
         return ReversalService(self.ctx)
+
+    @cached_property
+    def qris(self) -> QrisPaymentService:
+        from kkmp_pos.services.selling.qris_payments import QrisPaymentService
+
+        return QrisPaymentService(self.ctx, self.reversals)
 
     @cached_property
     def registration(self) -> RegistrationService:

@@ -123,7 +123,7 @@ def test_a_copy_shows_the_qris_reference_once_confirmed_and_the_transfer_referen
     qris = sell(till, cashier, member=False, method=PaymentMethod.QRIS)
     original = printed(till, printer, qris.print_job_id)
     assert "MENUNGGU PEMBAYARAN QRIS" in decode_escpos_text(original)
-    till.reversals.confirm_qris(qris.sale_id, "412345678901", cashier)
+    till.qris.confirm(qris.sale_id, "412345678901", cashier)
     copy = decode_escpos_text(printed(till, printer, till.printing.reprint(qris.sale_id, cashier)))
     assert "QRIS DITERIMA" in copy and "Ref: 412345678901" in copy
     # the live drawing (sales made before receipts were stored) shows the RRN too
@@ -164,7 +164,7 @@ def test_a_qris_receipt_printed_after_its_payment_arrived_shows_the_rrn_and_its_
     printer = FakePrinter()
     till.printing.attach(printer)
     qris = sell(till, cashier, member=False, method=PaymentMethod.QRIS)
-    till.reversals.confirm_qris(qris.sale_id, "498765432109", cashier)  # the till prints after this
+    till.qris.confirm(qris.sale_id, "498765432109", cashier)  # the till prints after this
     original = printed(till, printer, qris.print_job_id)
     text = decode_escpos_text(original)
     assert "Ref: 498765432109" in text and "MENUNGGU" not in text

@@ -58,18 +58,18 @@ def test_split_cash_and_qris_waits_for_confirmation_then_completes(till, cashier
     assert on_hand("SPHP5") == before - 1000  # stock moved at commit
     assert result.change_rp == 20_000 - 15_500  # 65.500 - 50.000 by QRIS = 15.500 cash
 
-    code = parse_qris(till.reversals.qris_payload(result.sale_id))
+    code = parse_qris(till.qris.payload(result.sale_id))
     assert code.amount_rp == 50_000 and code.is_dynamic and code.bill_number == sale.receipt_no[-25:]
 
     with pytest.raises(ValidationError):
-        till.reversals.confirm_qris(result.sale_id, "", cashier)
-    till.reversals.confirm_qris(result.sale_id, "RRN123456789", cashier)
+        till.qris.confirm(result.sale_id, "", cashier)
+    till.qris.confirm(result.sale_id, "RRN123456789", cashier)
     assert SaleModel.get_by_id(result.sale_id).status == "completed"
     assert PaymentConfirmationModel.get().reference == "RRN123456789"
     event = last_event()
     assert event.type == "sale.payment_confirmed" and json.loads(event.payload)["amount_rp"] == 50_000
     with pytest.raises(StateError):
-        till.reversals.confirm_qris(result.sale_id, "RRN123456789", cashier)
+        till.qris.confirm(result.sale_id, "RRN123456789", cashier)
 
 
 def test_abandoned_qris_reverses_stock_and_is_never_sold(till, cashier):
@@ -77,7 +77,7 @@ def test_abandoned_qris_reverses_stock_and_is_never_sold(till, cashier):
     before = on_hand("MK1")
     result = sell(till, cashier, [("MK1", 2000)], [PaymentInput(PaymentMethod.QRIS, 31_400)])
     assert on_hand("MK1") == before - 2000
-    till.reversals.abandon_qris(result.sale_id, cashier)
+    till.qris.abandon(result.sale_id, cashier)
     assert on_hand("MK1") == before
     assert SaleModel.get_by_id(result.sale_id).status == "cancelled"
     event = last_event()
@@ -85,13 +85,13 @@ def test_abandoned_qris_reverses_stock_and_is_never_sold(till, cashier):
     assert event.type == "sale.cancelled" and payload["kind"] == "qris_abandoned"
     assert sorted(m["qty_milli"] for m in payload["movements"]) == [2000]
     with pytest.raises(StateError):
-        till.reversals.confirm_qris(result.sale_id, "RRN999999", cashier)
+        till.qris.confirm(result.sale_id, "RRN999999", cashier)
 
 
 def test_qris_without_a_static_code_is_a_clear_message(till, cashier):
     result = sell(till, cashier, [("MK1", 1000)], [PaymentInput(PaymentMethod.QRIS, 15_700)])
     with pytest.raises(ValidationError) as info:
-        till.reversals.qris_payload(result.sale_id)
+        till.qris.payload(result.sale_id)
     assert info.value.code == "qris_not_configured"
 
 

@@ -176,7 +176,7 @@ class QrisDialog(QDialog):
         no_default_buttons(self)
 
         try:
-            payload = till.reversals.qris_payload(sale_id)
+            payload = till.qris.payload(sale_id)
         except KkmpError as exc:
             self.error_label.setText(error_text(exc))
         else:
@@ -264,7 +264,7 @@ class QrisDialog(QDialog):
 
     def confirm(self) -> None:
         try:
-            self.till.reversals.confirm_qris(self.sale_id, self.reference_field.text(), self.actor)
+            self.till.qris.confirm(self.sale_id, self.reference_field.text(), self.actor)
         except KkmpError as exc:
             self.error_label.setText(error_text(exc))
             self.reference_field.setFocus()
@@ -273,7 +273,7 @@ class QrisDialog(QDialog):
 
     def abandon(self) -> None:
         try:
-            self.till.reversals.abandon_qris(self.sale_id, self.actor)
+            self.till.qris.abandon(self.sale_id, self.actor)
         except KkmpError as exc:
             self.error_label.setText(error_text(exc))
             return

@@ -1,4 +1,5 @@
-"""After the sale: QRIS confirmation or abandonment, cancellations and returns — each a document of its own.
+"""After the sale: cancellations and returns, each a document of its own (a QRIS payment that is
+confirmed or abandoned: `qris_payments.py`).
 
 A completed sale is never edited. `sale.status` is a cache of what its documents say (like the on-hand
 figure is a cache of the ledger), moved by `sale_state.move_sale` in the same transaction as the
@@ -10,15 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-import peewee as pw
-
 from kkmp_pos.core.errors import NotFoundError, StateError, ValidationError
 from kkmp_pos.core.events import (
     Person,
     ReturnCompleted,
     ReturnLine,
     SaleCancelled,
-    SalePaymentConfirmed,
     StockMovement,
 )
 from kkmp_pos.core.ids import uuid7
@@ -26,7 +24,6 @@ from kkmp_pos.core.money import format_qty, format_rp, round_cash, round_half_up
 from kkmp_pos.core.sale_status import SaleMove, SaleStatus, is_returnable
 from kkmp_pos.db.ledger import record_movement
 from kkmp_pos.db.models import (
-    PaymentConfirmationModel,
     PaymentModel,
     SaleCancellationModel,
     SaleLineModel,
@@ -88,101 +85,6 @@ class ReversalService:
         if method != "cash":
             return 0
         return round_cash(refund_rp, self.ctx.settings.cash_rounding_rp) - refund_rp
-
-    # -- QRIS --------------------------------------------------------------------------------------
-    def qris_payload(self, sale_id: str) -> str:
-        """The dynamic QRIS code for a sale's pending QRIS amount, built from the shop's static code."""
-        from kkmp_pos.core.qris import build_dynamic_qris
-
-        payment = self._pending_qris(sale_id)
-        static = self.ctx.settings.qris_static_payload
-        if not static:
-            raise ValidationError("qris_not_configured")
-        sale = SaleModel.get_by_id(sale_id)
-        return build_dynamic_qris(
-            static,
-            payment.amount_rp,
-            bill_number=sale.receipt_no[-25:],
-            terminal_label=self.ctx.terminal.code,
-        )
-
-    def _pending_qris(self, sale_id: str) -> PaymentModel:
-        sale = SaleModel.get_or_none(SaleModel.id == sale_id)
-        if sale is None:
-            raise NotFoundError("receipt_not_found", number=sale_id)
-        if sale.status != SaleStatus.AWAITING_PAYMENT:
-            raise StateError("sale_not_awaiting_payment", number=sale.receipt_no)
-        payment = (
-            PaymentModel.select()
-            .where((PaymentModel.sale == sale_id) & (PaymentModel.method == "qris"))
-            .join(
-                PaymentConfirmationModel,
-                on=(PaymentConfirmationModel.payment == PaymentModel.id),
-                join_type=pw.JOIN.LEFT_OUTER,
-            )
-            .where(PaymentConfirmationModel.id.is_null())
-            .first()
-        )
-        if payment is None:
-            raise StateError("sale_not_awaiting_payment", number=sale.receipt_no)
-        return payment
-
-    def confirm_qris(self, sale_id: str, reference: str, actor: Actor) -> None:
-        """The cashier saw the money arrive in the merchant app: record it with the reference."""
-        require(actor, "sell")
-        reference = reference.strip()
-        if len(reference) < 4:
-            raise ValidationError("qris_reference_missing")
-        with self.ctx.db.atomic():
-            payment = self._pending_qris(sale_id)
-            now, bdate = self.ctx.now_iso(), self.ctx.business_date()
-            confirmation_id = uuid7()
-            PaymentConfirmationModel.create(
-                id=confirmation_id,
-                sale=sale_id,
-                payment=payment.id,
-                reference=reference,
-                confirmed_by=actor.user_id,
-                created_at=now,
-                business_date=bdate,
-            )
-            move_sale(SaleModel.get_by_id(sale_id), SaleMove.CONFIRM_PAYMENT)
-            ReceiptService(self.ctx).store_original(sale_id)  # unless already printed: with the RRN
-            confirmed = SalePaymentConfirmed(
-                sale_id=sale_id,
-                confirmation_id=confirmation_id,
-                payment_id=payment.id,
-                amount_rp=payment.amount_rp,
-                reference=reference,
-                confirmed_by=Person(actor.user_id, actor.name),
-            )
-            append_event(confirmed.TYPE, confirmed.to_payload(), occurred_at=now, business_date=bdate)
-            audit(self.ctx, "qris.confirmed", actor, doc_id=sale_id, reference=reference)
-
-    def abandon_qris(self, sale_id: str, actor: Actor, reason: str = "") -> str:
-        """The QRIS payment never came: a cancellation document reverses the sale and its stock."""
-        require(actor, "sell")
-        self._kicks = []
-        with self.ctx.db.atomic():
-            self._pending_qris(sale_id)
-            sale = SaleModel.get_by_id(sale_id)
-            cash_paid = sum(
-                p.amount_rp
-                for p in PaymentModel.select().where(
-                    (PaymentModel.sale == sale_id) & (PaymentModel.method != "qris")
-                )
-            )
-            doc_id = self._cancel(
-                sale,
-                "qris_abandoned",
-                reason or "QRIS tidak dibayar",
-                actor,
-                None,
-                "cash" if cash_paid else None,
-                cash_paid,
-            )
-        self._announce_kicks()
-        return doc_id
 
     # -- cancellation ------------------------------------------------------------------------------
     def cancel(
