@@ -19,7 +19,7 @@ from kkmp_pos.db.models import (
     StockMovementModel,
 )
 from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
-from kkmp_pos.services.stock.counts import CountEntry
+from kkmp_pos.services.stock.count_summary import CountEntry
 from kkmp_pos.services.stock.module import stock_module
 from tests.services.stock_support import TickingClock, ledger_mismatches
 

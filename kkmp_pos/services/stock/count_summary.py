@@ -1,9 +1,11 @@
-"""A stock count's header as the screens and documents show it: plain values, never the row itself."""
+"""What a stock count shows: its header, the counters' lines and the variance report, as plain values
+(never the rows themselves)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kkmp_pos.core.stock import Variance
 from kkmp_pos.db.models import StockCountModel
 
 
@@ -34,3 +36,71 @@ def count_summary(count: StockCountModel) -> CountSummary:
         approved_by=count.approved_by.name if count.approved_by_id else "",
         approved_at=count.approved_at,
     )
+
+
+@dataclass(frozen=True)
+class CountEntry:
+    """What a counter sees of a line: never the expected figure (blind counting)."""
+
+    product_id: int
+    code: str
+    name: str
+    unit: str
+    counted_milli: int | None
+    recounts: int
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """A count-sheet row for paper counting (no expected figure either)."""
+
+    product_id: int
+    code: str
+    name: str
+    unit: str
+    category: str
+    barcode: str
+
+
+@dataclass(frozen=True)
+class VarianceLine:
+    product_id: int
+    code: str
+    name: str
+    unit: str
+    variance: Variance | None  # None: not counted
+    expected_milli: int
+    cost_rp: int
+    recounts: int
+
+    @property
+    def diff_milli(self) -> int:
+        return self.variance.diff_milli if self.variance else 0
+
+    @property
+    def diff_rp(self) -> int:
+        return self.variance.diff_rp if self.variance else 0
+
+
+@dataclass(frozen=True)
+class VarianceReport:
+    count_id: str
+    number: str
+    status: str
+    lines: list[VarianceLine]
+
+    @property
+    def counted(self) -> list[VarianceLine]:
+        return [line for line in self.lines if line.variance is not None]
+
+    @property
+    def uncounted(self) -> list[VarianceLine]:
+        return [line for line in self.lines if line.variance is None]
+
+    @property
+    def differing(self) -> list[VarianceLine]:
+        return [line for line in self.counted if line.diff_milli != 0]
+
+    @property
+    def total_diff_rp(self) -> int:
+        return sum(line.diff_rp for line in self.counted)

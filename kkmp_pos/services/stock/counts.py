@@ -9,8 +9,6 @@ adjustment is counted − that figure, so after approval on-hand = counted + mov
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from kkmp_pos.core.errors import NotFoundError, StateError, ValidationError
 from kkmp_pos.core.events import CountLine, Person, StockCountAdjusted, StockMovement
 from kkmp_pos.core.ids import uuid7
@@ -29,75 +27,14 @@ from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.catalog import CatalogService
 from kkmp_pos.services.setup.auth import require
-from kkmp_pos.services.stock.count_summary import CountSummary, count_summary
-
-
-@dataclass(frozen=True)
-class CountEntry:
-    """What a counter sees of a line: never the expected figure (blind counting)."""
-
-    product_id: int
-    code: str
-    name: str
-    unit: str
-    counted_milli: int | None
-    recounts: int
-
-
-@dataclass(frozen=True)
-class SheetRow:
-    """A count-sheet row for paper counting (no expected figure either)."""
-
-    product_id: int
-    code: str
-    name: str
-    unit: str
-    category: str
-    barcode: str
-
-
-@dataclass(frozen=True)
-class VarianceLine:
-    product_id: int
-    code: str
-    name: str
-    unit: str
-    variance: Variance | None  # None: not counted
-    expected_milli: int
-    cost_rp: int
-    recounts: int
-
-    @property
-    def diff_milli(self) -> int:
-        return self.variance.diff_milli if self.variance else 0
-
-    @property
-    def diff_rp(self) -> int:
-        return self.variance.diff_rp if self.variance else 0
-
-
-@dataclass(frozen=True)
-class VarianceReport:
-    count_id: str
-    number: str
-    status: str
-    lines: list[VarianceLine]
-
-    @property
-    def counted(self) -> list[VarianceLine]:
-        return [line for line in self.lines if line.variance is not None]
-
-    @property
-    def uncounted(self) -> list[VarianceLine]:
-        return [line for line in self.lines if line.variance is None]
-
-    @property
-    def differing(self) -> list[VarianceLine]:
-        return [line for line in self.counted if line.diff_milli != 0]
-
-    @property
-    def total_diff_rp(self) -> int:
-        return sum(line.diff_rp for line in self.counted)
+from kkmp_pos.services.stock.count_summary import (
+    CountEntry,
+    CountSummary,
+    SheetRow,
+    VarianceLine,
+    VarianceReport,
+    count_summary,
+)
 
 
 class StockCountService:
