@@ -176,15 +176,8 @@ def _subtract_later_cancellations(
     for total, paid_back, method, non_member, utc_hour, bdate in db.execute_sql(sql, params):
         facts.cancelled_later.sale_count += 1
         facts.cancelled_later.total_rp += total
-        facts.completed.total_rp -= total
-        facts.completed.rounding_rp -= paid_back - total
-        group = facts.non_member if non_member else facts.member
-        group.total_rp -= total
-        if method:
-            facts.by_payment[method] = facts.by_payment.get(method, 0) - paid_back
         hour = (int(utc_hour) + utc_offset_hours) % 24
-        facts.by_hour[hour] = facts.by_hour.get(hour, 0) - total
-        facts.by_day[bdate] = facts.by_day.get(bdate, 0) - total
+        _take_out(facts, total, paid_back, method, non_member, hour, bdate)
 
 
 def _subtract_returns(
@@ -205,15 +198,30 @@ def _subtract_returns(
     for refund, method, non_member, utc_hour, bdate, rounding in db.execute_sql(sql, params):
         facts.returns.sale_count += 1
         facts.returns.total_rp += refund
-        facts.completed.total_rp -= refund
-        facts.completed.rounding_rp -= rounding
-        facts.by_payment[method] = facts.by_payment.get(method, 0) - rounding
-        group = facts.non_member if non_member else facts.member
-        group.total_rp -= refund
-        facts.by_payment[method] = facts.by_payment.get(method, 0) - refund
         hour = (int(utc_hour) + utc_offset_hours) % 24
-        facts.by_hour[hour] = facts.by_hour.get(hour, 0) - refund
-        facts.by_day[bdate] = facts.by_day.get(bdate, 0) - refund
+        _take_out(facts, refund, refund + rounding, method, non_member, hour, bdate)
+
+
+def _take_out(
+    facts: SalesFacts,
+    goods_rp: int,
+    paid_back_rp: int,
+    method: str | None,
+    non_member: bool,
+    hour: int,
+    bdate: str,
+) -> None:
+    """Goods worth `goods_rp` leave the period's sales: its totals, member/non-member share, hour and
+    day; the cash step's rounding of what was paid back (`paid_back_rp`) leaves the rounding, and all
+    of it leaves the refund method (a cancellation with nothing paid back names none)."""
+    facts.completed.total_rp -= goods_rp
+    facts.completed.rounding_rp -= paid_back_rp - goods_rp
+    group = facts.non_member if non_member else facts.member
+    group.total_rp -= goods_rp
+    if method:
+        facts.by_payment[method] = facts.by_payment.get(method, 0) - paid_back_rp
+    facts.by_hour[hour] = facts.by_hour.get(hour, 0) - goods_rp
+    facts.by_day[bdate] = facts.by_day.get(bdate, 0) - goods_rp
 
 
 # What a product was called and filed under when it was sold, from the sale line (schema step 8).
