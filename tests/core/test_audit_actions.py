@@ -88,12 +88,13 @@ def test_every_fstring_audit_code_is_listed_with_its_expansions_and_each_expansi
 
 
 def test_sale_kind_expansions_match_the_kinds_reversals_pass_to_cancel():
-    tree = ast.parse((PACKAGE / "services" / "selling" / "reversals.py").read_text(encoding="utf-8"))
     kinds = set()
-    for call in _calls(tree, "_cancel"):
-        kind = call.args[1]
-        assert isinstance(kind, ast.Constant) and isinstance(kind.value, str), ast.unparse(call)
-        kinds.add(kind.value)
+    for module in ("reversals.py", "qris_payments.py"):  # a cancellation, and an abandoned QRIS payment
+        tree = ast.parse((PACKAGE / "services" / "selling" / module).read_text(encoding="utf-8"))
+        for call in _calls(tree, "_cancel"):
+            kind = call.args[1]
+            assert isinstance(kind, ast.Constant) and isinstance(kind.value, str), ast.unparse(call)
+            kinds.add(kind.value)
     assert {f"sale.{k}" for k in kinds} == set(FSTRING_EXPANSIONS["sale.{kind}"])
 
 
