@@ -4,8 +4,9 @@ from __future__ import annotations
 
 # Every code the package passes to services.audit.audit(); tests/core/test_audit_actions.py fails when a
 # literal code has no entry here. Codes built with f-strings are listed by their expansions:
-#   f"sale.{kind}"  (services/selling/reversals.py and qris_payments.py, _cancel): kind is "cancelled" or "qris_abandoned"
-#   f"cash.{kind}"  (services/shifts.py cash_move): kind is one of shifts.CASH_KINDS ("in", "out")
+#   f"sale.{kind}"  (services/selling/reversals.py and qris_payments.py, _cancel): kind is
+#                   "cancelled" or "qris_abandoned"
+#   f"cash.{kind}"  (services/shifts/drawer.py cash_move): kind is one of shifts.CASH_KINDS ("in", "out")
 ACTION_LABELS: dict[str, tuple[str, str]] = {
     # sign-in and users
     "login": ("Masuk", "Login"),
