@@ -143,6 +143,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The backup passphrase needs at least 8 characters. Keep it somewhere safe: without it the "
         "copies cannot be opened.",
     ),
+    "offsite_key_missing": (
+        "Kunci salinan cadangan belum ada di komputer ini. Isi kata sandi salinan di Menu → Pengaturan → "
+        "Jam & cadangan.",
+        "This computer has no key for backup copies yet. Enter the copies' passphrase in Menu → "
+        "Settings → Clock & backups.",
+    ),
+    "offsite_key_unreadable": (
+        "Kunci salinan cadangan {path} tidak terbaca. Isi lagi kata sandi salinan di Menu → Pengaturan → "
+        "Jam & cadangan.",
+        "The backup key {path} cannot be read. Enter the copies' passphrase again in Menu → Settings → "
+        "Clock & backups.",
+    ),
     "offsite_copy_unreadable": (
         "Salinan cadangan tidak bisa dibuka: {reason}.",
         "The backup copy cannot be opened: {reason}.",

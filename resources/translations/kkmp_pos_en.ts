@@ -552,63 +552,63 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="119"/>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="155"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="120"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="156"/>
         <source>Tutup shift</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="123"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="124"/>
         <source>Hitung semua uang di laci per pecahan. Jumlah seharusnya baru tampil setelah dikirim.</source>
         <translation>Count all the money in the drawer by denomination. The expected amount is shown only after you submit.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="129"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="130"/>
         <source>Kirim hasil hitung</source>
         <translation>Submit count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="146"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="147"/>
         <source>Manajer</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="147"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="148"/>
         <source>PIN manajer</source>
         <translation>Manager PIN</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="152"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="153"/>
         <source>kosong = semua tetap di laci</source>
         <translation>empty = leave everything in the drawer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="153"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="154"/>
         <source>Ditinggal di laci (modal berikutnya)</source>
         <translation>Left in drawer (next float)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="188"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="189"/>
         <source>lebih</source>
         <translation>over</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="188"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="189"/>
         <source>kurang</source>
         <translation>short</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="188"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="189"/>
         <source>pas</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="189"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="190"/>
         <source>Dihitung {0}. Seharusnya {1}. Selisih {2} ({3}).</source>
         <translation>Counted {0}. Expected {1}. Difference {2} ({3}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="193"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="194"/>
         <source>Selisih melebihi batas {0}: perlu persetujuan manajer.</source>
         <translation>Difference is over the {0} limit: needs manager approval.</translation>
     </message>
@@ -655,7 +655,7 @@
 <context>
     <name>DenominationCount</name>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="76"/>
         <source>Jumlah dihitung: {0}</source>
         <translation>Counted total: {0}</translation>
     </message>
@@ -1230,13 +1230,13 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="85"/>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="94"/>
         <source>Buka shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="88"/>
         <source>Hitung modal awal di laci per pecahan.</source>
         <translation>Count the opening float in the drawer by denomination.</translation>
     </message>
@@ -2356,67 +2356,87 @@
         <translation>Cooperative server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="67"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="69"/>
         <source>Salinan ke</source>
         <translation>Copy to</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="68"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="70"/>
         <source>Folder flashdisk</source>
         <translation>Drive folder</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="71"/>
         <source>Kata sandi salinan</source>
         <translation>Copy passphrase</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="75"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="76"/>
         <source>Uji pemulihan salinan terbaru</source>
         <translation>Test-restore the newest copy</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="91"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="94"/>
         <source>Jam komputer: {0}.</source>
         <translation>PC clock: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="101"/>
         <source>Dikonfirmasi manajer.</source>
         <translation>Confirmed by a manager.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="110"/>
+        <source>tersimpan — ketik kata sandi baru untuk menggantinya</source>
+        <translation>kept — type a new passphrase to replace it</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="112"/>
+        <source>minimal 8 karakter; simpan juga di tempat aman</source>
+        <translation>at least 8 characters; also keep it somewhere safe</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="115"/>
+        <source>Kata sandi: tersimpan (hanya kuncinya, di komputer ini).</source>
+        <translation>Passphrase: kept (only its key, on this computer).</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="117"/>
+        <source>Kata sandi: belum ada.</source>
+        <translation>Passphrase: none yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="125"/>
         <source>Salinan terbaru di luar komputer: {0} jam lalu.</source>
         <translation>Newest copy off this computer: {0} hours ago.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="118"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="133"/>
         <source>Jam dikonfirmasi. Penjualan bisa dilanjutkan.</source>
         <translation>Clock confirmed. Selling can go on.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="132"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="147"/>
         <source>Pengaturan salinan disimpan.</source>
         <translation>Copy settings saved.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="139"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="154"/>
         <source>Menguji salinan terbaru…</source>
         <translation>Testing the newest copy…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="147"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="162"/>
         <source>Berhasil: salinan {0} terbuka dan lolos pemeriksaan ({1} penjualan).</source>
         <translation>Passed: copy {0} opens and passes the integrity check ({1} sales).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="153"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="168"/>
         <source>Gagal: salinan {0} rusak ({1}).</source>
         <translation>Failed: copy {0} is damaged ({1}).</translation>
     </message>
