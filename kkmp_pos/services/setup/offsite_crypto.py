@@ -105,13 +105,13 @@ def encrypt_file(source: Path, target: BinaryIO, key: ShopKey) -> None:
             chunk, index = following, index + 1
 
 
-def _v2_key(header: bytes, key: ShopKey | None, passphrase: str | None) -> bytes:
+def _v2_key(header: bytes, key: ShopKey | None, passphrase: str | None) -> ShopKey:
     salt = header[8:24]
     log2_n, r, p = header[24], header[25], header[26]
     if passphrase is not None:  # a restore on any PC: the passphrase and the header are enough
         if not (10 <= log2_n <= 20 and 1 <= r <= 16 and 1 <= p <= 4):
             raise _unreadable("parameter kunci tidak dikenal", "unknown key parameters")
-        return _scrypt(passphrase, salt, log2_n, r, p)
+        return ShopKey(salt, log2_n, r, p, _scrypt(passphrase, salt, log2_n, r, p))
     if key is None:
         raise StorageError("offsite_key_missing")
     if not hmac.compare_digest(key.params, header[8:27]):
@@ -121,25 +121,28 @@ def _v2_key(header: bytes, key: ShopKey | None, passphrase: str | None) -> bytes
             "wrong passphrase: this copy was sealed with another passphrase (open it with that "
             "passphrase: kkmp-pos db restore --from-offsite)",
         )
-    return key.key
+    return key
 
 
 def decrypt_file(
     source: BinaryIO, target: Path, *, key: ShopKey | None = None, passphrase: str | None = None
-) -> None:
+) -> ShopKey | None:
     """Open a sealed copy into `target` with the shop's kept key or, on any PC, its passphrase;
     StorageError('offsite_copy_unreadable') if the passphrase is wrong or the copy was changed, cut
-    short or is not ours."""
+    short or is not ours. Returns the shop's key the copy was sealed with (None for a KKMPBAK1 copy):
+    a restore on a new PC keeps it, so the next copies are sealed as before."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+    shop_key: ShopKey | None = None
     magic = source.read(8)
     if magic == MAGIC:
         header = magic + source.read(_V2_HEADER - 8)
         if len(header) != _V2_HEADER:
             raise _unreadable("salinan terpotong", "cut short")
-        aead = AESGCM(_copy_key(_v2_key(header, key, passphrase), header[27:43]))
-        prefix = header[43:]
+        found = _v2_key(header, key, passphrase)
+        aead = AESGCM(_copy_key(found.key, header[27:43]))
+        prefix, shop_key = header[43:], found
     elif magic == MAGIC_V1:
         header = magic + source.read(_V1_HEADER - 8)
         if len(header) != _V1_HEADER:
@@ -175,3 +178,4 @@ def decrypt_file(
             index += 1
         if source.read(1):
             raise _unreadable("data asing setelah akhir", "trailing data")
+    return shop_key
