@@ -57,6 +57,9 @@ def open_till(
 
 
 def _initialise(ctx: ServiceContext, data_dir: Path, *, demo: bool, demo_days: int) -> None:
+    from kkmp_pos.services.setup.offsite_key import move_stored_passphrase
+
+    move_stored_passphrase(ctx)  # a till from before kept the passphrase itself in the database
     if not is_initialised():
         if demo:
             from kkmp_pos.services.setup.demo import create_demo_shop

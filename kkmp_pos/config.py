@@ -189,9 +189,6 @@ class Settings:
         "offsite.target", "", str, "Where the daily backup also goes: '' (nowhere), 'drive' or 'server'"
     )
     offsite_drive_path = Setting("offsite.drive_path", "", str, "The removable drive's folder for copies")
-    offsite_passphrase = Setting(
-        "offsite.passphrase", "", str, "The shop's passphrase that seals copies leaving the PC"
-    )
     offsite_last_copy_at = Setting(
         "offsite.last_copy_at", "", str, "When the newest off-machine copy was made (UTC, ISO)"
     )

@@ -99,7 +99,20 @@ def _db(parser: argparse.ArgumentParser) -> None:
     b = sub.add_parser("backup", help="online backup to PATH (safe while the till runs)")
     b.add_argument("path", type=Path)
     r = sub.add_parser("restore", help="put a checked backup in place (the replaced file is kept)")
-    r.add_argument("path", type=Path, nargs="?", help="the backup (with --check-only: a sealed copy)")
+    r.add_argument(
+        "path",
+        type=Path,
+        nargs="?",
+        help="the backup (with --check-only: a sealed copy; with --from-offsite: a sealed copy or the "
+        "removable drive's folder)",
+    )
+    r.add_argument(
+        "--from-offsite",
+        action="store_true",
+        help="restore from an off-machine copy: the newest on the drive (or PATH, or --server), opened "
+        "with the passphrase read from stdin, checked, then put in place",
+    )
+    r.add_argument("--server", metavar="URL", help="with --from-offsite: this terminal's newest copy there")
     r.add_argument(
         "--check-only",
         action="store_true",
@@ -133,16 +146,76 @@ def run_db(args: argparse.Namespace) -> int:
         return 0
     if args.check_only:
         return _restore_drill(args)
+    if args.from_offsite:
+        return _restore_offsite(args)
     from kkmp_pos.core.errors import StorageError
-    from kkmp_pos.db.instance_lock import till_running
 
     if args.path is None:
         raise StorageError("file_not_found", path="-")
+    kept = restore_checked(args, args.path)
+    print(f"{path} ← {args.path}" + (f" ({kept})" if kept.exists() else ""))
+    return 0
+
+
+def _refuse_beside_a_till(args: argparse.Namespace) -> None:
+    from kkmp_pos.core.errors import StorageError
+    from kkmp_pos.db.instance_lock import till_running
 
     if till_running(data_dir_of(args)):
         raise StorageError("restore_while_running", path=str(data_dir_of(args)))
-    kept = backup.restore_from(args.path, path)
-    print(f"{path} ← {args.path} ({kept})")
+
+
+def restore_checked(args: argparse.Namespace, source: Path) -> Path:
+    """The one way a file is put in place of the till's database: never while a till has it open;
+    the backup is checked again and the replaced file kept. Returns where that was kept."""
+    from kkmp_pos.db import backup
+
+    _refuse_beside_a_till(args)
+    path = db_path_of(args)
+    path.parent.mkdir(parents=True, exist_ok=True)  # a new PC: no data folder yet
+    return backup.restore_from(source, path)
+
+
+def _read_passphrase() -> str:
+    """The shop's passphrase: typed at a terminal (not echoed), or the first line of stdin."""
+    import getpass
+
+    try:
+        line = getpass.getpass("Kata sandi salinan: ") if sys.stdin.isatty() else sys.stdin.readline()
+    except EOFError:
+        line = ""
+    return line.rstrip("\r\n")
+
+
+def _restore_offsite(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from kkmp_pos.services.setup import offsite_restore as restore
+
+    _refuse_beside_a_till(args)  # said before the passphrase is asked; said again before the swap
+    passphrase = restore.require_passphrase_given(_read_passphrase())
+    path, data_dir = db_path_of(args), data_dir_of(args)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lang = args.lang or "id"
+    with tempfile.TemporaryDirectory(prefix=".offsite-restore-", dir=data_dir) as work:
+        opened = restore.open_offsite_copy(
+            passphrase,
+            Path(work),
+            source=args.path,
+            drive=None if args.path or args.server else restore.chosen_drive(path),
+            server=args.server,
+            token=restore.terminal_token(path) if args.server else None,
+        )
+        if not opened.check.ok:
+            from kkmp_pos.db.sqlite_errors import damaged
+
+            print(damaged(opened.source, opened.check.detail).message(lang), file=sys.stderr)
+            return 1
+        kept = restore_checked(args, opened.path)
+    restore.keep_key(data_dir, opened)
+    schema = "skema" if lang == "id" else "schema"
+    kept_note = f"; {kept}" if kept.exists() else ""
+    print(f"{path} ← {opened.source} ({schema} v{opened.check.schema_version}{kept_note})")
     return 0
 
 

@@ -143,6 +143,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The backup passphrase needs at least 8 characters. Keep it somewhere safe: without it the "
         "copies cannot be opened.",
     ),
+    "offsite_key_missing": (
+        "Kunci salinan cadangan belum ada di komputer ini. Isi kata sandi salinan di Menu → Pengaturan → "
+        "Jam & cadangan.",
+        "This computer has no key for backup copies yet. Enter the copies' passphrase in Menu → "
+        "Settings → Clock & backups.",
+    ),
+    "offsite_key_unreadable": (
+        "Kunci salinan cadangan {path} tidak terbaca. Isi lagi kata sandi salinan di Menu → Pengaturan → "
+        "Jam & cadangan.",
+        "The backup key {path} cannot be read. Enter the copies' passphrase again in Menu → Settings → "
+        "Clock & backups.",
+    ),
+    "offsite_passphrase_empty": (
+        "Kata sandi salinan kosong. Ketik kata sandi toko (dibaca dari stdin, tidak dari baris perintah).",
+        "The copies' passphrase is empty. Type the shop's passphrase (read from stdin, never from the "
+        "command line).",
+    ),
+    "offsite_restore_source_missing": (
+        "Salinan mana yang dipulihkan? Beri PATH (folder flashdisk atau file .kkmpbak) atau --server URL.",
+        "Which copy to restore? Give PATH (the removable drive's folder or a .kkmpbak file) or --server URL.",
+    ),
+    "offsite_restore_no_token": (
+        "Server {url} hanya memberi salinan kepada terminal yang mengirimnya, dengan token terminal itu, "
+        "dan token itu tidak ada di folder data ini (database lama tidak terbaca). Ambil salinan dari "
+        "flashdisk, atau minta admin server file salinannya lalu beri PATH.",
+        "The server {url} gives a copy only to the terminal that sent it, with that terminal's token, "
+        "and this data folder has no such token (the old database cannot be read). Take the copy from "
+        "the removable drive, or ask the server's admin for the copy's file and give its PATH.",
+    ),
     "offsite_copy_unreadable": (
         "Salinan cadangan tidak bisa dibuka: {reason}.",
         "The backup copy cannot be opened: {reason}.",

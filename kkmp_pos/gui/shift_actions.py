@@ -38,7 +38,7 @@ def open_shift(parent: QWidget | None, till: Till, actor: Actor):  # type: ignor
 
 
 def cash_move(parent: QWidget | None, till: Till, actor: Actor):  # type: ignore[no-untyped-def]
-    from kkmp_pos.gui.shifts.shift_dialog import CashMoveDialog
+    from kkmp_pos.gui.shifts.cash_move_dialog import CashMoveDialog
 
     dialog = CashMoveDialog(till, actor, parent)
     dialog.open()

@@ -310,42 +310,42 @@
 <context>
     <name>CashMoveDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/shifts/cash_move_dialog.py" line="27"/>
         <source>Kas masuk / keluar</source>
         <translation>Cash in / out</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="117"/>
+        <location filename="../../kkmp_pos/gui/shifts/cash_move_dialog.py" line="30"/>
         <source>Kas keluar</source>
         <translation>Cash out</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="118"/>
+        <location filename="../../kkmp_pos/gui/shifts/cash_move_dialog.py" line="31"/>
         <source>Kas masuk</source>
         <translation>Cash in</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/shifts/cash_move_dialog.py" line="35"/>
         <source>mis. beli kantong plastik</source>
         <translation>e.g. bought plastic bags</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="124"/>
+        <location filename="../../kkmp_pos/gui/shifts/cash_move_dialog.py" line="37"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="127"/>
+        <location filename="../../kkmp_pos/gui/shifts/cash_move_dialog.py" line="40"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="128"/>
+        <location filename="../../kkmp_pos/gui/shifts/cash_move_dialog.py" line="41"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="129"/>
+        <location filename="../../kkmp_pos/gui/shifts/cash_move_dialog.py" line="42"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
@@ -552,63 +552,63 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="157"/>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="193"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="120"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="156"/>
         <source>Tutup shift</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="161"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="124"/>
         <source>Hitung semua uang di laci per pecahan. Jumlah seharusnya baru tampil setelah dikirim.</source>
         <translation>Count all the money in the drawer by denomination. The expected amount is shown only after you submit.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="167"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="130"/>
         <source>Kirim hasil hitung</source>
         <translation>Submit count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="184"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="147"/>
         <source>Manajer</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="185"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="148"/>
         <source>PIN manajer</source>
         <translation>Manager PIN</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="190"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="153"/>
         <source>kosong = semua tetap di laci</source>
         <translation>empty = leave everything in the drawer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="191"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="154"/>
         <source>Ditinggal di laci (modal berikutnya)</source>
         <translation>Left in drawer (next float)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="226"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="189"/>
         <source>lebih</source>
         <translation>over</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="226"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="189"/>
         <source>kurang</source>
         <translation>short</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="226"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="189"/>
         <source>pas</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="227"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="190"/>
         <source>Dihitung {0}. Seharusnya {1}. Selisih {2} ({3}).</source>
         <translation>Counted {0}. Expected {1}. Difference {2} ({3}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="231"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="194"/>
         <source>Selisih melebihi batas {0}: perlu persetujuan manajer.</source>
         <translation>Difference is over the {0} limit: needs manager approval.</translation>
     </message>
@@ -655,7 +655,7 @@
 <context>
     <name>DenominationCount</name>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="76"/>
         <source>Jumlah dihitung: {0}</source>
         <translation>Counted total: {0}</translation>
     </message>
@@ -1230,13 +1230,13 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="85"/>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="94"/>
         <source>Buka shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="88"/>
         <source>Hitung modal awal di laci per pecahan.</source>
         <translation>Count the opening float in the drawer by denomination.</translation>
     </message>
@@ -1828,112 +1828,112 @@
 <context>
     <name>ReceiptsDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="51"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="52"/>
         <source>Struk hari ini</source>
         <translation>Today&apos;s receipts</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="63"/>
         <source>cari nomor struk, atau pindai kode struk</source>
         <translation>search a receipt number, or scan the receipt code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="75"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="75"/>
         <source>Jam</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="75"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="75"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="134"/>
         <source>Cetak salinan [F5]</source>
         <translation>Print copy [F5]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="132"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="135"/>
         <source>Retur [F6]</source>
         <translation>Return [F6]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="133"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="136"/>
         <source>Batalkan struk [F8]</source>
         <translation>Cancel receipt [F8]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="134"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="137"/>
         <source>Selesaikan QRIS [F9]</source>
         <translation>Finish QRIS [F9]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="135"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="138"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="148"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="151"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="149"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="152"/>
         <source>Menunggu QRIS</source>
         <translation>Awaiting QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="150"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="153"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="158"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="161"/>
         <source>{n} menunggu QRIS</source>
         <translation>{n} awaiting QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="268"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="271"/>
         <source>Mencetak salinan {number}…</source>
         <translation>Printing a copy of {number}…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="280"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="283"/>
         <source>Salinan struk tercetak.</source>
         <translation>Receipt copy printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="283"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="286"/>
         <source>Salinan belum tercetak: {reason}</source>
         <translation>Copy not printed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="324"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="327"/>
         <source>Batalkan {number} ({total})? Stok kembali, uang dikembalikan.</source>
         <translation>Cancel {number} ({total})? The stock goes back and the money is refunded.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="348"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="349"/>
         <source>Isi alasan pembatalan.</source>
         <translation>Enter the reason for cancelling.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="359"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="368"/>
         <source>Batalkan struk {number} ({total})</source>
         <translation>Cancel receipt {number} ({total})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="387"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="397"/>
         <source>Struk {number} dibatalkan; kembalikan {total} ({method}).</source>
         <translation>Receipt {number} cancelled; refund {total} ({method}).</translation>
     </message>
@@ -1941,118 +1941,118 @@
 <context>
     <name>RegisterMemberDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="61"/>
         <source>Daftar anggota baru</source>
         <translation>Register a new member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="90"/>
         <source>Anggota baru</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="96"/>
         <source>nama lengkap sesuai KTP</source>
         <translation>full name as on the ID card</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="98"/>
         <source>16 angka</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="105"/>
         <source>mis. 0812 3456 7890 (boleh kosong)</source>
         <translation>e.g. 0812 3456 7890 (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="104"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="107"/>
         <source>RT/RW, kelurahan (boleh kosong)</source>
         <translation>RT/RW, kelurahan (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="108"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="109"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="111"/>
         <source>No. HP</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="112"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="119"/>
         <source>Daftarkan [Enter]</source>
         <translation>Register [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="120"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="123"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="151"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="154"/>
         <source>Anggota terdaftar</source>
         <translation>Member registered</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="162"/>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="317"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="165"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="321"/>
         <source>Mencetak bukti setoran dan kartu anggota…</source>
         <translation>Printing the savings receipt and the member card…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="166"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="169"/>
         <source>Cetak ulang</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="172"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="175"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="189"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="192"/>
         <source>{n}/16 angka</source>
         <translation>{n}/16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="196"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="199"/>
         <source>NIK sah ✓</source>
         <translation>NIK valid ✓</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="221"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="224"/>
         <source>NIK sah ✓ (Hapus untuk mengubah)</source>
         <translation>NIK valid ✓ (Backspace to change)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="305"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="309"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="300"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="304"/>
         <source>No. anggota {number} · NIK {nik} · aktif, harga anggota berlaku</source>
         <translation>Member no. {number} · NIK {nik} · active, member prices apply</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="334"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="338"/>
         <source>Bukti setoran dan kartu anggota tercetak.</source>
         <translation>Savings receipt and member card printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="341"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="345"/>
         <source>Belum tercetak: {reason} Anggota tetap terdaftar.</source>
         <translation>Not printed: {reason} The member stays registered.</translation>
     </message>
@@ -2150,147 +2150,147 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="51"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="52"/>
         <source>Retur barang</source>
         <translation>Return goods</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="67"/>
         <source>Struk</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="66"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="69"/>
         <source>pindai kode struk atau ketik nomor struk</source>
         <translation>scan the receipt code or type the receipt number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="72"/>
         <source>Cari [Enter]</source>
         <translation>Find [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="74"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="77"/>
         <source>Belum ada struk dipilih.</source>
         <translation>No receipt chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="100"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="100"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="100"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="110"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="113"/>
         <source>Semua barang [F4]</source>
         <translation>All items [F4]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="118"/>
         <source>Uang dikembalikan dengan</source>
         <translation>Refund by</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="132"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="135"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="134"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="137"/>
         <source>mis. kemasan rusak</source>
         <translation>e.g. damaged packaging</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="142"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="145"/>
         <source>Lanjut [Enter]</source>
         <translation>Next [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="150"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="153"/>
         <source>Retur [F12]</source>
         <translation>Return [F12]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="154"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="157"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="178"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="181"/>
         <source>Cetak ulang nota retur</source>
         <translation>Print the return slip again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="184"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="187"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="209"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="212"/>
         <source>{number} · {when} · total {total}</source>
         <translation>{number} · {when} · total {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="225"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="228"/>
         <source>Struk ini tidak bisa diretur (status: {status}).</source>
         <translation>This receipt cannot be returned (status: {status}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="231"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="234"/>
         <source>Semua barang di struk ini sudah diretur.</source>
         <translation>Every item on this receipt was returned already.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="267"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="270"/>
         <source>{name}: paling banyak {qty}.</source>
         <translation>{name}: at most {qty}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="274"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="277"/>
         <source>Uang kembali ± {amount}</source>
         <translation>Refund ≈ {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="289"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="291"/>
         <source>Isi jumlah barang yang dikembalikan.</source>
         <translation>Enter the quantity being returned.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="300"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="309"/>
         <source>Retur {count} barang dari struk {number}</source>
         <translation>Return {count} item(s) from receipt {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="340"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="350"/>
         <source>Retur tersimpan: {number}</source>
         <translation>Return saved: {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="342"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="352"/>
         <source>Uang kembali {amount} ({method})</source>
         <translation>Refund {amount} ({method})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="365"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="375"/>
         <source>Mencetak nota retur…</source>
         <translation>Printing the return slip…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="378"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="388"/>
         <source>Nota retur tercetak.</source>
         <translation>Return slip printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="387"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="397"/>
         <source>Nota retur belum tercetak: {reason} Retur tetap tersimpan.</source>
         <translation>Return slip not printed: {reason} The return stays saved.</translation>
     </message>
@@ -2356,67 +2356,87 @@
         <translation>Cooperative server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="67"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="69"/>
         <source>Salinan ke</source>
         <translation>Copy to</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="68"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="70"/>
         <source>Folder flashdisk</source>
         <translation>Drive folder</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="71"/>
         <source>Kata sandi salinan</source>
         <translation>Copy passphrase</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="75"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="76"/>
         <source>Uji pemulihan salinan terbaru</source>
         <translation>Test-restore the newest copy</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="91"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="94"/>
         <source>Jam komputer: {0}.</source>
         <translation>PC clock: {0}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="101"/>
         <source>Dikonfirmasi manajer.</source>
         <translation>Confirmed by a manager.</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="110"/>
+        <source>tersimpan — ketik kata sandi baru untuk menggantinya</source>
+        <translation>kept — type a new passphrase to replace it</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="112"/>
+        <source>minimal 8 karakter; simpan juga di tempat aman</source>
+        <translation>at least 8 characters; also keep it somewhere safe</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="115"/>
+        <source>Kata sandi: tersimpan (hanya kuncinya, di komputer ini).</source>
+        <translation>Passphrase: kept (only its key, on this computer).</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="117"/>
+        <source>Kata sandi: belum ada.</source>
+        <translation>Passphrase: none yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="125"/>
         <source>Salinan terbaru di luar komputer: {0} jam lalu.</source>
         <translation>Newest copy off this computer: {0} hours ago.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="118"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="133"/>
         <source>Jam dikonfirmasi. Penjualan bisa dilanjutkan.</source>
         <translation>Clock confirmed. Selling can go on.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="132"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="147"/>
         <source>Pengaturan salinan disimpan.</source>
         <translation>Copy settings saved.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="139"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="154"/>
         <source>Menguji salinan terbaru…</source>
         <translation>Testing the newest copy…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="147"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="162"/>
         <source>Berhasil: salinan {0} terbuka dan lolos pemeriksaan ({1} penjualan).</source>
         <translation>Passed: copy {0} opens and passes the integrity check ({1} sales).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="153"/>
+        <location filename="../../kkmp_pos/gui/setup/safety_screen.py" line="168"/>
         <source>Gagal: salinan {0} rusak ({1}).</source>
         <translation>Failed: copy {0} is damaged ({1}).</translation>
     </message>
@@ -2442,6 +2462,19 @@
         <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="125"/>
         <source>Cari: ketik nama atau kode barang, pilih dengan ↑ ↓ lalu Enter.</source>
         <translation>Search: type an item name or code, pick with ↑ ↓ then Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPrompt</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/shifts/shift_prompt.py" line="73"/>
+        <source>Belum ada shift: buka shift dulu, hitung modal awal di laci.</source>
+        <translation>No shift open: open one first, count the float in the drawer.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/shifts/shift_prompt.py" line="83"/>
+        <source>Belum ada shift: tidak ada yang dicatat. Isian tetap utuh.</source>
+        <translation>No shift open: nothing was recorded. What you typed is kept.</translation>
     </message>
 </context>
 <context>

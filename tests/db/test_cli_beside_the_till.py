@@ -43,6 +43,8 @@ def _invocations(tmp: Path) -> dict[str, list[tuple[list[str], str]]]:
             (["db", "backup", str(tmp / "copy.db")], "ok"),
             (["db", "restore", str(tmp / "copy.db")], "Tutup aplikasi kasir"),
             (["db", "restore", "--check-only"], "Belum dipilih"),  # no off-machine copy chosen
+            # refused before the passphrase is even read (and again before the file would be swapped)
+            (["db", "restore", "--from-offsite", str(tmp / "none.kkmpbak")], "Tutup aplikasi kasir"),
         ],
         "enrol": [(["enrol", "http://127.0.0.1:9", "ABCD-1234", "--user", "Siti Rahmawati"], "refused")],
         "shift": [

@@ -29,6 +29,14 @@ def test_the_manager_chooses_a_drive_and_the_drill_passes(qtbot, window, till, t
     screen.passphrase.setText("koperasi-merah-putih")
     screen.save_button.click()
     assert "disimpan" in screen.status.text()
+    # never shown back: the field is empty again and says the passphrase is kept
+    assert screen.passphrase.text() == "" and "tersimpan" in screen.passphrase_state.text()
+    assert "tersimpan" in screen.passphrase.placeholderText()
+    from kkmp_pos.gui.shifts.shift_dialog import all_visible_text
+
+    assert "koperasi-merah-putih" not in all_visible_text(screen)
+    screen.save_button.click()  # saved again without typing it: the kept key stays
+    assert "disimpan" in screen.status.text() and till.offsite.has_key()
     till.maintenance.run_startup()  # the day's backup, and its sealed copy on the drive
     screen.refresh()
     assert "jam lalu" in screen.copy_label.text()

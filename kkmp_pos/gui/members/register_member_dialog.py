@@ -30,6 +30,7 @@ from kkmp_pos.core.nik import mask_nik
 from kkmp_pos.gui.i18n import current_lang, error_text
 from kkmp_pos.gui.members.register_member_payment import PokokPaymentPanel
 from kkmp_pos.gui.ops import run_op
+from kkmp_pos.gui.shifts.shift_prompt import ShiftPrompt
 from kkmp_pos.gui.widgets import TOUCH_PX, no_default_buttons
 
 if TYPE_CHECKING:
@@ -65,6 +66,8 @@ class RegisterMemberDialog(QDialog):
         self.nik_value = ""  # the accepted NIK; the field then shows it masked
         self.registration: Registration | None = None
         self.print_outcomes: list[PrintOutcome] = []
+        # pokok in cash with no shift open: the float first, then the registration goes on as typed
+        self.shift_prompt = ShiftPrompt(self, till, actor, lambda text: self.error_label.setText(text))
 
         outer = QVBoxLayout(self)
         self.pages = QStackedWidget()
@@ -250,7 +253,7 @@ class RegisterMemberDialog(QDialog):
         self.payment.field_for(self.method).setFocus()
 
     def submit(self) -> None:
-        if self.pages.currentIndex() != 0:
+        if self.pages.currentIndex() != 0 or self.shift_prompt.busy:
             return
         tendered = 0
         try:
@@ -266,8 +269,9 @@ class RegisterMemberDialog(QDialog):
                 tendered_rp=tendered,
                 reference=self.reference_field.text() if self.method != "cash" else "",
             )
-        except KkmpError as exc:
-            self._show_error(exc)
+        except KkmpError as exc:  # all else checked, no shift open: offer one, then register as typed
+            if not self.shift_prompt.refused(exc, self.submit):
+                self._show_error(exc)
             return
         self.registration = registration
         # The Enter that registered is still on its way up to the dialog: it must not also close the

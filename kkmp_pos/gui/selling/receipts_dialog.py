@@ -31,6 +31,7 @@ from kkmp_pos.core.timeutil import from_iso, local
 from kkmp_pos.gui.i18n import current_lang, error_text
 from kkmp_pos.gui.ops import run_op
 from kkmp_pos.gui.selling.receipts_cancel_form import ReceiptCancelForm, action_button
+from kkmp_pos.gui.shifts.shift_prompt import ShiftPrompt
 from kkmp_pos.gui.widgets import no_default_buttons
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class ReceiptsDialog(QDialog):
         self.actor = actor
         self.sales: list[SaleHeader] = []  # in table order
         self.child: QDialog | None = None  # the approval/return/QRIS dialog while open (tests drive it)
+        # a cash refund with no shift open: the float first, then the cancel goes on as typed
+        self.shift_prompt = ShiftPrompt(self, till, actor, lambda text: self.show_status(text, error=True))
 
         outer = QVBoxLayout(self)
         search_row = QHBoxLayout()
@@ -339,14 +342,20 @@ class ReceiptsDialog(QDialog):
         self.search_field.setFocus()
 
     def cancel_sale(self) -> None:
-        from kkmp_pos.services.setup.auth import PERMISSIONS
-
         sale = self.selected()
-        if sale is None or self.child is not None:
+        if sale is None or self.child is not None or self.shift_prompt.busy:
             return
         if not self.reason_field.text().strip():
             self.show_status(self.tr("Isi alasan pembatalan."), error=True)
             self.reason_field.setFocus()
+            return
+        self.shift_prompt.run([self.refund_method], self._approve_cancel)
+
+    def _approve_cancel(self) -> None:
+        from kkmp_pos.services.setup.auth import PERMISSIONS
+
+        sale = self.selected()
+        if sale is None:
             return
         if "void_sale" in PERMISSIONS.get(self.actor.role, set()):
             self._cancel_with(self.actor)
@@ -378,8 +387,9 @@ class ReceiptsDialog(QDialog):
             self.till.reversals.cancel(
                 sale.id, self.actor, approver, self.reason_field.text(), refund_method=self.refund_method
             )
-        except KkmpError as exc:
-            self.show_status(error_text(exc), error=True)
+        except KkmpError as exc:  # no shift open after all (closed elsewhere): offer one, then retry
+            if not self.shift_prompt.refused(exc, lambda: self._cancel_with(approver)):
+                self.show_status(error_text(exc), error=True)
             return
         self._show_actions(0)
         self.reload(select_id=sale.id)

@@ -28,6 +28,7 @@ from kkmp_pos.core.money import format_qty, format_rp
 from kkmp_pos.gui.i18n import current_lang, error_text
 from kkmp_pos.gui.ops import run_op
 from kkmp_pos.gui.selling.return_lines import ReturnLinesTable
+from kkmp_pos.gui.shifts.shift_prompt import ShiftPrompt
 from kkmp_pos.gui.widgets import TOUCH_PX, Keypad, no_default_buttons
 
 if TYPE_CHECKING:
@@ -58,6 +59,8 @@ class ReturnDialog(QDialog):
         self.return_id: str | None = None
         self.slip_outcome: PrintOutcome | None = None
         self.child: QDialog | None = None  # the approval dialog while it is open (tests drive it)
+        # a cash refund with no shift open: the float first, then the return goes on as typed
+        self.shift_prompt = ShiftPrompt(self, till, actor, lambda text: self.error_label.setText(text))
 
         outer = QVBoxLayout(self)
         find_row = QHBoxLayout()
@@ -276,9 +279,8 @@ class ReturnDialog(QDialog):
 
     # -- approving and saving -------------------------------------------------------------------------
     def submit(self) -> None:
-        from kkmp_pos.services.setup.auth import PERMISSIONS
-
-        if self.sale is None or self.pages.currentIndex() != 0 or self.child is not None:
+        busy = self.child is not None or self.shift_prompt.busy
+        if self.sale is None or self.pages.currentIndex() != 0 or busy:
             return
         try:
             quantities = self.quantities()
@@ -288,6 +290,13 @@ class ReturnDialog(QDialog):
         if not any(quantities.values()):
             self.error_label.setText(self.tr("Isi jumlah barang yang dikembalikan."))
             return
+        self.shift_prompt.run([self.refund_method], self._approve_then_save)
+
+    def _approve_then_save(self) -> None:
+        from kkmp_pos.services.setup.auth import PERMISSIONS
+
+        assert self.sale is not None
+        quantities = self.quantities()
         if "return" in PERMISSIONS.get(self.actor.role, set()):
             self.save(self.actor)  # a manager at the till approves their own return
             return
@@ -323,8 +332,9 @@ class ReturnDialog(QDialog):
                 refund_method=self.refund_method,
                 reason=self.reason_field.text(),
             )
-        except KkmpError as exc:
-            self.error_label.setText(error_text(exc))
+        except KkmpError as exc:  # no shift open after all (closed elsewhere): offer one, then retry
+            if not self.shift_prompt.refused(exc, lambda: self.save(approver)):
+                self.error_label.setText(error_text(exc))
             return
         self.returned.emit(self.return_id)
         self._show_done()

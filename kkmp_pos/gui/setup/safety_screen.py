@@ -62,11 +62,14 @@ class SafetyScreen(QWidget):
         settings = till.ctx.settings
         self.target.setCurrentIndex(max(0, self.target.findData(settings.offsite_target)))
         self.drive_path = QLineEdit(settings.offsite_drive_path)
-        self.passphrase = QLineEdit(settings.offsite_passphrase)
+        # The passphrase is never shown back (nor kept): the field is empty, typing one replaces it.
+        self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_state = QLabel()
         form.addRow(self.tr("Salinan ke"), self.target)
         form.addRow(self.tr("Folder flashdisk"), self.drive_path)
         form.addRow(self.tr("Kata sandi salinan"), self.passphrase)
+        form.addRow("", self.passphrase_state)
         layout.addLayout(form)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Simpan"))
@@ -101,6 +104,18 @@ class SafetyScreen(QWidget):
             text += " " + banner
         self.clock_label.setText(text)
         self.confirm_button.setEnabled(clock.blocks_selling)
+        kept = self.till.offsite.has_key()
+        self.passphrase.clear()
+        self.passphrase.setPlaceholderText(
+            self.tr("tersimpan — ketik kata sandi baru untuk menggantinya")
+            if kept
+            else self.tr("minimal 8 karakter; simpan juga di tempat aman")
+        )
+        self.passphrase_state.setText(
+            self.tr("Kata sandi: tersimpan (hanya kuncinya, di komputer ini).")
+            if kept
+            else self.tr("Kata sandi: belum ada.")
+        )
         offsite = self.till.offsite.status()
         if offsite.warning is not None:
             self.copy_label.setText(offsite.warning.message(current_lang()))

@@ -1,5 +1,6 @@
-"""Shift dialogs: open with a counted float, cash in/out, and the blind close (count → difference →
-manager approval → Z report). The close dialog never shows the expected cash before the count is in."""
+"""Shift dialogs: open with a counted float and the blind close (count → difference →
+manager approval → Z report); cash in/out is in cash_move_dialog. The close dialog never shows the
+expected cash before the count is in."""
 
 from __future__ import annotations
 
@@ -100,44 +101,6 @@ class OpenShiftDialog(QDialog):
         try:
             self.shift = self.till.shifts.open(self.actor, self.count.counts())
         except Exception as exc:  # shown to the cashier, the dialog stays open
-            self.error.setText(error_text(exc))
-            return
-        self.accept()
-
-
-class CashMoveDialog(QDialog):
-    """Cash in or out of the drawer with a reason (plastic bags, a supplier paid in cash...)."""
-
-    def __init__(self, till: Till, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.till, self.actor, self.movement_id = till, actor, None
-        self.setWindowTitle(self.tr("Kas masuk / keluar"))
-        form = QFormLayout(self)
-        self.kind = QComboBox()
-        self.kind.addItem(self.tr("Kas keluar"), "out")
-        self.kind.addItem(self.tr("Kas masuk"), "in")
-        self.amount = QLineEdit()
-        self.amount.setPlaceholderText("15.000")
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("mis. beli kantong plastik"))
-        self.error = QLabel()
-        self.ok_button = QPushButton(self.tr("Simpan"))
-        self.ok_button.setMinimumHeight(TOUCH_PX)
-        self.ok_button.clicked.connect(self.submit)
-        form.addRow(self.tr("Jenis"), self.kind)
-        form.addRow(self.tr("Jumlah"), self.amount)
-        form.addRow(self.tr("Alasan"), self.reason)
-        form.addRow(self.error)
-        form.addRow(self.ok_button)
-        no_default_buttons(self)
-
-    def submit(self) -> None:
-        try:
-            amount = parse_rp(self.amount.text() or "0")
-            self.movement_id = self.till.shifts.cash_move(
-                self.actor, self.kind.currentData(), amount, self.reason.text()
-            )
-        except Exception as exc:
             self.error.setText(error_text(exc))
             return
         self.accept()

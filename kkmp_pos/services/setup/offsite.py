@@ -1,6 +1,9 @@
-"""A copy off the machine: the daily backup also goes, sealed with the shop's passphrase, to a removable
+"""A copy off the machine: the daily backup also goes, sealed with the shop's key, to a removable
 drive or to the central server; a restore drill proves the newest copy opens and passes the integrity
 check without touching the live file; the manager sees how old the newest copy is.
+
+The passphrase is never stored: only the key scrypt makes of it, in `offsite.key` beside the database
+(`offsite_key.py`). A copy opens on a new PC with the passphrase alone (`offsite_restore.py`).
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from kkmp_pos.db.models import TerminalModel
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.setup.auth import require
-from kkmp_pos.services.setup.offsite_crypto import decrypt_file, encrypt_file, require_passphrase
+from kkmp_pos.services.setup.offsite_crypto import decrypt_file, derive_key, encrypt_file
+from kkmp_pos.services.setup.offsite_key import load_key, remove_key, require_key, save_key
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +64,16 @@ class OffsiteService:
 
     # -- settings -------------------------------------------------------------------------------
     def configure(self, actor: Actor, target: str, drive_path: str = "", passphrase: str = "") -> None:
-        """Choose where the daily backup also goes, and the passphrase that seals it (audited)."""
+        """Choose where the daily backup also goes, and the passphrase that seals it (audited).
+
+        A passphrase given replaces the kept key; none keeps the key this PC has (one is needed).
+        Only the scrypt key is kept, in the data folder: the passphrase is stored nowhere."""
         require(actor, "settings")
         if target not in TARGETS:
             raise ValidationError("offsite_target_invalid", target=target)
-        if target:
-            require_passphrase(passphrase)
+        key = None
+        if target and (passphrase or not self.has_key()):
+            key = derive_key(passphrase)  # refuses a short (or no) passphrase in words
         if target == "drive":
             folder = Path(drive_path)
             if not drive_path or not folder.is_absolute():
@@ -76,11 +84,25 @@ class OffsiteService:
                 raise ValidationError("offsite_drive_invalid", path=drive_path)
         if target == "server" and not TerminalModel.get().enrolled:
             raise ValidationError("offsite_server_not_enrolled")
+        if key is not None:
+            save_key(self.ctx.data_dir, key)
         with self.ctx.db.atomic():
             self.ctx.set_setting("offsite.target", target)
             self.ctx.set_setting("offsite.drive_path", drive_path if target == "drive" else "")
-            self.ctx.set_setting("offsite.passphrase", passphrase if target else "")
-            audit(self.ctx, "settings.offsite", actor, target=target, drive_path=drive_path)
+            audit(
+                self.ctx,
+                "settings.offsite",
+                actor,
+                target=target,
+                drive_path=drive_path,
+                passphrase_changed=key is not None,
+            )
+        if not target:
+            remove_key(self.ctx.data_dir)
+
+    def has_key(self) -> bool:
+        """Whether this PC keeps the shop's key (the screen says "tersimpan", never the passphrase)."""
+        return load_key(self.ctx.data_dir) is not None
 
     def status(self) -> OffsiteStatus:
         settings = self.ctx.settings
@@ -95,13 +117,14 @@ class OffsiteService:
         target = settings.offsite_target
         if not target:
             raise StorageError("offsite_not_configured")
+        key = require_key(self.ctx.data_dir)
         terminal = TerminalModel.get()
         name = f"kkmp-pos-{terminal.code}-{self.ctx.business_date()}{SUFFIX}"
         fd, tmp_name = tempfile.mkstemp(prefix=".offsite-", suffix=".part", dir=backup.parent)
         tmp = Path(tmp_name)
         try:
             with os.fdopen(fd, "wb") as out:
-                encrypt_file(backup, out, settings.offsite_passphrase)
+                encrypt_file(backup, out, key)
             if target == "drive":
                 self._to_drive(tmp, name)
             else:
@@ -152,9 +175,10 @@ class OffsiteService:
         return self.copy(backup)
 
     # -- the restore drill ----------------------------------------------------------------------
-    def drill(self, sealed_copy: Path | None = None) -> DrillResult:
-        """Take the newest off-machine copy (or `sealed_copy`), open it with the shop's passphrase into
-        a temporary file and run the full integrity check there. The live file is never touched."""
+    def drill(self, sealed_copy: Path | None = None, passphrase: str | None = None) -> DrillResult:
+        """Take the newest off-machine copy (or `sealed_copy`), open it with the kept key (or the
+        `passphrase`) into a temporary file and run the full integrity check there. The live file is
+        never touched."""
         settings = self.ctx.settings
         with tempfile.TemporaryDirectory(prefix="kkmp-drill-") as work:
             sealed = Path(work) / "copy.kkmpbak"
@@ -173,7 +197,7 @@ class OffsiteService:
                 raise StorageError("offsite_not_configured")
             restored = Path(work) / "restored.db"
             with sealed.open("rb") as src:
-                decrypt_file(src, restored, settings.offsite_passphrase)
+                decrypt_file(src, restored, key=load_key(self.ctx.data_dir), passphrase=passphrase)
             result = check_file(restored)
             sales = 0
             if result.ok:
