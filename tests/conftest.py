@@ -13,6 +13,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _TEMPLATE: dict[str, Path] = {}
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("KKMP_TEST_POSTGRES_URL"):  # every server statement on PostgreSQL is recorded
+        from tests.server import sql_capture
+
+        sql_capture.install()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # the tenant-key check reads the statements every other test made: it runs last
+    items.sort(key=lambda item: item.get_closest_marker("after_everything") is not None)
+
+
 def open_test_shift(till, user_name: str | None = None) -> str:
     """Cash needs an open shift: open one for a cashier (the first 'kasir' by default) with a
     Rp300.000 float. The demo till of the `till` fixture starts with one; `no_shift` closes it."""

@@ -97,8 +97,8 @@ def _scope_filter(sdb: ServerDb, ident: TerminalIdentity, positions: dict[str, i
         part = (
             (Change.scope == scope) & (Change.scope_id == own[scope]) & (Change.change_id > positions[scope])
         )
-        if scope != "national":
-            part &= Change.cooperative_id == ident.cooperative_id
+        # every scope names its cooperative: national changes live under '' (one known shard)
+        part &= Change.cooperative_id == (NATIONAL if scope == "national" else ident.cooperative_id)
         if scope == "store":
             # a terminal never gets back the stock movements it sent itself
             part &= Change.origin_terminal_id != ident.terminal_id
@@ -229,10 +229,10 @@ def snapshot(sdb: ServerDb, ident: TerminalIdentity) -> dict[str, Any]:
         }
         for scope in SCOPES:
             q = m.ChangeModel.select(m.ChangeModel.change_id).where(
-                (m.ChangeModel.scope == scope) & (m.ChangeModel.scope_id == own[scope])
+                (m.ChangeModel.cooperative_id == (NATIONAL if scope == "national" else coop))
+                & (m.ChangeModel.scope == scope)
+                & (m.ChangeModel.scope_id == own[scope])
             )
-            if scope != "national":
-                q = q.where(m.ChangeModel.cooperative_id == coop)
             last = q.order_by(m.ChangeModel.change_id.desc()).limit(1).scalar() or 0
             horizon = (
                 m.FeedHorizonModel.select(m.FeedHorizonModel.pruned_through)
