@@ -104,6 +104,7 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
     results: list[EventResult | None] = [None] * len(raw_events)
     quarantine: list[dict[str, Any]] = []
     valid: list[tuple[int, EventEnvelope, str]] = []
+    payload_texts: dict[str, str] = {}  # event id → its payload's canonical JSON, encoded once
 
     def reject(i: int, raw: Any, reason: str) -> None:
         eid, seq, etype = _raw_ids(raw)
@@ -142,7 +143,8 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
         if env.store_id != ident.store_id:
             reject(i, raw, f"store_id {env.store_id} is not this terminal's store")
             continue
-        valid.append((i, env, env.content_hash()))
+        chash, payload_texts[env.event_id] = env.hashed_payload()
+        valid.append((i, env, chash))
 
     ids = [env.event_id for _, env, _ in valid]
     existing: dict[str, str] = {}
@@ -185,7 +187,7 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
             continue
         fresh.append((i, env, chash, event))
 
-    created = _insert_events(sdb, fresh, now)
+    created = _insert_events(sdb, fresh, payload_texts, now)
     rows = Rows(fast=not careful)
     for i, env, _, event in fresh:
         if env.event_id not in created:  # a concurrent writer stored it first
@@ -232,7 +234,9 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
     return [r for r in results if r is not None]
 
 
-def _insert_events(sdb: ServerDb, fresh: list[tuple[int, EventEnvelope, str, Event]], now: str) -> set[str]:
+def _insert_events(
+    sdb: ServerDb, fresh: list[tuple[int, EventEnvelope, str, Event]], payload_texts: dict[str, str], now: str
+) -> set[str]:
     """INSERT ... ON CONFLICT DO NOTHING; returns the event ids this transaction really inserted."""
     m = sdb.m
     created: set[str] = set()
@@ -247,7 +251,7 @@ def _insert_events(sdb: ServerDb, fresh: list[tuple[int, EventEnvelope, str, Eve
             "schema_version": env.schema_version,
             "occurred_at": env.occurred_at,
             "business_date": env.business_date,
-            "payload": canonical_json(env.payload),
+            "payload": payload_texts[env.event_id],
             "content_hash": chash,
             "received_at": now,
         }

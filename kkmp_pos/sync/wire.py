@@ -135,7 +135,20 @@ class EventEnvelope:
 
     def content_hash(self) -> str:
         """SHA-256 of the canonical JSON of the whole envelope: equal hashes mean the same event."""
-        return hashlib.sha256(canonical_json(self.to_dict()).encode()).hexdigest()
+        return self.hashed_payload()[0]
+
+    def hashed_payload(self) -> tuple[str, str]:
+        """(content hash, canonical JSON of the payload): the payload is encoded once, for the hash
+        and for storing. The envelope's canonical text is its fields in key order with the payload's
+        text spliced in, which is exactly what `canonical_json` of the whole envelope gives."""
+        payload = canonical_json(self.payload)
+        fields = self.to_dict()
+        parts = [
+            f"{json.dumps(name)}:{payload if name == 'payload' else canonical_json(fields[name])}"
+            for name in sorted(fields)
+        ]
+        envelope = "{" + ",".join(parts) + "}"
+        return hashlib.sha256(envelope.encode()).hexdigest(), payload
 
 
 def canonical_json(obj: Any) -> str:
