@@ -14,7 +14,9 @@ _keys = st.text(min_size=1, max_size=6)  # any text: quotes, backslashes, non-AS
 _leaf = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=12))
 _payload = st.dictionaries(
     _keys,
-    st.recursive(_leaf, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_keys, inner, max_size=3)),
+    st.recursive(
+        _leaf, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_keys, inner, max_size=3)
+    ),
     max_size=6,
 )
 
