@@ -276,8 +276,10 @@ def build_dynamic_qris(
 ) -> str:
     """The dynamic code for one payment: the shop's static code with 01=12, 54=amount, new CRC.
 
-    Works on the parsed TLVs (never on the string), keeps tags in ascending order, and optionally
-    sets 62/01 (bill number) and 62/07 (terminal label), keeping the other 62 sub-tags.
+    Works on the parsed TLVs (never on the string) and keeps every other tag and sub-tag of the
+    static code as the acquirer wrote it, tag 62's included: EMVCo has a dynamic code set only 01, 54
+    and 63. A bill number (62/01) or terminal label (62/07) goes in only where 62 has no such sub-tag,
+    after the acquirer's own, and is left out when 62 has no room for it (99 characters).
     """
     if isinstance(amount_rp, bool) or not isinstance(amount_rp, int):
         raise ValidationError("qris_amount_out_of_range", amount=amount_rp, limit=MAX_AMOUNT_RP)
@@ -295,12 +297,16 @@ def build_dynamic_qris(
     if terminal_label is not None:
         _check_text("terminal_label", terminal_label)
         extra["07"] = terminal_label
-    if extra:
-        old = top.get("62")
-        children = {c.tag: c for c in (old.children or ())} if old else {}
-        for sub_tag, value in extra.items():
-            children[sub_tag] = Tlv(sub_tag, value)
-        top["62"] = Tlv("62", "", tuple(_sorted(list(children.values()))))
+    old = top.get("62")
+    children = list(old.children or ()) if old else []
+    present = {c.tag for c in children}
+    for sub_tag, value in extra.items():
+        added = Tlv(sub_tag, value)
+        room = 99 - sum(len(_encode(c)) for c in children)
+        if sub_tag not in present and len(added.encode()) <= room:  # never over the acquirer's own
+            children.append(added)
+    if children and (old is None or len(children) != len(old.children or ())):
+        top["62"] = Tlv("62", "", tuple(children))
 
     body = "".join(_encode(t) for t in _sorted(list(top.values()))) + "6304"
     return body + _crc_hex(body)

@@ -87,12 +87,70 @@ def test_build_refuses_a_dynamic_code_as_its_base():
     assert info.value.code == "qris_not_static"
 
 
-def test_build_sets_bill_number_and_terminal_label_in_62_in_order():
+def test_build_adds_a_bill_number_but_never_writes_over_the_acquirers_terminal_label():
     out = parse_qris(build_dynamic_qris(STATIC, 2_500, bill_number="STORE-T1-0042", terminal_label="T1"))
     assert out.bill_number == "STORE-T1-0042"
-    assert out.terminal_label == "T1"  # replaced the static code's A01
-    assert [c.tag for c in out.element("62").children] == ["01", "07"]
+    assert out.terminal_label == "A01"  # the acquirer's label stays (issue 14: was overwritten to T1)
+    assert [c.tag for c in out.element("62").children] == ["07", "01"]
     assert out.amount_rp == 2_500
+    assert "0703A01" in build_dynamic_qris(STATIC, 2_500, terminal_label="T1")
+
+
+def _static(*elements: str) -> str:
+    return with_crc("".join(elements))
+
+
+def _tlv(tag: str, value: str) -> str:
+    return f"{tag}{len(value):02d}{value}"
+
+
+# static codes laid out as different acquirers write them (tags and sub-tags as found on stickers)
+ACQUIRER_LAYOUTS = {
+    "62 with bill number, store and terminal": _static(
+        _tlv("00", "01"), _tlv("01", "11"),
+        _tlv("26", _tlv("00", "ID.CO.BANKBRI.WWW") + _tlv("01", "936000020000012345")
+             + _tlv("02", "000001234567") + _tlv("03", "UMI")),
+        _tlv("51", _tlv("00", "ID.CO.QRIS.WWW") + _tlv("02", "ID1023456789012") + _tlv("03", "UMI")),
+        _tlv("52", "5411"), _tlv("53", "360"), _tlv("58", "ID"), _tlv("59", "KOPDES MERAH PUTIH"),
+        _tlv("60", "BALIKPAPAN"), _tlv("61", "76111"),
+        _tlv("62", _tlv("01", "***") + _tlv("03", "TOKO01") + _tlv("07", "KASIR01")),
+    ),
+    "62 with a reference label and purpose only": _static(
+        _tlv("00", "01"), _tlv("01", "11"),
+        _tlv("26", _tlv("00", "COM.DANA.WWW") + _tlv("01", "936009153000012345")
+             + _tlv("02", "216000012345")),
+        _tlv("51", _tlv("00", "ID.CO.QRIS.WWW") + _tlv("02", "ID2020123456789") + _tlv("03", "UMI")),
+        _tlv("52", "5411"), _tlv("53", "360"), _tlv("58", "ID"), _tlv("59", "KOPERASI DESA"),
+        _tlv("60", "SAMARINDA"), _tlv("61", "75111"),
+        _tlv("62", _tlv("05", "REF-STATIC-01") + _tlv("08", "BELANJA")),
+    ),
+    "62 with unknown sub-tags and a 64 template": _static(
+        _tlv("00", "01"), _tlv("01", "11"),
+        _tlv("27", _tlv("00", "ID.CO.BNI.WWW") + _tlv("01", "936000090000000777") + _tlv("99", "XX")),
+        _tlv("51", _tlv("00", "ID.CO.QRIS.WWW") + _tlv("02", "ID1099999999999") + _tlv("03", "UBE")),
+        _tlv("52", "5411"), _tlv("53", "360"), _tlv("58", "ID"), _tlv("59", "KKMP SUKAMAJU"),
+        _tlv("60", "KUTAI"),
+        _tlv("62", _tlv("07", "T-01") + _tlv("50", _tlv("00", "ID.X") + _tlv("01", "Z"))),
+        _tlv("64", _tlv("00", "ID") + _tlv("01", "KKMP SUKAMAJU")),
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("layout", list(ACQUIRER_LAYOUTS))
+def test_the_dynamic_code_keeps_every_tag_and_sub_tag_of_each_acquirers_static_code(layout):
+    static = parse_qris(ACQUIRER_LAYOUTS[layout])
+    dynamic = parse_qris(
+        build_dynamic_qris(static.raw, 65_500, bill_number="S1-T1-0042", terminal_label="T1")
+    )
+    assert dynamic.is_dynamic and dynamic.amount_rp == 65_500
+    kept = {t.tag: t.value for t in static.tlvs if t.tag not in ("01", "54", "62", "63")}
+    assert {t.tag: t.value for t in dynamic.tlvs if t.tag in kept} == kept
+    before = {c.tag: c.value for c in static.element("62").children}
+    after = {c.tag: c.value for c in dynamic.element("62").children}
+    assert {tag: after[tag] for tag in before} == before  # nothing written over
+    if "01" not in before:
+        assert after["01"] == "S1-T1-0042"  # added only where the acquirer left it out
+    assert set(after) - set(before) <= {"01", "07"}
 
 
 def test_build_adds_62_when_the_static_code_has_none():
