@@ -14,7 +14,7 @@ import time
 
 from tests.benchmarks.bench_foundation import sample_barcodes, warm_catalog
 from tests.benchmarks.bench_sync_selling import SCANS_PER_SALE, _queue_sales, _ring_up, _start_server
-from tests.benchmarks.harness import Bench, Figure, benchmark, p95
+from tests.benchmarks.harness import Bench, Figure, benchmark, ensure_shift, p95
 from tests.benchmarks.lock_hold import LockHolds, cpu_hogs, on_thread, stop_hogs
 
 
@@ -77,6 +77,7 @@ def sync_lock_hold(b: Bench) -> list[Figure]:
     folder = b.scratch_copy("sync-lock-hold")
     proc, base, code = _start_server(folder)
     till = open_till(folder)
+    ensure_shift(till)
     figures: list[Figure] = []
     try:
         enrol_terminal(base, code)
