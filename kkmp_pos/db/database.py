@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import peewee
 
@@ -76,6 +78,15 @@ def refuse_read_only(path: Path) -> None:
     for item in (path.parent, path):
         if item.exists() and not os.access(item, os.W_OK):
             raise StorageError("db_read_only", path=str(path.parent))
+
+
+def write_when_free(sql: str, params: Sequence[Any] = ()) -> Any:
+    """Run one write statement of a background job (the sync worker, housekeeping) in a transaction
+    of its own, begun only once the write lock is free (BEGIN IMMEDIATE waits for it): the lock is then
+    held for the statement alone. On its own (autocommit) the statement would take the lock the same
+    way, but its time would count the wait behind a sale too. Returns the cursor (for `rowcount`)."""
+    with database.atomic():
+        return database.execute_sql(sql, params)
 
 
 def _upgrade(db: peewee.SqliteDatabase, path: Path) -> None:
