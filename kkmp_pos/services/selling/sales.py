@@ -131,7 +131,7 @@ class SaleService:
             limits = LimitService(self.ctx)
             regulated = limits.enforce(cart, buyer_nik, cashier, limit_approver)
             recorded_nik = regulated.buyer_nik if (regulated.nik_required or buyer_nik) else None
-            SaleModel.create(
+            sale = SaleModel.create(
                 id=sale_id,
                 receipt_no=receipt_no,
                 receipt_code=receipt_code,
@@ -210,7 +210,12 @@ class SaleService:
             PaymentModel.insert_many(payment_rows).execute()
             from kkmp_pos.services.selling.receipts import ReceiptService
 
-            ReceiptService(self.ctx).store_original(sale_id)
+            ReceiptService(self.ctx).store_new_original(
+                sale,
+                cashier.name,
+                [SaleLineModel(**row) for row in line_rows],
+                [PaymentModel(**row) for row in payment_rows],
+            )
             sale_event = self._event(
                 sale_id,
                 receipt_no,
