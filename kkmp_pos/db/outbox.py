@@ -14,7 +14,7 @@ from typing import Any, NamedTuple, Protocol
 
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.db.database import database, write_when_free
-from kkmp_pos.db.models import OutboxEventModel, TerminalModel
+from kkmp_pos.db.models import OutboxEventModel
 
 SCHEMA_VERSION = 1
 
@@ -65,11 +65,13 @@ def append_event(
     business_date: str,
     schema_version: int = SCHEMA_VERSION,
 ) -> OutboxEventModel:
-    """Queue one event. Must run inside the transaction that writes the document it records."""
-    terminal = TerminalModel.select(TerminalModel.id, TerminalModel.next_seq).get()
-    seq = terminal.next_seq
-    TerminalModel.update(next_seq=TerminalModel.next_seq + 1).where(TerminalModel.id == terminal.id).execute()
-    return OutboxEventModel.create(
+    """Queue one event. Must run inside the transaction that writes the document it records.
+
+    Prepared SQL (append_events's), not peewee queries: it runs in every sale's transaction."""
+    con = database.cursor()
+    terminal_id, seq = con.execute('SELECT "id", "next_seq" FROM "terminal"').fetchone()
+    con.execute('UPDATE "terminal" SET "next_seq" = ? WHERE "id" = ?', (seq + 1, terminal_id))
+    event = OutboxEventModel(
         seq=seq,
         event_id=uuid7(),
         type=event_type,
@@ -79,6 +81,22 @@ def append_event(
         payload=dumps(payload),
         status="pending",
     )
+    con.execute(
+        _INSERT_SQL,
+        (
+            seq,
+            event.event_id,
+            event_type,
+            schema_version,
+            occurred_at,
+            business_date,
+            event.payload,
+            "pending",
+            None,
+            None,
+        ),
+    )
+    return event
 
 
 def append_events(events: Sequence[NewEvent], connection: Connection | None = None) -> int:

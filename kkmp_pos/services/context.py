@@ -37,6 +37,7 @@ class ServiceContext:
         self._clock = clock
         self._store: StoreModel | None = None
         self._terminal_id: str | None = None
+        self._terminal_label: tuple[int, str] | None = None
         self._date_floor: str | None = None
         self.settings = Settings(self._stored_setting)
         # Every stored setting, read in one query and kept while nothing changed them (see _stored_setting).
@@ -62,6 +63,15 @@ class ServiceContext:
         if self._terminal_id is None:
             self._terminal_id = TerminalModel.get().id
         return self._terminal_id
+
+    @property
+    def terminal_number_code(self) -> tuple[int, str]:
+        """This till's number and code, set up once and never changed: no query (receipt numbers)."""
+        if self._terminal_label is None:
+            row = TerminalModel.select(TerminalModel.id, TerminalModel.number, TerminalModel.code).get()
+            self._terminal_id = self._terminal_id or row.id
+            self._terminal_label = (row.number, row.code)
+        return self._terminal_label
 
     @property
     def terminal(self) -> TerminalModel:

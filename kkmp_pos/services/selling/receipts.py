@@ -150,7 +150,7 @@ class ReceiptService:
             receipt_code=sale.receipt_code,
             created_at_local=local(from_iso(sale.created_at), store.timezone).replace(tzinfo=None),
             cashier_name=cashier_name,
-            terminal_code=self.ctx.terminal.code,
+            terminal_code=self.ctx.terminal_number_code[1],
             lines=tuple(receipt_lines),
             subtotal_rp=sale.subtotal_rp,
             discount_rp=sale.discount_rp,
