@@ -72,6 +72,14 @@ def main(
 ) -> int:
     data_dir = Path(data_dir)
     db = open_database(data_dir / DB_FILENAME, migrate=False)  # the app upgraded it before starting us
+    # The worker's commits skip the fsync (WAL + NORMAL: still atomic, only the last ones may be lost
+    # in a power cut): they record answers and pulled pages that the next round brings again (the
+    # server answers `duplicate`; the cursor rolls back with its page). The fsync was most of each of
+    # its lock holds. The till's own connections keep synchronous=full for its documents.
+    db.pragma("synchronous", "normal", permanent=True)
+    # Nor does a commit of the worker copy the WAL back into the file (SQLite's automatic checkpoint
+    # runs inside the commit that crosses its threshold, lock held): the app's checkpointer does that.
+    db.pragma("wal_autocheckpoint", 0, permanent=True)
     writer = StatusWriter(sys.stdout)
     loop = SyncLoop(data_dir, period_s=period_s, debounce_s=debounce_s, backoff_cap_s=backoff_cap_s)
     loop.on_status = writer
