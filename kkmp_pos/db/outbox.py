@@ -133,7 +133,7 @@ def append_events(events: Sequence[NewEvent], connection: Connection | None = No
 # keeps a sale waiting for the write lock: 500 single-row peewee UPDATEs in one transaction held it
 # ~50 ms (most of it spent building SQL text). Each chunk is complete on its own: an event whose answer
 # was not recorded stays pending and is sent again, and the server answers `duplicate`.
-WRITE_CHUNK = 100
+WRITE_CHUNK = 50
 
 _REJECT_BY_ID = (
     "UPDATE outbox_event SET status = 'rejected', reject_reason = ?, acked_at = ? "
