@@ -1,12 +1,13 @@
 """The sync worker's write transactions and checkout while it drains a week's queue, quiet and with two
 CPU hogs beside.
 
-Each phase queues 10,000 sales (3 lines each) in the outbox of the benchmark shop, rings up sales idle
-(checkout timed, 10 scans a sale; half before the drain, half after it), then starts the app's SyncWorker (the sync loop in a process of its
-own, run under sync_child_probe so its write-lock holds are recorded) that drains the queue into a local
-server (its own process) while the same loop keeps selling. Figures: the longest and the mean time the
-worker's transactions hold the write lock (bar: < 10 ms each), and checkout p95 while draining against
-idle (bar: ratio ≤ 2×), each measured under the same conditions.
+Each phase queues 10,000 sales (3 lines each) in the outbox of the benchmark shop and rings up sales
+idle (checkout timed, 10 scans a sale; half before the drain, half after it). Between the two halves
+the app's SyncWorker (the sync loop in a process of its own, run under sync_child_probe so its
+write-lock holds are recorded) drains the queue into a local server (its own process) while the same
+loop keeps selling. Figures: the longest and the mean time the worker's transactions hold the write
+lock (bar: < 10 ms each), and checkout p95 while draining against idle (bar: ratio ≤ 2×), each
+measured under the same conditions.
 """
 
 from __future__ import annotations
