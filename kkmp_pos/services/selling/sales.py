@@ -85,13 +85,12 @@ class SaleService:
         number, code = self.ctx.terminal_number_code
         ymd = business_date[2:4] + business_date[5:7] + business_date[8:10]
         prefix = f"{number:02d}{ymd}"
-        last = (
-            SaleModel.select(SaleModel.receipt_code)
-            .where((SaleModel.receipt_code >= prefix + "0000") & (SaleModel.receipt_code <= prefix + "9999"))
-            .order_by(SaleModel.receipt_code.desc())
-            .first()
-        )
-        seq = int(last.receipt_code[-4:]) + 1 if last else 1
+        last = self.ctx.db.execute_sql(
+            'SELECT "receipt_code" FROM "sale" WHERE "receipt_code" BETWEEN ? AND ? '
+            'ORDER BY "receipt_code" DESC LIMIT 1',
+            (prefix + "0000", prefix + "9999"),
+        ).fetchone()
+        seq = int(last[0][-4:]) + 1 if last else 1
         if seq > 9999:
             raise ValidationError("too_many_sales_today")
         receipt_no = f"{self.ctx.store.code}-{code}-{ymd}-{seq:04d}"
