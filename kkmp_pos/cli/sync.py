@@ -110,9 +110,14 @@ def _sync(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "action",
         nargs="?",
-        choices=["upload-catalog"],
-        help="upload-catalog: queue this shop's products and members for the server, then sync once",
+        choices=["upload-catalog", "worker"],
+        help="upload-catalog: queue this shop's products and members for the server, then sync once; "
+        "worker: the app's background sync process (it talks to the app over stdin/stdout)",
     )
+    # the worker's timing, passed down by the app (sync/worker_process.py)
+    parser.add_argument("--period", type=float, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--debounce", type=float, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--backoff-cap", type=float, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--once", action="store_true", help="one push and pull, then exit")
     parser.add_argument("--status", action="store_true", help="only say what is waiting")
     parser.add_argument("--user", help="upload-catalog: a manager's name (the PIN is asked for)")
@@ -120,6 +125,8 @@ def _sync(parser: argparse.ArgumentParser) -> None:
 
 @_sync.handler
 def run_sync(args: argparse.Namespace) -> int:
+    if args.action == "worker":
+        return _run_worker(args)
     from kkmp_pos.app import open_till
     from kkmp_pos.sync import outbox
     from kkmp_pos.sync.apply import recorded_problems
@@ -158,3 +165,20 @@ def run_sync(args: argparse.Namespace) -> int:
         return 0
     finally:
         till.close()
+
+
+def _run_worker(args: argparse.Namespace) -> int:
+    """The background sync process the app starts (sync/child.py); not opened as a till: no
+    migrations, no housekeeping, nothing but the sync loop."""
+    from kkmp_pos.sync import child
+    from kkmp_pos.sync.status import BACKOFF_CAP_S, DEBOUNCE_S, PERIOD_S
+
+    def given(value: float | None, default: float) -> float:
+        return default if value is None else value
+
+    return child.main(
+        data_dir_of(args),
+        period_s=given(args.period, PERIOD_S),
+        debounce_s=given(args.debounce, DEBOUNCE_S),
+        backoff_cap_s=given(args.backoff_cap, BACKOFF_CAP_S),
+    )

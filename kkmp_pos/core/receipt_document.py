@@ -85,6 +85,17 @@ class Cut:
 Block = Text | Columns | Separator | Barcode | QrCode | Feed | Cut
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _fields_of(block: Block) -> dict[str, object]:
+    kind = type(block)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(block))
+    return {name: getattr(block, name) for name in names}
+
+
 @dataclass(frozen=True)
 class ReceiptDocument:
     """What to print; `kick_drawer`: open the drawer as it prints (cash sales, not reprints)."""
@@ -94,7 +105,8 @@ class ReceiptDocument:
 
     def to_json(self) -> str:
         """The document as JSON (print queue jobs that are not sale receipts: reports, cards)."""
-        blocks = [{"type": type(b).__name__, **dataclasses.asdict(b)} for b in self.blocks]
+        # The blocks are flat (text, numbers, flags): their fields as they are, without asdict's deep copy.
+        blocks = [{"type": type(b).__name__, **_fields_of(b)} for b in self.blocks]
         return json.dumps({"kick_drawer": self.kick_drawer, "blocks": blocks}, ensure_ascii=False)
 
     @classmethod

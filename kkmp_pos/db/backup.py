@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 def backup_to(db: peewee.SqliteDatabase, target: Path | str, *, keep_existing: bool = False) -> Path:
-    """Copy the live database to `target` with SQLite's online backup API (safe while selling).
+    """Copy the live database to `target` with `VACUUM INTO` (safe while selling; see `_copy`).
 
     The copy is written under a name no other process uses, made durable, and only then renamed to
     `target` in one step: a reader never sees half a backup, two processes backing up at once never
@@ -39,12 +39,7 @@ def backup_to(db: peewee.SqliteDatabase, target: Path | str, *, keep_existing: b
     tmp = Path(name)
     try:
         with _backup_errors(target):
-            dest = sqlite3.connect(str(tmp))
-            try:
-                db.connection().backup(dest)
-                dest.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dest.close()
+            _copy(db, tmp)
             _fsync(tmp)
             _publish(tmp, target, keep_existing)
             _fsync(target.parent)
@@ -53,6 +48,25 @@ def backup_to(db: peewee.SqliteDatabase, target: Path | str, *, keep_existing: b
             leftover.unlink(missing_ok=True)
     log.info("backup written to %s", target)
     return target
+
+
+def _copy(db: peewee.SqliteDatabase, tmp: Path) -> None:
+    """`VACUUM INTO` the empty file `tmp`: one read transaction writes a compact copy, free pages
+    (left by pruning) left out, so backups stay proportional to the documents. Inside a transaction
+    (where VACUUM cannot run) the online backup API copies page by page instead."""
+    if db.in_transaction():
+        dest = sqlite3.connect(str(tmp))
+        try:
+            db.connection().backup(dest)
+        finally:
+            dest.close()
+    else:
+        db.connection().execute("VACUUM INTO ?", (str(tmp),))
+    dest = sqlite3.connect(str(tmp))
+    try:
+        dest.execute("PRAGMA journal_mode=DELETE")  # a single file, whatever the live one uses
+    finally:
+        dest.close()
 
 
 def _publish(tmp: Path, target: Path, keep_existing: bool) -> None:

@@ -8,6 +8,8 @@ checks that these classes and the migrated schema agree.
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 import peewee as pw
 
 from kkmp_pos.db.database import database
@@ -25,8 +27,42 @@ class SettingModel(BaseModel):
     key = pw.CharField(primary_key=True)
     value = pw.TextField()
 
+    # Counts the writes made through this model in this process (every setting write goes through
+    # it): with `PRAGMA data_version` (commits by other connections) it tells a cache of the settings
+    # (ServiceContext) when to read them again.
+    writes: ClassVar[int] = 0
+
     class Meta:
         table_name = "setting"
+
+    @classmethod
+    def insert(cls, *args: Any, **kwargs: Any) -> Any:
+        cls._written()
+        return super().insert(*args, **kwargs)
+
+    @classmethod
+    def insert_many(cls, *args: Any, **kwargs: Any) -> Any:
+        cls._written()
+        return super().insert_many(*args, **kwargs)
+
+    @classmethod
+    def replace(cls, *args: Any, **kwargs: Any) -> Any:
+        cls._written()
+        return super().replace(*args, **kwargs)
+
+    @classmethod
+    def update(cls, *args: Any, **kwargs: Any) -> Any:
+        cls._written()
+        return super().update(*args, **kwargs)
+
+    @classmethod
+    def delete(cls) -> Any:
+        cls._written()
+        return super().delete()
+
+    @classmethod
+    def _written(cls) -> None:
+        SettingModel.writes += 1
 
 
 class StoreModel(BaseModel):

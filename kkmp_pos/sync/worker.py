@@ -1,9 +1,10 @@
-"""The till's sync: enrolment, one push+pull round (`sync_once`), and the background worker thread.
+"""The till's sync: enrolment, one push+pull round (`sync_once`), and the background worker.
 
-The worker runs on its own thread, so peewee gives it its own SQLite connection. It pushes shortly
-after each sale (debounced), every minute, and when the server comes back; on failure it backs off
-exponentially with full jitter (capped at ~5 minutes) and honours Retry-After; on 401/403 it stops
-and says so. One sender per terminal: the worker and `kkmp-pos sync --once` share a lock file.
+The background worker (`SyncWorker`, sync/worker_process.py) runs the rounds in a process of its own
+(sync/child.py, the loop in sync/loop.py): it pushes shortly after each sale (debounced), every minute,
+and when the server comes back; on failure it backs off exponentially with full jitter (capped at ~5
+minutes) and honours Retry-After; on 401/403 it stops and says so. One sender per terminal: the worker
+and `kkmp-pos sync --once` share a lock file.
 """
 
 from __future__ import annotations
@@ -11,12 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import random
 import secrets
-import sys
-import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,20 +35,24 @@ from kkmp_pos.sync.apply import (
 from kkmp_pos.sync.client import Snapshot, SyncClient, SyncHttpError
 from kkmp_pos.sync.lock import SenderLock
 from kkmp_pos.sync.push_check import push_finding_the_bad_event, refused_at_edge
+from kkmp_pos.sync.status import SyncStatus
 from kkmp_pos.sync.wire import DEFAULT_PULL_LIMIT, MAX_EVENTS_PER_PUSH
+from kkmp_pos.sync.worker_process import SyncWorker
+
+__all__ = [
+    "SyncReport",
+    "SyncStatus",
+    "SyncWorker",
+    "enrol_terminal",
+    "pull_all",
+    "push_pending",
+    "sync_once",
+]
 
 log = logging.getLogger(__name__)
 
 IDENTITY_KEYS = ("sync.cooperative_id", "sync.store_id", "sync.terminal_id")
 DEVICE_KEY = "sync.device_key"
-DEBOUNCE_S = 2.0
-PERIOD_S = 60.0
-BACKOFF_BASE_S = 1.0
-BACKOFF_CAP_S = 300.0
-# While the worker runs beside the till, Python hands the GIL between threads every 0.5 ms rather
-# than every 5 ms: the worker parses and builds batches in Python, and a sale (or the worker holding the
-# write lock) otherwise waits up to 5 ms for the GIL after each SQLite call.
-GIL_SWITCH_INTERVAL_S = 0.0005
 
 
 def _now_iso() -> str:
@@ -217,147 +217,3 @@ def sync_once(data_dir: Path | str, client: SyncClient | None = None) -> SyncRep
         pull_all(client, report)
         report.waiting = outbox.pending_count()
     return report
-
-
-@dataclass
-class SyncStatus:
-    """What the status indicator shows."""
-
-    online: bool | None = None  # None: not tried yet
-    waiting: int = 0
-    oldest_waiting_s: float | None = None
-    last_success_at: str | None = None
-    last_error: str | None = None
-    stopped: bool = False  # 401/403: someone must re-enrol or un-revoke the terminal
-    enrolled: bool = False
-    revoked: bool = False  # 403: the cooperative revoked this till (not a token to renew)
-
-
-class SyncWorker:
-    """Background sync for the running app. Call `notify()` after each sale; `stop()` at exit."""
-
-    def __init__(
-        self,
-        data_dir: Path | str,
-        client_factory: Callable[[], SyncClient] | None = None,
-        period_s: float = PERIOD_S,
-        debounce_s: float = DEBOUNCE_S,
-        backoff_cap_s: float = BACKOFF_CAP_S,
-        on_status: Callable[[SyncStatus], None] | None = None,
-    ) -> None:
-        self.data_dir = Path(data_dir)
-        self._client_factory = client_factory
-        self.period_s = period_s
-        self.debounce_s = debounce_s
-        self.backoff_cap_s = backoff_cap_s
-        self.on_status = on_status
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._status = SyncStatus()
-        self._status_lock = threading.Lock()
-        self._failures = 0
-        self._thread = threading.Thread(target=self._run, name="kkmp-sync", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        self._thread.join(timeout)
-
-    def notify(self) -> None:
-        """A sale was committed: push soon (several sales in a burst go in one batch)."""
-        self._wake.set()
-
-    def sync_now(self) -> None:
-        """'Sinkronkan sekarang': try at once, forgetting any back-off."""
-        self._failures = 0
-        with self._status_lock:
-            self._status.stopped = False
-        self._wake.set()
-
-    def status(self) -> SyncStatus:
-        with self._status_lock:
-            return SyncStatus(**vars(self._status))
-
-    def next_delay(self, retry_after: float | None = None) -> float:
-        """Full jitter: uniform(0, min(cap, base * 2^failures)), never sooner than Retry-After."""
-        ceiling = min(self.backoff_cap_s, BACKOFF_BASE_S * 2 ** min(self._failures, 20))
-        delay = random.uniform(0, ceiling)
-        return max(delay, retry_after or 0.0)
-
-    def _run(self) -> None:
-        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
-        database.connect(reuse_if_open=True)
-        try:
-            self._refresh_counts()
-            delay = 0.0
-            while not self._stop.is_set():
-                woken = self._wake.wait(timeout=delay if delay else self.period_s)
-                if self._stop.is_set():
-                    break
-                if woken:
-                    self._wake.clear()
-                    if self.debounce_s and self._stop.wait(self.debounce_s):
-                        break
-                    self._wake.clear()
-                if self.status().stopped:
-                    delay = self.period_s
-                    continue
-                delay = self._round()
-        finally:
-            database.close()
-
-    def _round(self) -> float:
-        """One push+pull; returns how long to wait before the next (0 = the normal period)."""
-        try:
-            client = self._client_factory() if self._client_factory else _client_for(TerminalModel.get())
-            sync_once(self.data_dir, client)
-        except SyncHttpError as exc:
-            self._failures += 1
-            stopped = exc.auth_failed
-            self._set(
-                online=exc.status is not None,
-                last_error=exc.message(_language()),
-                stopped=stopped,
-                revoked=exc.code == "sync_terminal_revoked",
-            )
-            if stopped:
-                log.error("sync stopped: the server refused this terminal (%s)", exc.code)
-                return self.period_s
-            return self.next_delay(exc.retry_after)
-        except SyncError as exc:
-            # not enrolled, or another sender holds the lock: nothing to back off from
-            self._set(last_error=exc.message(_language()))
-            return 0.0
-        except Exception as exc:  # never let the worker die: a sale must never wait on sync
-            log.exception("sync round failed")
-            self._failures += 1
-            self._set(online=None, last_error=str(exc))
-            return self.next_delay()
-        self._failures = 0
-        self._set(online=True, last_error=None, last_success_at=_now_iso(), revoked=False)
-        return 0.0
-
-    def _refresh_counts(self) -> None:
-        oldest = outbox.oldest_pending_at()
-        age = None
-        if oldest:
-            then = dt.datetime.fromisoformat(oldest.replace("Z", "+00:00"))
-            age = max(0.0, time.time() - then.timestamp())
-        terminal = TerminalModel.get()
-        self._set(waiting=outbox.pending_count(), oldest_waiting_s=age, enrolled=terminal.enrolled)
-
-    def _set(self, **values: Any) -> None:
-        with self._status_lock:
-            for key, value in values.items():
-                setattr(self._status, key, value)
-        if "waiting" not in values:
-            try:
-                self._refresh_counts()
-                return
-            except Exception:  # a locked file must not break the status line
-                log.debug("status refresh failed", exc_info=True)
-        if self.on_status:
-            self.on_status(self.status())

@@ -131,7 +131,14 @@ def checkout_5_lines(b: Bench) -> list[Figure]:
     bare = bare_checkouts(b.db_path, carts[10:], cashier.user_id)
     return [
         Figure("checkout 5-line cash sale p95", p95(service), "ms", baseline=p95(bare), bar_max=15),
-        Figure("checkout 5-line cash sale median", median(service), "ms", baseline=median(bare)),
+        Figure(
+            "checkout 5-line cash sale median vs bare SQL",
+            median(service),
+            "ms",
+            baseline=median(bare),
+            ratio_max=4,
+            note="baseline: the same rows written by hand with sqlite3 in the same run (issue 10: ≤ 4×)",
+        ),
     ]
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kkmp_pos.core.cart import Cart
 from tests.benchmarks.bench_foundation import sample_barcodes, warm_catalog
-from tests.benchmarks.harness import Bench, Figure, benchmark, p95
+from tests.benchmarks.harness import Bench, Figure, benchmark, ensure_shift, p95
 
 ROOT = Path(__file__).resolve().parents[2]
 SCANS_PER_SALE = 10
@@ -107,6 +107,7 @@ def sell_while_draining(b: Bench) -> list[Figure]:
     folder = b.scratch_copy("sell-while-draining")
     proc, base, code = _start_server(folder)
     till = open_till(folder)
+    ensure_shift(till)
     worker = None
     try:
         enrol_terminal(base, code)

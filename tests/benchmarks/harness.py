@@ -89,6 +89,7 @@ class Bench:
             from kkmp_pos.app import open_till
 
             self._till = open_till(self.shop_dir)
+            ensure_shift(self._till)
         return self._till
 
     def scratch_copy(self, name: str) -> Path:
@@ -103,6 +104,19 @@ class Bench:
         if self._till is not None:
             self._till.close()
             self._till = None
+
+
+def ensure_shift(till: Any) -> None:
+    """Cash needs an open shift: open one for the first cashier (a Rp300.000 float) unless a shift is
+    already open or waiting to be closed. Every benchmark that rings up cash calls this after open_till."""
+    from kkmp_pos.core.cash import breakdown
+    from kkmp_pos.db.models import UserModel
+    from kkmp_pos.services.setup.auth import actor_of
+
+    if till.shifts.unclosed():
+        return
+    cashier = UserModel.select().where(UserModel.role == "kasir").order_by(UserModel.id).first()
+    till.shifts.open(actor_of(cashier), breakdown(300_000))
 
 
 BenchFn = Callable[[Bench], list[Figure]]

@@ -49,3 +49,33 @@ def test_check_detects_corruption(till, tmp_path):
     result = check_file(copy)
     assert not result.ok
     assert result.detail
+
+
+def test_a_backup_leaves_out_the_pages_pruning_freed(till, tmp_path):
+    """Backups stay proportional to the documents: printed jobs pruned from the live file leave free
+    pages there, not in the copy (VACUUM INTO)."""
+    db = till.ctx.db
+    sales = SaleModel.select().count()
+    with db.atomic():
+        db.execute_sql(
+            "INSERT INTO print_job (kind, document, is_copy, status, attempts, printer_uri, created_at) "
+            "SELECT 'receipt', printf('%.4000c', 'x'), 0, 'sent', 1, '', '2020-01-01T00:00:00Z' "
+            "FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+            "SELECT i FROM n)"
+        )
+    db.execute_sql("DELETE FROM print_job WHERE created_at = '2020-01-01T00:00:00Z'")
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    live_pages, free_pages = (
+        db.execute_sql(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "freelist_count")
+    )
+    assert free_pages > 1000  # ~8 MB freed in the live file
+    target = backup_to(db, tmp_path / "b.db")
+    copy = sqlite3.connect(target)
+    try:
+        assert copy.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert copy.execute("PRAGMA page_count").fetchone()[0] <= live_pages - free_pages
+        assert copy.execute("SELECT count(*) FROM sale").fetchone()[0] == sales
+        assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    finally:
+        copy.close()
+    assert check_file(target).ok

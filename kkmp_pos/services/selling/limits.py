@@ -27,7 +27,7 @@ from kkmp_pos.core.limits import (
     window,
 )
 from kkmp_pos.core.nik import mask_nik, validate_nik
-from kkmp_pos.db.models import CategoryModel, MemberModel, ProductModel, PurchaseLimitModel
+from kkmp_pos.db.models import MemberModel, ProductModel, PurchaseLimitModel
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.setup.auth import require
@@ -258,16 +258,16 @@ class LimitService:
             return validate_nik(typed), False
         return None, False
 
-    @staticmethod
-    def _purchases(cart: Cart) -> list[Purchase]:
-        ids = {line.item.product_id for line in cart.lines}
-        categories: dict[int, str] = {
-            product_id: name
-            for product_id, name in ProductModel.select(ProductModel.id, CategoryModel.name)
-            .join(CategoryModel, on=(ProductModel.category == CategoryModel.id))
-            .where(ProductModel.id.in_(ids))
-            .tuples()
-        }
+    def _purchases(self, cart: Cart) -> list[Purchase]:
+        ids = sorted({line.item.product_id for line in cart.lines})
+        marks = ", ".join("?" for _ in ids)
+        categories: dict[int, str] = dict(
+            self.ctx.db.execute_sql(  # SQL text: this runs in every sale's transaction
+                f'SELECT p."id", c."name" FROM "product" p JOIN "category" c ON c."id" = p."category_id" '
+                f'WHERE p."id" IN ({marks})',
+                ids,
+            ).fetchall()
+        )
         return [
             Purchase(
                 line.item.code, categories.get(line.item.product_id), line.item.name, line.base_qty_milli

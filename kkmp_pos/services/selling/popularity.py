@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from peewee import EXCLUDED
-
 from kkmp_pos.db.models import ProductPopularityModel
 from kkmp_pos.services.context import ServiceContext
 
@@ -16,17 +14,15 @@ def bump(ctx: ServiceContext, sold: dict[int, int], business_date: str) -> None:
     """Add a sale's quantities (inside the sale's transaction): one upsert statement for all products."""
     if not sold:
         return
-    rows = [
-        {"product": product_id, "sold_30d_milli": qty, "refreshed_on": business_date}
-        for product_id, qty in sold.items()
-    ]
-    ProductPopularityModel.insert_many(rows).on_conflict(
-        conflict_target=[ProductPopularityModel.product],
-        update={
-            ProductPopularityModel.sold_30d_milli: ProductPopularityModel.sold_30d_milli
-            + EXCLUDED.sold_30d_milli
-        },
-    ).execute()
+    # SQL text, not a peewee query built anew: this runs in every sale's transaction.
+    values = ", ".join("(?, ?, ?)" for _ in sold)
+    params = [v for product_id, qty in sold.items() for v in (product_id, qty, business_date)]
+    ctx.db.execute_sql(
+        f'INSERT INTO "product_popularity" ("product_id", "sold_30d_milli", "refreshed_on") VALUES {values} '
+        'ON CONFLICT ("product_id") DO UPDATE SET '
+        '"sold_30d_milli" = "product_popularity"."sold_30d_milli" + excluded."sold_30d_milli"',
+        params,
+    )
 
 
 # The window's totals, read starting from the sale's business_date index (CROSS JOIN keeps SQLite from

@@ -11,8 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import peewee as pw
-
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.events import MemberRef, Person, SaleCompleted, SaleLine, SalePayment, StockMovement
@@ -25,11 +23,11 @@ from kkmp_pos.db.ledger import Movement, allocate_fefo, record_movement
 from kkmp_pos.db.models import (
     PaymentModel,
     PrintJobModel,
-    ProductModel,
     SaleLineModel,
     SaleModel,
 )
 from kkmp_pos.db.outbox import append_event
+from kkmp_pos.db.rows import insert_row, insert_rows
 from kkmp_pos.db.sqlite_errors import storage_errors
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.limits import LimitService
@@ -84,20 +82,19 @@ class SaleService:
 
     def _next_numbers(self, business_date: str) -> tuple[str, str]:
         """Receipt number for people and 12-digit receipt code for the barcode, per terminal and day."""
-        terminal = self.ctx.terminal
+        number, code = self.ctx.terminal_number_code
         ymd = business_date[2:4] + business_date[5:7] + business_date[8:10]
-        prefix = f"{terminal.number:02d}{ymd}"
-        last = (
-            SaleModel.select(SaleModel.receipt_code)
-            .where((SaleModel.receipt_code >= prefix + "0000") & (SaleModel.receipt_code <= prefix + "9999"))
-            .order_by(SaleModel.receipt_code.desc())
-            .first()
-        )
-        number = int(last.receipt_code[-4:]) + 1 if last else 1
-        if number > 9999:
+        prefix = f"{number:02d}{ymd}"
+        last = self.ctx.db.execute_sql(
+            'SELECT "receipt_code" FROM "sale" WHERE "receipt_code" BETWEEN ? AND ? '
+            'ORDER BY "receipt_code" DESC LIMIT 1',
+            (prefix + "0000", prefix + "9999"),
+        ).fetchone()
+        seq = int(last[0][-4:]) + 1 if last else 1
+        if seq > 9999:
             raise ValidationError("too_many_sales_today")
-        receipt_no = f"{self.ctx.store.code}-{terminal.code}-{ymd}-{number:04d}"
-        return receipt_no, f"{prefix}{number:04d}"
+        receipt_no = f"{self.ctx.store.code}-{code}-{ymd}-{seq:04d}"
+        return receipt_no, f"{prefix}{seq:04d}"
 
     def checkout(
         self,
@@ -131,7 +128,7 @@ class SaleService:
             limits = LimitService(self.ctx)
             regulated = limits.enforce(cart, buyer_nik, cashier, limit_approver)
             recorded_nik = regulated.buyer_nik if (regulated.nik_required or buyer_nik) else None
-            SaleModel.create(
+            sale = SaleModel(
                 id=sale_id,
                 receipt_no=receipt_no,
                 receipt_code=receipt_code,
@@ -153,6 +150,7 @@ class SaleService:
                 vat_registered=bool(self.ctx.store.vat_registered),
                 ppn_percent=self.ctx.settings.tax_ppn_percent,
             )
+            insert_rows(SaleModel, [sale.__data__])
             limits.record(sale_id, regulated, cashier, limit_approver)
             line_rows: list[dict[str, Any]] = []
             movements: list[Movement] = []
@@ -199,7 +197,7 @@ class SaleService:
                             business_date=bdate,
                         )
                     )
-            SaleLineModel.insert_many(line_rows).execute()
+            insert_rows(SaleLineModel, line_rows)
             from kkmp_pos.services.selling import popularity
 
             sold: dict[int, int] = {}
@@ -207,10 +205,15 @@ class SaleService:
                 sold[row["product"]] = sold.get(row["product"], 0) + row["base_qty_milli"]  # type: ignore[index, operator]
             popularity.bump(self.ctx, sold, bdate)
             payment_rows = self._payment_rows(sale_id, payments, settlement, now_iso)
-            PaymentModel.insert_many(payment_rows).execute()
+            insert_rows(PaymentModel, payment_rows)
             from kkmp_pos.services.selling.receipts import ReceiptService
 
-            ReceiptService(self.ctx).store_original(sale_id)
+            ReceiptService(self.ctx).store_new_original(
+                sale,
+                cashier.name,
+                [SaleLineModel(**row) for row in line_rows],
+                [PaymentModel(**row) for row in payment_rows],
+            )
             sale_event = self._event(
                 sale_id,
                 receipt_no,
@@ -231,12 +234,15 @@ class SaleService:
                 business_date=bdate,
                 schema_version=sale_event.schema_version,
             )
-            job = PrintJobModel.create(
-                kind="receipt",
-                doc_id=sale_id,
-                document="{}",
-                printer_uri=self.ctx.settings.printer_uri,
-                created_at=now_iso,
+            job_id = insert_row(
+                PrintJobModel,
+                {
+                    "kind": "receipt",
+                    "doc_id": sale_id,
+                    "document": "{}",
+                    "printer_uri": self.ctx.settings.printer_uri,
+                    "created_at": now_iso,
+                },
             )
         log.info("sale %s committed (%s, %s)", receipt_no, status, format_rp(totals.total_rp))
         self.clock_guard.noted(now_iso)
@@ -247,7 +253,7 @@ class SaleService:
             status=status,
             total_rp=totals.total_rp,
             change_rp=settlement.change_rp,
-            print_job_id=job.id,
+            print_job_id=job_id,
             event_seq=event.seq,
             movements=movements,
             limit_violations=list(regulated.violations),
@@ -261,30 +267,28 @@ class SaleService:
 
     def _check_still_sellable(self, cart: Cart) -> None:
         """A product deactivated since it was scanned (or on a held cart) is refused by name."""
-        ids = {line.item.product_id for line in cart.lines}
-        inactive = ProductModel.select(ProductModel.name).where(
-            ProductModel.id.in_(ids) & (ProductModel.active == False)  # noqa: E712
-        )
-        for product in inactive:
-            raise ValidationError("product_inactive", name=product.name)
+        ids = sorted({line.item.product_id for line in cart.lines})
+        marks = ", ".join("?" for _ in ids)
+        for (name,) in self.ctx.db.execute_sql(
+            f'SELECT "name" FROM "product" WHERE "id" IN ({marks}) AND NOT "active"', ids
+        ):
+            raise ValidationError("product_inactive", name=name)
         # obat keras needs an apotek and a prescription; expired batches are refused.
         check_cart_sellable(self.ctx, cart)
 
-    @staticmethod
-    def _average_costs(cart: Cart) -> tuple[dict[int, int], dict[int, str]]:
+    def _average_costs(self, cart: Cart) -> tuple[dict[int, int], dict[int, str]]:
         """Each product's moving-average cost per base unit as it stands at this commit (read inside
         the sale's transaction): the sale's movements keep it, so its cost of goods can be rebuilt
         after later receipts move the average. Also its category's name, which the line keeps."""
-        from kkmp_pos.db.models import CategoryModel
-
-        ids = {line.item.product_id for line in cart.lines}
-        query = (
-            ProductModel.select(ProductModel.id, ProductModel.cost_rp, CategoryModel.name)
-            .join(CategoryModel, pw.JOIN.LEFT_OUTER)
-            .where(ProductModel.id.in_(ids))
+        ids = sorted({line.item.product_id for line in cart.lines})
+        marks = ", ".join("?" for _ in ids)
+        query = self.ctx.db.execute_sql(
+            'SELECT p."id", p."cost_rp", c."name" FROM "product" p '
+            f'LEFT JOIN "category" c ON c."id" = p."category_id" WHERE p."id" IN ({marks})',
+            ids,
         )
         costs, categories = {}, {}
-        for pid, cost, category in query.tuples():
+        for pid, cost, category in query:
             costs[pid], categories[pid] = cost, category or ""
         return costs, categories
 

@@ -53,11 +53,15 @@ def booking_shift(ctx: ServiceContext, methods: Iterable[object], requested: str
     if not ctx.db.in_transaction():
         raise RuntimeError("booking_shift must run inside the write transaction that books the money")
     methods = list(methods)
-    row = open_shift_row()
-    if requested is not None and (row is None or row.id != requested):
+    # SQL text, not a peewee query: this runs in every sale's transaction
+    row = ctx.db.execute_sql(
+        'SELECT "id" FROM "shift" WHERE "status" = ? ORDER BY "opened_at" DESC LIMIT 1',
+        (str(ShiftStatus.OPEN),),
+    ).fetchone()
+    if requested is not None and (row is None or row[0] != requested):
         raise StateError("shift_closed")
     if row is not None:
-        return str(row.id)
+        return str(row[0])
     if _needs_one(ctx, methods):
         cash = "cash" in {str(m) for m in methods}
         raise StateError("shift_needed_for_cash" if cash else "shift_needed")
