@@ -18,6 +18,7 @@ import peewee
 from kkmp_pos.core.events import Event
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.safe_json import MAX_INT64, printable, problem
+from kkmp_pos.server import personal
 from kkmp_pos.server.auth import AuthError, TerminalIdentity, utc_now
 from kkmp_pos.server.db import ServerDb
 from kkmp_pos.server.feed import append_changes
@@ -119,7 +120,7 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
                 "type": etype,
                 "reason": reason,
                 # ASCII: a lone surrogate or a NUL is kept as its escape, which any database takes
-                "raw": json.dumps(raw, default=str)[:1_000_000],
+                "raw": personal.scrubbed(json.dumps(raw, default=str)[:1_000_000]),
                 "received_at": now,
             }
         )
@@ -247,7 +248,10 @@ def _insert_events(sdb: ServerDb, fresh: list[tuple[int, EventEnvelope, str, Eve
             "schema_version": env.schema_version,
             "occurred_at": env.occurred_at,
             "business_date": env.business_date,
-            "payload": canonical_json(env.payload),
+            # personal numbers as hash + last 4 (the projection read the full ones in memory)
+            "payload": canonical_json(
+                personal.stored_payload(sdb, env.cooperative_id, env.type, env.payload)
+            ),
             "content_hash": chash,
             "received_at": now,
         }
@@ -272,6 +276,6 @@ def _store_conflict(sdb: ServerDb, env: EventEnvelope, old: str, new: str, now: 
         seq=env.seq,
         existing_hash=old,
         received_hash=new,
-        received=canonical_json(env.to_dict()),
+        received=personal.scrubbed(canonical_json(env.to_dict())),
         received_at=now,
     ).execute()
