@@ -130,7 +130,10 @@ class SaleService:
             # the buyer's NIK and the purchase caps, counted inside this transaction with the sale itself
             limits = LimitService(self.ctx)
             regulated = limits.enforce(cart, buyer_nik, cashier, limit_approver)
-            recorded_nik = regulated.buyer_nik if (regulated.nik_required or buyer_nik) else None
+            # the full NIK for the logbook's retention period, its hash + last 4 for good (docs/PRIVACY.md)
+            keep = regulated.nik_required or bool(buyer_nik)
+            recorded_nik = regulated.buyer_nik if keep else None
+            buyer = (regulated.buyer_nik_hmac, regulated.buyer_nik_last4) if keep else (None, "")
             SaleModel.create(
                 id=sale_id,
                 receipt_no=receipt_no,
@@ -150,6 +153,8 @@ class SaleService:
                 created_at=now_iso,
                 business_date=bdate,
                 buyer_nik=recorded_nik,
+                buyer_nik_hmac=buyer[0],
+                buyer_nik_last4=buyer[1],
                 vat_registered=bool(self.ctx.store.vat_registered),
                 ppn_percent=self.ctx.settings.tax_ppn_percent,
             )
@@ -222,7 +227,7 @@ class SaleService:
                 payment_rows,
                 movements,
                 now_iso,
-                recorded_nik,
+                buyer,
             )
             event = append_event(
                 sale_event.TYPE,
@@ -340,7 +345,7 @@ class SaleService:
         payment_rows: list[dict[str, Any]],
         movements: list[Movement],
         now_iso: str,
-        buyer_nik: str | None,
+        buyer: tuple[str | None, str],
     ) -> SaleCompleted:
         """The sale as the outbox carries it: with the PPN facts (exemption per line, the store's VAT
         status and rate) and each movement's stored cost, so the server can rebuild the till's reports."""
@@ -392,7 +397,9 @@ class SaleService:
                 for r in payment_rows
             ),
             movements=tuple(StockMovement.of(m) for m in movements),
-            buyer_nik=buyer_nik,  # regulated goods: Pertamina's buyer log
+            # regulated goods: the buyer travels as keyed hash + last 4, never the full NIK
+            buyer_nik_hmac=buyer[0],
+            buyer_nik_last4=buyer[1],
             vat_registered=bool(self.ctx.store.vat_registered),
             ppn_percent=self.ctx.settings.tax_ppn_percent,
         )
