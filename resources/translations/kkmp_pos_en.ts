@@ -739,6 +739,19 @@
     </message>
 </context>
 <context>
+    <name>EraseMember</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/members/erase_member.py" line="24"/>
+        <source>Hapus data pribadi {name} ({number})? Nama, NIK, KK, HP dan alamat dihapus untuk selamanya; transaksi, simpanan dan SHU tetap tercatat tanpa nama.</source>
+        <translation>Erase the personal data of {name} ({number})? Name, NIK, KK, phone and address are erased for good; sales, savings and SHU stay recorded without a name.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/members/erase_member.py" line="37"/>
+        <source>Data pribadi {number} dihapus; kini tercatat sebagai {name}.</source>
+        <translation>Personal data of {number} erased; now recorded as {name}.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../kkmp_pos/gui/i18n.py" line="45"/>
@@ -1163,24 +1176,29 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="38"/>
         <source>Anggota</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="39"/>
+        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="44"/>
         <source>Pindai kartu anggota, atau ketik nomor anggota, nomor HP, NIK atau nama:</source>
         <translation>Scan the member card, or type the member number, phone, NIK or name:</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="59"/>
         <source>Pilih [Enter]</source>
         <translation>Choose [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="63"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="68"/>
+        <source>Hapus data pribadi… (manajer)</source>
+        <translation>Erase personal data… (manager)</translation>
     </message>
 </context>
 <context>
