@@ -62,7 +62,7 @@ def test_a_manager_erases_a_member_and_the_figures_stay(till, cashier, manager):
 
 
 def test_the_command_line_erases_with_a_manager_s_pin(till, cashier, monkeypatch, capsys):
-    ref, nik = _register(till, cashier)
+    ref, _nik = _register(till, cashier)
     folder = till.ctx.data_dir
     till.close()
     monkeypatch.setattr("sys.stdin", io.StringIO("9999\n"))
