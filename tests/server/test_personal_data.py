@@ -11,6 +11,7 @@ import stat
 import pytest
 
 from kkmp_pos.core.errors import StorageError
+from kkmp_pos.core.personal import keyed_hash
 from kkmp_pos.server import admin, catalog, personal, schema
 from kkmp_pos.server.admin_api import apply_rows
 from kkmp_pos.server.db import open_server_db
@@ -139,3 +140,22 @@ def test_the_default_key_folder_sits_beside_the_sqlite_file_not_in_it(tmp_path, 
     assert key_dir_for(f"sqlite:///{tmp_path / 'srv.db'}") == tmp_path / "kkmp-server-keys"
     monkeypatch.setenv("KKMP_SERVER_KEY_DIR", str(tmp_path / "elsewhere"))
     assert key_dir_for("postgresql://u@h/db") == tmp_path / "elsewhere"
+
+
+def test_the_first_till_s_hash_key_is_adopted_and_later_tills_get_it(http, sdb):
+    import base64
+
+    from tests.server.support import seed
+
+    tills = seed(sdb, terminals=(("s1", "t1"), ("s1", "t2")))["tills"]
+    first, second = (base64.b64encode(bytes([n]) * 32).decode() for n in (1, 2))
+    answer = http.post("/v1/sync/keys", json={"hmac_key": first}, headers=tills["t1"].headers)
+    assert answer.status_code == 200 and answer.json() == {"hmac_key": first, "adopted": True}
+    answer = http.post("/v1/sync/keys", json={"hmac_key": second}, headers=tills["t2"].headers)
+    assert answer.json() == {"hmac_key": first, "adopted": False}
+    assert http.post("/v1/sync/keys", json={}, headers=tills["t2"].headers).json()["hmac_key"] == first
+    bad = http.post("/v1/sync/keys", json={"hmac_key": "short"}, headers=tills["t2"].headers)
+    assert bad.status_code == 400 and bad.json()["error"]["field"] == "hmac_key"
+    assert http.post("/v1/sync/keys", json={}).status_code == 401
+    # the key a till hashed with is the one the server hashes with
+    assert sdb.keys.hash("kop1", NIK) == keyed_hash(base64.b64decode(first), NIK)
