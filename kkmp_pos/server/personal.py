@@ -17,7 +17,6 @@ import json
 import re
 from typing import Any
 
-from kkmp_pos.core.errors import NotFoundError
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.personal import (
     PERSONAL_MEMBER_FIELDS,
@@ -124,8 +123,9 @@ def erase_member(sdb: ServerDb, coop: str, member_id: str, actor: str) -> list[P
     row = m.MemberModel.get_or_none(
         (m.MemberModel.cooperative_id == coop) & (m.MemberModel.member_id == member_id)
     )
-    if row is None:
-        raise NotFoundError("server_not_found", kind="member", value=member_id)
+    if row is None:  # nothing of the person here (never registered, or not yet): nothing to erase
+        audit(sdb, coop, "member.erased", actor, member_id=member_id, known=False)
+        return []
     old = json.loads(row.data)
     if old.get("erased"):
         return []

@@ -7,6 +7,7 @@ import csv
 from typing import Any
 
 from kkmp_pos.core.personal import mask
+from kkmp_pos.core.spreadsheet import safe_row
 from kkmp_pos.server import catalog, personal
 from kkmp_pos.server.db import ServerDb
 from kkmp_pos.server.feed import append_changes
@@ -19,7 +20,11 @@ def run(sdb: ServerDb, args: argparse.Namespace) -> int:
         with sdb.database.connection_context(), sdb.atomic():
             changes = personal.erase_member(sdb, args.cooperative, args.member_id, args.by)
             append_changes(sdb, changes)
-        print(f"member {args.member_id}: personal data erased" if changes else "already erased")
+        print(
+            f"member {args.member_id}: personal data erased"
+            if changes
+            else "nothing to erase (unknown or already erased)"
+        )
         return 0
     with sdb.database.connection_context():
         if args.full_nik:
@@ -27,9 +32,9 @@ def run(sdb: ServerDb, args: argparse.Namespace) -> int:
         else:
             rows = [_masked(r) for r in catalog.list_members(sdb, args.cooperative)]
     with open(args.file, "w", newline="", encoding="utf-8") as out:
-        writer = csv.DictWriter(out, COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(out)
+        writer.writerow(COLUMNS)
+        writer.writerows(safe_row(row.get(c, "") for c in COLUMNS) for row in rows)
     print(
         f"{len(rows)} members written to {args.file}"
         + (" (full NIK and KK, audited)" if args.full_nik else "")

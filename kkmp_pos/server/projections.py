@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kkmp_pos.core import events
-from kkmp_pos.core.errors import NotFoundError
 from kkmp_pos.server import catalog, personal
 from kkmp_pos.server.db import ServerDb
 from kkmp_pos.server.feed import MOVEMENT_REF, PendingChange
@@ -173,10 +172,7 @@ def project(sdb: ServerDb, env: EventEnvelope, event: events.Event, rows: Rows) 
             if event.erased_by
             else env.terminal_id
         )
-        try:
-            rows.changes += personal.erase_member(sdb, coop, event.member_id, who)
-        except NotFoundError:
-            raise Rejected(f"member_id {event.member_id} is not a member of this cooperative") from None
+        rows.changes += personal.erase_member(sdb, coop, event.member_id, who)
     elif isinstance(event, events.ProductChanged) and event.upload:
         # a stand-alone shop's catalog sent at enrolment: only what the server does not know yet
         rows.changes += _catalog_call(catalog.upload_product, sdb, coop, event.product)

@@ -1959,118 +1959,128 @@
 <context>
     <name>RegisterMemberDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="61"/>
         <source>Daftar anggota baru</source>
         <translation>Register a new member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="88"/>
         <source>Anggota baru</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="94"/>
         <source>nama lengkap sesuai KTP</source>
         <translation>full name as on the ID card</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="96"/>
         <source>16 angka</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="103"/>
         <source>mis. 0812 3456 7890 (boleh kosong)</source>
         <translation>e.g. 0812 3456 7890 (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="104"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="105"/>
+        <source>No. Kartu Keluarga, 16 angka (boleh kosong)</source>
+        <translation>Family card number, 16 digits (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="108"/>
         <source>RT/RW, kelurahan (boleh kosong)</source>
         <translation>RT/RW, kelurahan (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="109"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="110"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="112"/>
         <source>No. HP</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="113"/>
+        <source>No. KK</source>
+        <translation>Family card (KK)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="114"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="121"/>
         <source>Daftarkan [Enter]</source>
         <translation>Register [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="120"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="125"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="151"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="157"/>
         <source>Anggota terdaftar</source>
         <translation>Member registered</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="162"/>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="317"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="168"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="325"/>
         <source>Mencetak bukti setoran dan kartu anggota…</source>
         <translation>Printing the savings receipt and the member card…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="166"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="172"/>
         <source>Cetak ulang</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="172"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="178"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="189"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="195"/>
         <source>{n}/16 angka</source>
         <translation>{n}/16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="196"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="202"/>
         <source>NIK sah ✓</source>
         <translation>NIK valid ✓</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="221"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="227"/>
         <source>NIK sah ✓ (Hapus untuk mengubah)</source>
         <translation>NIK valid ✓ (Backspace to change)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="305"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="313"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="300"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="308"/>
         <source>No. anggota {number} · NIK {nik} · aktif, harga anggota berlaku</source>
         <translation>Member no. {number} · NIK {nik} · active, member prices apply</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="334"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="342"/>
         <source>Bukti setoran dan kartu anggota tercetak.</source>
         <translation>Savings receipt and member card printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="341"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="349"/>
         <source>Belum tercetak: {reason} Anggota tetap terdaftar.</source>
         <translation>Not printed: {reason} The member stays registered.</translation>
     </message>

@@ -21,7 +21,7 @@ from kkmp_pos.core.events_privacy import MemberErased
 from kkmp_pos.core.personal import erased_name
 from kkmp_pos.core.text import fold
 from kkmp_pos.db.models import MemberModel, MemberPaymentModel, OutboxEventModel, PrintJobModel, SaleModel
-from kkmp_pos.db.outbox import append_event, dumps
+from kkmp_pos.db.outbox import append_event, redact_payloads
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.privacy.retention import truncate_wal
@@ -112,11 +112,10 @@ def erase_member(ctx: ServiceContext, actor: Actor, query: str) -> str:
             search_text=fold(f"{name} {member.number}"),
             erased_at=now,
         ).where(MemberModel.id == member.id).execute()
-        for event in OutboxEventModel.select(OutboxEventModel.seq, OutboxEventModel.payload).where(
+        queued = OutboxEventModel.select(OutboxEventModel.seq, OutboxEventModel.payload).where(
             OutboxEventModel.type.startswith("member.") & OutboxEventModel.payload.contains(member.id)
-        ):
-            payload = _blank_payload(json.loads(event.payload), member.id, name)
-            OutboxEventModel.update(payload=dumps(payload)).where(OutboxEventModel.seq == event.seq).execute()
+        )
+        redact_payloads((_blank_payload(json.loads(e.payload), member.id, name), e.seq) for e in queued)
         _scrub_documents(member, name)
         erased = MemberErased(member.id, Person(actor.user_id, actor.name))
         append_event(erased.TYPE, erased.to_payload(), occurred_at=now, business_date=ctx.business_date())

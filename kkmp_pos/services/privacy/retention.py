@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from kkmp_pos.core.personal import keyed_hash, last4, reduce_payload
 from kkmp_pos.db.models import MemberModel, OutboxEventModel, SaleModel, SettingModel
-from kkmp_pos.db.outbox import dumps
+from kkmp_pos.db.outbox import redact_payloads
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.privacy.keys import hash_key
 
@@ -74,16 +74,16 @@ def reduce_expired(ctx: ServiceContext) -> tuple[int, int]:
             .execute()
         )
         key = hash_key(ctx.data_dir)[0]
-        events = 0
         # events written before step 12 carried the buyer's NIK; sent ones may lose it now
-        for event in OutboxEventModel.select(OutboxEventModel.seq, OutboxEventModel.payload).where(
-            (OutboxEventModel.status == "acked")
-            & (OutboxEventModel.type == "sale.completed")
-            & OutboxEventModel.payload.contains('"buyer_nik":"')
-        ):
-            payload = reduce_payload(json.loads(event.payload), lambda n: keyed_hash(key, n))
-            OutboxEventModel.update(payload=dumps(payload)).where(OutboxEventModel.seq == event.seq).execute()
-            events += 1
+        reduced = [
+            (reduce_payload(json.loads(event.payload), lambda n: keyed_hash(key, n)), event.seq)
+            for event in OutboxEventModel.select(OutboxEventModel.seq, OutboxEventModel.payload).where(
+                (OutboxEventModel.status == "acked")
+                & (OutboxEventModel.type == "sale.completed")
+                & OutboxEventModel.payload.contains('"buyer_nik":"')
+            )
+        ]
+        events = redact_payloads(reduced)
     return sales, events
 
 

@@ -90,6 +90,11 @@ class LimitCheck:
     buyer_nik_last4: str = ""
 
     @property
+    def buyer(self) -> tuple[str | None, str | None, str]:
+        """(full NIK, keyed hash, last 4) as the sale records them (docs/PRIVACY.md)."""
+        return self.buyer_nik, self.buyer_nik_hmac, self.buyer_nik_last4
+
+    @property
     def nik_required(self) -> bool:
         return bool(self.nik_products)
 

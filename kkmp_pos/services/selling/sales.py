@@ -130,10 +130,8 @@ class SaleService:
             # the buyer's NIK and the purchase caps, counted inside this transaction with the sale itself
             limits = LimitService(self.ctx)
             regulated = limits.enforce(cart, buyer_nik, cashier, limit_approver)
-            # the full NIK for the logbook's retention period, its hash + last 4 for good (docs/PRIVACY.md)
-            keep = regulated.nik_required or bool(buyer_nik)
-            recorded_nik = regulated.buyer_nik if keep else None
-            buyer = (regulated.buyer_nik_hmac, regulated.buyer_nik_last4) if keep else (None, "")
+            keep = regulated.nik_required or bool(buyer_nik)  # full NIK: the logbook's retention only
+            buyer = regulated.buyer if keep else (None, None, "")
             SaleModel.create(
                 id=sale_id,
                 receipt_no=receipt_no,
@@ -152,9 +150,9 @@ class SaleService:
                 member_savings_rp=totals.member_savings_rp,
                 created_at=now_iso,
                 business_date=bdate,
-                buyer_nik=recorded_nik,
-                buyer_nik_hmac=buyer[0],
-                buyer_nik_last4=buyer[1],
+                buyer_nik=buyer[0],
+                buyer_nik_hmac=buyer[1],
+                buyer_nik_last4=buyer[2],
                 vat_registered=bool(self.ctx.store.vat_registered),
                 ppn_percent=self.ctx.settings.tax_ppn_percent,
             )
@@ -345,7 +343,7 @@ class SaleService:
         payment_rows: list[dict[str, Any]],
         movements: list[Movement],
         now_iso: str,
-        buyer: tuple[str | None, str],
+        buyer: tuple[str | None, str | None, str],
     ) -> SaleCompleted:
         """The sale as the outbox carries it: with the PPN facts (exemption per line, the store's VAT
         status and rate) and each movement's stored cost, so the server can rebuild the till's reports."""
@@ -397,9 +395,8 @@ class SaleService:
                 for r in payment_rows
             ),
             movements=tuple(StockMovement.of(m) for m in movements),
-            # regulated goods: the buyer travels as keyed hash + last 4, never the full NIK
-            buyer_nik_hmac=buyer[0],
-            buyer_nik_last4=buyer[1],
+            buyer_nik_hmac=buyer[1],  # regulated goods: keyed hash + last 4, never the full NIK
+            buyer_nik_last4=buyer[2],
             vat_registered=bool(self.ctx.store.vat_registered),
             ppn_percent=self.ctx.settings.tax_ppn_percent,
         )
