@@ -82,3 +82,14 @@ def test_a_database_opened_beside_another_key_is_hashed_again(till, cashier, tmp
         assert sale.buyer_nik_hmac == keys.number_hash(again.ctx, WALK_IN_NIK)
     finally:
         again.close()
+
+
+def test_a_member_known_by_hash_only_is_recorded_in_full_when_the_nik_is_typed(till, cashier):
+    member = MemberModel.get(MemberModel.number == "A-000003")
+    nik = member.nik
+    MemberModel.update(nik=None).where(MemberModel.id == member.id).execute()  # as from another till
+    cart = cart_of(till, ("LPG3", 1000), member="A-000003")
+    assert till.limits.check(cart).buyer == (None, member.nik_hmac, nik[-4:])
+    assert not till.limits.check(cart).nik_missing  # the hash is enough for caps
+    sale = till.sales.checkout(cart, cash(50_000), cashier, buyer_nik=nik)
+    assert SaleModel.get_by_id(sale.sale_id).buyer_nik == nik

@@ -266,6 +266,10 @@ class LimitService:
             if member is not None and member.nik:
                 return member.nik, number_hash(self.ctx, member.nik), last4(member.nik), True
             if member is not None and member.nik_hmac:
+                # known by hash only (registered at another till): a typed NIK that matches is recorded
+                typed_nik = validate_nik(typed) if typed and typed.strip() else None
+                if typed_nik and number_hash(self.ctx, typed_nik) == member.nik_hmac:
+                    return typed_nik, member.nik_hmac, last4(typed_nik), True
                 return None, member.nik_hmac, member.nik_last4, True
         if typed and typed.strip():
             nik = validate_nik(typed)
