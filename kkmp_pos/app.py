@@ -50,6 +50,10 @@ def open_till(
     try:
         with storage_errors(db.database):  # a full disk on the first start is said as such
             _initialise(ctx, data_dir, demo=demo, demo_days=demo_days)
+            # the hashes in the file were made with the key beside it, else redo them (docs/PRIVACY.md)
+            from kkmp_pos.services.privacy.retention import match_key
+
+            match_key(ctx)
     except BaseException:
         db.close()
         raise

@@ -180,6 +180,12 @@ class Settings:
         int,
         "Days acknowledged sync events and printed print jobs are kept (the documents always stay)",
     )
+    privacy_nik_retention_days = Setting(
+        "privacy.nik_retention_days",
+        90,
+        int,
+        "Days a walk-in LPG buyer's full NIK is kept for the logbook (then only its hash and last 4 digits)",
+    )
 
     clock_confirmed = Setting(
         "clock.confirmed", "", str, "A manager's confirmation of a clock behind the newest document (JSON)"

@@ -117,3 +117,10 @@ def without_purchase_caps(till):
     from kkmp_pos.db.models import PurchaseLimitModel
 
     PurchaseLimitModel.update(active=False).execute()
+
+
+@pytest.fixture(autouse=True)
+def _server_key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Servers started by a test keep their personal-data keys in the test's folder, never in the
+    working folder (the PostgreSQL default)."""
+    monkeypatch.setenv("KKMP_SERVER_KEY_DIR", str(tmp_path / "server-keys"))

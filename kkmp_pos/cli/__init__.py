@@ -40,6 +40,7 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 def build_parser() -> argparse.ArgumentParser:
     import kkmp_pos.cli.commands
     import kkmp_pos.cli.demo
+    import kkmp_pos.cli.members
     import kkmp_pos.cli.reports
     import kkmp_pos.cli.shifts
     import kkmp_pos.cli.sync  # noqa: F401  (each module registers its subcommands)

@@ -38,6 +38,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "purchase_limit.warning": ("Peringatan batas pembelian", "Purchase limit warning"),
     "member.registered": ("Anggota didaftarkan", "Member registered"),
     "lpg_logbook.full_nik": ("Buku LPG dibuka dengan NIK lengkap", "LPG logbook viewed with full NIK"),
+    "member.erased": ("Data pribadi anggota dihapus", "Member's personal data erased"),
+    "members.full_export": ("Anggota diekspor dengan NIK/KK lengkap", "Members exported with full NIK/KK"),
     # shifts, cash and reports
     "shift.opened": ("Shift dibuka", "Shift opened"),
     "shift.counted": ("Kas shift dihitung", "Shift cash counted"),

@@ -30,6 +30,7 @@ from kkmp_pos.core.events_people import (
     ShiftClosed,
     ShiftOpened,
 )
+from kkmp_pos.core.events_privacy import MemberErased
 from kkmp_pos.core.events_sale import (
     ReturnCompleted,
     ReturnLine,
@@ -51,6 +52,7 @@ Event = (
     | SaleCancelled
     | ReturnCompleted
     | MemberRegistered
+    | MemberErased
     | ProductChanged
     | StockReceived
     | StockWrittenOff
@@ -69,6 +71,7 @@ EVENT_CLASSES: dict[str, Any] = {
         SaleCancelled,
         ReturnCompleted,
         MemberRegistered,
+        MemberErased,
         ProductChanged,
         StockReceived,
         StockWrittenOff,
@@ -112,6 +115,7 @@ __all__ = [
     "CountLine",
     "Event",
     "EventError",
+    "MemberErased",
     "MemberFields",
     "MemberRef",
     "MemberRegistered",

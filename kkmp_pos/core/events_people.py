@@ -26,9 +26,10 @@ class MemberFields:
     address: str = ""
     status: str = "active"
     joined_on: str = ""
+    kk: str | None = None  # family card number (issue 12): sent only when the till has it
 
     def to_payload(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "number": self.number,
             "card_code": self.card_code,
@@ -39,6 +40,9 @@ class MemberFields:
             "status": self.status,
             "joined_on": self.joined_on,
         }
+        if self.kk:
+            out["kk"] = self.kk
+        return out
 
     @classmethod
     def from_payload(cls, obj: dict[str, Any], at: str) -> MemberFields:
@@ -52,6 +56,7 @@ class MemberFields:
             address=f.text(obj, "address", at, default=""),
             status=f.text(obj, "status", at, default="active"),
             joined_on=f.text(obj, "joined_on", at, default=""),
+            kk=f.optional_text(obj, "kk", at),
         )
 
 

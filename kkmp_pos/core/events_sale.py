@@ -60,6 +60,9 @@ class SaleCompleted:
     # version 2: the store's VAT status as the till applied it (None: a version-1 event)
     vat_registered: bool | None = None
     ppn_percent: int | None = None
+    # issue 12: the buyer as keyed hash + last 4 digits (a till no longer sends `buyer_nik`)
+    buyer_nik_hmac: str | None = None
+    buyer_nik_last4: str = ""
 
     @property
     def schema_version(self) -> int:
@@ -90,6 +93,9 @@ class SaleCompleted:
             out["vat_registered"] = self.vat_registered
         if self.ppn_percent is not None:
             out["ppn_percent"] = self.ppn_percent
+        if self.buyer_nik_hmac is not None:
+            out["buyer_nik_hmac"] = self.buyer_nik_hmac
+            out["buyer_nik_last4"] = self.buyer_nik_last4
         return out
 
     @classmethod
@@ -124,12 +130,13 @@ class SaleCompleted:
             and total >= 0
             and f.all_texts(receipt_no, created_at, status)
             and status
-            and f.texts_or_none(nik)
+            and f.texts_or_none(nik, get("buyer_nik_hmac"))
+            and f.all_texts(get("buyer_nik_last4", ""))
             and ppn_facts
         ):
             return cls(sale_id, total, lines, payments, movements, receipt_no, cashier, member,
                        status, created_at, subtotal, discount, rounding, change, savings, nik, vat,
-                       percent)  # fmt: skip
+                       percent, get("buyer_nik_hmac"), get("buyer_nik_last4", ""))  # fmt: skip
         return cls.read_each_field(payload, version, lines, payments, movements, cashier, member)
 
     @classmethod
@@ -162,6 +169,8 @@ class SaleCompleted:
             change_rp=f.rp(payload, "change_rp", default=0),
             member_savings_rp=f.rp(payload, "member_savings_rp", default=0),
             buyer_nik=f.optional_text(payload, "buyer_nik"),
+            buyer_nik_hmac=f.optional_text(payload, "buyer_nik_hmac"),
+            buyer_nik_last4=f.text(payload, "buyer_nik_last4", default=""),
             vat_registered=f.flag(payload, "vat_registered", default=None if not v2 else f.REQUIRED),
             ppn_percent=f.integer(
                 payload, "ppn_percent", signed=False, default=None if not v2 else f.REQUIRED

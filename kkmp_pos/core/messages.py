@@ -858,6 +858,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: number out of range ({low} to {high}).",
     ),
     "payload_too_deep": ("{field}: susunan data terlalu dalam.", "{field}: the data is nested too deeply."),
+    # personal data (issue 12, docs/PRIVACY.md)
+    "kk_invalid": (
+        "Nomor KK {kk} tidak sah: harus 16 angka.",
+        "Family card number {kk} is not valid: 16 digits.",
+    ),
+    "server_key_missing": (
+        "Kunci data pribadi koperasi {cooperative} tidak ada di {path}: NIK dan KK tersandi tidak dapat "
+        "dibaca. Pulihkan folder kunci dari cadangan (data lain tetap dapat dipakai).",
+        "The personal-data key of cooperative {cooperative} is not in {path}: encrypted NIKs and KKs "
+        "cannot be read. Restore the key folder from the backup (the rest of the data stays usable).",
+    ),
+    "server_key_wrong": (
+        "Kunci data pribadi koperasi {cooperative} tidak cocok dengan data tersandi.",
+        "The personal-data key of cooperative {cooperative} does not match the encrypted data.",
+    ),
+    "member_already_erased": (
+        "Data pribadi anggota {member} sudah dihapus.",
+        "Member {member}'s personal data is already erased.",
+    ),
+    "member_erased": (
+        "Data pribadi anggota {member} dihapus; transaksi, simpanan dan SHU tetap tercatat sebagai {name}.",
+        "Member {member}'s personal data erased; sales, savings and SHU stay recorded as {name}.",
+    ),
 }
 
 

@@ -27,6 +27,9 @@ PRAGMAS = {
     "busy_timeout": BUSY_TIMEOUT_MS,
     "cache_size": -16000,
     "temp_store": "memory",
+    # deleted or replaced content is zeroed, so a NIK reduced or erased leaves no copy in the file
+    # (docs/PRIVACY.md); the WAL is truncated after such a change (services/privacy/retention.py)
+    "secure_delete": 1,
 }
 
 # The one database object the models are bound to; `open_database` initialises it.

@@ -337,6 +337,25 @@ V9 = [
 V10 = ['CREATE INDEX "sale_member_id_business_date" ON "sale" ("member_id", "business_date")']
 
 
+# Version 11 (personal data, issue 12; docs/PRIVACY.md): NIK and KK as keyed hash + last 4 digits beside
+# the full number, which a till keeps only for its own members and, for a walk-in LPG buyer, only for the
+# logbook's retention period. Purchase caps read the hash. The hashes of rows already stored are filled
+# by the start-up housekeeping (services/privacy/retention.py): the key lives in a file, not here.
+V11 = [
+    'ALTER TABLE "member" ADD COLUMN "nik_hmac" VARCHAR(255)',
+    'ALTER TABLE "member" ADD COLUMN "nik_last4" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "member" ADD COLUMN "kk" VARCHAR(255)',
+    'ALTER TABLE "member" ADD COLUMN "kk_hmac" VARCHAR(255)',
+    'ALTER TABLE "member" ADD COLUMN "kk_last4" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "member" ADD COLUMN "erased_at" VARCHAR(255)',
+    'CREATE INDEX "member_nik_hmac" ON "member" ("nik_hmac")',
+    'ALTER TABLE "sale" ADD COLUMN "buyer_nik_hmac" VARCHAR(255)',
+    'ALTER TABLE "sale" ADD COLUMN "buyer_nik_last4" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'DROP INDEX IF EXISTS "sale_buyer_nik_business_date"',
+    'CREATE INDEX "sale_buyer_nik_hmac_business_date" ON "sale" ("buyer_nik_hmac", "business_date")',
+]
+
+
 STEPS: list[tuple[int, Step]] = [
     (1, _sql_step(V1)),
     (2, _v2),
@@ -348,6 +367,7 @@ STEPS: list[tuple[int, Step]] = [
     (8, _v8),  # sale.receipt_document, VAT status and rate; refund rounding
     (9, _sql_step(V9)),  # sync: pull_problem
     (10, _sql_step(V10)),  # sale(member_id, business_date): purchase caps read only their window
+    (11, _sql_step(V11)),  # personal data: NIK/KK hash + last 4, buyer NIK reduced after retention
 ]
 
 LATEST = STEPS[-1][0]

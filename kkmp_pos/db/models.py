@@ -208,6 +208,7 @@ class MemberModel(BaseModel):
     number = pw.CharField(unique=True)  # printed on the card, e.g. 'A-000123'
     card_code = pw.CharField(unique=True)  # barcode on the card
     name = pw.CharField()
+    # full NIK and KK only for the till's own members (registered here); otherwise hash + last 4 (step 11)
     nik = pw.CharField(null=True, unique=True)
     phone = pw.CharField(default="", index=True)
     address = pw.TextField(default="")
@@ -215,6 +216,12 @@ class MemberModel(BaseModel):
     joined_on = pw.CharField()
     created_at = pw.CharField()
     search_text = pw.CharField(index=True)
+    nik_hmac = pw.CharField(null=True, index=True)
+    nik_last4 = pw.CharField(default="")
+    kk = pw.CharField(null=True)
+    kk_hmac = pw.CharField(null=True)
+    kk_last4 = pw.CharField(default="")
+    erased_at = pw.CharField(null=True)  # personal data erased on request (services/privacy/erasure.py)
 
     class Meta:
         table_name = "member"
@@ -257,8 +264,11 @@ class SaleModel(BaseModel):
     member_savings_rp = pw.IntegerField(default=0)
     created_at = pw.CharField()
     business_date = pw.CharField(index=True)
-    # the buyer's NIK when the cart needed one (LPG 3 kg) or one was given (schema step 6)
+    # the buyer's NIK when the cart needed one (LPG 3 kg) or one was given (schema step 6): in full only
+    # for the logbook's retention period, its keyed hash and last 4 digits for good (step 11)
     buyer_nik = pw.CharField(null=True)
+    buyer_nik_hmac = pw.CharField(null=True)
+    buyer_nik_last4 = pw.CharField(default="")
     # What the sale was printed with (schema step 8): the receipt document as JSON (None for sales made
     # before it: they are drawn from today's data), and the store's VAT status and PPN rate.
     receipt_document = pw.TextField(null=True)
@@ -268,7 +278,7 @@ class SaleModel(BaseModel):
     class Meta:
         table_name = "sale"
         indexes = (
-            (("buyer_nik", "business_date"), False),  # step 6: purchases per NIK in a period
+            (("buyer_nik_hmac", "business_date"), False),  # step 11: purchases per NIK in a period
             (("member", "business_date"), False),  # step 11: purchases per member in a period
         )
 

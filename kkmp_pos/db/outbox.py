@@ -270,3 +270,15 @@ def move_to_front(mine: set[int]) -> None:
         return
     database.cursor().executemany("UPDATE outbox_event SET seq = ? WHERE seq = ?", moves)
     database.execute_sql("UPDATE outbox_event SET seq = -seq WHERE seq < 0")
+
+
+def redact_payloads(updates: Iterable[tuple[Mapping[str, Any], int]]) -> int:
+    """Store payloads with personal data taken out (docs/PRIVACY.md), by seq, whatever the status: a
+    member's erasure and the end of a buyer NIK's retention reach the events kept here too. Call
+    inside the caller's transaction; returns the rows changed."""
+    changed = 0
+    for payload, seq in updates:
+        changed += (
+            OutboxEventModel.update(payload=dumps(payload)).where(OutboxEventModel.seq == seq).execute()
+        )
+    return changed

@@ -27,6 +27,7 @@ def create_cooperative(sdb: ServerDb, cooperative_id: str, name: str) -> str:
         if m.CooperativeModel.get_or_none(m.CooperativeModel.cooperative_id == cooperative_id):
             raise ValidationError("server_exists", kind="cooperative", value=cooperative_id)
         m.CooperativeModel.create(cooperative_id=cooperative_id, name=name, created_at=auth.utc_now())
+        sdb.keys.create(cooperative_id)  # its personal-data key, in the key folder (server.keys)
         return auth.issue_admin_token(sdb, cooperative_id, "created with the cooperative")
 
 

@@ -22,6 +22,7 @@ from kkmp_pos.server import admin, auth, catalog, feed, ingest, schema, schemas
 from kkmp_pos.server.db import ServerDb, open_server_db
 from kkmp_pos.server.exposure import EXPOSURES, TERMINAL_AUTH, declare_security, keep_only
 from kkmp_pos.server.http import MAX_SMALL_BYTES, ApiError, body_ref, error_body, read_json
+from kkmp_pos.server.keys import decode_key
 from kkmp_pos.server.ratelimit import FailureLimiter, default_limiter
 from kkmp_pos.sync import wire
 
@@ -34,11 +35,13 @@ def create_app(
     exposures: Iterable[str] = EXPOSURES,
     limiter: FailureLimiter | None = None,
     backup_dir: Path | None = None,
+    key_dir: Path | None = None,
 ) -> FastAPI:
     """The app for one database; the schema is created or migrated on start unless told not to.
+    `key_dir`: the cooperatives' personal-data keys (`keys.key_dir_for` by default).
     `exposures`: which listener this app is (`exposure.py`); all of them by default. `backup_dir`
     keeps the tills' sealed off-machine copies (default: `backups.backup_dir_for`)."""
-    sdb = open_server_db(database_url)
+    sdb = open_server_db(database_url, key_dir)
     if migrate:
         schema.migrate(sdb)
     return build_app(sdb, exposures, limiter, backup_dir)
@@ -133,6 +136,27 @@ def build_app(
     async def confirm_enrolment(request: Request) -> dict[str, Any]:
         await run_in_threadpool(terminal, request)  # the first authenticated call confirms
         return {"confirmed": True}
+
+    @app.post(
+        "/v1/sync/keys",
+        tags=["sync"],
+        summary="The cooperative's personal-data hash key (HMAC), for purchase caps offline",
+        response_model=schemas.KeysResponseDoc,
+        responses=schemas.errors(400, 401, 403, 413, 503),
+        openapi_extra=body_ref("KeysRequestDoc") | TERMINAL_AUTH,
+    )
+    async def hash_key(request: Request) -> dict[str, Any]:
+        ident = await run_in_threadpool(terminal, request)
+        body = await read_json(request, MAX_SMALL_BYTES)
+        if not isinstance(body, dict) or set(body) - {"hmac_key"}:
+            raise ApiError(400, "sync_wire_invalid", field="body", reason="hmac_key only")
+        offer = None
+        if body.get("hmac_key") is not None:
+            offer = decode_key(body["hmac_key"])
+            if offer is None:
+                raise ApiError(400, "sync_wire_invalid", field="hmac_key", reason="base64 of 32 bytes")
+        key = await run_in_threadpool(sdb.keys.hmac_key_text, ident.cooperative_id, offer)
+        return {"hmac_key": key, "adopted": offer is not None and key == body["hmac_key"]}
 
     @app.post(
         "/v1/sync/push",

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from kkmp_pos.core.ids import uuid7
+from kkmp_pos.server import personal
 from kkmp_pos.server.auth import utc_now
 from kkmp_pos.server.db import ServerDb
 from kkmp_pos.server.feed import PendingChange, price_data, price_key
@@ -203,18 +204,21 @@ def upsert_member(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[Pending
     if holder is not None and member_id and holder.member_id != member_id:
         raise RowError("member_no", f"already used by member {holder.member_id}")
     member_id = member_id or (holder.member_id if holder else uuid7())
-    nik = text(row, "nik", required=False, max_len=16)
-    if nik and (len(nik) != 16 or not nik.isdigit()):
-        raise RowError("nik", "must be 16 digits")
+    existing = m.MemberModel.get_or_none(
+        (m.MemberModel.cooperative_id == coop) & (m.MemberModel.member_id == member_id)
+    )
+    if existing is not None and json.loads(existing.data).get("erased"):
+        return []  # an erased member stays erased, whatever a till still has queued
     data = {
         "member_id": member_id,
         "member_no": member_no,
         "name": text(row, "name"),
-        "nik": nik,
         "phone": text(row, "phone", required=False, max_len=32),
         "address": text(row, "address", required=False),
         "active": flag(row, "active"),
     }
+    # NIK and KK: encrypted in their own columns, in the data (and so the feed) only hash + last 4
+    sealed = personal.seal_member_numbers(sdb, coop, row, existing, data)
     # the card printed at the counter and the join date travel back to every till unchanged
     for name in ("card_code", "joined_on"):
         value = text(row, name, required=False, max_len=64)
@@ -227,12 +231,14 @@ def upsert_member(sdb: ServerDb, coop: str, row: dict[str, Any]) -> list[Pending
         member_no=member_no,
         data=canonical_json(data),
         updated_at=now,
+        **sealed,
     ).on_conflict(
         conflict_target=[m.MemberModel.cooperative_id, m.MemberModel.member_id],
         update={
             m.MemberModel.member_no: member_no,
             m.MemberModel.data: canonical_json(data),
             m.MemberModel.updated_at: now,
+            **{getattr(m.MemberModel, k): v for k, v in sealed.items()},
         },
     ).execute()
     return [PendingChange(coop, "cooperative", coop, "member", member_id, data)]

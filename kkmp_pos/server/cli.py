@@ -22,6 +22,12 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help=f"SQLite file or postgresql://… URL (default {DEFAULT_DATABASE})",
     )
+    common.add_argument(
+        "--key-dir",
+        default=argparse.SUPPRESS,
+        help="folder of the cooperatives' personal-data keys, kept outside the database and backed "
+        "up with it (default: $KKMP_SERVER_KEY_DIR, else kkmp-server-keys beside the SQLite file)",
+    )
     parser = argparse.ArgumentParser(
         prog="kkmp-pos-server", description="KKMP POS central server", parents=[common]
     )
@@ -86,6 +92,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("cooperative", help="cooperative id ('-' with --national for ceilings)")
     p.add_argument("file")
     p.add_argument("--national", action="store_true", help="ceilings for every cooperative")
+    p = asub.add_parser(
+        "export-members", parents=[common], help="members to CSV; --full-nik decrypts NIK and KK (audited)"
+    )
+    p.add_argument("cooperative")
+    p.add_argument("file")
+    p.add_argument("--full-nik", action="store_true", help="full NIK and KK (needs the key folder)")
+    p.add_argument("--by", default="server admin", help="who asks (written to the privacy audit)")
+    p = asub.add_parser("erase-member", parents=[common], help="erase a member's personal data (audited)")
+    p.add_argument("cooperative")
+    p.add_argument("member_id")
+    p.add_argument("--by", default="server admin", help="who asks (written to the privacy audit)")
     p = asub.add_parser("quarantine", parents=[common], help="list quarantined events")
     p.add_argument("--cooperative")
     p.add_argument("--json", action="store_true")
@@ -129,7 +146,7 @@ def _serve(database: str, args: argparse.Namespace) -> int:
         args.single_listener,
     )
     tls = listeners.Tls(args.tls_cert, args.tls_key) if args.tls_cert else None
-    sdb = open_server_db(database)
+    sdb = open_server_db(database, getattr(args, "key_dir", None))
     schema.migrate(sdb)
     try:
         listeners.serve(sdb, plan, tls, args.forwarded_allow_ips, args.log_level)
@@ -142,7 +159,7 @@ def _admin(database: str, args: argparse.Namespace) -> int:
     from kkmp_pos.server import admin, schema
     from kkmp_pos.server.db import open_server_db
 
-    sdb = open_server_db(database)
+    sdb = open_server_db(database, getattr(args, "key_dir", None))
     schema.migrate(sdb)
     try:
         action = args.action
@@ -188,6 +205,10 @@ def _admin(database: str, args: argparse.Namespace) -> int:
                 for row in rows:
                     row["total"] = _rp(row["total_rp"])
             _print_rows(rows, args.json, ["cooperative", "store", "business_date", "sale_count", "total"])
+        elif action in ("export-members", "erase-member"):
+            from kkmp_pos.server.personal_cli import run
+
+            return run(sdb, args)
         elif action == "prune-feed":
             from kkmp_pos.server.feed import prune
 

@@ -16,6 +16,7 @@ from playhouse.pool import PooledPostgresqlDatabase
 
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.server import models as base_models
+from kkmp_pos.server.keys import KeyStore, key_dir_for
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +30,14 @@ class ServerDb:
     PostgreSQL) can run in one process, as the tests and benchmarks do.
     """
 
-    def __init__(self, database: peewee.Database, url: str, schema: str | None = None) -> None:
+    def __init__(
+        self, database: peewee.Database, url: str, schema: str | None = None, key_dir: Path | None = None
+    ) -> None:
         self.database = database
         self.url = url
         self.schema = schema
+        # the cooperatives' personal-data keys: a folder beside, never inside, the database
+        self.keys = KeyStore(key_dir or key_dir_for(url))
         self.is_postgres = isinstance(database, peewee.PostgresqlDatabase)
         self.m = SimpleNamespace()
         for model in base_models.ALL_MODELS:
@@ -147,8 +152,10 @@ def _copy_text(values: list[tuple[Any, ...]]) -> io.StringIO:
     return io.StringIO("\n".join(out))
 
 
-def open_server_db(url: str) -> ServerDb:
-    """`postgresql://user@host:port/db[?schema=name]`, `sqlite:///path` or a plain file path."""
+def open_server_db(url: str, key_dir: Path | str | None = None) -> ServerDb:
+    """`postgresql://user@host:port/db[?schema=name]`, `sqlite:///path` or a plain file path;
+    `key_dir`: the personal-data key folder (default `keys.key_dir_for(url)`)."""
+    keys = Path(key_dir) if key_dir else None
     if url.startswith(("postgresql://", "postgres://")):
         parts = urlsplit(url)
         query = parse_qs(parts.query)
@@ -169,7 +176,7 @@ def open_server_db(url: str) -> ServerDb:
             bootstrap = peewee.PostgresqlDatabase(dsn)
             with bootstrap.connection_context():
                 bootstrap.execute_sql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
-        return ServerDb(database, url, schema)
+        return ServerDb(database, url, schema, keys)
     path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
     if url.startswith("sqlite://") and not url.startswith("sqlite:///"):
         raise ValidationError("server_database_invalid", url=url, reason="use sqlite:///path")
@@ -183,9 +190,10 @@ def open_server_db(url: str) -> ServerDb:
             "synchronous": "full",
             "foreign_keys": 1,
             "busy_timeout": 30000,
+            "secure_delete": 1,  # an erased or converted NIK leaves no copy in free pages
         },
     )
-    return ServerDb(database, url)
+    return ServerDb(database, url, key_dir=keys)
 
 
 def drop_schema(url: str) -> None:

@@ -18,6 +18,7 @@ import peewee
 from kkmp_pos.core.events import Event
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.safe_json import MAX_INT64, printable, problem
+from kkmp_pos.server import personal
 from kkmp_pos.server.auth import AuthError, TerminalIdentity, utc_now
 from kkmp_pos.server.db import ServerDb
 from kkmp_pos.server.feed import append_changes
@@ -120,7 +121,7 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
                 "type": etype,
                 "reason": reason,
                 # ASCII: a lone surrogate or a NUL is kept as its escape, which any database takes
-                "raw": json.dumps(raw, default=str)[:1_000_000],
+                "raw": personal.scrubbed(json.dumps(raw, default=str)[:1_000_000]),
                 "received_at": now,
             }
         )
@@ -251,7 +252,7 @@ def _insert_events(
             "schema_version": env.schema_version,
             "occurred_at": env.occurred_at,
             "business_date": env.business_date,
-            "payload": payload_texts[env.event_id],
+            "payload": _stored_text(sdb, env, payload_texts[env.event_id]),
             "content_hash": chash,
             "received_at": now,
         }
@@ -266,6 +267,13 @@ def _insert_events(
     return created
 
 
+def _stored_text(sdb: ServerDb, env: EventEnvelope, text: str) -> str:
+    """The payload's text as kept: personal numbers as hash + last 4 (the projection read the full
+    ones in memory); most events carry none, and keep the text encoded for their hash."""
+    stored = personal.stored_payload(sdb, env.cooperative_id, env.type, env.payload)
+    return text if stored is env.payload else canonical_json(stored)
+
+
 def _store_conflict(sdb: ServerDb, env: EventEnvelope, old: str, new: str, now: str) -> None:
     log.warning("event %s from %s conflicts with the stored one", env.event_id, env.terminal_id)
     sdb.m.ConflictModel.insert(
@@ -276,6 +284,6 @@ def _store_conflict(sdb: ServerDb, env: EventEnvelope, old: str, new: str, now: 
         seq=env.seq,
         existing_hash=old,
         received_hash=new,
-        received=canonical_json(env.to_dict()),
+        received=personal.scrubbed(canonical_json(env.to_dict())),
         received_at=now,
     ).execute()

@@ -270,13 +270,33 @@ class CeilingModel(_Base):
 class MemberModel(_Base):
     member_id = pw.CharField(max_length=64)
     member_no = pw.CharField(max_length=64)
-    data = pw.TextField()
+    data = pw.TextField()  # as the feed sends it: no full NIK or KK (their hash and last 4 digits)
     updated_at = pw.CharField(max_length=40)
+    # schema step 5: NIK and KK encrypted with the cooperative's key (server.keys), and their keyed hash
+    nik_enc = pw.TextField(null=True)
+    nik_hmac = pw.CharField(max_length=64, null=True)
+    kk_enc = pw.TextField(null=True)
+    kk_hmac = pw.CharField(max_length=64, null=True)
 
     class Meta:
         table_name = "member"
         primary_key = pw.CompositeKey("cooperative_id", "member_id")
+        # schema step 5 adds the index (cooperative_id, nik_hmac)
         indexes = ((("cooperative_id", "member_no"), True),)
+
+
+class PrivacyAuditModel(_Base):
+    """Schema step 5: who read personal numbers in full, and which members were erased."""
+
+    audit_id = pw.CharField(max_length=36)
+    action = pw.CharField(max_length=64)  # members.full_export | member.erased
+    detail = pw.TextField(default="{}")  # never a full number
+    actor = pw.CharField(max_length=200, default="")
+    at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "privacy_audit"
+        primary_key = pw.CompositeKey("cooperative_id", "audit_id")
 
 
 class ChangeModel(_Base):
@@ -339,6 +359,7 @@ ALL_MODELS: list[type[pw.Model]] = [
     PriceModel,
     CeilingModel,
     MemberModel,
+    PrivacyAuditModel,
     ChangeModel,
     FeedHorizonModel,
     SchemaVersionModel,

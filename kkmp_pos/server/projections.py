@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kkmp_pos.core import events
-from kkmp_pos.server import catalog
+from kkmp_pos.server import catalog, personal
 from kkmp_pos.server.db import ServerDb
 from kkmp_pos.server.feed import MOVEMENT_REF, PendingChange
 from kkmp_pos.sync.wire import EventEnvelope, WireError
@@ -165,6 +165,14 @@ def project(sdb: ServerDb, env: EventEnvelope, event: events.Event, rows: Rows) 
         member = env.payload.get("member", env.payload)
         upsert = catalog.upload_member if event.upload else catalog.upsert_member
         rows.changes += _catalog_call(upsert, sdb, coop, member)
+    elif isinstance(event, events.MemberErased):
+        # blanks the member's personal data wherever the server keeps it; the feed tells every till
+        who = (
+            f"{env.terminal_id}:{event.erased_by.name or event.erased_by.id}"
+            if event.erased_by
+            else env.terminal_id
+        )
+        rows.changes += personal.erase_member(sdb, coop, event.member_id, who)
     elif isinstance(event, events.ProductChanged) and event.upload:
         # a stand-alone shop's catalog sent at enrolment: only what the server does not know yet
         rows.changes += _catalog_call(catalog.upload_product, sdb, coop, event.product)

@@ -51,11 +51,35 @@ def _step_4_document_keys(sdb: ServerDb) -> None:
         )
 
 
+def _step_5_personal_data(sdb: ServerDb) -> None:
+    """NIK and KK at rest (issue 12): member columns for the encrypted numbers and their keyed hash,
+    the privacy audit table, a key per cooperative in the key folder, and every clear number already
+    stored converted (server.personal.convert_clear_numbers)."""
+    from kkmp_pos.server.personal import convert_clear_numbers
+
+    have = {c.name for c in sdb.database.get_columns("member")}
+    for column, kind in (
+        ("nik_enc", "TEXT"),
+        ("nik_hmac", "VARCHAR(64)"),
+        ("kk_enc", "TEXT"),
+        ("kk_hmac", "VARCHAR(64)"),
+    ):
+        if column not in have:
+            sdb.database.execute_sql(f"ALTER TABLE member ADD COLUMN {column} {kind}")
+    sdb.database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "member_cooperative_id_nik_hmac" '
+        'ON "member" ("cooperative_id", "nik_hmac")'
+    )
+    sdb.database.create_tables([sdb.m.PrivacyAuditModel], safe=True)
+    convert_clear_numbers(sdb)
+
+
 STEPS: list[Callable[[ServerDb], None]] = [
     _step_1_initial,
     _step_2_movement_product,
     _step_3_enrol_claim_and_token_expiry,
     _step_4_document_keys,
+    _step_5_personal_data,
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -74,6 +74,20 @@ class EnrolResponseDoc(BaseModel):
     terminal_id: str
 
 
+class KeysRequestDoc(BaseModel):
+    hmac_key: str | None = Field(
+        default=None,
+        max_length=100,
+        description="base64 of the 32-byte key this till hashed personal numbers with before it was "
+        "enrolled; adopted when the cooperative has none yet",
+    )
+
+
+class KeysResponseDoc(BaseModel):
+    hmac_key: str = Field(description="base64 of the cooperative's 32-byte personal-data hash key")
+    adopted: bool = Field(description="True when the server took the till's own key")
+
+
 class ErrorDetailDoc(BaseModel):
     code: str
     message: str
@@ -129,7 +143,7 @@ class HealthDoc(BaseModel):
     time: str
 
 
-DOC_MODELS = [PushRequestDoc, EnrolRequestDoc, RowsDoc, AdminTokenRequestDoc]
+DOC_MODELS = [PushRequestDoc, EnrolRequestDoc, RowsDoc, AdminTokenRequestDoc, KeysRequestDoc]
 
 _WHY = {
     400: "The request or a field in it is invalid; `error.field` names it.",

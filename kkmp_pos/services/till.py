@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kkmp_pos.services.context import ServiceContext
+from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.members.lookup import MemberService
 from kkmp_pos.services.selling.catalog import CatalogService
 from kkmp_pos.services.setup.auth import AuthService
@@ -233,6 +233,14 @@ class Till:
         from kkmp_pos.services.reports.lpg_logbook import LpgLogbookService
 
         return LpgLogbookService(self.ctx)
+
+    def erase_member(self, actor: Actor, query: str) -> str:
+        """Erase a member's personal data on request (a manager); the anonymous name it keeps."""
+        from kkmp_pos.services.privacy.erasure import erase_member
+
+        name = erase_member(self.ctx, actor, query)
+        self.sync.notify()
+        return name
 
     @property
     def db_path(self) -> Path:

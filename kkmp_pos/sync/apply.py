@@ -317,18 +317,31 @@ def _price(data: dict[str, Any]) -> bool:
 
 def _member(data: dict[str, Any], now_iso: str) -> bool:
     member_id = str(data["member_id"])
+    hashes = dict(
+        zip(
+            ("nik_hmac", "nik_last4", "kk", "kk_hmac", "kk_last4", "erased_at"),
+            apply_bulk._numbers(data, now_iso),
+            strict=True,
+        )
+    )
     fields = {
         "number": str(data["member_no"]),
         "name": str(data["name"]),
-        "nik": data.get("nik") or None,
         "phone": str(data.get("phone") or ""),
         "address": str(data.get("address") or ""),
         "status": "active" if data.get("active", True) else "inactive",
         "search_text": fold(str(data["name"])),
+        **hashes,
     }
     try:
         with MemberModel._meta.database.atomic():  # savepoint: a clash skips only this member
-            if MemberModel.get_or_none(MemberModel.id == member_id) is None:
+            known = MemberModel.get_or_none(MemberModel.id == member_id)
+            # the feed has hash + last 4: a full number this till registered stays while it matches
+            for name in ("nik", "kk"):
+                mine = getattr(known, name) if known is not None else None
+                same = bool(mine) and hashes[f"{name}_last4"] != "" and mine[-4:] == hashes[f"{name}_last4"]
+                fields[name] = data.get(name) or (mine if same else None)
+            if known is None:
                 MemberModel.insert(
                     id=member_id,
                     card_code=str(data.get("card_code") or fields["number"]),

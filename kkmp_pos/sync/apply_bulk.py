@@ -220,23 +220,51 @@ def upsert_members(items: list[dict[str, Any]], now_iso: str, fold: Any) -> None
                 number,
                 str(data.get("card_code") or number),
                 str(data["name"]),
-                data.get("nik") or None,
+                data.get("nik") or None,  # a server before issue 12 sent it in full
                 str(data.get("phone") or ""),
                 str(data.get("address") or ""),
                 "active" if data.get("active", True) else "inactive",
                 str(data.get("joined_on") or now_iso[:10]),
                 now_iso,
                 fold(str(data["name"])),
+                *_numbers(data, now_iso),
             )
         )
     _executemany(
         'INSERT INTO member ("id", "number", "card_code", "name", "nik", "phone", "address", '
-        '"status", "joined_on", "created_at", "search_text") '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        '"status", "joined_on", "created_at", "search_text", "nik_hmac", "nik_last4", "kk", "kk_hmac", '
+        '"kk_last4", "erased_at") '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         'ON CONFLICT("id") DO UPDATE SET "number" = excluded."number", "name" = excluded."name", '
-        '"nik" = excluded."nik", "phone" = excluded."phone", "address" = excluded."address", '
-        '"status" = excluded."status", "search_text" = excluded."search_text"',
+        f'"nik" = {_KEEP_FULL.format(n="nik")}, "kk" = {_KEEP_FULL.format(n="kk")}, '
+        '"phone" = excluded."phone", "address" = excluded."address", '
+        '"status" = excluded."status", "search_text" = excluded."search_text", '
+        '"nik_hmac" = excluded."nik_hmac", "nik_last4" = excluded."nik_last4", '
+        '"kk_hmac" = excluded."kk_hmac", "kk_last4" = excluded."kk_last4", '
+        '"erased_at" = excluded."erased_at"',
         rows,
+    )
+
+
+# The feed carries a member's NIK and KK as hash + last 4 (docs/PRIVACY.md): a till keeps the full
+# number it registered while the feed still names the same one (same last 4 digits); an erasure or a
+# changed number drops it.
+_KEEP_FULL = (
+    'CASE WHEN excluded."{n}" IS NOT NULL THEN excluded."{n}" '
+    'WHEN member."{n}" IS NOT NULL AND excluded."{n}_last4" != \'\' '
+    'AND substr(member."{n}", -4) = excluded."{n}_last4" THEN member."{n}" ELSE NULL END'
+)
+
+
+def _numbers(data: dict[str, Any], now_iso: str) -> tuple[Any, ...]:
+    """(nik_hmac, nik_last4, kk, kk_hmac, kk_last4, erased_at) of a feed member."""
+    return (
+        data.get("nik_hmac") or None,
+        str(data.get("nik_last4") or ""),
+        data.get("kk") or None,
+        data.get("kk_hmac") or None,
+        str(data.get("kk_last4") or ""),
+        now_iso if data.get("erased") else None,
     )
 
 

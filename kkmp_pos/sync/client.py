@@ -222,6 +222,13 @@ class SyncClient:
         status, payload = self._request("POST", "/v1/enrol/confirm", b"{}")
         self._ok(status, payload)
 
+    def exchange_key(self, offer: str | None) -> dict[str, Any]:
+        """The cooperative's personal-data hash key (base64), offering this till's own key, which a
+        cooperative without one adopts: {"hmac_key", "adopted"} (POST /v1/sync/keys)."""
+        body = json.dumps({"hmac_key": offer}).encode()
+        status, payload = self._request("POST", "/v1/sync/keys", body)
+        return self._ok(status, payload)
+
     def with_token(self, token: str) -> SyncClient:
         """The same server and transport settings, another token."""
         return SyncClient(

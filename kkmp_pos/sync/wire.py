@@ -31,6 +31,7 @@ PROJECTED_TYPES = frozenset(
         "sale.cancelled",
         "return.completed",
         "member.registered",
+        "member.erased",
         "product.changed",
         "stock.received",
         "stock.written_off",

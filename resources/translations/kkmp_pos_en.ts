@@ -739,6 +739,19 @@
     </message>
 </context>
 <context>
+    <name>EraseMember</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/members/erase_member.py" line="24"/>
+        <source>Hapus data pribadi {name} ({number})? Nama, NIK, KK, HP dan alamat dihapus untuk selamanya; transaksi, simpanan dan SHU tetap tercatat tanpa nama.</source>
+        <translation>Erase the personal data of {name} ({number})? Name, NIK, KK, phone and address are erased for good; sales, savings and SHU stay recorded without a name.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/members/erase_member.py" line="37"/>
+        <source>Data pribadi {number} dihapus; kini tercatat sebagai {name}.</source>
+        <translation>Personal data of {number} erased; now recorded as {name}.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../kkmp_pos/gui/i18n.py" line="45"/>
@@ -1163,24 +1176,29 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="38"/>
         <source>Anggota</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="39"/>
+        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="44"/>
         <source>Pindai kartu anggota, atau ketik nomor anggota, nomor HP, NIK atau nama:</source>
         <translation>Scan the member card, or type the member number, phone, NIK or name:</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="59"/>
         <source>Pilih [Enter]</source>
         <translation>Choose [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="63"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/members/member_dialog.py" line="68"/>
+        <source>Hapus data pribadi… (manajer)</source>
+        <translation>Erase personal data… (manager)</translation>
     </message>
 </context>
 <context>
@@ -1941,118 +1959,128 @@
 <context>
     <name>RegisterMemberDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="61"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="62"/>
         <source>Daftar anggota baru</source>
         <translation>Register a new member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="90"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="91"/>
         <source>Anggota baru</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="97"/>
         <source>nama lengkap sesuai KTP</source>
         <translation>full name as on the ID card</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="99"/>
         <source>16 angka</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="106"/>
         <source>mis. 0812 3456 7890 (boleh kosong)</source>
         <translation>e.g. 0812 3456 7890 (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="108"/>
+        <source>No. Kartu Keluarga, 16 angka (boleh kosong)</source>
+        <translation>Family card number, 16 digits (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="111"/>
         <source>RT/RW, kelurahan (boleh kosong)</source>
         <translation>RT/RW, kelurahan (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="112"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="113"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="115"/>
         <source>No. HP</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="116"/>
+        <source>No. KK</source>
+        <translation>Family card (KK)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="117"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="119"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="124"/>
         <source>Daftarkan [Enter]</source>
         <translation>Register [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="123"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="128"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="154"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="160"/>
         <source>Anggota terdaftar</source>
         <translation>Member registered</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="165"/>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="321"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="171"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="329"/>
         <source>Mencetak bukti setoran dan kartu anggota…</source>
         <translation>Printing the savings receipt and the member card…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="169"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="175"/>
         <source>Cetak ulang</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="175"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="181"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="192"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="198"/>
         <source>{n}/16 angka</source>
         <translation>{n}/16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="199"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="205"/>
         <source>NIK sah ✓</source>
         <translation>NIK valid ✓</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="224"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="230"/>
         <source>NIK sah ✓ (Hapus untuk mengubah)</source>
         <translation>NIK valid ✓ (Backspace to change)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="309"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="317"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="304"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="312"/>
         <source>No. anggota {number} · NIK {nik} · aktif, harga anggota berlaku</source>
         <translation>Member no. {number} · NIK {nik} · active, member prices apply</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="338"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="346"/>
         <source>Bukti setoran dan kartu anggota tercetak.</source>
         <translation>Savings receipt and member card printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="345"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="353"/>
         <source>Belum tercetak: {reason} Anggota tetap terdaftar.</source>
         <translation>Not printed: {reason} The member stays registered.</translation>
     </message>

@@ -60,6 +60,7 @@ def _invocations(tmp: Path) -> dict[str, list[tuple[list[str], str]]]:
             (["report", "lpg", "--from", today, "--to", today], "ok"),
         ],
         "demo": [(["demo", "create"], "ok")],
+        "member": [(["member", "erase", "A-000003", "--user", "Budi Santoso"], "refused")],  # no PIN on stdin
     }
 
 

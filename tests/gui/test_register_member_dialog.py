@@ -49,6 +49,8 @@ def test_non_member_cart_to_active_member_with_pokok_paid_card_printed_and_cart_
     assert dialog.nik_field.text() == mask_nik(nik)  # masked once accepted
     assert dialog.phone_field.hasFocus()
     _type(qtbot, dialog.phone_field, "0812 3456 7890")
+    assert dialog.kk_field.hasFocus()  # the family card number: optional
+    _type(qtbot, dialog.kk_field, "6471 0101 0123 0009")
     _type(qtbot, dialog.address_field, "Jl. Mawar RT 05")
     assert dialog.tendered_field.hasFocus()  # cash is the default method
     qtbot.keyClicks(dialog.tendered_field, "150000")
@@ -67,6 +69,7 @@ def test_non_member_cart_to_active_member_with_pokok_paid_card_printed_and_cart_
         "active",
         "081234567890",
     )
+    assert (member.kk, member.kk_last4) == ("6471010101230009", "0009")
     payment = MemberPaymentModel.get(MemberPaymentModel.member == member)
     assert (payment.kind, payment.amount_rp, payment.method) == ("pokok", 100_000, "cash")
     event = OutboxEventModel.select().order_by(OutboxEventModel.seq.desc()).first()

@@ -44,9 +44,12 @@ def test_a_typed_nik_is_stored_sent_and_masked_on_the_receipt(till, cashier):
         cart_of(till, ("LPG3", 1000)), cash(50_000), cashier, buyer_nik="6471 0157 0890 0002"
     )
     sale = SaleModel.get_by_id(result.sale_id)
-    assert sale.buyer_nik == WALK_IN_NIK  # stored as 16 digits, separators gone
+    assert sale.buyer_nik == WALK_IN_NIK  # stored as 16 digits, separators gone (for the logbook)
+    assert sale.buyer_nik_last4 == "0002" and len(sale.buyer_nik_hmac) == 64
     event = OutboxEventModel.get(OutboxEventModel.seq == result.event_seq)
-    assert json.loads(event.payload)["buyer_nik"] == WALK_IN_NIK
+    payload = json.loads(event.payload)  # the event carries the keyed hash, never the full NIK
+    assert payload["buyer_nik"] is None and payload["buyer_nik_hmac"] == sale.buyer_nik_hmac
+    assert WALK_IN_NIK not in event.payload
     text = render_text(till.receipts.document(result.sale_id), 32)
     assert "NIK pembeli" in text and "6471********0002" in text
     assert WALK_IN_NIK not in text
@@ -164,7 +167,7 @@ def test_a_qris_sale_awaiting_payment_counts(till, cashier):
 
 def test_the_prior_purchase_query_uses_the_indexes(till):
     plan = till.ctx.db.execute_sql(
-        "EXPLAIN QUERY PLAN SELECT id FROM sale WHERE buyer_nik = ? AND business_date BETWEEN ? AND ?",
-        (WALK_IN_NIK, "2026-01-01", "2026-01-31"),
+        "EXPLAIN QUERY PLAN SELECT id FROM sale WHERE buyer_nik_hmac = ? AND business_date BETWEEN ? AND ?",
+        ("0" * 64, "2026-01-01", "2026-01-31"),
     ).fetchall()
-    assert "sale_buyer_nik_business_date" in " ".join(str(row) for row in plan)
+    assert "sale_buyer_nik_hmac_business_date" in " ".join(str(row) for row in plan)

@@ -1,4 +1,5 @@
-"""The buyer's NIK (LPG 3 kg) travels in the sale event; the server accepts and keeps it."""
+"""The buyer's NIK (LPG 3 kg) travels in the sale event as keyed hash + last 4 (issue 12): the server
+accepts the sale and never holds the full NIK."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from tests.sync.support import PRODUCTS, new_till, queue, seed_server, server_sa
 NIK = "6471015708900002"
 
 
-def test_a_sale_with_a_buyer_nik_is_accepted_and_stored_by_the_server(tmp_path, sdb, live):
+def test_a_sale_with_a_buyer_nik_is_accepted_and_its_nik_kept_only_as_hash_and_last_4(tmp_path, sdb, live):
     from kkmp_pos.db.models import UserModel
 
     seed_server(sdb)
@@ -35,4 +36,6 @@ def test_a_sale_with_a_buyer_nik_is_accepted_and_stored_by_the_server(tmp_path, 
     m = sdb.m
     with sdb.database.connection_context():
         row = m.EventModel.get((m.EventModel.type == "sale.completed") & (m.EventModel.seq == sale.event_seq))
-    assert json.loads(row.payload)["buyer_nik"] == NIK
+    payload = json.loads(row.payload)
+    assert payload["buyer_nik"] is None and payload["buyer_nik_last4"] == "0002"
+    assert len(payload["buyer_nik_hmac"]) == 64 and NIK not in row.payload

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,6 +22,9 @@ from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.gui.i18n import error_text
 from kkmp_pos.gui.widgets import no_default_buttons
 
+if TYPE_CHECKING:
+    from kkmp_pos.services.till import Till
+
 
 class MemberDialog(QDialog):
     def __init__(
@@ -28,6 +32,7 @@ class MemberDialog(QDialog):
         find: Callable[[str], MemberRef],
         search: Callable[[str], list[MemberRef]],
         parent: QWidget | None = None,
+        till: Till | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Anggota"))
@@ -59,6 +64,11 @@ class MemberDialog(QDialog):
         cancel.setMinimumHeight(48)
         cancel.clicked.connect(self.reject)
         layout.addWidget(ok)
+        self.till = till
+        self.erase_button = QPushButton(self.tr("Hapus data pribadi… (manajer)"))
+        self.erase_button.clicked.connect(self.erase)
+        self.erase_button.setVisible(till is not None)  # the member screen at a till
+        layout.addWidget(self.erase_button)
         layout.addWidget(cancel)
         self.setMinimumWidth(520)
         no_default_buttons(self)
@@ -79,6 +89,26 @@ class MemberDialog(QDialog):
     def _pick(self, item: QListWidgetItem) -> None:
         self.member = item.data(Qt.ItemDataRole.UserRole)
         self.accept()
+
+    def erase(self) -> None:
+        """Erase the chosen (or typed) member's personal data, once a manager approves."""
+        current = self.results.currentItem()
+        try:
+            member = (
+                current.data(Qt.ItemDataRole.UserRole) if current else self._find(self.query_field.text())
+            )
+        except KkmpError as exc:
+            self.error_label.setText(error_text(exc))
+            return
+        from kkmp_pos.gui.members.erase_member import ask_erase
+
+        def done(message: str, ok: bool) -> None:
+            if ok:
+                self.query_field.clear()  # clears the list and the message too
+            self.error_label.setText(message)
+
+        assert self.till is not None
+        self.erase_dialog = ask_erase(self.till, member, self, done)
 
     def submit(self) -> None:
         current = self.results.currentItem()

@@ -45,6 +45,7 @@ _FIELD_OF_ERROR = {
     "nik_invalid": "nik",
     "nik_already_registered": "nik",
     "phone_invalid": "phone",
+    "kk_invalid": "kk",
     "cash_short": "tendered",
     "qris_reference_missing": "reference",
 }
@@ -103,12 +104,16 @@ class RegisterMemberDialog(QDialog):
         self.nik_status.setWordWrap(True)
         self.phone_field = QLineEdit()
         self.phone_field.setPlaceholderText(self.tr("mis. 0812 3456 7890 (boleh kosong)"))
+        self.kk_field = QLineEdit()  # the family card (issue 12): optional, stored as carefully as the NIK
+        self.kk_field.setPlaceholderText(self.tr("No. Kartu Keluarga, 16 angka (boleh kosong)"))
+        self.kk_field.setMaxLength(24)
         self.address_field = QLineEdit()
         self.address_field.setPlaceholderText(self.tr("RT/RW, kelurahan (boleh kosong)"))
         form.addRow(self.tr("Nama"), self.name_field)
         form.addRow(self.tr("NIK"), self.nik_field)
         form.addRow("", self.nik_status)
         form.addRow(self.tr("No. HP"), self.phone_field)
+        form.addRow(self.tr("No. KK"), self.kk_field)
         form.addRow(self.tr("Alamat"), self.address_field)
         left.addLayout(form)
         left.addStretch(1)
@@ -143,7 +148,8 @@ class RegisterMemberDialog(QDialog):
         # Enter walks the form; in the payment field it registers.
         self.name_field.returnPressed.connect(self.nik_field.setFocus)
         self.nik_field.returnPressed.connect(self._nik_entered)
-        self.phone_field.returnPressed.connect(self.address_field.setFocus)
+        self.phone_field.returnPressed.connect(self.kk_field.setFocus)
+        self.kk_field.returnPressed.connect(self.address_field.setFocus)
         self.address_field.returnPressed.connect(self._focus_payment)
         return page
 
@@ -246,7 +252,7 @@ class RegisterMemberDialog(QDialog):
             self._focus_payment()
 
     def _form_has_focus(self) -> bool:
-        fields = (self.name_field, self.nik_field, self.phone_field, self.address_field)
+        fields = (self.name_field, self.nik_field, self.phone_field, self.kk_field, self.address_field)
         return any(f.hasFocus() for f in fields)
 
     def _focus_payment(self) -> None:
@@ -264,6 +270,7 @@ class RegisterMemberDialog(QDialog):
                 nik=self.nik_value or self.nik_field.text(),
                 phone=self.phone_field.text(),
                 address=self.address_field.text(),
+                kk=self.kk_field.text(),
                 method=self.method,
                 cashier=self.actor,
                 tendered_rp=tendered,
@@ -286,6 +293,7 @@ class RegisterMemberDialog(QDialog):
         self.error_label.setText(error_text(exc))
         field = {
             "name": self.name_field,
+            "kk": self.kk_field,
             "nik": self.nik_field,
             "phone": self.phone_field,
             "tendered": self.tendered_field,

@@ -316,7 +316,7 @@ class CashierScreen(QWidget):
     def ask_member(self) -> None:
         from kkmp_pos.gui.members.member_dialog import MemberDialog
 
-        dialog = MemberDialog(self.till.members.find, self.till.members.search, self)
+        dialog = MemberDialog(self.till.members.find, self.till.members.search, self, till=self.till)
         dialog.accepted.connect(lambda: dialog.member and self.attach_member(dialog.member))
         self.open_dialog(dialog)
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from kkmp_pos.core.cart import MemberRef
 from kkmp_pos.core.errors import NotFoundError
-from kkmp_pos.core.nik import mask_nik
+from kkmp_pos.core.personal import is_full_number, mask
 from kkmp_pos.core.text import fold
 from kkmp_pos.db.models import MemberModel
 from kkmp_pos.services.context import ServiceContext
+from kkmp_pos.services.privacy.keys import number_hash
 
 
 def member_ref(member: MemberModel) -> MemberRef:
@@ -16,7 +17,7 @@ def member_ref(member: MemberModel) -> MemberRef:
         number=member.number,
         name=member.name,
         active=member.status == "active",
-        masked_nik=mask_nik(member.nik) if member.nik else "",
+        masked_nik=mask(member.nik, member.nik_last4),
     )
 
 
@@ -39,7 +40,11 @@ class MemberService:
         member = (
             MemberModel.get_or_none(MemberModel.card_code == text)
             or MemberModel.get_or_none(MemberModel.number == text.upper())
-            or MemberModel.get_or_none(MemberModel.nik == text.replace(" ", ""))
+            or (
+                MemberModel.get_or_none(MemberModel.nik_hmac == number_hash(self.ctx, text))
+                if is_full_number(text)
+                else None
+            )
         )
         if member is None:
             phone = _phone_key(text)

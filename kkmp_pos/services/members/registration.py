@@ -11,6 +11,7 @@ from kkmp_pos.core.events import MemberFields, MemberRegistered, Person, Savings
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.core.nik import mask_nik, validate_nik
+from kkmp_pos.core.personal import last4, mask, validate_kk
 from kkmp_pos.core.receipt_document import Barcode, Cut, Feed, ReceiptDocument, Separator, Text
 from kkmp_pos.core.text import fold
 from kkmp_pos.core.text_rules import MAX_CODE, MAX_NAME, MAX_TEXT, check_text
@@ -19,6 +20,7 @@ from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.members.lookup import _phone_key, member_ref
+from kkmp_pos.services.privacy.keys import number_hash
 from kkmp_pos.services.setup.auth import require
 from kkmp_pos.services.shifts.guard import booking_shift
 
@@ -65,7 +67,7 @@ def savings_receipt_document(
             ("No.", payment.receipt_no),
             ("Anggota", f"{member.number}"),
             ("Nama", member.name),
-            ("NIK", mask_nik(member.nik) if member.nik else "-"),
+            ("NIK", mask(member.nik, member.nik_last4) or "-"),
             "---",
             (f"Simpanan {payment.kind}", format_rp(payment.amount_rp)),
             ("Dibayar", {"cash": "Tunai", "qris": "QRIS", "transfer": "Transfer"}[payment.method]),
@@ -84,7 +86,8 @@ class RegistrationService:
     def check_nik(self, nik: str) -> str:
         """A valid NIK that no member has yet (checked while the cashier types)."""
         nik = validate_nik(nik)
-        if MemberModel.select().where(MemberModel.nik == nik).exists():
+        same = (MemberModel.nik == nik) | (MemberModel.nik_hmac == number_hash(self.ctx, nik))
+        if MemberModel.select().where(same).exists():
             raise ValidationError("nik_already_registered", nik=mask_nik(nik))
         return nik
 
@@ -100,6 +103,7 @@ class RegistrationService:
         tendered_rp: int = 0,
         reference: str = "",
         shift_id: str | None = None,
+        kk: str = "",
     ) -> Registration:
         """Create an active member with the pokok paid, its receipt and the card queued for printing."""
         require(cashier, "register_member")
@@ -110,6 +114,7 @@ class RegistrationService:
         if len(name) < 3:
             raise ValidationError("member_name_invalid")
         nik = self.check_nik(nik)
+        kk = validate_kk(kk) if kk.strip() else ""  # the family card: optional, same care as the NIK
         phone = _phone_key(phone)
         if phone and not (9 <= len(phone) <= 14 and phone.startswith("0")):
             raise ValidationError("phone_invalid", phone=phone)
@@ -138,6 +143,11 @@ class RegistrationService:
                 card_code=f"77{terminal.number:02d}{seq:06d}",
                 name=name,
                 nik=nik,
+                nik_hmac=number_hash(self.ctx, nik),
+                nik_last4=last4(nik),
+                kk=kk or None,
+                kk_hmac=number_hash(self.ctx, kk) if kk else None,
+                kk_last4=last4(kk),
                 phone=phone,
                 address=address.strip(),
                 status="active",
@@ -170,6 +180,7 @@ class RegistrationService:
                     address=member.address,
                     status="active",
                     joined_on=bdate,
+                    kk=kk or None,
                 ),
                 payment=SavingsPayment(
                     id=payment.id,

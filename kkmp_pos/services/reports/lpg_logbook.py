@@ -16,7 +16,7 @@ from typing import Any
 
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.money import format_qty, format_rp
-from kkmp_pos.core.nik import mask_nik
+from kkmp_pos.core.personal import mask
 from kkmp_pos.core.spreadsheet import safe_row
 from kkmp_pos.core.timeutil import from_iso, local
 from kkmp_pos.services.audit import audit
@@ -148,7 +148,8 @@ class LpgLogbookService:
         if days < 1 or days > MAX_DAYS:
             raise ValidationError("report_range_invalid", start=start, end=end, days=MAX_DAYS)
         rows = self.ctx.db.execute_sql(
-            "SELECT s.business_date, s.created_at, s.receipt_no, s.buyer_nik, sl.name, sl.unit_label, "
+            "SELECT s.business_date, s.created_at, s.receipt_no, s.buyer_nik, s.buyer_nik_last4, sl.name, "
+            "sl.unit_label, "
             "sl.unit_price_rp, sl.qty_milli, sl.line_total_rp, "
             "COALESCE((SELECT SUM(rl.qty_milli) FROM sale_return_line rl WHERE rl.sale_line_id = sl.id), 0), "
             "COALESCE((SELECT SUM(rl.refund_rp) FROM sale_return_line rl WHERE rl.sale_line_id = sl.id), 0) "
@@ -159,7 +160,7 @@ class LpgLogbookService:
         )
         tz = self.ctx.store.timezone
         book = LpgLogbook(start, end, full_nik)
-        for bdate, created, receipt, nik, name, unit, price, qty, total, ret_qty, ret_rp in rows:
+        for bdate, created, receipt, nik, tail, name, unit, price, qty, total, ret_qty, ret_rp in rows:
             if qty - ret_qty <= 0:
                 continue  # brought back in full: not a sale any more
             book.entries.append(
@@ -167,7 +168,8 @@ class LpgLogbookService:
                     business_date=bdate,
                     time=local(from_iso(created), tz).strftime("%H:%M"),
                     receipt_no=receipt,
-                    nik=(nik if full_nik else mask_nik(nik)) if nik else "",
+                    # in full only within the retention period (docs/PRIVACY.md); then its last 4
+                    nik=(nik if full_nik and nik else mask(nik, tail)),
                     product=name,
                     qty_milli=qty - ret_qty,
                     unit_label=unit,

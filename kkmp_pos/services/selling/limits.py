@@ -26,10 +26,12 @@ from kkmp_pos.core.limits import (
     measured,
     window,
 )
-from kkmp_pos.core.nik import mask_nik, validate_nik
+from kkmp_pos.core.nik import validate_nik
+from kkmp_pos.core.personal import last4, mask
 from kkmp_pos.db.models import MemberModel, ProductModel, PurchaseLimitModel
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
+from kkmp_pos.services.privacy.keys import number_hash
 from kkmp_pos.services.setup.auth import require
 
 log = logging.getLogger(__name__)
@@ -83,6 +85,14 @@ class LimitCheck:
     buyer_nik: str | None  # the NIK that will be recorded: the member's, or the one typed
     nik_from_member: bool
     violations: tuple[Violation, ...]
+    # the buyer as kept for good: keyed hash + last 4 (a member known from the feed has no full NIK here)
+    buyer_nik_hmac: str | None = None
+    buyer_nik_last4: str = ""
+
+    @property
+    def buyer(self) -> tuple[str | None, str | None, str]:
+        """(full NIK, keyed hash, last 4) as the sale records them (docs/PRIVACY.md)."""
+        return self.buyer_nik, self.buyer_nik_hmac, self.buyer_nik_last4
 
     @property
     def nik_required(self) -> bool:
@@ -90,7 +100,7 @@ class LimitCheck:
 
     @property
     def nik_missing(self) -> bool:
-        return self.nik_required and not self.buyer_nik
+        return self.nik_required and not (self.buyer_nik or self.buyer_nik_hmac)
 
     @property
     def blocks(self) -> list[Violation]:
@@ -200,16 +210,16 @@ class LimitService:
     def check(self, cart: Cart, buyer_nik: str | None = None) -> LimitCheck:
         """What the cart needs and breaks. A typed NIK is validated (ValidationError('nik_invalid'))."""
         nik_products = tuple(dict.fromkeys(line.item.name for line in cart.lines if line.item.requires_nik))
-        nik, from_member = self._buyer_nik(cart, buyer_nik)
+        nik, digest, tail, from_member = self._buyer_nik(cart, buyer_nik)
         rules = self.rules()
         violations: tuple[Violation, ...] = ()
         if rules and cart.lines:
             bdate = self.ctx.business_date()
             purchases = self._purchases(cart)
             member_id = cart.member.id if cart.member else None
-            prior = self.prior_milli(rules, nik, member_id, bdate)
+            prior = self.prior_milli(rules, digest, member_id, bdate)
             violations = tuple(evaluate(rules, purchases, prior, bdate))
-        return LimitCheck(nik_products, nik, from_member, violations)
+        return LimitCheck(nik_products, nik, from_member, violations, digest, tail)
 
     def enforce(
         self, cart: Cart, buyer_nik: str | None, cashier: Actor, approver: Actor | None = None
@@ -233,8 +243,8 @@ class LimitService:
         transaction)."""
         for v in result.violations:
             detail = {k: v2 for k, v2 in v.params().items() if k != "period_en"}
-            if result.buyer_nik:
-                detail["nik"] = mask_nik(result.buyer_nik)
+            if result.buyer_nik or result.buyer_nik_last4:
+                detail["nik"] = mask(result.buyer_nik, result.buyer_nik_last4)
             if v.blocks:
                 audit(
                     self.ctx,
@@ -248,15 +258,23 @@ class LimitService:
                 audit(self.ctx, "purchase_limit.warning", cashier, doc_id=sale_id, **detail)
 
     # -- the parts ------------------------------------------------------------------------------------
-    def _buyer_nik(self, cart: Cart, typed: str | None) -> tuple[str | None, bool]:
-        """The attached member's NIK wins; otherwise the typed one, validated."""
+    def _buyer_nik(self, cart: Cart, typed: str | None) -> tuple[str | None, str | None, str, bool]:
+        """(full NIK or None, keyed hash, last 4, from the member): the attached member's NIK wins
+        (in full for the till's own members, else as the feed gave it); otherwise the typed one."""
         if cart.member is not None:
             member = MemberModel.get_or_none(MemberModel.id == cart.member.id)
             if member is not None and member.nik:
-                return member.nik, True
+                return member.nik, number_hash(self.ctx, member.nik), last4(member.nik), True
+            if member is not None and member.nik_hmac:
+                # known by hash only (registered at another till): a typed NIK that matches is recorded
+                typed_nik = validate_nik(typed) if typed and typed.strip() else None
+                if typed_nik and number_hash(self.ctx, typed_nik) == member.nik_hmac:
+                    return typed_nik, member.nik_hmac, last4(typed_nik), True
+                return None, member.nik_hmac, member.nik_last4, True
         if typed and typed.strip():
-            return validate_nik(typed), False
-        return None, False
+            nik = validate_nik(typed)
+            return nik, number_hash(self.ctx, nik), last4(nik), False
+        return None, None, "", False
 
     def _purchases(self, cart: Cart) -> list[Purchase]:
         ids = sorted({line.item.product_id for line in cart.lines})
@@ -280,8 +298,9 @@ class LimitService:
     ) -> dict[str, int]:
         """What this person bought before, per rule (in the rule's unit), over each rule's period.
 
-        The person is found by NIK (recorded on the sale, or the NIK of the member on it) and by the
-        member card on the cart. Returns are netted; cancelled sales are not counted.
+        The person is found by the keyed hash of the NIK (`nik`: recorded on the sale, or the NIK of
+        the member on it), so caps work offline without full NIKs, and by the member card on the
+        cart. Returns are netted; cancelled sales are not counted.
         """
         windows = {r.id: window(r.period, business_date) for r in rules}
         starts = [w[0] for w in windows.values() if w is not None]
@@ -289,7 +308,9 @@ class LimitService:
             return {}
         member_ids = {member_id} if member_id else set()
         if nik:
-            member_ids |= {m.id for m in MemberModel.select(MemberModel.id).where(MemberModel.nik == nik)}
+            member_ids |= {
+                m.id for m in MemberModel.select(MemberModel.id).where(MemberModel.nik_hmac == nik)
+            }
         rows = self._sold_lines(nik, sorted(member_ids), min(starts), business_date)
         prior: dict[str, int] = {}
         for rule in rules:
@@ -309,7 +330,7 @@ class LimitService:
     ) -> list[tuple[str, str, str | None, str, int]]:
         """(business_date, code, category, name, net base qty) of the person's sale lines in the window.
 
-        One indexed range per key: sale(buyer_nik, business_date) and sale(member_id); UNION keeps a
+        One indexed range per key: sale(buyer_nik_hmac, business_date) and sale(member_id); UNION keeps a
         sale found by both keys once (the line id is in the row).
         """
         select = (
@@ -322,7 +343,7 @@ class LimitService:
         parts: list[str] = []
         params: list[object] = []
         if nik:
-            parts.append(select + "s.buyer_nik = ?")
+            parts.append(select + "s.buyer_nik_hmac = ?")
             params += [start, end, nik]
         for member_id in member_ids:
             parts.append(select + "s.member_id = ?")

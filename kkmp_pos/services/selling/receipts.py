@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from kkmp_pos.core.errors import NotFoundError
-from kkmp_pos.core.nik import mask_nik
+from kkmp_pos.core.personal import mask
 from kkmp_pos.core.receipt import (
     WIDTH_58MM,
     ReceiptDocument,
@@ -164,8 +164,8 @@ class ReceiptService:
             change_rp=sale.change_rp,
             member_number=member.number if member else None,
             member_name=member.name if member else None,
-            member_nik_masked=mask_nik(member.nik) if member and member.nik else None,
-            buyer_nik_masked=mask_nik(sale.buyer_nik) if sale.buyer_nik else None,
+            member_nik_masked=(mask(member.nik, member.nik_last4) or None) if member else None,
+            buyer_nik_masked=mask(sale.buyer_nik, sale.buyer_nik_last4) or None,
             member_savings_rp=sale.member_savings_rp,
             non_member_potential_savings_rp=potential,
             ppn_rp=ppn[1] if ppn else None,

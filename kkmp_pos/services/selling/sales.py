@@ -127,7 +127,8 @@ class SaleService:
             # the buyer's NIK and the purchase caps, counted inside this transaction with the sale itself
             limits = LimitService(self.ctx)
             regulated = limits.enforce(cart, buyer_nik, cashier, limit_approver)
-            recorded_nik = regulated.buyer_nik if (regulated.nik_required or buyer_nik) else None
+            keep = regulated.nik_required or bool(buyer_nik)  # full NIK: the logbook's retention only
+            buyer = regulated.buyer if keep else (None, None, "")
             sale = SaleModel(
                 id=sale_id,
                 receipt_no=receipt_no,
@@ -146,7 +147,9 @@ class SaleService:
                 member_savings_rp=totals.member_savings_rp,
                 created_at=now_iso,
                 business_date=bdate,
-                buyer_nik=recorded_nik,
+                buyer_nik=buyer[0],
+                buyer_nik_hmac=buyer[1],
+                buyer_nik_last4=buyer[2],
                 vat_registered=bool(self.ctx.store.vat_registered),
                 ppn_percent=self.ctx.settings.tax_ppn_percent,
             )
@@ -225,7 +228,7 @@ class SaleService:
                 payment_rows,
                 movements,
                 now_iso,
-                recorded_nik,
+                buyer,
             )
             event = append_event(
                 sale_event.TYPE,
@@ -344,7 +347,7 @@ class SaleService:
         payment_rows: list[dict[str, Any]],
         movements: list[Movement],
         now_iso: str,
-        buyer_nik: str | None,
+        buyer: tuple[str | None, str | None, str],
     ) -> SaleCompleted:
         """The sale as the outbox carries it: with the PPN facts (exemption per line, the store's VAT
         status and rate) and each movement's stored cost, so the server can rebuild the till's reports."""
@@ -396,7 +399,8 @@ class SaleService:
                 for r in payment_rows
             ),
             movements=tuple(StockMovement.of(m) for m in movements),
-            buyer_nik=buyer_nik,  # regulated goods: Pertamina's buyer log
+            buyer_nik_hmac=buyer[1],  # regulated goods: keyed hash + last 4, never the full NIK
+            buyer_nik_last4=buyer[2],
             vat_registered=bool(self.ctx.store.vat_registered),
             ppn_percent=self.ctx.settings.tax_ppn_percent,
         )

@@ -39,6 +39,7 @@ MANAGER = CASHIER | {
     "view_audit",
     "override_limit",  # sell past a blocking purchase cap (services/selling/limits.py)
     "enrol",  # join the cooperative's server and send it the shop's catalog (services/sync/)
+    "erase_member",  # erase a member's personal data on request (services/privacy/erasure.py)
 }
 PERMISSIONS: dict[str, set[str]] = {"kasir": CASHIER, "manajer": MANAGER}
 PERMISSIONS["admin"] = PERMISSIONS["manajer"] | {"manage_admins"}

@@ -160,6 +160,9 @@ def create_members(ctx: ServiceContext, count: int, rng: random.Random) -> list[
                 search_text=fold(f"{name} {number}"),
             )
         )
+    from kkmp_pos.services.privacy.retention import fill_hashes
+
+    fill_hashes(ctx)  # the members' NIK hash + last 4, as a registration at the counter stores them
     return members
 
 

@@ -11,6 +11,7 @@ from kkmp_pos.core.errors import KkmpError, StorageError
 from kkmp_pos.db.backup import backup_to, check_file
 from kkmp_pos.db.sqlite_errors import damaged
 from kkmp_pos.services.context import ServiceContext
+from kkmp_pos.services.privacy import key_exchange, retention
 from kkmp_pos.services.selling import popularity
 from kkmp_pos.services.setup.clock import ClockGuard
 from kkmp_pos.services.setup.offsite import OffsiteService
@@ -70,6 +71,12 @@ class MaintenanceService:
         except KkmpError as exc:
             problem = exc
             log.warning("clock behind the newest document: %s", exc)
+        try:  # full buyer NIKs past the logbook's retention go before today's backup is made
+            key_exchange.exchange_if_due(self.ctx)
+            retention.run(self.ctx)
+        except KkmpError as exc:
+            problem = problem or exc
+            log.warning("personal-data retention failed: %s", exc)
         backup = None
         try:
             backup = self.daily_backup()

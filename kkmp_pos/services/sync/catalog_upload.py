@@ -50,6 +50,7 @@ def member_payload(member: MemberModel) -> dict[str, Any]:
         address=member.address,
         status=member.status,
         joined_on=member.joined_on,
+        kk=member.kk,
     )
     return MemberRegistered(member=fields, upload=True).to_payload()
 
@@ -132,6 +133,10 @@ def enrol(
         ctx.set_setting("sync.tls_pin", tls_pin)
     was_enrolled = bool(ctx.terminal.enrolled)
     answer = enrol_terminal(server_url, code)
+    # the personal-data hash key: this till hands its own over, or adopts the cooperative's
+    from kkmp_pos.services.privacy.key_exchange import exchange_if_due
+
+    exchange_if_due(ctx)
     report = queue_upload(ctx, actor, first=not was_enrolled) if upload else None
     return answer, report
 

@@ -1,0 +1,1 @@
+"""Personal data at the till: the hash key, retention of full NIKs, erasure (docs/PRIVACY.md)."""
