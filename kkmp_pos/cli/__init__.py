@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     import kkmp_pos.cli.commands
     import kkmp_pos.cli.demo
     import kkmp_pos.cli.reports
+    import kkmp_pos.cli.settings
     import kkmp_pos.cli.shifts
     import kkmp_pos.cli.sync  # noqa: F401  (each module registers its subcommands)
 
