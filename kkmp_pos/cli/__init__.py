@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     import kkmp_pos.cli.demo
     import kkmp_pos.cli.members
     import kkmp_pos.cli.reports
+    import kkmp_pos.cli.settings
     import kkmp_pos.cli.shifts
     import kkmp_pos.cli.sync  # noqa: F401  (each module registers its subcommands)
 

@@ -779,12 +779,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "That held cart was already recalled or does not exist.",
     ),
     "qris_not_configured": (
-        "QRIS toko belum diatur. Masukkan kode QRIS statis di Pengaturan.",
-        "The shop's QRIS is not set up. Enter its static QRIS code in Settings.",
+        "QRIS toko belum diatur. Minta manajer memasukkan kode QRIS statis di Menu → Pengaturan → QRIS toko.",
+        "The shop's QRIS is not set up. Ask a manager to enter its static QRIS code in Menu → "
+        "Settings → Shop QRIS.",
     ),
     "qris_reference_missing": (
-        "Isi nomor referensi pembayaran dari aplikasi merchant.",
-        "Enter the payment reference from the merchant app.",
+        "Isi nomor referensi pembayaran (RRN, 12 angka) dari aplikasi merchant.",
+        "Enter the payment reference (RRN, 12 digits) from the merchant app.",
+    ),
+    "qris_reference_invalid": (
+        "Nomor referensi '{reference}' tidak sah: RRN harus {expected} angka/huruf (ada {length}). "
+        "Salin dari rincian transaksi di aplikasi merchant.",
+        "Reference '{reference}' is not valid: an RRN has {expected} digits/letters (this has {length}). "
+        "Copy it from the transaction details in the merchant app.",
+    ),
+    # the shop's static QRIS entered by a manager (services/setup/qris_setup.py)
+    "qris_payload_too_long": (
+        "Teks ini terlalu panjang untuk kode QRIS ({length} karakter, paling banyak {limit}).",
+        "This text is too long for a QRIS code ({length} characters, at most {limit}).",
+    ),
+    "qris_image_unreadable": (
+        "Berkas {name} tidak bisa dibuka sebagai gambar. Pakai foto atau gambar PNG/JPG.",
+        "{name} cannot be opened as an image. Use a PNG/JPG photo or picture.",
+    ),
+    "qris_image_no_code": (
+        "Tidak ada kode QR yang terbaca di {name}. Foto ulang stiker QRIS dari dekat, lurus, terang dan "
+        "tidak buram, atau pindai dengan scanner.",
+        "No QR code could be read in {name}. Photograph the QRIS sticker again up close, straight, well "
+        "lit and sharp, or scan it with the scanner.",
+    ),
+    "qris_image_not_qris": (
+        "Kode QR di {name} terbaca, tetapi bukan QRIS (kode QRIS diawali 000201). Foto stiker QRIS toko.",
+        "The QR code in {name} was read, but it is not a QRIS code (QRIS starts with 000201). "
+        "Photograph the shop's QRIS sticker.",
+    ),
+    "qris_image_many": (
+        "Ada {count} kode QRIS berbeda di {name}. Foto satu stiker saja.",
+        "{name} shows {count} different QRIS codes. Photograph one sticker only.",
     ),
     "sale_not_awaiting_payment": (
         "Struk {number} tidak sedang menunggu pembayaran QRIS.",

@@ -310,3 +310,24 @@ def build_dynamic_qris(
 
     body = "".join(_encode(t) for t in _sorted(list(top.values()))) + "6304"
     return body + _crc_hex(body)
+
+
+# The acquirer's reference for a QRIS payment is its retrieval reference number (RRN, ISO 8583 field
+# 37): 12 characters, digits in practice; some acquirers' apps show letters too, so 12 letters/digits.
+RRN_LENGTH = 12
+_RRN_RE = re.compile(rf"^[0-9A-Z]{{{RRN_LENGTH}}}$")
+
+
+def check_reference(text: str) -> str:
+    """The RRN a cashier typed for a manual confirmation, normalised (no spaces, upper case).
+
+    Raises ValidationError saying what is expected: 12 letters/digits, as the merchant app shows it.
+    """
+    reference = "".join(text.split()).upper()
+    if not reference:
+        raise ValidationError("qris_reference_missing")
+    if not _RRN_RE.match(reference):
+        raise ValidationError(
+            "qris_reference_invalid", reference=reference[:40], length=len(reference), expected=RRN_LENGTH
+        )
+    return reference

@@ -64,6 +64,7 @@ def build_menu(parent: QWidget, till: Till, actor: Actor, keep: Callable[[QWidge
     add(settings, tr("Pengguna"), "manage_users", lambda: shifts.users(parent, till, actor))
     add(settings, tr("Log audit"), "view_audit", lambda: shifts.audit_log(parent, till, actor))
     add(settings, tr("Jam && cadangan"), "settings", lambda: _safety(parent, till, actor))
+    add(settings, tr("QRIS toko"), "settings", lambda: shifts.qris_settings(parent, till, actor))
     controller = getattr(parent, "sync", None)  # installed by gui.sync_status.install_sync
     if controller is not None:
         add(

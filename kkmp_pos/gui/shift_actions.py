@@ -85,6 +85,12 @@ def users(parent: QWidget | None, till: Till, actor: Actor):  # type: ignore[no-
     return _window(UsersScreen(till, actor), parent)
 
 
+def qris_settings(parent: QWidget | None, till: Till, actor: Actor):  # type: ignore[no-untyped-def]
+    from kkmp_pos.gui.setup.qris_screen import QrisSettingsScreen
+
+    return _window(QrisSettingsScreen(till, actor), parent)
+
+
 def audit_log(parent: QWidget | None, till: Till, actor: Actor):  # type: ignore[no-untyped-def]
     from kkmp_pos.gui.reports.audit_screen import AuditScreen
 

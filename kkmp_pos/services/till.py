@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from kkmp_pos.services.selling.voids import CartVoidService
     from kkmp_pos.services.setup.maintenance import MaintenanceService
     from kkmp_pos.services.setup.offsite import OffsiteService
+    from kkmp_pos.services.setup.qris_setup import QrisSetupService
     from kkmp_pos.services.setup.users import UserService
     from kkmp_pos.services.shifts.drawer import ShiftService
     from kkmp_pos.services.stock.products import ProductService
@@ -189,6 +190,13 @@ class Till:
         from kkmp_pos.services.setup.offsite import OffsiteService
 
         return OffsiteService(self.ctx)
+
+    @cached_property
+    def qris_setup(self) -> QrisSetupService:
+        """The shop's static QRIS: checked, shown, saved by a manager (services/setup/qris_setup.py)."""
+        from kkmp_pos.services.setup.qris_setup import QrisSetupService
+
+        return QrisSetupService(self.ctx)
 
     # -- the back office: shifts and cash, reports, users, audit log, printer settings ----------------
     @cached_property

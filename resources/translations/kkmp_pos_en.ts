@@ -84,12 +84,17 @@
         <translation>Clock &amp;&amp; backups</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/main_menu.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="67"/>
+        <source>QRIS toko</source>
+        <translation>Shop QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="72"/>
         <source>Sinkronisasi server</source>
         <translation>Server sync</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/main_menu.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="76"/>
         <source>Masalah sinkronisasi</source>
         <translation>Sync problems</translation>
     </message>
@@ -1693,39 +1698,137 @@
         <translation>Later [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="218"/>
-        <source>Nomor referensi pembayaran (dari aplikasi merchant)</source>
-        <translation>Payment reference number (from the merchant app)</translation>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="219"/>
+        <source>Nomor referensi (RRN) dari rincian transaksi di aplikasi merchant: 12 angka/huruf.</source>
+        <translation>Reference (RRN) from the transaction details in the merchant app: 12 digits/letters.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="220"/>
-        <source>mis. RRN 123456789012</source>
-        <translation>e.g. RRN 123456789012</translation>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="224"/>
+        <source>mis. 412345678901</source>
+        <translation>e.g. 412345678901</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="223"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="228"/>
         <source>Konfirmasi [Enter]</source>
         <translation>Confirm [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="225"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="230"/>
         <source>Kembali [Esc]</source>
         <translation>Back [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="236"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="241"/>
         <source>Batalkan pembayaran QRIS? Penjualan dibatalkan dan stok dikembalikan.</source>
         <translation>Cancel the QRIS payment? The sale is cancelled and the stock goes back.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="240"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="245"/>
         <source>Ya, batalkan [Enter]</source>
         <translation>Yes, cancel [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="242"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="247"/>
         <source>Tidak [Esc]</source>
         <translation>No [Esc]</translation>
+    </message>
+</context>
+<context>
+    <name>QrisSettingsScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="43"/>
+        <source>QRIS toko</source>
+        <translation>Shop QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="45"/>
+        <source>QRIS statis toko</source>
+        <translation>The shop&apos;s static QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="53"/>
+        <source>Pindai stiker QRIS toko dengan scanner 2D ke kolom ini, tempel kodenya, atau pilih foto stiker. Semua pembayaran QRIS memakai kode ini.</source>
+        <translation>Scan the shop&apos;s QRIS sticker with the 2D scanner into this field, paste its code, or pick a photo of the sticker. Every QRIS payment uses this code.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="63"/>
+        <source>00020101021126… (kode QRIS statis)</source>
+        <translation>00020101021126… (static QRIS code)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="66"/>
+        <source>Periksa [Enter]</source>
+        <translation>Check [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="67"/>
+        <source>Pilih foto / gambar…</source>
+        <translation>Pick a photo / image…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="85"/>
+        <source>Cocokkan dengan stiker QRIS toko:</source>
+        <translation>Compare with the shop&apos;s QRIS sticker:</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="98"/>
+        <source>Nama merchant</source>
+        <translation>Merchant name</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="99"/>
+        <source>Kota</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="100"/>
+        <source>NMID</source>
+        <translation>NMID</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="101"/>
+        <source>Acquirer</source>
+        <translation>Acquirer</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="104"/>
+        <source>Benar, simpan QRIS ini</source>
+        <translation>Correct, save this QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="105"/>
+        <source>Bukan, batal</source>
+        <translation>No, cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="138"/>
+        <source>Belum ada QRIS toko: pembayaran QRIS belum bisa dipakai.</source>
+        <translation>No shop QRIS yet: QRIS payments cannot be taken.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="141"/>
+        <source>Tersimpan: {name}, {city} — NMID {nmid}.</source>
+        <translation>Saved: {name}, {city} — NMID {nmid}.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="159"/>
+        <source>Foto stiker QRIS</source>
+        <translation>Photo of the QRIS sticker</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="159"/>
+        <source>Gambar ({0})</source>
+        <translation>Images ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="169"/>
+        <source>Membaca gambar…</source>
+        <translation>Reading the image…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/qris_screen.py" line="227"/>
+        <source>QRIS toko disimpan: {name}.</source>
+        <translation>Shop QRIS saved: {name}.</translation>
     </message>
 </context>
 <context>

@@ -383,3 +383,17 @@ def test_one_changed_character_is_always_refused(data, base_amount):
     corrupted = payload[:index] + replacement + payload[index + 1 :]
     with pytest.raises(ValidationError):
         parse_qris(corrupted)
+
+
+def test_a_reference_is_an_rrn_of_twelve_digits_or_letters():
+    from kkmp_pos.core.qris import check_reference
+
+    assert check_reference(" 4123 4567 8901\n") == "412345678901"
+    assert check_reference("ab12cd34ef56") == "AB12CD34EF56"
+    for wrong, code in (("", "qris_reference_missing"), ("41234567890", "qris_reference_invalid")):
+        with pytest.raises(ValidationError) as info:
+            check_reference(wrong)
+        assert info.value.code == code
+    with pytest.raises(ValidationError) as info:
+        check_reference("4123-4567-8901")
+    assert "12" in info.value.message() and "4123-4567-8901" in info.value.message()

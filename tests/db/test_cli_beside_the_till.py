@@ -23,6 +23,7 @@ import pytest
 
 from kkmp_pos.cli import registry
 from kkmp_pos.config import DB_FILENAME
+from kkmp_pos.services.setup.demo import DEMO_QRIS
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("selling_till_child.py")
@@ -61,6 +62,11 @@ def _invocations(tmp: Path) -> dict[str, list[tuple[list[str], str]]]:
         ],
         "demo": [(["demo", "create"], "ok")],
         "member": [(["member", "erase", "A-000003", "--user", "Budi Santoso"], "refused")],  # no PIN on stdin
+        "settings": [
+            (["settings", "qris", "--show"], "ok"),
+            (["settings", "qris", "--payload", DEMO_QRIS, "--check"], "ok"),
+            (["settings", "qris", "--payload", DEMO_QRIS, "--user", "Budi Santoso"], "refused"),  # no PIN
+        ],
     }
 
 

@@ -52,11 +52,11 @@ def test_confirm_with_a_reference_completes_the_sale(qtbot, till, cashier):
     qtbot.keyClick(dialog.reference_field, Qt.Key.Key_Return)  # empty reference: refused
     assert "referensi" in dialog.error_label.text().lower()
     assert SaleModel.get_by_id(result.sale_id).status == "awaiting_payment"
-    qtbot.keyClicks(dialog.reference_field, "RRN556677889900")
+    qtbot.keyClicks(dialog.reference_field, "556677889900")
     qtbot.keyClick(dialog.reference_field, Qt.Key.Key_Return)
     assert outcomes == ["completed"] and not dialog.isVisible()
     assert SaleModel.get_by_id(result.sale_id).status == "completed"
-    assert PaymentConfirmationModel.get().reference == "RRN556677889900"
+    assert PaymentConfirmationModel.get().reference == "556677889900"
     event = _last_event()
     assert event.type == "sale.payment_confirmed" and json.loads(event.payload)["amount_rp"] == 31_400
 

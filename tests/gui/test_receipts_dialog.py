@@ -95,7 +95,7 @@ def test_awaiting_qris_comes_first_and_is_finished_from_the_list(qtbot, till, ca
     qris = dialog.child
     assert isinstance(qris, QrisDialog) and qris.amount_rp == 17_500
     qris.ask_reference()
-    qris.reference_field.setText("RRN0001112223")
+    qris.reference_field.setText("000111222333")
     qris.confirm()
     qtbot.waitUntil(lambda: dialog.child is None)
     assert SaleModel.get_by_id(pending.sale_id).status == "completed"

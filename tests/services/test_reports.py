@@ -104,7 +104,7 @@ def make_day(till, cashier, manager) -> Day:
     # QRIS confirmed later on the same day
     cart = d.cart(("SPHP5", 1000))
     result, _ = d.sell(cart, [PaymentInput(PaymentMethod.QRIS, cart.totals().total_rp)], completed=False)
-    d.till.qris.confirm(result.sale_id, "RRN12345678", d.cashier)
+    d.till.qris.confirm(result.sale_id, "RRN123456789", d.cashier)
     d.count += 1
     d.total += cart.totals().total_rp
     d.by_payment["qris"] += cart.totals().total_rp

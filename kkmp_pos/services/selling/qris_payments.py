@@ -67,11 +67,12 @@ class QrisPaymentService:
         return payment
 
     def confirm(self, sale_id: str, reference: str, actor: Actor) -> None:
-        """The cashier saw the money arrive in the merchant app: record it with the reference."""
+        """The cashier saw the money arrive in the merchant app: record it with the acquirer's reference
+        (the RRN: 12 digits/letters, `core.qris.check_reference`), audited with the cashier's name."""
+        from kkmp_pos.core.qris import check_reference
+
         require(actor, "sell")
-        reference = reference.strip()
-        if len(reference) < 4:
-            raise ValidationError("qris_reference_missing")
+        reference = check_reference(reference)
         with self.ctx.db.atomic():
             payment = self._pending(sale_id)
             now, bdate = self.ctx.now_iso(), self.ctx.business_date()
@@ -96,7 +97,15 @@ class QrisPaymentService:
                 confirmed_by=Person(actor.user_id, actor.name),
             )
             append_event(confirmed.TYPE, confirmed.to_payload(), occurred_at=now, business_date=bdate)
-            audit(self.ctx, "qris.confirmed", actor, doc_id=sale_id, reference=reference)
+            audit(
+                self.ctx,
+                "qris.confirmed",
+                actor,
+                doc_id=sale_id,
+                reference=reference,
+                amount_rp=payment.amount_rp,
+                cashier=actor.name,
+            )
 
     def abandon(self, sale_id: str, actor: Actor, reason: str = "") -> str:
         """The QRIS payment never came: a cancellation document reverses the sale and its stock."""

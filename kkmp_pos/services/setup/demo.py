@@ -49,6 +49,15 @@ DEMO_STORE = StoreInfo(
     price_zone=2,
 )
 
+# The demo shop's static QRIS: a fictitious merchant (acquirer ID.CO.KKMPDEMO.WWW, NMID ID1025000000017,
+# a Luhn-valid PAN) with a correct CRC, so a demo QRIS payment shows a code any QRIS parser accepts.
+# No wallet can pay it: no acquirer knows this merchant. tests/services/test_qris_setup.py checks it.
+DEMO_QRIS = (
+    "00020101021126710018ID.CO.KKMPDEMO.WWW011993609999000000000110215KKMPDEMO00000010303UMI"
+    "51440014ID.CO.QRIS.WWW0215ID10250000000170303UMI5204541153033605802ID"
+    "5923GERAI KKMP GN SAMARINDA6010BALIKPAPAN61057612562070703A016304B951"
+)
+
 FIRST = [
     "Siti",
     "Ahmad",
@@ -171,6 +180,7 @@ def create_demo_shop(ctx: ServiceContext, *, days_of_sales: int = 7, seed: int =
     rng = random.Random(seed)
     initialise_store(ctx, DEMO_STORE)
     SettingModel.insert(key="demo", value="true").on_conflict_replace().execute()
+    ctx.set_setting("qris.static_payload", DEMO_QRIS)
     auth = AuthService(ctx)
     users = [auth.create_user(name, role, pin) for name, role, pin in DEMO_USERS]
     products = ProductService(ctx)
