@@ -229,7 +229,8 @@ def test_a_till_enrols_over_tls_with_a_pinned_certificate_from_the_cli(tmp_path,
     cert, key = _self_signed(tmp_path)
     port = _free_port()
     base = f"https://localhost:{port}"
-    server = served(url, "--port", str(port), "--tls-cert", str(cert), "--tls-key", str(key))
+    others = ["--web-port", str(_free_port()), "--admin-port", str(_free_port())]  # not the defaults
+    server = served(url, "--port", str(port), *others, "--tls-cert", str(cert), "--tls-key", str(key))
     server.wait_ready(base, verify=ssl.create_default_context(cafile=str(cert)))
     folder = tmp_path / "till"
     till = open_till(folder)
