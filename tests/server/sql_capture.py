@@ -6,7 +6,8 @@ cooperative, so Citus can route it to the one shard that holds that cooperative'
   holds the national '' and one cooperative, which both live on known shards);
 - a join between tenant tables joins on `cooperative_id` too (co-located shards);
 - INSERT and COPY write the `cooperative_id` column.
-DDL, the schema-version table and the session's own staging tables (`*_in`, filled by COPY and read
+DDL, schema migrations (`server/schema.py` on the call stack: they run once, before distribution), the
+schema-version table and the session's own staging tables (`*_in`, filled by COPY and read
 by one INSERT … SELECT) are outside the rule, and so are the few cross-tenant admin statements listed
 in `CROSS_TENANT` with the reason.
 
@@ -43,8 +44,6 @@ CROSS_TENANT: dict[str, str] = {
     'FROM "change_log" AS "t1" WHERE ("t1"."change_id" <= %s) GROUP BY': "admin prune-feed: the change "
     "ids come from one sequence for all cooperatives; it runs per cooperative's shard in parallel",
     'DELETE FROM "change_log" WHERE ("change_log"."change_id" <= %s)': "admin prune-feed (as above)",
-    'INSERT INTO sync_document ("cooperative_id", "doc_type", "doc_id", "business_date", "event_id") '
-    "SELECT": "server schema step 4 fills the document keys once, before any table is distributed",
 }
 
 
@@ -61,15 +60,22 @@ _PACKAGE = str(Path(kkmp_pos.__file__).parent)
 _PLUMBING = (str(Path(peewee.__file__).parent), str(Path(__file__)))
 
 
+_MIGRATIONS = str(Path(kkmp_pos.__file__).parent / "server" / "schema.py")
+
+
 def _from_the_server() -> bool:
-    """True when the statement comes from the package, not from a test's own look at the tables."""
+    """True when the statement comes from the package, not from a test's own look at the tables, and
+    not from a schema migration (migrations run once, before any table is distributed)."""
     frame = sys._getframe(2)
+    origin = None
     while frame is not None:
         name = frame.f_code.co_filename
-        if not name.startswith(_PLUMBING):
-            return name.startswith(_PACKAGE)
+        if name == _MIGRATIONS:
+            return False
+        if origin is None and not name.startswith(_PLUMBING):
+            origin = name
         frame = frame.f_back
-    return False
+    return origin is not None and origin.startswith(_PACKAGE)
 
 
 def record(sql: str | bytes) -> None:
