@@ -93,3 +93,16 @@ def test_a_member_known_by_hash_only_is_recorded_in_full_when_the_nik_is_typed(t
     assert not till.limits.check(cart).nik_missing  # the hash is enough for caps
     sale = till.sales.checkout(cart, cash(50_000), cashier, buyer_nik=nik)
     assert SaleModel.get_by_id(sale.sale_id).buyer_nik == nik
+
+
+def test_reduction_and_hashing_go_in_short_batches_and_reach_every_row(till, cashier, monkeypatch):
+    monkeypatch.setattr(retention, "BATCH", 2)  # 5 sales: three batches of at most two rows each
+    ids = [_lpg_sale(till, cashier).sale_id for _ in range(5)]
+    SaleModel.update(buyer_nik_hmac=None).where(SaleModel.id.in_(ids)).execute()
+    assert retention.fill_hashes(till.ctx) >= 5
+    assert all(SaleModel.get_by_id(i).buyer_nik_hmac for i in ids)
+    monkeypatch.setattr(retention, "nik_cutoff", lambda ctx: "9999-12-31")
+    held = SaleModel.select().where(SaleModel.buyer_nik.is_null(False)).count()  # the demo's too
+    sales, _ = retention.reduce_expired(till.ctx)
+    assert sales == held >= 5
+    assert SaleModel.select().where(SaleModel.buyer_nik.is_null(False)).count() == 0

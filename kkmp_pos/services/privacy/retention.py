@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from kkmp_pos.core.personal import keyed_hash, last4, reduce_payload
 from kkmp_pos.db.models import MemberModel, OutboxEventModel, SaleModel, SettingModel
@@ -37,53 +39,79 @@ def nik_cutoff(ctx: ServiceContext) -> str:
     return (date.fromisoformat(ctx.business_date()) - timedelta(days=days)).isoformat()
 
 
+BATCH = 200  # rows per write transaction: a background job never holds the lock long (issue 10)
+
+
+def _batches(query: Any, key: Any) -> Iterator[list[Any]]:
+    """The query's rows, `BATCH` at a time in key order, each batch read outside any transaction."""
+    last = None
+    while True:
+        page = query if last is None else query.where(key > last)
+        rows = list(page.order_by(key).limit(BATCH))
+        if not rows:
+            return
+        yield rows
+        last = getattr(rows[-1], key.name)
+
+
 def fill_hashes(ctx: ServiceContext, *, again: bool = False) -> int:
-    """Hash + last 4 for every full number held; `again`: also those hashed before (a new key)."""
+    """Hash + last 4 for every full number held; `again`: also those hashed before (a new key).
+    In batches of `BATCH` rows, each its own short transaction."""
     key = hash_key(ctx.data_dir)[0]
     count = 0
-    with ctx.db.atomic():
-        sales = SaleModel.select(SaleModel.id, SaleModel.buyer_nik).where(SaleModel.buyer_nik.is_null(False))
+    sales = SaleModel.select(SaleModel.id, SaleModel.buyer_nik).where(SaleModel.buyer_nik.is_null(False))
+    if not again:
+        sales = sales.where(SaleModel.buyer_nik_hmac.is_null())
+    for rows in _batches(sales, SaleModel.id):
+        with ctx.db.atomic():
+            for sale in rows:
+                SaleModel.update(
+                    buyer_nik_hmac=keyed_hash(key, sale.buyer_nik), buyer_nik_last4=last4(sale.buyer_nik)
+                ).where(SaleModel.id == sale.id).execute()
+        count += len(rows)
+    for field in ("nik", "kk"):
+        column = getattr(MemberModel, field)
+        members = MemberModel.select(MemberModel.id, column).where(column.is_null(False))
         if not again:
-            sales = sales.where(SaleModel.buyer_nik_hmac.is_null())
-        for sale in sales:
-            SaleModel.update(
-                buyer_nik_hmac=keyed_hash(key, sale.buyer_nik), buyer_nik_last4=last4(sale.buyer_nik)
-            ).where(SaleModel.id == sale.id).execute()
-            count += 1
-        for field in ("nik", "kk"):
-            column = getattr(MemberModel, field)
-            members = MemberModel.select(MemberModel.id, column).where(column.is_null(False))
-            if not again:
-                members = members.where(getattr(MemberModel, f"{field}_hmac").is_null())
-            for member in members:
-                number = getattr(member, field)
-                MemberModel.update(
-                    {f"{field}_hmac": keyed_hash(key, number), f"{field}_last4": last4(number)}
-                ).where(MemberModel.id == member.id).execute()
-                count += 1
+            members = members.where(getattr(MemberModel, f"{field}_hmac").is_null())
+        for rows in _batches(members, MemberModel.id):
+            with ctx.db.atomic():
+                for member in rows:
+                    number = getattr(member, field)
+                    MemberModel.update(
+                        {f"{field}_hmac": keyed_hash(key, number), f"{field}_last4": last4(number)}
+                    ).where(MemberModel.id == member.id).execute()
+            count += len(rows)
     return count
 
 
 def reduce_expired(ctx: ServiceContext) -> tuple[int, int]:
-    """Drop full buyer NIKs past the retention period; returns (sales, events) changed."""
+    """Drop full buyer NIKs past the retention period; returns (sales, events) changed.
+    In batches of `BATCH` rows, each its own short transaction."""
     cutoff = nik_cutoff(ctx)
-    with ctx.db.atomic():
-        sales = (
-            SaleModel.update(buyer_nik=None)
-            .where(SaleModel.buyer_nik.is_null(False) & (SaleModel.business_date < cutoff))
-            .execute()
-        )
-        key = hash_key(ctx.data_dir)[0]
-        # events written before step 11 carried the buyer's NIK; sent ones may lose it now
-        reduced = [
-            (reduce_payload(json.loads(event.payload), lambda n: keyed_hash(key, n)), event.seq)
-            for event in OutboxEventModel.select(OutboxEventModel.seq, OutboxEventModel.payload).where(
-                (OutboxEventModel.status == "acked")
-                & (OutboxEventModel.type == "sale.completed")
-                & OutboxEventModel.payload.contains('"buyer_nik":"')
+    sales = 0
+    expired = SaleModel.select(SaleModel.id).where(
+        SaleModel.buyer_nik.is_null(False) & (SaleModel.business_date < cutoff)
+    )
+    for rows in _batches(expired, SaleModel.id):
+        with ctx.db.atomic():
+            sales += (
+                SaleModel.update(buyer_nik=None)
+                .where(SaleModel.id.in_([r.id for r in rows]) & SaleModel.buyer_nik.is_null(False))
+                .execute()
             )
-        ]
-        events = redact_payloads(reduced)
+    key = hash_key(ctx.data_dir)[0]
+    # events written before step 11 carried the buyer's NIK; sent ones may lose it now
+    carrying = OutboxEventModel.select(OutboxEventModel.seq, OutboxEventModel.payload).where(
+        (OutboxEventModel.status == "acked")
+        & (OutboxEventModel.type == "sale.completed")
+        & OutboxEventModel.payload.contains('"buyer_nik":"')
+    )
+    events = 0
+    for rows in _batches(carrying, OutboxEventModel.seq):
+        reduced = [(reduce_payload(json.loads(e.payload), lambda n: keyed_hash(key, n)), e.seq) for e in rows]
+        with ctx.db.atomic():
+            events += redact_payloads(reduced)
     return sales, events
 
 
