@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import peewee as pw
-
 from kkmp_pos.core.errors import NotFoundError, ValidationError
 from kkmp_pos.core.pricing import PricedItem
 from kkmp_pos.core.text import words_of
+from kkmp_pos.db.database import database
 from kkmp_pos.db.models import (
-    BarcodeModel,
     ProductModel,
     ProductUnitModel,
     ProductWordModel,
 )
 from kkmp_pos.services.context import ServiceContext
-from kkmp_pos.services.selling.priced_items import item_from
+from kkmp_pos.services.selling.priced_items import BY_BARCODE_SQL, BY_CODE_SQL, item_from, item_from_row
 
 
 class CatalogService:
@@ -28,26 +26,18 @@ class CatalogService:
         code = code.strip()
         if not code:
             raise ValidationError("barcode_unknown", code="''")
-        row = (
-            BarcodeModel.select(BarcodeModel, ProductModel, ProductUnitModel)
-            .join(ProductModel)
-            .switch(BarcodeModel)
-            .join(ProductUnitModel, pw.JOIN.LEFT_OUTER)
-            .where(BarcodeModel.code == code)
-            .first()
-        )
-        if row is not None:
-            product, unit = row.product, row.unit
-            if unit is not None and not unit.active:
-                raise ValidationError("product_inactive", name=f"{product.name} ({unit.name})")
-        else:
-            product = ProductModel.get_or_none(ProductModel.code == code)
-            unit = None
-            if product is None:
+        cursor = database.cursor()
+        row = cursor.execute(BY_BARCODE_SQL, (code,)).fetchone()
+        if row is None:
+            row = cursor.execute(BY_CODE_SQL, (code,)).fetchone()
+            if row is None:
                 raise NotFoundError("barcode_unknown", code=code)
-        if not product.active:
-            raise ValidationError("product_inactive", name=product.name)
-        return item_from(product, unit)
+        item, product_active, unit_active = item_from_row(row)
+        if not unit_active:
+            raise ValidationError("product_inactive", name=item.name)
+        if not product_active:
+            raise ValidationError("product_inactive", name=item.name if item.unit_id is None else row[2])
+        return item
 
     def item(self, product_id: int, unit_id: int | None = None) -> PricedItem:
         product = ProductModel.get_or_none(ProductModel.id == product_id)
