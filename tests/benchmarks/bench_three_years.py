@@ -26,7 +26,7 @@ from tests.benchmarks.bench_foundation import (
     sample_barcodes,
     warm_catalog,
 )
-from tests.benchmarks.harness import Bench, Figure, benchmark, ensure_shift, median, p95, stopwatch
+from tests.benchmarks.harness import Bench, Figure, benchmark, copy_shop, ensure_shift, median, p95, stopwatch
 from tests.benchmarks.lock_hold import LockHolds
 
 HERE = Path(__file__).resolve().parent
@@ -113,7 +113,7 @@ def three_year_shop_figures(b: Bench) -> list[Figure]:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     db_path = folder / DB_FILENAME
-    shutil.copyfile(pristine / DB_FILENAME, db_path)
+    copy_shop(pristine, folder)
     size_before = _mb(db_path)
     figures = [Figure("3-year shop: file size as built", size_before, "MB")]
 

@@ -97,13 +97,22 @@ class Bench:
         target = self.shop_dir / "scratch" / name  # inside this run's folder: removed with it
         shutil.rmtree(target, ignore_errors=True)
         target.mkdir(parents=True)
-        shutil.copyfile(self.pristine_dir / DB_FILENAME, target / DB_FILENAME)
+        copy_shop(self.pristine_dir, target)
         return target
 
     def close(self) -> None:
         if self._till is not None:
             self._till.close()
             self._till = None
+
+
+def copy_shop(source: Path, target: Path) -> None:
+    """The shop's database file and its personal-data key folder (without the key the till would hash
+    every member again at start, as after a restore without its key), from `source` into `target`."""
+    shutil.copyfile(source / DB_FILENAME, target / DB_FILENAME)
+    keys = source / "keys"
+    if keys.is_dir():
+        shutil.copytree(keys, target / "keys", dirs_exist_ok=True)
 
 
 def ensure_shift(till: Any) -> None:

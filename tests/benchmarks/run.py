@@ -47,7 +47,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from kkmp_pos.config import DB_FILENAME, resources_dir  # noqa: E402
-from tests.benchmarks.harness import REGISTRY, Bench, Figure, Registered  # noqa: E402
+from tests.benchmarks.harness import REGISTRY, Bench, Figure, Registered, copy_shop  # noqa: E402
 
 PRODUCTS = 100_000
 SALES = 200_000
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     with (args.workdir / "shop.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         pristine, build_seconds = ensure_shop(args.workdir, args.products, args.sales, args.rebuild)
-        shutil.copyfile(pristine / DB_FILENAME, run_dir / DB_FILENAME)
+        copy_shop(pristine, run_dir)
     figures: list[Figure] = []
     if build_seconds is not None:
         figures.append(Figure("shop build (cached afterwards)", build_seconds, "s"))

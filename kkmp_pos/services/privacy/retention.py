@@ -162,6 +162,9 @@ def match_key(ctx: ServiceContext) -> bool:
     if row is None and not MemberModel.select().exists() and not SaleModel.select().exists():
         _remember_key(ctx)  # a new till: nothing hashed yet
         return False
-    log.warning("personal-data key differs from the one the database was hashed with: hashing again")
+    if row is None:  # an upgraded till or a freshly seeded demo: hashed for the first time
+        log.info("personal data: hashing with this till's key for the first time")
+    else:
+        log.warning("personal-data key differs from the one the database was hashed with: hashing again")
     rehash(ctx)
     return True
