@@ -1,5 +1,6 @@
-"""Printer settings (connection, paper, profile, code page, logo, text, cut, drawer), a test print, and
-the print queue: failed jobs with their reason, retried on request. Sending happens on the print worker."""
+"""Printer settings (connection, paper, profile, code page, logo, text, cut, drawer), a test print that
+saves nothing, and the print queue: failed jobs with their reason, retried on request. Sending happens on
+the print worker."""
 
 from __future__ import annotations
 
@@ -144,6 +145,42 @@ class PrinterScreen(QWidget):
         )
 
     def save(self) -> bool:
+        """Save the form; a printer that has not printed a test page is saved only once the manager
+        confirms it (`confirm_box`), so a mistyped address does not silently replace the shop's printer."""
+        config = self.config()
+        try:
+            self.till.printer_settings.validate(config)
+            untested = self.till.printer_settings.needs_test_first(config)
+        except Exception as exc:
+            self.status.setText(error_text(exc))
+            return False
+        if untested:
+            self.ask_save_untested()
+            return False
+        return self.save_confirmed()
+
+    def ask_save_untested(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Printer belum dites"),
+            self.tr(
+                "Printer {0} belum mencetak halaman tes. Simpan juga? Struk berikutnya akan dikirim ke sana."
+            ).format(self.config().uri),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        self.confirm_save_button = box.addButton(
+            self.tr("Simpan tanpa tes"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(self.save_confirmed)
+        self.confirm_box = box
+        self.status.setText(self.tr("Belum disimpan: printer ini belum dites."))
+        box.open()
+
+    def save_confirmed(self) -> bool:
         try:
             self.till.printer_settings.save(self.actor, self.config())
         except Exception as exc:
@@ -153,14 +190,13 @@ class PrinterScreen(QWidget):
         return True
 
     def test_print(self) -> None:
-        if not self.save():
-            return
+        """Print a test page with the settings on the form; nothing is saved."""
         try:
-            job_id = self.till.printer_settings.queue_test_print(self.actor)
+            job_id = self.till.printer_settings.queue_test_print(self.actor, self.config())
         except Exception as exc:
             self.status.setText(error_text(exc))
             return
-        self.status.setText(self.tr("Mengirim tes cetak…"))
+        self.status.setText(self.tr("Mengirim tes cetak (belum disimpan)…"))
         self.bridge.submit(job_id)
 
     def submit(self, job_id: int) -> None:

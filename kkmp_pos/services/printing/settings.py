@@ -183,10 +183,15 @@ class PrinterSettingsService:
         blocks = (*doc.blocks, Barcode("123456789012"), Text("123456789012", "center"), Feed(1), Cut())
         return ReceiptDocument(blocks, kick_drawer=c.kick_drawer)
 
-    def queue_test_print(self, actor: Actor, uri: str | None = None) -> int:
-        """Queue a test slip (send it with PrintService.print_job / the print worker)."""
+    def queue_test_print(
+        self, actor: Actor, config: PrinterConfig | None = None, uri: str | None = None
+    ) -> int:
+        """Queue a test slip for `config` (default: the saved settings) without saving anything; send it
+        with PrintService.print_job / the print worker. `uri` sends it to another address."""
         require(actor, "settings")
-        config = self.load()
+        if config is not None:
+            self.validate(config)
+        config = config or self.load()
         with self.ctx.db.atomic():
             job = PrintJobModel.create(
                 kind="test",
@@ -195,3 +200,22 @@ class PrinterSettingsService:
                 created_at=self.ctx.now_iso(),
             )
         return int(job.id)
+
+    @staticmethod
+    def has_printed_test(uri: str) -> bool:
+        """Whether a test slip was sent to `uri` without a fault (a printed test job names its address)."""
+        return bool(
+            PrintJobModel.select()
+            .where(
+                (PrintJobModel.kind == "test")
+                & (PrintJobModel.status == "sent")
+                & (PrintJobModel.printer_uri == uri.strip())
+            )
+            .exists()
+        )
+
+    def needs_test_first(self, config: PrinterConfig) -> bool:
+        """True when saving `config` would switch to a printer that has not printed a test page: the
+        screen asks before it replaces the shop's printer with one nobody has seen print."""
+        uri = config.uri.strip()
+        return bool(uri) and uri != self.load().uri and not self.has_printed_test(uri)
