@@ -219,3 +219,10 @@ class PrinterSettingsService:
         screen asks before it replaces the shop's printer with one nobody has seen print."""
         uri = config.uri.strip()
         return bool(uri) and uri != self.load().uri and not self.has_printed_test(uri)
+
+    def test_preview(self, config: PrinterConfig) -> str:
+        """The test slip for `config` as text, as it will come out of the printer (shown before printing)."""
+        from kkmp_pos.core.receipt import width_for_paper
+        from kkmp_pos.core.receipt_document import render_text
+
+        return render_text(self.test_document(config), width_for_paper(config.paper_mm))

@@ -1,0 +1,165 @@
+"""The first run end to end: an empty data folder opens the setup wizard; each step is checked, the
+printer is found by a network scan of 127.0.0.0/8 (a real TCP listener), test-printed before it is
+saved, the QRIS pasted, the server skipped; then the admin logs in and the till sells."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kkmp_pos.db.models import AuditLogModel, StoreModel, UserModel
+from tests.gui.conftest import log_in
+from tests.gui.dialog_support import STATIC_QRIS
+from tests.printer_listener import PrinterListener
+
+
+@pytest.fixture
+def fresh_window(qtbot, tmp_path, monkeypatch):
+    from kkmp_pos.app import open_till
+    from kkmp_pos.gui.app import MainWindow, make_app
+    from kkmp_pos.gui.i18n import install_language
+
+    monkeypatch.setenv("KKMP_POS_SCAN_LOOPBACK_ONLY", "1")
+    install_language(make_app(), "id")
+    till = open_till(tmp_path / "new-shop")
+    win = MainWindow(till)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    yield win
+    from kkmp_pos.gui.ops import running_ops
+
+    qtbot.waitUntil(lambda: running_ops() == 0, timeout=30_000)
+    till.close()
+
+
+@pytest.fixture
+def printer():
+    listener = PrinterListener(answering=True, host="127.0.0.7")
+    yield listener
+    listener.close()
+
+
+def _fill_shop(qtbot, form, kode: str) -> None:
+    for field, text in (
+        (form.cooperative_name, "Koperasi Desa Merah Putih Sukamaju"),
+        (form.name, "Gerai KDMP Sukamaju"),
+        (form.code, "KMPSKM"),
+        (form.address, "Jl. Poros No. 1, Samarinda"),
+        (form.legal_number, "AHU-0001234.AH.01.29.TAHUN 2025"),
+        (form.kode_wilayah, kode),
+        (form.npwp, "013121660091000"),
+    ):
+        field.clear()
+        qtbot.keyClicks(field, text)
+
+
+def test_empty_folder_wizard_to_a_usable_till(qtbot, fresh_window, printer):
+    from kkmp_pos.core.cart import Cart
+    from kkmp_pos.services.selling.sales import PaymentInput, PaymentMethod
+    from kkmp_pos.services.stock.product_spec import ProductSpec
+
+    win = fresh_window
+    wizard = win.wizard
+    assert wizard is not None and win.stack.currentWidget() is wizard
+    assert wizard.step == "shop"
+
+    shop = wizard.pages["shop"].form
+    _fill_shop(qtbot, shop, "64.71.5.1001")  # a district of one digit: not a Kemendagri code
+    shop.vat_registered.setChecked(True)
+    shop.time_zone.setCurrentIndex(shop.time_zone.findData("WITA"))
+    wizard.next_button.click()
+    assert wizard.step == "shop"
+    assert "64.71.05.1001" in shop.error_label.text()
+    shop.kode_wilayah.clear()
+    qtbot.keyClicks(shop.kode_wilayah, "64.71.05.1001")
+    qtbot.keyClick(shop.kode_wilayah, Qt.Key.Key_Return)  # Enter goes on
+    assert wizard.step == "admin"
+    assert not wizard.skip_button.isEnabled()  # no user yet: nobody could log in
+
+    admin = wizard.pages["admin"]
+    qtbot.keyClicks(admin.name, "Ibu Ketua")
+    qtbot.keyClicks(admin.pin, "482916")
+    qtbot.keyClicks(admin.pin2, "482917")
+    wizard.next_button.click()
+    assert wizard.step == "admin" and "PIN" in admin.error_label.text()
+    admin.pin2.clear()
+    qtbot.keyClicks(admin.pin2, "482916")
+    wizard.next_button.click()
+    assert wizard.step == "printer"
+
+    page = wizard.pages["printer"]
+    page.finder.scan_port = printer.port
+    page.finder.range_field.setText("127.0.0.1-127.0.0.12")
+    page.finder.scan_button.click()
+    qtbot.waitUntil(lambda: not page.finder.scanning(), timeout=20_000)
+    assert printer.uri in page.finder.uris()
+    row = page.finder.uris().index(printer.uri)
+    page.finder.found.itemClicked.emit(page.finder.found.item(row))
+    assert page.uri.text() == printer.uri
+    wizard.next_button.click()  # not saved before a test print
+    assert wizard.step == "printer" and "tes cetak" in page.status.text().lower()
+    assert StoreModel.get().name == "Gerai KDMP Sukamaju"
+    assert win.till.ctx.settings.printer_uri == ""
+    page.test_button.click()
+    assert "TES PRINTER" in page.preview.toPlainText()  # shown before it prints
+    qtbot.waitUntil(lambda: "berhasil" in page.status.text(), timeout=8_000)
+    assert win.till.ctx.settings.printer_uri == ""  # the test print saved nothing
+    wizard.next_button.click()
+    assert wizard.step == "qris"
+    assert win.till.ctx.settings.printer_uri == printer.uri
+
+    qris = wizard.pages["qris"].screen
+    qris.payload_field.setText(STATIC_QRIS)
+    qris.check()
+    assert qris.name_value.text() == "Baznas"
+    qris.save_button.click()
+    assert win.till.ctx.settings.qris_static_payload == STATIC_QRIS
+    wizard.next_button.click()
+    assert wizard.step == "server"
+    wizard.skip_button.click()
+
+    assert win.wizard is None and win.stack.currentWidget() is win.login
+    assert win.till.setup_wizard.pending() is False
+    store = StoreModel.get()
+    assert (store.code, store.timezone, store.npwp) == ("KMPSKM", "Asia/Makassar", "01.312.166.0-091.000")
+    assert store.vat_registered
+    assert win.till.ctx.settings.shop_kode_wilayah == "64.71.05.1001"
+    finished = AuditLogModel.get(AuditLogModel.action == "setup.finished")
+    assert '"server"' in finished.detail and '"printer"' not in finished.detail
+
+    user = UserModel.get(UserModel.name == "Ibu Ketua")
+    log_in(qtbot, win, user, "482916")
+    assert win.stack.currentWidget() is win.cashier
+    # usable: the admin adds a product and sells it, and the receipt goes to the printer found
+    actor = win.cashier.actor
+    till = win.till
+    till.products.create(ProductSpec("GULA1", "Gula Pasir 1 kg", 18_000, barcodes=["8990000000017"]), actor)
+    till.shifts.open(actor, {50_000: 2})
+    cart = Cart()
+    cart.add(till.catalog.lookup_barcode("8990000000017"), 1000)
+    sale = till.sales.checkout(cart, [PaymentInput(PaymentMethod.CASH, 0, 20_000)], actor)
+    assert sale.receipt_no.startswith("KMPSKM")
+    assert till.printing.print_job(sale.print_job_id).ok
+
+
+def test_the_wizard_does_not_open_again_once_finished(qtbot, tmp_path, monkeypatch):
+    from kkmp_pos.app import open_till
+    from kkmp_pos.gui.app import MainWindow
+
+    folder = tmp_path / "shop"
+    till = open_till(folder)
+    assert till.setup_wizard.pending()
+    till.auth.create_user("Admin", "admin", "123456")
+    till.setup_wizard.finish(None, ["printer"])
+    till.close()
+    till = open_till(folder)
+    win = MainWindow(till)
+    qtbot.addWidget(win)
+    assert win.wizard is None and win.stack.currentWidget() is win.login
+    till.close()
+
+
+def test_the_demo_shop_never_opens_the_wizard(qtbot, window):
+    assert window.wizard is None
+    assert window.stack.currentWidget() is window.login
