@@ -134,6 +134,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pengaturan {key} = {value} di luar batas {low}–{high}.",
         "The setting {key} = {value} is outside {low}-{high}.",
     ),
+    "setting_text_invalid": (
+        "{label}: isian ini bukan nilai yang sah.",
+        "{label}: this entry is not a valid value.",
+    ),
     "setting_lines_too_long": (
         "{key}: paling banyak {lines} baris, tiap baris paling banyak {width} huruf.",
         "{key}: at most {lines} lines of at most {width} characters each.",

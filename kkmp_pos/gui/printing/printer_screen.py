@@ -126,6 +126,18 @@ class PrinterScreen(QWidget):
         self.retry_button.clicked.connect(self.retry_selected)
         self.refresh_queue()
 
+    def setting_widgets(self) -> dict[str, QWidget]:
+        """The field of each printer setting (the settings screen names them by their keys)."""
+        return {
+            "printer.uri": self.uri,
+            "printer.paper_mm": self.paper,
+            "printer.profile": self.profile,
+            "printer.code_page": self.code_page,
+            "printer.logo_path": self.logo,
+            "printer.cut": self.cut,
+            "printer.kick_drawer": self.kick,
+        }
+
     def config(self):  # type: ignore[no-untyped-def]
         from kkmp_pos.services.printing.settings import PrinterConfig
 
