@@ -163,3 +163,19 @@ def test_the_wizard_does_not_open_again_once_finished(qtbot, tmp_path, monkeypat
 def test_the_demo_shop_never_opens_the_wizard(qtbot, window):
     assert window.wizard is None
     assert window.stack.currentWidget() is window.login
+
+
+def test_the_network_scan_runs_only_when_pressed_and_can_be_stopped(qtbot, fresh_window):
+    page = fresh_window.wizard.pages["printer"]
+    finder = page.finder
+    assert finder.range_field.text() == "127.0.0.1/32"  # loopback only here: the shop's LAN is never tried
+    assert not finder.scanning()
+    finder.range_field.setText("127.0.0.0/22")
+    finder.scan_button.click()
+    assert finder.scanning() and finder.cancel_button.isEnabled()
+    finder.cancel_button.click()
+    qtbot.waitUntil(lambda: not finder.scanning(), timeout=10_000)
+    assert "Dihentikan" in finder.status.text()
+    finder.range_field.setText("192.168.1.0/24")
+    finder.scan_button.click()
+    assert not finder.scanning() and "127.0.0.0/8" in finder.status.text()

@@ -178,6 +178,7 @@ def scan_network(
                     break
                 running[pool.submit(_answers, host, port, timeout_s)] = host
             if not running:
+                result.cancelled = cancel.is_set() and result.tried < result.total
                 break
             done, _ = wait(running, timeout=0.1, return_when=FIRST_COMPLETED)
             for future in done:
