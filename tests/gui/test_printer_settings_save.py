@@ -82,3 +82,25 @@ def test_a_failed_test_print_does_not_count_as_tested(qtbot, till, manager):
     assert till.printer_settings.has_printed_test(uri) is False
     assert till.printer_settings.needs_test_first(screen.config()) is True
     screen.bridge.stop()
+
+
+def test_a_printer_found_by_the_search_lands_on_the_form_unsaved(qtbot, till, manager, monkeypatch):
+    monkeypatch.setenv("KKMP_POS_SCAN_LOOPBACK_ONLY", "1")
+    found = PrinterListener(answering=True, host="127.0.0.7")
+    try:
+        before = till.ctx.settings.printer_uri
+        screen = _screen(qtbot, till, manager)
+        screen.search_button.click()
+        finder = screen.search_dialog.finder
+        finder.scan_port = found.port
+        finder.range_field.setText("127.0.0.5-127.0.0.9")
+        finder.scan_button.click()
+        qtbot.waitUntil(lambda: found.uri in finder.uris(), timeout=20_000)
+        qtbot.waitUntil(lambda: not finder.scanning(), timeout=20_000)
+        finder.found.itemClicked.emit(finder.found.item(finder.uris().index(found.uri)))
+        assert screen.uri.currentText() == found.uri
+        assert not screen.search_dialog.isVisible()
+        assert till.ctx.settings.printer_uri == before
+        screen.bridge.stop()
+    finally:
+        found.close()

@@ -86,7 +86,12 @@ class PrinterScreen(QWidget):
         self.cut.setChecked(config.cut)
         self.kick = QCheckBox(self.tr("Buka laci untuk tunai"))
         self.kick.setChecked(config.kick_drawer)
-        form.addRow(self.tr("Sambungan"), self.uri)
+        self.search_button = QPushButton(self.tr("Cari…"))
+        self.search_button.clicked.connect(self.search_printers)
+        uri_row = QHBoxLayout()
+        uri_row.addWidget(self.uri, 1)
+        uri_row.addWidget(self.search_button)
+        form.addRow(self.tr("Sambungan"), uri_row)
         form.addRow(self.tr("Kertas"), self.paper)
         form.addRow(self.tr("Profil"), self.profile)
         form.addRow(self.tr("Halaman kode"), self.code_page)
@@ -125,6 +130,14 @@ class PrinterScreen(QWidget):
         self.test_button.clicked.connect(self.test_print)
         self.retry_button.clicked.connect(self.retry_selected)
         self.refresh_queue()
+
+    def search_printers(self) -> None:
+        """Find a printer (attached, or by a network scan when asked); the pick lands on the form only."""
+        from kkmp_pos.gui.printing.printer_search_dialog import PrinterSearchDialog
+
+        self.search_dialog = PrinterSearchDialog(self, loopback_only=self.till.is_demo)
+        self.search_dialog.picked.connect(self.uri.setCurrentText)
+        self.search_dialog.open()
 
     def setting_widgets(self) -> dict[str, QWidget]:
         """The field of each printer setting (the settings screen names them by their keys)."""

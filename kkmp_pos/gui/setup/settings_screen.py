@@ -50,13 +50,19 @@ class SettingsScreen(QWidget):
             "limits": self.tr("Batas"),
             "shift": self.tr("Shift"),
             "data": self.tr("Data && server"),
+            "backup": self.tr("Jam && cadangan"),
             "language": self.tr("Bahasa"),
         }
-        builders = {"shop": self._shop_tab, "qris": self._qris_tab, "printer": self._printer_tab}
+        builders = {
+            "shop": self._shop_tab,
+            "qris": self._qris_tab,
+            "printer": self._printer_tab,
+            "backup": self._backup_tab,
+        }
         for tab, keys in TABS.items():
             page = builders[tab]() if tab in builders else self._generic_tab(tab, keys)
             page.setObjectName(f"tab:{tab}")
-            self.tabs.addTab(page, titles[tab].replace("&&", "&"))
+            self.tabs.addTab(page, titles[tab])
         self.load()
 
     # -- building --------------------------------------------------------------------------------
@@ -97,13 +103,6 @@ class SettingsScreen(QWidget):
                 label = QLabel(setting_label(key))
                 label.setWordWrap(True)
                 form.addRow(label, editor.widget)
-        if tab == "data":
-            from kkmp_pos.gui.setup.safety_screen import SafetyScreen
-
-            self.safety = SafetyScreen(self.till, self.actor)
-            self.safety.target.setObjectName("offsite.target")
-            self.safety.drive_path.setObjectName("offsite.drive_path")
-            form.addRow(self.safety)
         if tab == "language":
             note = QLabel(self.tr("Bahasa baru dipakai setelah aplikasi dibuka ulang."))
             note.setProperty("role", "muted")
@@ -121,6 +120,14 @@ class SettingsScreen(QWidget):
         layout.addWidget(self._scrolled(self.shop_form), 1)
         layout.addLayout(self._save_row("shop", self.save_shop))
         return page
+
+    def _backup_tab(self) -> QWidget:
+        from kkmp_pos.gui.setup.safety_screen import SafetyScreen
+
+        self.safety = SafetyScreen(self.till, self.actor)
+        self.safety.target.setObjectName("offsite.target")
+        self.safety.drive_path.setObjectName("offsite.drive_path")
+        return self.safety
 
     def _qris_tab(self) -> QWidget:
         from kkmp_pos.gui.setup.qris_screen import QrisSettingsScreen

@@ -51,11 +51,10 @@ TABS: dict[str, tuple[str, ...]] = {
     "data": (
         "retention.days",
         "privacy.nik_retention_days",
-        "offsite.target",
-        "offsite.drive_path",
         "sync.allow_plain_http",
         "sync.tls_pin",
     ),
+    "backup": ("offsite.target", "offsite.drive_path"),
     "language": ("language",),
 }
 
