@@ -15,7 +15,8 @@ from kkmp_pos.services.setup.settings_editor import CHOICES, RANGES
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("SettingEditors", text)
+    # lupdate files module-level tr() calls under the empty context, so look them up there.
+    return QCoreApplication.translate("", text)
 
 
 def setting_label(key: str) -> str:

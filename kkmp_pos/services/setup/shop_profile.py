@@ -74,7 +74,9 @@ def check_profile(profile: ShopProfile) -> ShopProfile:
         raise ValidationError("store_code_invalid", value=profile.code)
     for field, value in (("name", profile.name), ("cooperative_name", profile.cooperative_name)):
         if not value.strip():
-            raise ValidationError("shop_field_required", field=_FIELD_WORDS[field][0], field_en=field)
+            raise ValidationError(
+                "shop_field_required", field=_FIELD_WORDS[field][0], field_en=_FIELD_WORDS[field][1]
+            )
     if profile.time_zone not in TIME_ZONES:
         raise ValidationError("time_zone_invalid", value=profile.time_zone)
     simkopdes = profile.simkopdes_ref.strip()
