@@ -100,9 +100,8 @@ class SettingsScreen(QWidget):
             if isinstance(editor.widget, QCheckBox):
                 form.addRow("", editor.widget)
             else:
-                label = QLabel(setting_label(key))
-                label.setWordWrap(True)
-                form.addRow(label, editor.widget)
+                # one line each: a wrapped label in a scrolled form is squeezed to half its height
+                form.addRow(QLabel(setting_label(key)), editor.widget)
         if tab == "language":
             note = QLabel(self.tr("Bahasa baru dipakai setelah aplikasi dibuka ulang."))
             note.setProperty("role", "muted")
