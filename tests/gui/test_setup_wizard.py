@@ -91,7 +91,10 @@ def test_empty_folder_wizard_to_a_usable_till(qtbot, fresh_window, printer):
     page = wizard.pages["printer"]
     page.finder.scan_port = printer.port
     page.finder.range_field.setText("127.0.0.1-127.0.0.12")
-    page.finder.scan_button.click()
+    win.activateWindow()
+    page.finder.range_field.setFocus()
+    qtbot.waitUntil(page.finder.range_field.hasFocus, timeout=5_000)
+    qtbot.keyClick(page.finder.range_field, Qt.Key.Key_Return)  # Enter in the range scans it
     qtbot.waitUntil(lambda: not page.finder.scanning(), timeout=20_000)
     assert printer.uri in page.finder.uris()
     row = page.finder.uris().index(printer.uri)

@@ -118,21 +118,28 @@ class SetupWizardScreen(QWidget):
         self.page.enter(self.actor)
 
     def _enter_pressed(self) -> None:
-        """Enter goes on; on the QRIS step it first does what Enter does there (check the code the
-        scanner typed, or press the focused button)."""
+        """Enter presses the focused button, scans the range typed on the printer step, checks the
+        code the scanner typed on the QRIS step, and otherwise goes on."""
+        focus = self.focusWidget()
+        if isinstance(focus, QPushButton) and self.stack.currentWidget().isAncestorOf(focus):
+            focus.click()
+            return
+        printer = self.pages["printer"]
+        assert isinstance(printer, PrinterPage)
+        if self.step == "printer" and focus is printer.finder.range_field:
+            printer.finder.scan()
+            return
+        if self.step == "printer" and focus is printer.uri:
+            printer.test_print()
+            return
         qris = self.pages["qris"]
         assert isinstance(qris, QrisPage)
-        focus = self.focusWidget()
         if (
             self.step == "qris"
             and qris.screen is not None
-            and focus is not None
-            and qris.screen.isAncestorOf(focus)
+            and focus is getattr(qris.screen, "payload_field", None)
         ):
-            if isinstance(focus, QPushButton):
-                focus.click()
-            elif focus is getattr(qris.screen, "payload_field", None):
-                qris.screen.check()  # type: ignore[attr-defined]
+            qris.screen.check()  # type: ignore[attr-defined]
             return
         self.next()
 
