@@ -102,3 +102,10 @@ def test_the_settings_screen_opens_from_the_menu_for_managers_only(qtbot, window
     assert opened.isVisible() and opened.windowTitle() == "Pengaturan toko"
     opened.printer.bridge.stop()
     opened.close()
+
+
+def test_every_tab_fits_a_1024x768_screen(qtbot, screen):
+    for index in range(screen.tabs.count()):
+        screen.tabs.setCurrentIndex(index)
+        hint = screen.minimumSizeHint()
+        assert hint.width() <= 1024 and hint.height() <= 700, (screen.tabs.tabText(index), hint)

@@ -182,3 +182,25 @@ def test_the_network_scan_runs_only_when_pressed_and_can_be_stopped(qtbot, fresh
     finder.range_field.setText("192.168.1.0/24")
     finder.scan_button.click()
     assert not finder.scanning() and "127.0.0.0/8" in finder.status.text()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)])
+def test_every_wizard_page_fits_the_screen(qtbot, fresh_window, size):
+    """Each step's content needs no more than the window at a cheap POS screen's size."""
+    from PySide6.QtCore import QRect
+
+    win = fresh_window
+    win.resize(*size)
+    wizard = win.wizard
+    from kkmp_pos.services.setup.auth import actor_of
+
+    wizard.actor = actor_of(win.till.auth.create_user("Ibu Ketua", "admin", "482916"))  # QRIS page filled
+    for index in range(len(wizard.pages)):
+        wizard.go_to(index)
+        qtbot.wait(10)
+        hint = win.minimumSizeHint()
+        assert hint.width() <= size[0] and hint.height() <= size[1], (wizard.step, hint)
+        window_rect = QRect(0, 0, win.width(), win.height())
+        for button in (wizard.back_button, wizard.skip_button, wizard.next_button):
+            top_left = button.mapTo(win, button.rect().topLeft())
+            assert window_rect.contains(QRect(top_left, button.size())), (wizard.step, button.text())
