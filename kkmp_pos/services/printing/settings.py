@@ -116,8 +116,9 @@ class PrinterSettingsService:
             for name, key in _KEYS.items():
                 value = getattr(config, name)
                 self.ctx.set_setting(key, list(value) if isinstance(value, tuple) else value)
-            changed = {k: v for k, v in asdict(config).items() if asdict(before)[k] != v}
-            audit(self.ctx, "settings.printer", actor, **changed)
+            old = asdict(before)
+            changed = {k: [old[k], v] for k, v in asdict(config).items() if old[k] != v}  # old → new
+            audit(self.ctx, "settings.printer", actor, changes=changed)
         return self.load()
 
     @staticmethod
