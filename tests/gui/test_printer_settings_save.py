@@ -104,3 +104,19 @@ def test_a_printer_found_by_the_search_lands_on_the_form_unsaved(qtbot, till, ma
         screen.bridge.stop()
     finally:
         found.close()
+
+
+def test_the_test_page_prints_with_the_forms_paper_not_the_saved_one(qtbot, till, manager, printer):
+    from kkmp_pos.devices.escpos_text import decode_escpos_text
+
+    assert till.ctx.settings.printer_paper_mm == 58
+    screen = _screen(qtbot, till, manager)
+    screen.uri.setCurrentText(printer.uri)
+    screen.paper.setCurrentIndex(screen.paper.findData(80))
+    screen.test_print()
+    qtbot.waitUntil(lambda: "Tercetak" in screen.status.text(), timeout=6_000)
+    time.sleep(0.2)
+    text = "\n".join(decode_escpos_text(p) for p in printer.payloads() if p)
+    assert ("1234567890" * 5)[:48] in text.splitlines()  # 48 columns: the 80 mm ruler, whole
+    assert till.ctx.settings.printer_paper_mm == 58
+    screen.bridge.stop()

@@ -3,6 +3,7 @@ a test print; on Windows, the installed printers to pick from."""
 
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 import sys
@@ -193,10 +194,18 @@ class PrinterSettingsService:
         if config is not None:
             self.validate(config)
         config = config or self.load()
+        document = json.loads(self.test_document(config).to_json())
+        # printed with the form's paper, profile and code page, saved or not (PrintService._as_tested)
+        document["printer"] = {
+            "paper_mm": config.paper_mm,
+            "profile": config.profile,
+            "code_page": config.code_page,
+            "cut": config.cut,
+        }
         with self.ctx.db.atomic():
             job = PrintJobModel.create(
                 kind="test",
-                document=self.test_document(config).to_json(),
+                document=json.dumps(document, ensure_ascii=False),
                 printer_uri=uri or config.uri,
                 created_at=self.ctx.now_iso(),
             )
