@@ -204,3 +204,14 @@ def test_every_wizard_page_fits_the_screen(qtbot, fresh_window, size):
         for button in (wizard.back_button, wizard.skip_button, wizard.next_button):
             top_left = button.mapTo(win, button.rect().topLeft())
             assert window_rect.contains(QRect(top_left, button.size())), (wizard.step, button.text())
+
+
+def test_the_shop_step_wants_real_names_not_the_placeholders(qtbot, fresh_window):
+    wizard = fresh_window.wizard
+    form = wizard.pages["shop"].form
+    assert form.name.text() == "" and form.cooperative_name.text() == "" and form.code.text() == ""
+    wizard.next_button.click()
+    assert wizard.step == "shop" and form.error_label.text()
+    wizard.skip_button.click()  # may be finished later in Settings
+    assert wizard.step == "admin"
+    assert wizard.skipped == ["shop"]

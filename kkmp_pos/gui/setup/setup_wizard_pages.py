@@ -65,9 +65,20 @@ class ShopPage(WizardPage):
             )
         )
         from kkmp_pos.gui.setup.shop_form import ShopForm
+        from kkmp_pos.services.setup.first_run import DEFAULT_STORE
 
         self.form = ShopForm()
-        self.form.set_profile(till.shop_profile.load())
+        profile = till.shop_profile.load()
+        # the placeholders a new shop starts with are not offered as answers: the names must be typed
+        profile = replace(
+            profile,
+            code="" if profile.code == DEFAULT_STORE.code else profile.code,
+            name="" if profile.name == DEFAULT_STORE.name else profile.name,
+            cooperative_name=""
+            if profile.cooperative_name == DEFAULT_STORE.cooperative_name
+            else profile.cooperative_name,
+        )
+        self.form.set_profile(profile)
         self.layout_.addWidget(self.form)
         self.layout_.addStretch(1)
 
