@@ -217,37 +217,37 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="100"/>
         <source>Admin pertama mengatur toko dan membuat akun kasir dan manajer.</source>
         <translation>The first admin sets up the shop and creates the cashier and manager accounts.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="109"/>
         <source>Nama admin</source>
         <translation>Admin name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="110"/>
         <source>PIN (4–6 angka)</source>
         <translation>PIN (4–6 digits)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="111"/>
         <source>Ulangi PIN</source>
         <translation>Repeat PIN</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="104"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="115"/>
         <source>Toko ini sudah punya pengguna: langkah ini dilewati.</source>
         <translation>This shop already has users: this step is skipped.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="123"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="134"/>
         <source>Isi nama admin.</source>
         <translation>Enter the admin&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="137"/>
         <source>Kedua PIN tidak sama.</source>
         <translation>The two PINs differ.</translation>
     </message>
@@ -1648,52 +1648,52 @@
 <context>
     <name>PrinterPage</name>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="145"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="156"/>
         <source>Pilih printer struk dari daftar, cari di jaringan, atau tulis alamatnya. Printer disimpan hanya setelah tes cetak berhasil.</source>
         <translation>Pick the receipt printer from the list, search the network, or type its address. The printer is saved only after a successful test print.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="163"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="174"/>
         <source>Alamat printer</source>
         <translation>Printer address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="164"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="175"/>
         <source>Kertas</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="166"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="177"/>
         <source>Tes cetak</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="175"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="186"/>
         <source>Contoh halaman tes tampil di sini.</source>
         <translation>The test page is shown here.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="210"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="221"/>
         <source>Mengirim tes cetak…</source>
         <translation>Sending a test print…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="215"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="226"/>
         <source>Tes cetak berhasil. Cocokkan kertasnya dengan contoh di samping.</source>
         <translation>Test print sent. Compare the paper with the page shown beside.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="218"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="229"/>
         <source>Tes cetak gagal: {0}</source>
         <translation>Test print failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="223"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="234"/>
         <source>Pilih atau tulis alamat printer, atau lewati langkah ini.</source>
         <translation>Pick or type a printer address, or skip this step.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="226"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="237"/>
         <source>Lakukan tes cetak yang berhasil dulu, atau lewati langkah ini.</source>
         <translation>Make a successful test print first, or skip this step.</translation>
     </message>
@@ -2048,7 +2048,7 @@
 <context>
     <name>QrisPage</name>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="246"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="257"/>
         <source>QRIS statis toko dipakai untuk semua pembayaran QRIS. Boleh dilewati.</source>
         <translation>The shop&apos;s static QRIS is used for every QRIS payment. May be skipped.</translation>
     </message>
@@ -2918,17 +2918,17 @@
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="264"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="275"/>
         <source>Daftarkan kasir ini ke server koperasi dengan kode pendaftaran dari pengurus. Tanpa server, toko tetap berjalan sendiri; daftarkan nanti lewat Menu → Pengaturan.</source>
         <translation>Enrol this till with the cooperative&apos;s server using the enrolment code from the board. Without a server the shop runs on its own; enrol later from Menu → Settings.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="269"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="280"/>
         <source>Daftarkan ke server koperasi…</source>
         <translation>Enrol with the cooperative&apos;s server…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="284"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="295"/>
         <source>Sinkronisasi belum tersedia di jendela ini.</source>
         <translation>Sync is not available in this window.</translation>
     </message>
@@ -2996,22 +2996,22 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="106"/>
         <source>Bahasa baru dipakai setelah aplikasi dibuka ulang.</source>
         <translation>A new language applies after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="176"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="175"/>
         <source>{0} pengaturan disimpan.</source>
         <translation>{0} settings saved.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="178"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="177"/>
         <source>Tidak ada yang berubah.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="190"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="189"/>
         <source>Identitas toko disimpan.</source>
         <translation>Shop identity saved.</translation>
     </message>
