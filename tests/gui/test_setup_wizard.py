@@ -215,3 +215,41 @@ def test_the_shop_step_wants_real_names_not_the_placeholders(qtbot, fresh_window
     wizard.skip_button.click()  # may be finished later in Settings
     assert wizard.step == "admin"
     assert wizard.skipped == ["shop"]
+
+
+def test_the_server_step_enrols_through_the_sync_dialog(qtbot, fresh_window, tmp_path):
+    """A new shop enrols from the wizard's last step with the cooperative's enrolment code."""
+    from kkmp_pos.gui.sync.sync_status import install_sync
+    from kkmp_pos.server import admin
+    from kkmp_pos.server.app import create_app
+    from kkmp_pos.server.live import start_server
+    from kkmp_pos.services.setup.auth import actor_of
+
+    app = create_app(f"sqlite:///{tmp_path / 'server.db'}")
+    live = start_server(app)
+    sdb = app.state.sdb
+    controller = install_sync(fresh_window, fresh_window.till)
+    try:
+        admin.create_cooperative(sdb, "kop1", "Koperasi 1")
+        admin.create_store(sdb, "kop1", "s1", "Toko 1")
+        wizard = fresh_window.wizard
+        wizard.actor = actor_of(fresh_window.till.auth.create_user("Ibu Ketua", "admin", "482916"))
+        wizard.go_to(len(wizard.pages) - 1)
+        page = wizard.pages["server"]
+        assert page.enrol_button.isEnabled()
+        page.enrol_button.click()
+        dialog = page.dialog
+        qtbot.waitUntil(dialog.isVisible, timeout=3_000)
+        dialog.server.setText(live.url)
+        dialog.code.setText(admin.enrol_terminal(sdb, "kop1", "s1", "t1"))
+        dialog.enrol_button.click()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=15_000)
+        assert "terdaftar di" in dialog.state.text()
+        assert fresh_window.till.ctx.terminal.enrolled
+        dialog.accept()
+        wizard.next_button.click()  # Selesai
+        assert fresh_window.wizard is None and not fresh_window.till.setup_wizard.pending()
+    finally:
+        controller.stop()
+        live.stop()
+        sdb.close()
