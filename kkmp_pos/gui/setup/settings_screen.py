@@ -91,7 +91,10 @@ class SettingsScreen(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         form_box = QWidget()
-        form = QFormLayout(form_box)
+        column = QVBoxLayout(form_box)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addStretch(1)  # the rows keep to the top; the space left stays below them
         for key in keys:
             if key in OWN_SCREEN:
                 continue
