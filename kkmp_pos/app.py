@@ -72,8 +72,10 @@ def _initialise(ctx: ServiceContext, data_dir: Path, *, demo: bool, demo_days: i
             create_demo_shop(ctx, days_of_sales=demo_days)
         else:
             from kkmp_pos.services.setup.first_run import DEFAULT_STORE, initialise_store
+            from kkmp_pos.services.setup.setup_wizard import SetupWizardService
 
             initialise_store(ctx, DEFAULT_STORE)
+            SetupWizardService(ctx).mark_pending()  # the window opens the setup wizard first
 
 
 def run(data_dir: Path | str, *, demo: bool = False, lang: str | None = None) -> int:

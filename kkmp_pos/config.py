@@ -187,6 +187,17 @@ class Settings:
         "Days a walk-in LPG buyer's full NIK is kept for the logbook (then only its hash and last 4 digits)",
     )
 
+    shop_kode_wilayah = Setting(
+        "shop.kode_wilayah", "", str, "Kemendagri region code of the kelurahan/desa, e.g. 64.71.05.1001"
+    )
+    shop_simkopdes_ref = Setting(
+        "shop.simkopdes_ref", "", str, "The cooperative's SIMKOPDES reference ('' = none)"
+    )
+    # True from the first start of a real shop until its setup wizard is finished or skipped.
+    setup_wizard_pending = Setting(
+        "setup.wizard_pending", False, bool, "The first-run setup wizard opens before the login"
+    )
+
     clock_confirmed = Setting(
         "clock.confirmed", "", str, "A manager's confirmation of a clock behind the newest document (JSON)"
     )

@@ -27,10 +27,11 @@ def closed_port() -> int:
 
 
 class PrinterListener:
-    def __init__(self, *, answering: bool) -> None:
+    def __init__(self, *, answering: bool, host: str = "127.0.0.1") -> None:
         self.answering = answering
+        self.host = host  # any 127.x.y.z: the printer-scan tests place printers across 127.0.0.0/8
         self.jobs: list[bytearray] = []  # bytes received, one entry per connection
-        self.server = socket.create_server(("127.0.0.1", 0))
+        self.server = socket.create_server((host, 0))
         self.port = self.server.getsockname()[1]
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -38,7 +39,7 @@ class PrinterListener:
 
     @property
     def uri(self) -> str:
-        return f"network://127.0.0.1:{self.port}"
+        return f"network://{self.host}:{self.port}"
 
     def _serve(self) -> None:
         self.server.settimeout(0.1)

@@ -30,6 +30,9 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "held_cart.discarded": ("Keranjang tertunda dibuang", "Held cart discarded"),
     "receipt.reprint": ("Struk dicetak ulang", "Receipt reprinted"),
     "settings.offsite": ("Tujuan salinan cadangan diubah", "Off-machine backup target changed"),
+    "settings.shop": ("Identitas toko diubah", "Shop identity changed"),
+    "settings.changed": ("Pengaturan diubah", "Setting changed"),
+    "setup.finished": ("Penyiapan awal selesai", "First-run setup finished"),
     "settings.qris": ("QRIS statis toko diubah", "Shop's static QRIS changed"),
     "clock.confirmed": ("Jam komputer dikonfirmasi manajer", "PC clock confirmed by a manager"),
     # purchase limits and members

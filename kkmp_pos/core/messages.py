@@ -100,6 +100,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The '{kind}' printer connection needs the {package} package, which is not installed. "
         "Install it or choose another connection.",
     ),
+    "kode_wilayah_invalid": (
+        "Kode wilayah '{value}' tidak sah: tulis kode Kemendagri kelurahan/desa, mis. 64.71.05.1001.",
+        "Region code '{value}' is not valid: give the Kemendagri code of the kelurahan/desa, "
+        "e.g. 64.71.05.1001.",
+    ),
+    "npwp_invalid": (
+        "NPWP '{value}' tidak sah (15 angka, mis. 01.312.166.0-091.000, atau 16 angka).",
+        "NPWP '{value}' is not valid (15 digits, e.g. 01.312.166.0-091.000, or 16 digits).",
+    ),
+    "npwp_required_for_vat": (
+        "Toko PKP (memungut PPN) wajib mengisi NPWP.",
+        "A VAT-registered (PKP) shop must give its NPWP.",
+    ),
+    "store_code_invalid": (
+        "Kode toko '{value}' tidak sah: 2–10 huruf besar atau angka, mis. KMPBPN.",
+        "Shop code '{value}' is not valid: 2-10 capital letters or digits, e.g. KMPBPN.",
+    ),
+    "shop_field_required": ("Isi {field}.", "Fill in the {field_en}."),
+    "time_zone_invalid": (
+        "Zona waktu '{value}' tidak dikenal: pilih WIB, WITA atau WIT.",
+        "Unknown time zone '{value}': choose WIB, WITA or WIT.",
+    ),
+    "simkopdes_invalid": (
+        "Nomor SIMKOPDES '{value}' tidak sah (3–40 huruf, angka, titik, garis miring atau strip).",
+        "SIMKOPDES reference '{value}' is not valid (3-40 letters, digits, dots, slashes or dashes).",
+    ),
+    "setting_not_a_choice": (
+        "Pengaturan {key} tidak bisa bernilai {value}: pilih {choices}.",
+        "The setting {key} cannot be {value}: choose {choices}.",
+    ),
+    "setting_out_of_range": (
+        "Pengaturan {key} = {value} di luar batas {low}–{high}.",
+        "The setting {key} = {value} is outside {low}-{high}.",
+    ),
+    "setting_text_invalid": (
+        "{label}: isian ini bukan nilai yang sah.",
+        "{label}: this entry is not a valid value.",
+    ),
+    "setting_lines_too_long": (
+        "{key}: paling banyak {lines} baris, tiap baris paling banyak {width} huruf.",
+        "{key}: at most {lines} lines of at most {width} characters each.",
+    ),
+    "network_range_invalid": (
+        "Rentang alamat '{value}' tidak sah: tulis mis. 192.168.1.0/24 atau 192.168.1.10-192.168.1.60.",
+        "Address range '{value}' is not valid: write e.g. 192.168.1.0/24 or 192.168.1.10-192.168.1.60.",
+    ),
+    "network_range_too_large": (
+        "Rentang '{value}' berisi {count} alamat; paling banyak {limit} sekali cari.",
+        "The range '{value}' holds {count} addresses; at most {limit} in one scan.",
+    ),
+    "network_range_not_allowed": (
+        "Toko demo hanya mencari printer di 127.0.0.0/8, bukan di '{value}'.",
+        "The demo shop scans only 127.0.0.0/8, not '{value}'.",
+    ),
     "setting_wrong_type": (
         "Pengaturan {key} tersimpan sebagai {value}, padahal harus {expected}. Simpan ulang pengaturan ini.",
         "The setting {key} is stored as {value} but must be {expected}. Save this setting again.",

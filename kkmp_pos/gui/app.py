@@ -60,6 +60,26 @@ class MainWindow(QMainWindow):
         self._shift_timer.start()
         if till.is_demo:
             self.setWindowTitle(self.windowTitle() + " — " + self.tr("TOKO DEMO"))
+        self.wizard: QWidget | None = None
+        if till.setup_wizard.pending():  # a new shop's first start: the setup wizard before the login
+            self.show_wizard()
+
+    def show_wizard(self) -> None:
+        from kkmp_pos.gui.setup.setup_wizard_screen import SetupWizardScreen
+
+        # the sync controller is installed on the window after it is built (gui.sync.sync_status)
+        self.wizard = SetupWizardScreen(self.till, controller=lambda: getattr(self, "sync", None))
+        self.stack.addWidget(self.wizard)
+        self.stack.setCurrentWidget(self.wizard)
+        self.wizard.finished_setup.connect(self._wizard_done)
+
+    def _wizard_done(self) -> None:
+        self.login.reload()
+        self.show_login()
+        if self.wizard is not None:
+            self.stack.removeWidget(self.wizard)
+            self.wizard.deleteLater()
+            self.wizard = None
 
     @property
     def cashier(self) -> CashierScreen:

@@ -55,6 +55,7 @@ def build_menu(parent: QWidget, till: Till, actor: Actor, keep: Callable[[QWidge
     )
     add(menu, tr("Stok && barang"), "manage_products", lambda: _stock(parent, till, actor))
     settings = menu.addMenu(tr("Pengaturan"))
+    add(settings, tr("Pengaturan toko…"), "settings", lambda: _settings(parent, till, actor))
     add(
         settings,
         tr("Printer && antrean cetak"),
@@ -87,6 +88,18 @@ def _stock(parent: QWidget, till: Till, actor: Actor) -> QWidget:
     from kkmp_pos.gui.stock.stock_module_screen import open_stock_module
 
     return open_stock_module(till, actor, parent)
+
+
+def _settings(parent: QWidget, till: Till, actor: Actor) -> QWidget:
+    from PySide6.QtCore import Qt
+
+    from kkmp_pos.gui.setup.settings_screen import SettingsScreen
+
+    screen = SettingsScreen(till, actor)
+    screen.setParent(parent, screen.windowFlags() | Qt.WindowType.Window)
+    screen.resize(1000, 680)
+    screen.show()
+    return screen
 
 
 def _safety(parent: QWidget, till: Till, actor: Actor) -> QWidget:

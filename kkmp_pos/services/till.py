@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from kkmp_pos.services.setup.maintenance import MaintenanceService
     from kkmp_pos.services.setup.offsite import OffsiteService
     from kkmp_pos.services.setup.qris_setup import QrisSetupService
+    from kkmp_pos.services.setup.settings_editor import SettingsEditorService
+    from kkmp_pos.services.setup.setup_wizard import SetupWizardService
+    from kkmp_pos.services.setup.shop_profile import ShopProfileService
     from kkmp_pos.services.setup.users import UserService
     from kkmp_pos.services.shifts.drawer import ShiftService
     from kkmp_pos.services.stock.products import ProductService
@@ -197,6 +200,27 @@ class Till:
         from kkmp_pos.services.setup.qris_setup import QrisSetupService
 
         return QrisSetupService(self.ctx)
+
+    @cached_property
+    def shop_profile(self) -> ShopProfileService:
+        """The shop's identity as its manager keeps it (services/setup/shop_profile.py)."""
+        from kkmp_pos.services.setup.shop_profile import ShopProfileService
+
+        return ShopProfileService(self.ctx)
+
+    @cached_property
+    def settings_editor(self) -> SettingsEditorService:
+        """The settings a manager changes on the settings screen, checked and audited."""
+        from kkmp_pos.services.setup.settings_editor import SettingsEditorService
+
+        return SettingsEditorService(self.ctx)
+
+    @cached_property
+    def setup_wizard(self) -> SetupWizardService:
+        """The first-run wizard's state (services/setup/setup_wizard.py)."""
+        from kkmp_pos.services.setup.setup_wizard import SetupWizardService
+
+        return SetupWizardService(self.ctx)
 
     # -- the back office: shifts and cash, reports, users, audit log, printer settings ----------------
     @cached_property

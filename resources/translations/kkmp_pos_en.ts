@@ -64,39 +64,192 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/main_menu.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="58"/>
+        <source>Pengaturan toko…</source>
+        <translation>Shop settings…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="61"/>
         <source>Printer &amp;&amp; antrean cetak</source>
         <translation>Printer &amp;&amp; print queue</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/main_menu.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="65"/>
         <source>Pengguna</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/main_menu.py" line="65"/>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="66"/>
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/main_menu.py" line="66"/>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="67"/>
         <source>Jam &amp;&amp; cadangan</source>
         <translation>Clock &amp;&amp; backups</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/main_menu.py" line="67"/>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="68"/>
         <source>QRIS toko</source>
         <translation>Shop QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/main_menu.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="73"/>
         <source>Sinkronisasi server</source>
         <translation>Server sync</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/main_menu.py" line="76"/>
+        <location filename="../../kkmp_pos/gui/main_menu.py" line="77"/>
         <source>Masalah sinkronisasi</source>
         <translation>Sync problems</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="25"/>
+        <source>Baris atas struk (satu baris per baris)</source>
+        <translation>Receipt header (one line per line)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="26"/>
+        <source>Baris bawah struk</source>
+        <translation>Receipt footer</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="27"/>
+        <source>Pembulatan tunai</source>
+        <translation>Cash rounding</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="28"/>
+        <source>Tombol uang pas (rupiah, pisahkan dengan koma)</source>
+        <translation>Quick-cash buttons (rupiah, comma-separated)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="29"/>
+        <source>Tarif PPN efektif (%) untuk toko PKP</source>
+        <translation>Effective VAT rate (%) for a VAT-registered shop</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="30"/>
+        <source>Diskon kasir tanpa persetujuan, paling besar (%)</source>
+        <translation>Largest cashier discount without approval (%)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="31"/>
+        <source>Diskon kasir tanpa persetujuan, paling besar (Rp)</source>
+        <translation>Largest cashier discount without approval (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="32"/>
+        <source>Hapus baris/keranjang di atas (Rp) perlu PIN manajer (0 = tidak)</source>
+        <translation>Voiding lines/carts above (Rp) needs a manager&apos;s PIN (0 = never)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="33"/>
+        <source>Simpanan pokok anggota baru (Rp)</source>
+        <translation>New member&apos;s simpanan pokok (Rp)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="34"/>
+        <source>Peringatan kedaluwarsa (hari sebelumnya)</source>
+        <translation>Expiry warning (days before)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="35"/>
+        <source>PIN salah sebelum pengguna dikunci</source>
+        <translation>Wrong PINs before a user is locked</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="36"/>
+        <source>Lama kunci (menit)</source>
+        <translation>Lock time (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="37"/>
+        <source>Jumlah barang terlaris di laporan</source>
+        <translation>Top products shown in reports</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="38"/>
+        <source>Format barcode timbangan (JSON)</source>
+        <translation>Scale barcode layout (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="39"/>
+        <source>Selisih kas di atas (Rp) perlu manajer</source>
+        <translation>Cash differences above (Rp) need a manager</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="40"/>
+        <source>QRIS dan transfer juga perlu shift terbuka</source>
+        <translation>QRIS and transfer also need an open shift</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="41"/>
+        <source>Simpan antrean sinkron dan cetak terkirim (hari)</source>
+        <translation>Keep sent sync and print jobs (days)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="42"/>
+        <source>Simpan NIK lengkap pembeli LPG (hari)</source>
+        <translation>Keep LPG buyers&apos; full NIK (days)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="44"/>
+        <source>Izinkan http:// tanpa enkripsi ke server di luar jaringan toko (tidak aman)</source>
+        <translation>Allow unencrypted http:// to a server outside the shop network (unsafe)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="46"/>
+        <source>Berkas sertifikat server (PEM) yang dipercaya</source>
+        <translation>Trusted server certificate file (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="47"/>
+        <source>Bahasa tampilan</source>
+        <translation>Display language</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="56"/>
+        <source>Tanpa pembulatan</source>
+        <translation>No rounding</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="100"/>
+        <source>Admin pertama mengatur toko dan membuat akun kasir dan manajer.</source>
+        <translation>The first admin sets up the shop and creates the cashier and manager accounts.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="109"/>
+        <source>Nama admin</source>
+        <translation>Admin name</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="110"/>
+        <source>PIN (4–6 angka)</source>
+        <translation>PIN (4–6 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="111"/>
+        <source>Ulangi PIN</source>
+        <translation>Repeat PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="115"/>
+        <source>Toko ini sudah punya pengguna: langkah ini dilewati.</source>
+        <translation>This shop already has users: this step is skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="134"/>
+        <source>Isi nama admin.</source>
+        <translation>Enter the admin&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="137"/>
+        <source>Kedua PIN tidak sama.</source>
+        <translation>The two PINs differ.</translation>
     </message>
 </context>
 <context>
@@ -1158,22 +1311,22 @@
         <translation>DEMO SHOP</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="135"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="155"/>
         <source>Belum ada shift terbuka: hitung modal awal laci sebelum menerima uang tunai.</source>
         <translation>No shift is open: count the opening float in the drawer before taking cash.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="157"/>
         <source>Buka shift</source>
         <translation>Open shift</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="146"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="166"/>
         <source>Shift {name} sejak {when} belum ditutup. Tutup dengan hitung kas sebelum shift baru.</source>
         <translation>{name}&apos;s shift since {when} was not closed. Close it with a cash count before a new shift.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="149"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="169"/>
         <source>Tutup shift</source>
         <translation>Close shift</translation>
     </message>
@@ -1425,126 +1578,285 @@
     </message>
 </context>
 <context>
-    <name>PrinterScreen</name>
+    <name>PrinterFinder</name>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="57"/>
-        <source>Printer</source>
-        <translation>Printer</translation>
+        <location filename="../../kkmp_pos/gui/setup/printer_finder.py" line="50"/>
+        <source>mis. 192.168.1.0/24 atau 192.168.1.10-60</source>
+        <translation>e.g. 192.168.1.0/24 or 192.168.1.10-60</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="84"/>
-        <source>Potong kertas</source>
-        <translation>Cut paper</translation>
+        <location filename="../../kkmp_pos/gui/setup/printer_finder.py" line="51"/>
+        <source>Cari di jaringan</source>
+        <translation>Search the network</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="86"/>
-        <source>Buka laci untuk tunai</source>
-        <translation>Open drawer for cash</translation>
+        <location filename="../../kkmp_pos/gui/setup/printer_finder.py" line="52"/>
+        <source>Hentikan</source>
+        <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="88"/>
-        <source>Sambungan</source>
-        <translation>Connection</translation>
+        <location filename="../../kkmp_pos/gui/setup/printer_finder.py" line="56"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/setup/printer_finder.py" line="73"/>
+        <source>Mencari printer yang terpasang…</source>
+        <translation>Looking for installed printers…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/printer_finder.py" line="79"/>
+        <source>{0} printer/port ditemukan di komputer ini.</source>
+        <translation>{0} printers/ports found on this PC.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/printer_finder.py" line="81"/>
+        <source>Tidak ada printer terpasang. Cari di jaringan atau tulis alamatnya.</source>
+        <translation>No printer installed. Search the network or type its address.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/printer_finder.py" line="98"/>
+        <source>Mencari di {0} alamat…</source>
+        <translation>Searching {0} addresses…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/printer_finder.py" line="116"/>
+        <source>Mencari… {0} dari {1} alamat</source>
+        <translation>Searching… {0} of {1} addresses</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/printer_finder.py" line="122"/>
+        <source>Dihentikan setelah {0} dari {1} alamat.</source>
+        <translation>Stopped after {0} of {1} addresses.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/printer_finder.py" line="124"/>
+        <source>Waktu habis setelah {0} dari {1} alamat.</source>
+        <translation>Time ran out after {0} of {1} addresses.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/printer_finder.py" line="126"/>
+        <source>Selesai: {0} alamat diperiksa.</source>
+        <translation>Done: {0} addresses checked.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/printer_finder.py" line="127"/>
+        <source>{0} printer jaringan ditemukan.</source>
+        <translation>{0} network printers found.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="156"/>
+        <source>Pilih printer struk dari daftar, cari di jaringan, atau tulis alamatnya. Printer disimpan hanya setelah tes cetak berhasil.</source>
+        <translation>Pick the receipt printer from the list, search the network, or type its address. The printer is saved only after a successful test print.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="174"/>
+        <source>Alamat printer</source>
+        <translation>Printer address</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="175"/>
         <source>Kertas</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="90"/>
-        <source>Profil</source>
-        <translation>Profile</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="91"/>
-        <source>Halaman kode</source>
-        <translation>Code page</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="92"/>
-        <source>Logo (berkas gambar)</source>
-        <translation>Logo (image file)</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="93"/>
-        <source>Baris atas</source>
-        <translation>Header lines</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="94"/>
-        <source>Baris bawah</source>
-        <translation>Footer lines</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="99"/>
-        <source>Simpan</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="177"/>
         <source>Tes cetak</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="186"/>
+        <source>Contoh halaman tes tampil di sini.</source>
+        <translation>The test page is shown here.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="221"/>
+        <source>Mengirim tes cetak…</source>
+        <translation>Sending a test print…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="226"/>
+        <source>Tes cetak berhasil. Cocokkan kertasnya dengan contoh di samping.</source>
+        <translation>Test print sent. Compare the paper with the page shown beside.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="229"/>
+        <source>Tes cetak gagal: {0}</source>
+        <translation>Test print failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="234"/>
+        <source>Pilih atau tulis alamat printer, atau lewati langkah ini.</source>
+        <translation>Pick or type a printer address, or skip this step.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="237"/>
+        <source>Lakukan tes cetak yang berhasil dulu, atau lewati langkah ini.</source>
+        <translation>Make a successful test print first, or skip this step.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="58"/>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="85"/>
+        <source>Potong kertas</source>
+        <translation>Cut paper</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="87"/>
+        <source>Buka laci untuk tunai</source>
+        <translation>Open drawer for cash</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="89"/>
+        <source>Cari…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="94"/>
+        <source>Sambungan</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="95"/>
+        <source>Kertas</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="96"/>
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="97"/>
+        <source>Halaman kode</source>
+        <translation>Code page</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="98"/>
+        <source>Logo (berkas gambar)</source>
+        <translation>Logo (image file)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="99"/>
+        <source>Baris atas</source>
+        <translation>Header lines</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="100"/>
+        <source>Baris bawah</source>
+        <translation>Footer lines</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="105"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="106"/>
+        <source>Tes cetak</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="118"/>
         <source>Antrean cetak yang gagal</source>
         <translation>Failed print jobs</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="121"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="121"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="121"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="121"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="119"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="125"/>
         <source>Cetak ulang yang dipilih</source>
         <translation>Reprint selected</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="152"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="192"/>
+        <source>Printer belum dites</source>
+        <translation>Printer not tested</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="194"/>
+        <source>Printer {0} belum mencetak halaman tes. Simpan juga? Struk berikutnya akan dikirim ke sana.</source>
+        <translation>Printer {0} has not printed a test page. Save it anyway? The next receipts will go there.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="200"/>
+        <source>Simpan tanpa tes</source>
+        <translation>Save without a test</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="205"/>
+        <source>Belum disimpan: printer ini belum dites.</source>
+        <translation>Not saved: this printer has not been tested.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="214"/>
         <source>Pengaturan printer disimpan.</source>
         <translation>Printer settings saved.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="163"/>
-        <source>Mengirim tes cetak…</source>
-        <translation>Sending test print…</translation>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="224"/>
+        <source>Mengirim tes cetak (belum disimpan)…</source>
+        <translation>Sending a test print (nothing saved)…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="168"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="229"/>
         <source>Mencetak #{0}…</source>
         <translation>Printing #{0}…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="178"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="239"/>
         <source>mencetak…</source>
         <translation>printing…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="182"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="243"/>
         <source>Tercetak (#{0}).</source>
         <translation>Printed (#{0}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="185"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="246"/>
         <source>Gagal mencetak #{0}: {1}</source>
         <translation>Could not print #{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSearchDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_search_dialog.py" line="18"/>
+        <source>Cari printer</source>
+        <translation>Find a printer</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/printing/printer_search_dialog.py" line="25"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +2043,14 @@
         <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="247"/>
         <source>Tidak [Esc]</source>
         <translation>No [Esc]</translation>
+    </message>
+</context>
+<context>
+    <name>QrisPage</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="257"/>
+        <source>QRIS statis toko dipakai untuk semua pembayaran QRIS. Boleh dilewati.</source>
+        <translation>The shop&apos;s static QRIS is used for every QRIS payment. May be skipped.</translation>
     </message>
 </context>
 <context>
@@ -2596,6 +2916,171 @@
     </message>
 </context>
 <context>
+    <name>ServerPage</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="275"/>
+        <source>Daftarkan kasir ini ke server koperasi dengan kode pendaftaran dari pengurus. Tanpa server, toko tetap berjalan sendiri; daftarkan nanti lewat Menu → Pengaturan.</source>
+        <translation>Enrol this till with the cooperative&apos;s server using the enrolment code from the board. Without a server the shop runs on its own; enrol later from Menu → Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="280"/>
+        <source>Daftarkan ke server koperasi…</source>
+        <translation>Enrol with the cooperative&apos;s server…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="295"/>
+        <source>Sinkronisasi belum tersedia di jendela ini.</source>
+        <translation>Sync is not available in this window.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="38"/>
+        <source>Pengaturan toko</source>
+        <translation>Shop settings</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="45"/>
+        <source>Toko</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="46"/>
+        <source>Struk</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="47"/>
+        <source>Kas &amp;&amp; PPN</source>
+        <translation>Cash &amp;&amp; VAT</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="48"/>
+        <source>QRIS</source>
+        <translation>QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="49"/>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="50"/>
+        <source>Batas</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="51"/>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="52"/>
+        <source>Data &amp;&amp; server</source>
+        <translation>Data &amp;&amp; server</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="53"/>
+        <source>Jam &amp;&amp; cadangan</source>
+        <translation>Clock &amp;&amp; backups</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="54"/>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="74"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="106"/>
+        <source>Bahasa baru dipakai setelah aplikasi dibuka ulang.</source>
+        <translation>A new language applies after the app is restarted.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="175"/>
+        <source>{0} pengaturan disimpan.</source>
+        <translation>{0} settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="177"/>
+        <source>Tidak ada yang berubah.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="189"/>
+        <source>Identitas toko disimpan.</source>
+        <translation>Shop identity saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizardScreen</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="44"/>
+        <source>Penyiapan toko baru</source>
+        <translation>New shop setup</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="46"/>
+        <source>Koperasi dan toko</source>
+        <translation>Cooperative and shop</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="47"/>
+        <source>Admin pertama</source>
+        <translation>First admin</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="48"/>
+        <source>Printer struk</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="49"/>
+        <source>QRIS toko</source>
+        <translation>Shop QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="50"/>
+        <source>Server koperasi (pilihan)</source>
+        <translation>Cooperative server (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="76"/>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="77"/>
+        <source>Lewati, isi nanti</source>
+        <translation>Skip, fill in later</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="78"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="117"/>
+        <source>Lanjut [Enter]</source>
+        <translation>Next [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="107"/>
+        <source>Penyiapan toko baru — {0}</source>
+        <translation>New shop setup — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="109"/>
+        <source>Langkah {0} dari {1}: {2}</source>
+        <translation>Step {0} of {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="117"/>
+        <source>Selesai [Enter]</source>
+        <translation>Finish [Enter]</translation>
+    </message>
+</context>
+<context>
     <name>ShiftPrompt</name>
     <message>
         <location filename="../../kkmp_pos/gui/shifts/shift_prompt.py" line="73"/>
@@ -2609,9 +3094,90 @@
     </message>
 </context>
 <context>
+    <name>ShopForm</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="22"/>
+        <source>mis. Koperasi Desa Merah Putih Sukamaju</source>
+        <translation>e.g. Koperasi Desa Merah Putih Sukamaju</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="24"/>
+        <source>mis. Gerai Sembako KDMP Sukamaju</source>
+        <translation>e.g. Gerai Sembako KDMP Sukamaju</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="30"/>
+        <source>mis. AHU-0001234.AH.01.29.TAHUN 2025</source>
+        <translation>e.g. AHU-0001234.AH.01.29.TAHUN 2025</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="36"/>
+        <source>boleh kosong</source>
+        <translation>may be empty</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="40"/>
+        <source>Toko PKP: memungut PPN</source>
+        <translation>VAT-registered shop (PKP): charges VAT</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="43"/>
+        <source>Nama koperasi</source>
+        <translation>Cooperative name</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="44"/>
+        <source>Nama toko</source>
+        <translation>Shop name</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="45"/>
+        <source>Kode toko (di nomor struk)</source>
+        <translation>Shop code (in receipt numbers)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="46"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="47"/>
+        <source>Nomor badan hukum</source>
+        <translation>Legal entity number</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="48"/>
+        <source>Kode wilayah kelurahan/desa</source>
+        <translation>Kelurahan/desa region code</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="49"/>
+        <source>Nomor SIMKOPDES</source>
+        <translation>SIMKOPDES reference</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="50"/>
+        <source>Zona waktu</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="52"/>
+        <source>NPWP</source>
+        <translation>NPWP (tax number)</translation>
+    </message>
+</context>
+<context>
+    <name>ShopPage</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="63"/>
+        <source>Data koperasi dan toko untuk struk dan laporan. Yang belum diketahui bisa dilengkapi nanti di Pengaturan.</source>
+        <translation>The cooperative&apos;s and shop&apos;s details for receipts and reports. Anything not known yet can be filled in later in Settings.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
-        <location filename="../../kkmp_pos/gui/app.py" line="241"/>
+        <location filename="../../kkmp_pos/gui/app.py" line="261"/>
         <source>Aplikasi ditutup. Perbaiki atau pulihkan database (kkmp-pos db restore), lalu buka lagi.</source>
         <translation>The app will close. Repair or restore the database (kkmp-pos db restore), then open it again.</translation>
     </message>

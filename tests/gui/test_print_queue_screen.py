@@ -70,6 +70,8 @@ def test_failed_job_shows_its_reason_within_5s_window_stays_live_and_retry_print
 
     good = listeners(True)
     screen.uri.setCurrentText(good.uri)
+    screen.test_print()  # a printer is saved without a question once it printed a test page
+    qtbot.waitUntil(lambda: "Tercetak" in screen.status.text(), timeout=6_000)
     assert screen.save()
     screen.queue.selectRow(0)
     screen.retry_selected()

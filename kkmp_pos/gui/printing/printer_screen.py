@@ -1,5 +1,6 @@
-"""Printer settings (connection, paper, profile, code page, logo, text, cut, drawer), a test print, and
-the print queue: failed jobs with their reason, retried on request. Sending happens on the print worker."""
+"""Printer settings (connection, paper, profile, code page, logo, text, cut, drawer), a test print that
+saves nothing, and the print queue: failed jobs with their reason, retried on request. Sending happens on
+the print worker."""
 
 from __future__ import annotations
 
@@ -85,7 +86,12 @@ class PrinterScreen(QWidget):
         self.cut.setChecked(config.cut)
         self.kick = QCheckBox(self.tr("Buka laci untuk tunai"))
         self.kick.setChecked(config.kick_drawer)
-        form.addRow(self.tr("Sambungan"), self.uri)
+        self.search_button = QPushButton(self.tr("Cari…"))
+        self.search_button.clicked.connect(self.search_printers)
+        uri_row = QHBoxLayout()
+        uri_row.addWidget(self.uri, 1)
+        uri_row.addWidget(self.search_button)
+        form.addRow(self.tr("Sambungan"), uri_row)
         form.addRow(self.tr("Kertas"), self.paper)
         form.addRow(self.tr("Profil"), self.profile)
         form.addRow(self.tr("Halaman kode"), self.code_page)
@@ -125,6 +131,26 @@ class PrinterScreen(QWidget):
         self.retry_button.clicked.connect(self.retry_selected)
         self.refresh_queue()
 
+    def search_printers(self) -> None:
+        """Find a printer (attached, or by a network scan when asked); the pick lands on the form only."""
+        from kkmp_pos.gui.printing.printer_search_dialog import PrinterSearchDialog
+
+        self.search_dialog = PrinterSearchDialog(self, loopback_only=self.till.is_demo)
+        self.search_dialog.picked.connect(self.uri.setCurrentText)
+        self.search_dialog.open()
+
+    def setting_widgets(self) -> dict[str, QWidget]:
+        """The field of each printer setting (the settings screen names them by their keys)."""
+        return {
+            "printer.uri": self.uri,
+            "printer.paper_mm": self.paper,
+            "printer.profile": self.profile,
+            "printer.code_page": self.code_page,
+            "printer.logo_path": self.logo,
+            "printer.cut": self.cut,
+            "printer.kick_drawer": self.kick,
+        }
+
     def config(self):  # type: ignore[no-untyped-def]
         from kkmp_pos.services.printing.settings import PrinterConfig
 
@@ -144,6 +170,42 @@ class PrinterScreen(QWidget):
         )
 
     def save(self) -> bool:
+        """Save the form; a printer that has not printed a test page is saved only once the manager
+        confirms it (`confirm_box`), so a mistyped address does not silently replace the shop's printer."""
+        config = self.config()
+        try:
+            self.till.printer_settings.validate(config)
+            untested = self.till.printer_settings.needs_test_first(config)
+        except Exception as exc:
+            self.status.setText(error_text(exc))
+            return False
+        if untested:
+            self.ask_save_untested()
+            return False
+        return self.save_confirmed()
+
+    def ask_save_untested(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Printer belum dites"),
+            self.tr(
+                "Printer {0} belum mencetak halaman tes. Simpan juga? Struk berikutnya akan dikirim ke sana."
+            ).format(self.config().uri),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        self.confirm_save_button = box.addButton(
+            self.tr("Simpan tanpa tes"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(self.save_confirmed)
+        self.confirm_box = box
+        self.status.setText(self.tr("Belum disimpan: printer ini belum dites."))
+        box.open()
+
+    def save_confirmed(self) -> bool:
         try:
             self.till.printer_settings.save(self.actor, self.config())
         except Exception as exc:
@@ -153,14 +215,13 @@ class PrinterScreen(QWidget):
         return True
 
     def test_print(self) -> None:
-        if not self.save():
-            return
+        """Print a test page with the settings on the form; nothing is saved."""
         try:
-            job_id = self.till.printer_settings.queue_test_print(self.actor)
+            job_id = self.till.printer_settings.queue_test_print(self.actor, self.config())
         except Exception as exc:
             self.status.setText(error_text(exc))
             return
-        self.status.setText(self.tr("Mengirim tes cetak…"))
+        self.status.setText(self.tr("Mengirim tes cetak (belum disimpan)…"))
         self.bridge.submit(job_id)
 
     def submit(self, job_id: int) -> None:

@@ -117,7 +117,10 @@ class PrintService:
             return data
         from kkmp_pos.devices.escpos_render import render_escpos
 
-        return render_escpos(ReceiptDocument.from_json(job.document), self.printer_settings(uri))
+        settings = self.printer_settings(uri)
+        if job.kind == "test":
+            settings = _as_tested(job.document, settings)
+        return render_escpos(ReceiptDocument.from_json(job.document), settings)
 
     def print_job(self, job_id: int, uri: str | None = None) -> PrintOutcome:
         """Send one job now (call off the GUI thread). Never raises for printer faults."""
@@ -215,3 +218,21 @@ class PrintService:
                 created_at=self.ctx.now_iso(),
             )
         return job.id
+
+
+def _as_tested(document: str, settings: PrinterSettings) -> PrinterSettings:
+    """A test page prints with the paper, profile and code page it was made for (the settings form's,
+    which may not be saved yet), not the saved ones."""
+    import json
+    from dataclasses import replace
+
+    tested = json.loads(document).get("printer")
+    if not isinstance(tested, dict):
+        return settings
+    return replace(
+        settings,
+        paper_width_mm=tested.get("paper_mm", settings.paper_width_mm),
+        profile=tested.get("profile", settings.profile),
+        code_page=tested.get("code_page", settings.code_page),
+        cut=tested.get("cut", settings.cut),
+    )

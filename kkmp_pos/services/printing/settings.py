@@ -3,6 +3,7 @@ a test print; on Windows, the installed printers to pick from."""
 
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 import sys
@@ -116,8 +117,9 @@ class PrinterSettingsService:
             for name, key in _KEYS.items():
                 value = getattr(config, name)
                 self.ctx.set_setting(key, list(value) if isinstance(value, tuple) else value)
-            changed = {k: v for k, v in asdict(config).items() if asdict(before)[k] != v}
-            audit(self.ctx, "settings.printer", actor, **changed)
+            old = asdict(before)
+            changed = {k: [old[k], v] for k, v in asdict(config).items() if old[k] != v}  # old → new
+            audit(self.ctx, "settings.printer", actor, changes=changed)
         return self.load()
 
     @staticmethod
@@ -183,15 +185,54 @@ class PrinterSettingsService:
         blocks = (*doc.blocks, Barcode("123456789012"), Text("123456789012", "center"), Feed(1), Cut())
         return ReceiptDocument(blocks, kick_drawer=c.kick_drawer)
 
-    def queue_test_print(self, actor: Actor, uri: str | None = None) -> int:
-        """Queue a test slip (send it with PrintService.print_job / the print worker)."""
+    def queue_test_print(
+        self, actor: Actor, config: PrinterConfig | None = None, uri: str | None = None
+    ) -> int:
+        """Queue a test slip for `config` (default: the saved settings) without saving anything; send it
+        with PrintService.print_job / the print worker. `uri` sends it to another address."""
         require(actor, "settings")
-        config = self.load()
+        if config is not None:
+            self.validate(config)
+        config = config or self.load()
+        document = json.loads(self.test_document(config).to_json())
+        # printed with the form's paper, profile and code page, saved or not (PrintService._as_tested)
+        document["printer"] = {
+            "paper_mm": config.paper_mm,
+            "profile": config.profile,
+            "code_page": config.code_page,
+            "cut": config.cut,
+        }
         with self.ctx.db.atomic():
             job = PrintJobModel.create(
                 kind="test",
-                document=self.test_document(config).to_json(),
+                document=json.dumps(document, ensure_ascii=False),
                 printer_uri=uri or config.uri,
                 created_at=self.ctx.now_iso(),
             )
         return int(job.id)
+
+    @staticmethod
+    def has_printed_test(uri: str) -> bool:
+        """Whether a test slip was sent to `uri` without a fault (a printed test job names its address)."""
+        return bool(
+            PrintJobModel.select()
+            .where(
+                (PrintJobModel.kind == "test")
+                & (PrintJobModel.status == "sent")
+                & (PrintJobModel.printer_uri == uri.strip())
+            )
+            .exists()
+        )
+
+    def needs_test_first(self, config: PrinterConfig) -> bool:
+        """True when saving `config` would switch to a printer that has not printed a test page: the
+        screen asks before it replaces the shop's printer with one nobody has seen print."""
+        uri = config.uri.strip()
+        return bool(uri) and uri != self.load().uri and not self.has_printed_test(uri)
+
+    def test_preview(self, config: PrinterConfig) -> str:
+        """The test slip for `config` as text, as it will come out of the printer (shown before printing)."""
+        from kkmp_pos.core.receipt import width_for_paper
+        from kkmp_pos.core.receipt_document import render_text
+
+        return render_text(self.test_document(config), width_for_paper(config.paper_mm))

@@ -87,6 +87,7 @@ class OffsiteService:
         if key is not None:
             save_key(self.ctx.data_dir, key)
         with self.ctx.db.atomic():
+            old_target, old_path = self.ctx.settings.offsite_target, self.ctx.settings.offsite_drive_path
             self.ctx.set_setting("offsite.target", target)
             self.ctx.set_setting("offsite.drive_path", drive_path if target == "drive" else "")
             audit(
@@ -95,6 +96,8 @@ class OffsiteService:
                 actor,
                 target=target,
                 drive_path=drive_path,
+                previous_target=old_target,
+                previous_drive_path=old_path,
                 passphrase_changed=key is not None,
             )
         if not target:
