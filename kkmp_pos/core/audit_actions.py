@@ -22,6 +22,10 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "sale.qris_abandoned": ("QRIS tidak dibayar, penjualan dibatalkan", "QRIS unpaid, sale cancelled"),
     "sale.returned": ("Retur penjualan", "Sale returned"),
     "qris.confirmed": ("Pembayaran QRIS dikonfirmasi", "QRIS payment confirmed"),
+    "qris.confirmed_by_acquirer": (
+        "Pembayaran QRIS dikonfirmasi oleh acquirer",
+        "QRIS payment confirmed by the acquirer",
+    ),
     "price.override": ("Harga diubah manual", "Price overridden"),
     "discount.line": ("Diskon per baris", "Line discount"),
     "discount.total": ("Diskon total", "Total discount"),
@@ -31,6 +35,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "receipt.reprint": ("Struk dicetak ulang", "Receipt reprinted"),
     "settings.offsite": ("Tujuan salinan cadangan diubah", "Off-machine backup target changed"),
     "settings.qris": ("QRIS statis toko diubah", "Shop's static QRIS changed"),
+    "settings.qris_acquirer": ("Acquirer QRIS (SNAP) diatur", "QRIS acquirer (SNAP) set"),
     "clock.confirmed": ("Jam komputer dikonfirmasi manajer", "PC clock confirmed by a manager"),
     # purchase limits and members
     "purchase_limit.saved": ("Batas pembelian disimpan", "Purchase limit saved"),
