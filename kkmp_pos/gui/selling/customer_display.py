@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from kkmp_pos.core.cart import CartTotals
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.gui.selling.cart_model import CartModel
-from kkmp_pos.gui.selling.qris_dialog import QrisWidget
+from kkmp_pos.gui.selling.qris_widget import QrisWidget
 
 STYLE = """
 QWidget#customerDisplay { background: #ffffff; }
