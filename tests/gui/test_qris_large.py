@@ -31,16 +31,12 @@ def _dark_span(image: QImage, view) -> int:
     """How wide the code's dark modules spread on the picture, along the view's middle row."""
     origin = view.mapTo(view.window(), view.rect().topLeft())
     y = origin.y() + view.height() // 2
-    xs = [
-        x
-        for x in range(origin.x(), origin.x() + view.width())
-        if image.pixelColor(x, y).lightness() < 60
-    ]
+    xs = [x for x in range(origin.x(), origin.x() + view.width()) if image.pixelColor(x, y).lightness() < 60]
     return xs[-1] - xs[0] if xs else 0
 
 
 def test_the_dialog_shows_the_code_large_with_amount_and_merchant(qtbot, till, cashier, tmp_path):
-    result, total = _qris_sale(till, cashier)
+    result, _total = _qris_sale(till, cashier)
     till.ctx.set_setting("qris.static_payload", DEMO_QRIS)
     dialog = show_active(qtbot, QrisDialog(till, cashier, result.sale_id, None))
     dialog.resize(1024, 640)

@@ -145,7 +145,6 @@ class QrisOnlineService:
                     sale_id,
                     state.rrn,
                     actor,
-                    "qris.confirmed_by_acquirer",
                     source="query",
                     acquirer_reference=row.reference_no,
                 )
@@ -200,7 +199,6 @@ class QrisOnlineService:
             sale.id,
             note.rrn,
             Actor(cashier.id, cashier.name, cashier.role),
-            "qris.confirmed_by_acquirer",
             source="notify",
             acquirer_reference=note.reference_no,
         )

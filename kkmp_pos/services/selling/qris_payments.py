@@ -78,13 +78,14 @@ class QrisPaymentService:
         require(actor, "sell")
         reference = check_reference(reference)
         with self.ctx.db.atomic():
-            self.record_confirmation(sale_id, reference, actor, "qris.confirmed", source="manual")
+            self.record_confirmation(sale_id, reference, actor, source="manual")
 
     def record_confirmation(
-        self, sale_id: str, reference: str, actor: Actor, action: str, **detail: object
+        self, sale_id: str, reference: str, actor: Actor, source: str, **detail: object
     ) -> None:
         """The confirmation document, the sale's move, the event and the audit row (in the caller's
-        transaction): one writer for the cashier's confirmation and the acquirer's."""
+        transaction): one writer for the cashier's confirmation (`source` "manual") and the
+        acquirer's ("query": the dialog asked; "notify": its notification came through the server)."""
         payment = self._pending(sale_id)
         now, bdate = self.ctx.now_iso(), self.ctx.business_date()
         confirmation_id = uuid7()
@@ -108,16 +109,11 @@ class QrisPaymentService:
             confirmed_by=Person(actor.user_id, actor.name),
         )
         append_event(confirmed.TYPE, confirmed.to_payload(), occurred_at=now, business_date=bdate)
-        audit(
-            self.ctx,
-            action,
-            actor,
-            doc_id=sale_id,
-            reference=reference,
-            amount_rp=payment.amount_rp,
-            cashier=actor.name,
-            **detail,
-        )
+        facts = {"reference": reference, "amount_rp": payment.amount_rp, "cashier": actor.name, **detail}
+        if source == "manual":
+            audit(self.ctx, "qris.confirmed", actor, doc_id=sale_id, source=source, **facts)
+        else:
+            audit(self.ctx, "qris.confirmed_by_acquirer", actor, doc_id=sale_id, source=source, **facts)
 
     def abandon(self, sale_id: str, actor: Actor, reason: str = "") -> str:
         """The QRIS payment never came: a cancellation document reverses the sale and its stock."""
