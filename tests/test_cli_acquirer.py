@@ -60,3 +60,20 @@ def test_a_manager_saves_the_acquirer_and_no_secret_is_ever_printed(shop, tmp_pa
     assert bad.returncode == 2 and "base_url" in bad.stderr
     assert run(shop, "--clear", "--user", "Budi Santoso", pin="9999\n").returncode == 0
     assert run(shop, "--show").returncode == 1
+
+
+def test_the_simulators_account_is_taken_from_its_json(shop, tmp_path):
+    import json
+
+    from kkmp_pos.integrations.snap_simulator import SnapSimulator
+
+    sim = SnapSimulator()
+    try:
+        account = sim.new_client("KKMPDEMO") | {"notify_public_key_pem": sim.notify_public_pem}
+        (tmp_path / "akun.json").write_text(json.dumps(account))
+        saved = run(shop, "--from-json", str(tmp_path / "akun.json"), "--user", "Budi Santoso", pin="9999\n")
+        assert saved.returncode == 0, saved.stderr
+        assert "KKMPDEMO" in saved.stdout and sim.url in saved.stdout
+        assert account["client_secret"] not in saved.stdout
+    finally:
+        sim.httpd.server_close()

@@ -32,6 +32,9 @@ def _settings(parser: argparse.ArgumentParser) -> None:
     )
     acq.add_argument("--show", action="store_true", help="show the saved settings (secrets as set or not)")
     acq.add_argument("--clear", action="store_true", help="no acquirer: static QRIS and manual confirmation")
+    acq.add_argument(
+        "--from-json", metavar="FILE", help="the settings as JSON (what kkmp-pos-snap-sim prints at start)"
+    )
     acq.add_argument("--base-url", help="the acquirer's SNAP base URL, e.g. https://sandbox.bank.co.id")
     acq.add_argument("--client-id", help="X-CLIENT-KEY / X-PARTNER-ID given by the acquirer")
     acq.add_argument("--client-secret-file", metavar="FILE", help="a file holding the client secret")
@@ -134,9 +137,17 @@ def _acquirer(args: argparse.Namespace) -> int:
             return Path(path).read_text("utf-8").strip() + "\n" if path else None
 
         secret = read(args.client_secret_file)
-        saved = service.save(
-            manager,
-            {
+        given = {}
+        if args.from_json:
+            import json
+
+            given = json.loads(Path(args.from_json).read_text("utf-8"))
+            if not isinstance(given, dict):
+                print(_say(args, "JSON harus objek.", "The JSON must be an object."), file=sys.stderr)
+                return 2
+        typed = {
+            k: v
+            for k, v in {
                 "base_url": args.base_url,
                 "client_id": args.client_id,
                 "client_secret": secret.strip() if secret else None,
@@ -145,8 +156,10 @@ def _acquirer(args: argparse.Namespace) -> int:
                 "merchant_id": args.merchant_id,
                 "terminal_id": args.terminal_id,
                 "channel_id": args.channel_id,
-            },
-        )
+            }.items()
+            if v is not None
+        }
+        saved = service.save(manager, given | typed)
         print(_say(args, "Acquirer QRIS tersimpan:", "The QRIS acquirer is saved:"))
         for key, value in saved.shown().items():
             print(f"  {key}: {value}")
