@@ -1693,82 +1693,87 @@
         <translation>Waiting for payment…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="135"/>
+        <source>Pembayaran terkonfirmasi otomatis. Konfirmasi manual tetap bisa dengan RRN.</source>
+        <translation>The payment is confirmed automatically. Manual confirmation with the RRN still works.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="140"/>
         <source>Acquirer tidak menjawab: cek uang masuk di aplikasi merchant, lalu konfirmasi.</source>
         <translation>The acquirer does not answer: check the money arrived in the merchant app, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="167"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="170"/>
         <source>Lunas · RRN {rrn}</source>
         <translation>Paid · RRN {rrn}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="176"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="182"/>
         <source>Kode QRIS kedaluwarsa.</source>
         <translation>The QRIS code expired.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="178"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="184"/>
         <source>Pembayaran QRIS gagal.</source>
         <translation>The QRIS payment failed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="181"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="187"/>
         <source>Untuk kode baru: Nanti, lalu buka lagi dari daftar struk. Atau batalkan QRIS.</source>
         <translation>For a new code: Later, then open it again from the receipts list. Or cancel the QRIS payment.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="203"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="209"/>
         <source>Cek uang masuk di aplikasi merchant, lalu konfirmasi.</source>
         <translation>Check the money arrived in the merchant app, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="206"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="212"/>
         <source>Sudah dibayar [Enter]</source>
         <translation>Paid [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="208"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="214"/>
         <source>Batalkan QRIS [F8]</source>
         <translation>Cancel QRIS [F8]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="210"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="216"/>
         <source>Nanti [Esc]</source>
         <translation>Later [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="223"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="229"/>
         <source>Nomor referensi (RRN) dari rincian transaksi di aplikasi merchant: 12 angka/huruf.</source>
         <translation>Reference (RRN) from the transaction details in the merchant app: 12 digits/letters.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="228"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="234"/>
         <source>mis. 412345678901</source>
         <translation>e.g. 412345678901</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="232"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="238"/>
         <source>Konfirmasi [Enter]</source>
         <translation>Confirm [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="234"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="240"/>
         <source>Kembali [Esc]</source>
         <translation>Back [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="245"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="251"/>
         <source>Batalkan pembayaran QRIS? Penjualan dibatalkan dan stok dikembalikan.</source>
         <translation>Cancel the QRIS payment? The sale is cancelled and the stock goes back.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="249"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="255"/>
         <source>Ya, batalkan [Enter]</source>
         <translation>Yes, cancel [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="251"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="257"/>
         <source>Tidak [Esc]</source>
         <translation>No [Esc]</translation>
     </message>
@@ -3458,57 +3463,57 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="29"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="32"/>
         <source>%1 dtk</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="31"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="34"/>
         <source>%1 mnt</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="36"/>
         <source>%1 jam</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="39"/>
         <source>%1 hari</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="82"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="85"/>
         <source>Sinkron: belum terhubung ke server</source>
         <translation>Sync: not connected to a server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="89"/>
         <source>Sinkron berhenti: kasir ini dicabut di server koperasi</source>
         <translation>Sync stopped: this till was revoked on the cooperative&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="92"/>
         <source>Sinkron berhenti: server menolak kasir ini</source>
         <translation>Sync stopped: the server refused this till</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="95"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="98"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="101"/>
         <source>Menghubungi server…</source>
         <translation>Contacting server…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="103"/>
         <source>%n menunggu</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -3516,17 +3521,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="105"/>
         <source>(tertua %1)</source>
         <translation>(oldest %1)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="108"/>
         <source>semua terkirim</source>
         <translation>all sent</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="110"/>
         <source>terakhir %1</source>
         <translation>last %1</translation>
     </message>

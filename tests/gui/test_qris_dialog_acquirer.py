@@ -4,6 +4,9 @@ confirmed without typing, and the dialog closes by itself. Offline: the static c
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -13,6 +16,13 @@ from kkmp_pos.gui.selling.qris_dialog import QrisDialog
 from kkmp_pos.integrations.snap_simulator import SIM_STATIC_QRIS, SnapSimulator
 from tests.gui.dialog_support import show_active
 from tests.gui.test_qris_dialog import _qris_sale
+
+
+def _shot(dialog, name: str) -> None:
+    """KKMP_SHOT_DIR keeps a picture of the dialog to look at."""
+    folder = os.environ.get("KKMP_SHOT_DIR")
+    if folder:
+        dialog.grab().save(str(Path(folder) / f"{name}.png"))
 
 
 @pytest.fixture
@@ -44,11 +54,13 @@ def test_waiting_then_paid_with_the_rrn_and_the_dialog_closes_itself(qtbot, onli
     assert dialog.qris.merchant_label.text() == "GERAI KKMP GN SAMARINDA"
     qtbot.waitUntil(lambda: dialog._attempt >= 2, timeout=10_000)  # asked at least once: still unpaid
     assert dialog.status_label.text() == "Menunggu pembayaran…" and dialog.isVisible()
+    _shot(dialog, "qris_dialog_waiting")
     assert SaleModel.get_by_id(result.sale_id).status == "awaiting_payment"
 
     paid = sim.settle(sim.find(result.sale_id.replace("-", "")).reference_no, "pay")  # the customer pays
     qtbot.waitUntil(lambda: outcomes == ["completed"], timeout=10_000)
     assert dialog.status_label.text() == f"Lunas · RRN {paid.rrn}"
+    _shot(dialog, "qris_dialog_paid")
     assert SaleModel.get_by_id(result.sale_id).status == "completed"
     assert PaymentConfirmationModel.get(PaymentConfirmationModel.sale == result.sale_id).reference == paid.rrn
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)

@@ -131,6 +131,9 @@ class QrisDialog(QDialog):
         self.automatic = code.automatic
         if code.automatic:
             self.status_label.setText(self.tr("Menunggu pembayaran…"))
+            self.hint.setText(
+                self.tr("Pembayaran terkonfirmasi otomatis. Konfirmasi manual tetap bisa dengan RRN.")
+            )
             self._schedule()
         else:
             self.status_label.setText(
@@ -165,6 +168,9 @@ class QrisDialog(QDialog):
         if status == "paid":
             self.rrn = state.rrn
             self.status_label.setText(self.tr("Lunas · RRN {rrn}").format(rrn=state.rrn))
+            self.status_label.setProperty("role", "saving")  # the green of good news
+            self.status_label.style().unpolish(self.status_label)
+            self.status_label.style().polish(self.status_label)
             self.error_label.clear()
             for button in (self.paid_button, self.cancel_button, self.later_button):
                 button.setEnabled(False)
@@ -200,9 +206,9 @@ class QrisDialog(QDialog):
         page = QWidget()
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel(self.tr("Cek uang masuk di aplikasi merchant, lalu konfirmasi."))
-        hint.setWordWrap(True)
-        box.addWidget(hint)
+        self.hint = QLabel(self.tr("Cek uang masuk di aplikasi merchant, lalu konfirmasi."))
+        self.hint.setWordWrap(True)
+        box.addWidget(self.hint)
         self.paid_button = self._button(self.tr("Sudah dibayar [Enter]"), "primary")
         self.paid_button.clicked.connect(self.ask_reference)
         self.cancel_button = self._button(self.tr("Batalkan QRIS [F8]"))
