@@ -85,3 +85,23 @@ def test_without_an_acquirer_the_code_is_the_static_one(till, cashier):
 def test_polls_slow_down_and_stay_bounded():
     delays = [poll_delay(i) for i in range(20)]
     assert delays == sorted(delays) and delays[0] < delays[-1] == max(delays)
+
+
+def test_notifications_that_do_not_fit_confirm_nothing_and_say_why(till, cashier):
+    from kkmp_pos.db.models import QrisNotificationModel
+    from kkmp_pos.sync.apply_qris import record_qris_payments
+
+    till.ctx.set_setting("qris.static_payload", SIM_STATIC_QRIS)
+    sale_id = qris_sale(till, cashier)
+    notes = [
+        {"reference_no": "A", "sale_id": sale_id, "status": "paid", "rrn": "412000000001", "amount_rp": 1},
+        {"reference_no": "B", "sale_id": None, "status": "paid", "rrn": "412000000002", "amount_rp": 65_500},
+        {"reference_no": "C", "sale_id": sale_id, "status": "expired", "rrn": "", "amount_rp": 65_500},
+    ]
+    with till.ctx.db.atomic():
+        assert record_qris_payments(notes, till.ctx.now_iso()) == 3
+        assert record_qris_payments(notes, till.ctx.now_iso()) == 0  # pulled again: kept once
+    assert till.qris_online.apply_notifications() == 0
+    outcomes = {n.reference_no: n.outcome for n in QrisNotificationModel.select()}
+    assert outcomes == {"A": "amount_differs", "B": "unknown_sale", "C": "recorded"}
+    assert SaleModel.get_by_id(sale_id).status == "awaiting_payment"
