@@ -134,19 +134,16 @@ class QrisOnlineService:
             state = acquirer.query(qr)
         except AcquirerError as exc:
             return QrState(QrStatus.PENDING, detail=str(exc)[:200])
+        if state.status is QrStatus.PAID and state.amount_rp not in (None, row.amount_rp):
+            # money of another amount: never confirmed by itself; the cashier looks and decides
+            return QrState(QrStatus.FAILED, detail=f"paid {state.amount_rp}, expected {row.amount_rp}")
         with self.ctx.db.atomic():
             QrisAcquirerRequestModel.update(
                 status=state.status.value, rrn=state.rrn, updated_at=self.ctx.now_iso()
             ).where(QrisAcquirerRequestModel.sale_id == sale_id).execute()
             if state.status is QrStatus.PAID:
-                if state.amount_rp not in (None, row.amount_rp):
-                    return QrState(QrStatus.FAILED, detail=f"amount {state.amount_rp} != {row.amount_rp}")
                 self.payments.record_confirmation(
-                    sale_id,
-                    state.rrn,
-                    actor,
-                    source="query",
-                    acquirer_reference=row.reference_no,
+                    sale_id, state.rrn, actor, source="query", acquirer_reference=row.reference_no
                 )
         return state
 
