@@ -138,6 +138,9 @@ class Settings:
         "cash.quick_notes", [2000, 5000, 10000, 20000, 50000, 100000], list, "Quick notes", int
     )
     qris_static_payload = Setting("qris.static_payload", "", str, "The shop's static QRIS payload")
+    qris_acquirer = Setting[dict[str, Any]](
+        "qris.acquirer", {}, dict, "The QRIS acquirer's SNAP API (URL, client, keys, merchant); {} = none"
+    )
     member_pokok_rp = Setting("member.pokok_rp", 100000, int, "Simpanan pokok paid on joining")
     discount_max_percent = Setting(
         "discount.max_percent", 10, int, "Largest discount a cashier may give unapproved"

@@ -145,6 +145,9 @@ def run_sync(args: argparse.Namespace) -> int:
         if not args.status:
             started = time.monotonic()
             report = sync_once(data_dir)
+            confirmed = till.qris_online.apply_notifications()  # the acquirer's notifications pulled
+            if confirmed:
+                print(f"QRIS payments confirmed by the acquirer: {confirmed}")
             print(
                 f"pushed: {report.created} new, {report.duplicates} already on the server, "
                 f"{report.rejected} rejected; pulled: {report.pulled} changes "

@@ -22,6 +22,10 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "sale.qris_abandoned": ("QRIS tidak dibayar, penjualan dibatalkan", "QRIS unpaid, sale cancelled"),
     "sale.returned": ("Retur penjualan", "Sale returned"),
     "qris.confirmed": ("Pembayaran QRIS dikonfirmasi", "QRIS payment confirmed"),
+    "qris.confirmed_by_acquirer": (
+        "Pembayaran QRIS dikonfirmasi oleh acquirer",
+        "QRIS payment confirmed by the acquirer",
+    ),
     "price.override": ("Harga diubah manual", "Price overridden"),
     "discount.line": ("Diskon per baris", "Line discount"),
     "discount.total": ("Diskon total", "Total discount"),
@@ -34,6 +38,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "settings.changed": ("Pengaturan diubah", "Setting changed"),
     "setup.finished": ("Penyiapan awal selesai", "First-run setup finished"),
     "settings.qris": ("QRIS statis toko diubah", "Shop's static QRIS changed"),
+    "settings.qris_acquirer": ("Acquirer QRIS (SNAP) diatur", "QRIS acquirer (SNAP) set"),
     "clock.confirmed": ("Jam komputer dikonfirmasi manajer", "PC clock confirmed by a manager"),
     # purchase limits and members
     "purchase_limit.saved": ("Batas pembelian disimpan", "Purchase limit saved"),

@@ -832,6 +832,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Transaksi yang ditahan sudah diambil atau tidak ada.",
         "That held cart was already recalled or does not exist.",
     ),
+    "acquirer_field_missing": (
+        "Pengaturan acquirer QRIS belum lengkap: {field} wajib diisi.",
+        "The QRIS acquirer settings are incomplete: {field} is required.",
+    ),
+    "acquirer_field_invalid": (
+        "Pengaturan acquirer QRIS: {field} tidak sah ({reason}).",
+        "QRIS acquirer settings: {field} is not valid ({reason}).",
+    ),
+    "acquirer_unreachable": (
+        "Acquirer QRIS tidak dapat dihubungi ({detail}). Konfirmasi manual tetap bisa.",
+        "The QRIS acquirer cannot be reached ({detail}). Manual confirmation still works.",
+    ),
     "qris_not_configured": (
         "QRIS toko belum diatur. Minta manajer memasukkan kode QRIS statis di Menu → Pengaturan → QRIS toko.",
         "The shop's QRIS is not set up. Ask a manager to enter its static QRIS code in Menu → "

@@ -356,6 +356,15 @@ V11 = [
 ]
 
 
+# Version 13: QRIS confirmed by the acquirer (SNAP QRIS MPM): the code it made per sale and the
+# notifications the server's feed brought.
+V13 = [
+    'CREATE TABLE "qris_acquirer_request" ("sale_id" VARCHAR(255) NOT NULL PRIMARY KEY, "payment_id" VARCHAR(255) NOT NULL, "partner_reference_no" VARCHAR(255) NOT NULL, "reference_no" VARCHAR(255) NOT NULL, "qr_content" TEXT NOT NULL, "amount_rp" INTEGER NOT NULL, "status" VARCHAR(255) NOT NULL, "rrn" VARCHAR(255) NOT NULL, "created_at" VARCHAR(255) NOT NULL, "updated_at" VARCHAR(255) NOT NULL)',
+    'CREATE TABLE "qris_notification" ("id" INTEGER NOT NULL PRIMARY KEY, "change_key" VARCHAR(255) NOT NULL, "sale_id" VARCHAR(255), "reference_no" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "rrn" VARCHAR(255) NOT NULL, "amount_rp" INTEGER, "received_at" VARCHAR(255) NOT NULL, "outcome" VARCHAR(255) NOT NULL)',
+    'CREATE UNIQUE INDEX "qris_notification_change_key" ON "qris_notification" ("change_key")',
+]
+
+
 STEPS: list[tuple[int, Step]] = [
     (1, _sql_step(V1)),
     (2, _v2),
@@ -368,6 +377,7 @@ STEPS: list[tuple[int, Step]] = [
     (9, _sql_step(V9)),  # sync: pull_problem
     (10, _sql_step(V10)),  # sale(member_id, business_date): purchase caps read only their window
     (11, _sql_step(V11)),  # personal data: NIK/KK hash + last 4, buyer NIK reduced after retention
+    (13, _sql_step(V13)),  # QRIS by the acquirer: qris_acquirer_request, qris_notification
 ]
 
 LATEST = STEPS[-1][0]

@@ -745,3 +745,45 @@ class PullProblemModel(BaseModel):
 
 ALL_MODELS += [PullProblemModel]
 # ---- end pulled changes -----------------------------------------------------------------------------
+
+
+# ---- QRIS through the acquirer's SNAP API (schema step 13) -----------------------------------------
+class QrisAcquirerRequestModel(BaseModel):
+    """The dynamic code the acquirer made for a sale's QRIS payment, and what it last said of it; the
+    same code is shown again when the payment dialog reopens."""
+
+    sale_id = pw.CharField(primary_key=True)
+    payment_id = pw.CharField()
+    partner_reference_no = pw.CharField()
+    reference_no = pw.CharField()  # the acquirer's
+    qr_content = pw.TextField()
+    amount_rp = pw.IntegerField()
+    status = pw.CharField()  # integrations.qris_acquirer.QrStatus
+    rrn = pw.CharField(default="")
+    created_at = pw.CharField()
+    updated_at = pw.CharField()
+
+    class Meta:
+        table_name = "qris_acquirer_request"
+
+
+class QrisNotificationModel(BaseModel):
+    """A payment notification of the acquirer (qr-mpm-notify), as the server's feed brought it, and
+    what the till did with it (`outcome`: confirmed, already confirmed, not pending, unknown sale...)."""
+
+    id = pw.AutoField()
+    change_key = pw.CharField(unique=True)  # the acquirer's reference + status: applied once
+    sale_id = pw.CharField(null=True)
+    reference_no = pw.CharField()
+    status = pw.CharField()
+    rrn = pw.CharField(default="")
+    amount_rp = pw.IntegerField(null=True)
+    received_at = pw.CharField()
+    outcome = pw.CharField(default="")
+
+    class Meta:
+        table_name = "qris_notification"
+
+
+ALL_MODELS += [QrisAcquirerRequestModel, QrisNotificationModel]
+# ---- end QRIS acquirer ------------------------------------------------------------------------------

@@ -205,6 +205,9 @@ def build_app(
 
     install_admin_api(app, sdb, administrator)
     install_backup_api(app, backup_dir or backup_dir_for(sdb.url), terminal)
+    from kkmp_pos.server.qris_notify import install_qris_api
+
+    install_qris_api(app, sdb)
     keep_only(app, exposures)
     return app
 

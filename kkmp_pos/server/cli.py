@@ -103,6 +103,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("cooperative")
     p.add_argument("member_id")
     p.add_argument("--by", default="server admin", help="who asks (written to the privacy audit)")
+    p = asub.add_parser(
+        "qris-key", parents=[common], help="the QRIS acquirer's public key for a store's notifications"
+    )
+    p.add_argument("cooperative")
+    p.add_argument("store")
+    p.add_argument("--public-key", required=True, metavar="PEM_FILE", help="the acquirer's RSA public key")
     p = asub.add_parser("quarantine", parents=[common], help="list quarantined events")
     p.add_argument("--cooperative")
     p.add_argument("--json", action="store_true")
@@ -179,6 +185,16 @@ def _admin(database: str, args: argparse.Namespace) -> int:
             print(f"terminal {args.terminal} revoked")
         elif action == "admin-token":
             _admin_token(sdb, args)
+        elif action == "qris-key":
+            from pathlib import Path
+
+            from kkmp_pos.server.qris_notify import set_acquirer_key
+
+            set_acquirer_key(sdb, args.cooperative, args.store, Path(args.public_key).read_text("ascii"))
+            print(
+                f"QRIS acquirer key set for {args.cooperative}/{args.store}; notifications go to "
+                f"/v1/qris/{args.cooperative}/{args.store}/v1.0/qr/qr-mpm-notify on the sync listener"
+            )
         elif action == "import":
             return _import(sdb, args)
         elif action == "quarantine":

@@ -331,6 +331,37 @@ class FeedHorizonModel(_Base):
         primary_key = pw.CompositeKey("cooperative_id", "scope", "scope_id")
 
 
+class QrisAcquirerKeyModel(_Base):
+    """The acquirer's public key for a store's QRIS notifications (qr-mpm-notify), set by an admin."""
+
+    store_id = pw.CharField(max_length=64)
+    public_key_pem = pw.TextField()
+    updated_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "qris_acquirer_key"
+        primary_key = pw.CompositeKey("cooperative_id", "store_id")
+
+
+class QrisNotificationModel(_Base):
+    """A verified qr-mpm-notify, once per (acquirer reference, status), with the till it went to."""
+
+    reference_no = pw.CharField(max_length=64)
+    status = pw.CharField(max_length=16)  # pending | paid | expired | failed
+    store_id = pw.CharField(max_length=64)
+    partner_reference_no = pw.CharField(max_length=64, default="")
+    sale_id = pw.CharField(max_length=64, null=True)
+    terminal_id = pw.CharField(max_length=64, default="")  # '' when the sale is not known yet
+    rrn = pw.CharField(max_length=64, default="")
+    amount_rp = pw.BigIntegerField(null=True)
+    body = pw.TextField()
+    received_at = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "qris_notification"
+        primary_key = pw.CompositeKey("cooperative_id", "reference_no", "status")
+
+
 class SchemaVersionModel(pw.Model):
     """One row: the server schema version (a server-wide table, not cooperative data)."""
 
@@ -362,5 +393,7 @@ ALL_MODELS: list[type[pw.Model]] = [
     PrivacyAuditModel,
     ChangeModel,
     FeedHorizonModel,
+    QrisAcquirerKeyModel,
+    QrisNotificationModel,
     SchemaVersionModel,
 ]

@@ -74,12 +74,18 @@ def _step_5_personal_data(sdb: ServerDb) -> None:
     convert_clear_numbers(sdb)
 
 
+def _step_8_qris_notifications(sdb: ServerDb) -> None:
+    """QRIS by the acquirer: each store's acquirer public key, and the notifications received."""
+    sdb.database.create_tables([sdb.m.QrisAcquirerKeyModel, sdb.m.QrisNotificationModel], safe=True)
+
+
 STEPS: list[Callable[[ServerDb], None]] = [
     _step_1_initial,
     _step_2_movement_product,
     _step_3_enrol_claim_and_token_expiry,
     _step_4_document_keys,
     _step_5_personal_data,
+    _step_8_qris_notifications,  # step 8 of the merged schema (6 and 7 come from other branches)
 ]
 SCHEMA_VERSION = len(STEPS)
 

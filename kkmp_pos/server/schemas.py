@@ -45,7 +45,7 @@ class PushResponseDoc(BaseModel):
 class ChangeDoc(BaseModel):
     id: int
     scope: Literal["national", "cooperative", "store", "terminal"]
-    entity: Literal["product", "price", "ceiling", "member", "stock_movement"]
+    entity: Literal["product", "price", "ceiling", "member", "stock_movement", "qris_payment"]
     op: Literal["upsert", "delete"]
     key: str
     data: dict[str, Any]

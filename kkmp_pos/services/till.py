@@ -29,12 +29,14 @@ if TYPE_CHECKING:
     from kkmp_pos.services.selling.held import HeldCartService
     from kkmp_pos.services.selling.limits import LimitService
     from kkmp_pos.services.selling.overrides import OverrideService
+    from kkmp_pos.services.selling.qris_online import QrisOnlineService
     from kkmp_pos.services.selling.qris_payments import QrisPaymentService
     from kkmp_pos.services.selling.receipts import ReceiptService
     from kkmp_pos.services.selling.reversals import ReversalService
     from kkmp_pos.services.selling.sales import SaleService
     from kkmp_pos.services.selling.scanning import ScanService
     from kkmp_pos.services.selling.voids import CartVoidService
+    from kkmp_pos.services.setup.acquirer_setup import AcquirerSetupService
     from kkmp_pos.services.setup.maintenance import MaintenanceService
     from kkmp_pos.services.setup.offsite import OffsiteService
     from kkmp_pos.services.setup.qris_setup import QrisSetupService
@@ -162,6 +164,20 @@ class Till:
         from kkmp_pos.services.selling.qris_payments import QrisPaymentService
 
         return QrisPaymentService(self.ctx, self.reversals)
+
+    @cached_property
+    def qris_online(self) -> QrisOnlineService:
+        """QRIS made and confirmed by the acquirer's SNAP API (services/selling/qris_online.py)."""
+        from kkmp_pos.services.selling.qris_online import QrisOnlineService
+
+        return QrisOnlineService(self.ctx, self.qris)
+
+    @cached_property
+    def acquirer_setup(self) -> AcquirerSetupService:
+        """The QRIS acquirer's settings, entered by a manager (services/setup/acquirer_setup.py)."""
+        from kkmp_pos.services.setup.acquirer_setup import AcquirerSetupService
+
+        return AcquirerSetupService(self.ctx)
 
     @cached_property
     def registration(self) -> RegistrationService:

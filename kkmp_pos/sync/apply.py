@@ -27,6 +27,7 @@ from kkmp_pos.db.models import (
     TerminalModel,
 )
 from kkmp_pos.sync import apply_bulk
+from kkmp_pos.sync.apply_qris import record_qris_payments
 from kkmp_pos.sync.feed_check import change_problem
 
 log = logging.getLogger(__name__)
@@ -77,12 +78,15 @@ class ApplyStats:
     ceilings: int = 0
     members: int = 0
     movements: int = 0
+    qris_payments: int = 0  # the acquirer's payment notifications kept (services confirm the sales)
     skipped: list[str] = field(default_factory=list)
     problems: list[PullProblem] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return self.products + self.prices + self.ceilings + self.members + self.movements
+        return (
+            self.products + self.prices + self.ceilings + self.members + self.movements + self.qris_payments
+        )
 
 
 def _ceilings() -> dict[str, int]:
@@ -165,7 +169,7 @@ def _apply_bulk(changes: list[dict[str, Any]], now_iso: str) -> ApplyStats:
         elif entity == "ceiling":
             data = change.get("data") or {}
             ceiling_items.append((str(data["product_code"]), int(data["ceiling_rp"])))
-        elif entity in ("product", "price", "member", "stock_movement"):
+        elif entity in ("product", "price", "member", "stock_movement", "qris_payment"):
             by_entity.setdefault(entity, []).append(change.get("data") or {})
         else:
             stats.skipped.append(f"unknown entity {entity}")
@@ -189,6 +193,8 @@ def _apply_bulk(changes: list[dict[str, Any]], now_iso: str) -> ApplyStats:
         notes = apply_bulk.add_movements(by_entity["stock_movement"], now_iso)
         stats.movements = len(by_entity["stock_movement"]) - len(notes)
         stats.skipped += notes
+    if by_entity.get("qris_payment"):
+        stats.qris_payments = record_qris_payments(by_entity["qris_payment"], now_iso)
     for note in stats.skipped:
         log.warning("sync: %s", note)
     return stats
@@ -249,6 +255,8 @@ def _apply_one(
             stats.movements += 1
         else:
             stats.skipped.append(f"movement of unknown product {data.get('product_code')}")
+    elif entity == "qris_payment":
+        stats.qris_payments += record_qris_payments([data], now_iso)
     else:
         stats.skipped.append(f"unknown entity {entity}")
     return False

@@ -117,12 +117,24 @@ def _movement(data: dict[str, Any]) -> None:
         _text(data, name, MAX_CODE)
 
 
+def _qris_payment(data: dict[str, Any]) -> None:
+    _text(data, "reference_no", MAX_CODE, required=True)
+    _text(data, "sale_id", MAX_CODE)
+    _text(data, "rrn", MAX_CODE)
+    if data.get("status") not in ("pending", "paid", "expired", "failed"):
+        raise Bad("status must be pending, paid, expired or failed")
+    if data["status"] == "paid" and not data.get("rrn"):
+        raise Bad("rrn is missing")
+    _int(data, "amount_rp", required=False, low=0)
+
+
 _CHECKS = {
     "product": _product,
     "price": _price,
     "ceiling": _ceiling,
     "member": _member,
     "stock_movement": _movement,
+    "qris_payment": _qris_payment,
 }
 
 

@@ -49,7 +49,7 @@ RESULT_STATUSES = (CREATED, DUPLICATE, REJECTED)
 
 # Scopes of the change feed, in the order a cursor lists them.
 SCOPES = ("national", "cooperative", "store", "terminal")
-ENTITIES = frozenset({"product", "price", "ceiling", "member", "stock_movement"})
+ENTITIES = frozenset({"product", "price", "ceiling", "member", "stock_movement", "qris_payment"})
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")

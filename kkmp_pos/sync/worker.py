@@ -198,6 +198,7 @@ def pull_all(
         report.applied.members += stats.members
         report.applied.ceilings += stats.ceilings
         report.applied.movements += stats.movements
+        report.applied.qris_payments += stats.qris_payments
         pages += 1
         if not more:
             return

@@ -682,27 +682,27 @@
         <translation>Saved {number}. Change {change}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="182"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="186"/>
         <source>QRIS diterima. {number} lunas. Kembali {change}.</source>
         <translation>QRIS received. {number} paid. Change {change}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="189"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="193"/>
         <source>QRIS dibatalkan: {number} batal, stok dikembalikan.</source>
         <translation>QRIS cancelled: {number} cancelled, stock put back.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="194"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="198"/>
         <source>Pembayaran dibatalkan</source>
         <translation>Payment cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="197"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="201"/>
         <source>{number} menunggu pembayaran QRIS: selesaikan dari daftar struk (F3).</source>
         <translation>{number} is waiting for the QRIS payment: finish it from the receipts list (F3).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="202"/>
+        <location filename="../../kkmp_pos/gui/selling/checkout_flow.py" line="206"/>
         <source>Menunggu pembayaran QRIS</source>
         <translation>Waiting for the QRIS payment</translation>
     </message>
@@ -774,38 +774,43 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="60"/>
         <source>Layar pelanggan — {store}</source>
         <translation>Customer display — {store}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="95"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="102"/>
-        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="106"/>
+        <source>Pindai kode QRIS di layar ini untuk membayar.</source>
+        <translation>Scan the QRIS code on this screen to pay.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="148"/>
         <source>Terima kasih!</source>
         <translation>Thank you!</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="123"/>
         <source>Anggota: {name}</source>
         <translation>Member: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="117"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="126"/>
         <source>Anda hemat {amount}</source>
         <translation>You save {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="131"/>
         <source>Jadi anggota koperasi, hemat {amount} untuk belanja ini. Tanya kasir!</source>
         <translation>Join the cooperative and save {amount} on this purchase. Ask the cashier!</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="139"/>
+        <location filename="../../kkmp_pos/gui/selling/customer_display.py" line="150"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
@@ -1975,72 +1980,112 @@
 <context>
     <name>QrisDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="144"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="56"/>
         <source>Pembayaran QRIS</source>
         <translation>QRIS payment</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="159"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="74"/>
         <source>Struk {number}</source>
         <translation>Receipt {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="162"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="77"/>
         <source>QRIS {amount}</source>
         <translation>QRIS {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="199"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="103"/>
+        <source>Menyiapkan kode QRIS…</source>
+        <translation>Preparing the QRIS code…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="133"/>
+        <source>Menunggu pembayaran…</source>
+        <translation>Waiting for payment…</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="135"/>
+        <source>Pembayaran terkonfirmasi otomatis. Konfirmasi manual tetap bisa dengan RRN.</source>
+        <translation>The payment is confirmed automatically. Manual confirmation with the RRN still works.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="140"/>
+        <source>Acquirer tidak menjawab: cek uang masuk di aplikasi merchant, lalu konfirmasi.</source>
+        <translation>The acquirer does not answer: check the money arrived in the merchant app, then confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="170"/>
+        <source>Lunas · RRN {rrn}</source>
+        <translation>Paid · RRN {rrn}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="182"/>
+        <source>Kode QRIS kedaluwarsa.</source>
+        <translation>The QRIS code expired.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="184"/>
+        <source>Pembayaran QRIS gagal.</source>
+        <translation>The QRIS payment failed.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="187"/>
+        <source>Untuk kode baru: Nanti, lalu buka lagi dari daftar struk. Atau batalkan QRIS.</source>
+        <translation>For a new code: Later, then open it again from the receipts list. Or cancel the QRIS payment.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="209"/>
         <source>Cek uang masuk di aplikasi merchant, lalu konfirmasi.</source>
         <translation>Check the money arrived in the merchant app, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="202"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="212"/>
         <source>Sudah dibayar [Enter]</source>
         <translation>Paid [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="204"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="214"/>
         <source>Batalkan QRIS [F8]</source>
         <translation>Cancel QRIS [F8]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="206"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="216"/>
         <source>Nanti [Esc]</source>
         <translation>Later [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="219"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="229"/>
         <source>Nomor referensi (RRN) dari rincian transaksi di aplikasi merchant: 12 angka/huruf.</source>
         <translation>Reference (RRN) from the transaction details in the merchant app: 12 digits/letters.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="224"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="234"/>
         <source>mis. 412345678901</source>
         <translation>e.g. 412345678901</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="228"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="238"/>
         <source>Konfirmasi [Enter]</source>
         <translation>Confirm [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="230"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="240"/>
         <source>Kembali [Esc]</source>
         <translation>Back [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="241"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="251"/>
         <source>Batalkan pembayaran QRIS? Penjualan dibatalkan dan stok dikembalikan.</source>
         <translation>Cancel the QRIS payment? The sale is cancelled and the stock goes back.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="245"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="255"/>
         <source>Ya, batalkan [Enter]</source>
         <translation>Yes, cancel [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="247"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="257"/>
         <source>Tidak [Esc]</source>
         <translation>No [Esc]</translation>
     </message>
@@ -2154,7 +2199,7 @@
 <context>
     <name>QrisWidget</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/qris_dialog.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/selling/qris_widget.py" line="88"/>
         <source>Pindai dengan aplikasi pembayaran (QRIS)</source>
         <translation>Scan with a payment app (QRIS)</translation>
     </message>
@@ -2996,22 +3041,22 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="109"/>
         <source>Bahasa baru dipakai setelah aplikasi dibuka ulang.</source>
         <translation>A new language applies after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="175"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="178"/>
         <source>{0} pengaturan disimpan.</source>
         <translation>{0} settings saved.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="177"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="180"/>
         <source>Tidak ada yang berubah.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="189"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="192"/>
         <source>Identitas toko disimpan.</source>
         <translation>Shop identity saved.</translation>
     </message>
@@ -3984,57 +4029,57 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="29"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="32"/>
         <source>%1 dtk</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="31"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="34"/>
         <source>%1 mnt</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="36"/>
         <source>%1 jam</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="39"/>
         <source>%1 hari</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="82"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="85"/>
         <source>Sinkron: belum terhubung ke server</source>
         <translation>Sync: not connected to a server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="89"/>
         <source>Sinkron berhenti: kasir ini dicabut di server koperasi</source>
         <translation>Sync stopped: this till was revoked on the cooperative&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="92"/>
         <source>Sinkron berhenti: server menolak kasir ini</source>
         <translation>Sync stopped: the server refused this till</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="95"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="98"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="101"/>
         <source>Menghubungi server…</source>
         <translation>Contacting server…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="103"/>
         <source>%n menunggu</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -4042,17 +4087,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="105"/>
         <source>(tertua %1)</source>
         <translation>(oldest %1)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="108"/>
         <source>semua terkirim</source>
         <translation>all sent</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/sync/sync_status.py" line="110"/>
         <source>terakhir %1</source>
         <translation>last %1</translation>
     </message>

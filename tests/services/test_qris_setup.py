@@ -131,4 +131,5 @@ def test_a_manual_confirmation_needs_an_rrn_and_audits_the_cashier(till, cashier
         "reference": "41234567890A",
         "amount_rp": 15_700,
         "cashier": cashier.name,
+        "source": "manual",  # typed by the cashier, not confirmed by the acquirer
     }

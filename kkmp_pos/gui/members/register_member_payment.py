@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from kkmp_pos.core.errors import KkmpError, ValidationError
 from kkmp_pos.core.money import format_rp, parse_rp
 from kkmp_pos.gui.i18n import error_text
-from kkmp_pos.gui.selling.qris_dialog import QrisWidget
+from kkmp_pos.gui.selling.qris_widget import QrisWidget
 from kkmp_pos.gui.widgets import TOUCH_PX
 
 if TYPE_CHECKING:

@@ -172,6 +172,10 @@ class CheckoutFlow(QObject):
             self.qris_shown.emit(
                 dialog.qris.payload, dialog.amount_rp, dialog.qris.merchant_label.text(), result.total_rp
             )
+        # the acquirer's code comes later, from a background op: the customer display follows it
+        dialog.code_shown.connect(
+            lambda payload, amount, merchant: self.qris_shown.emit(payload, amount, merchant, result.total_rp)
+        )
         dialog.finished_payment.connect(lambda outcome: self._qris_done(result, outcome))
         screen.open_dialog(dialog)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from kkmp_pos.core.cart import CartTotals
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.gui.selling.cart_model import CartModel
-from kkmp_pos.gui.selling.qris_dialog import QrisWidget
+from kkmp_pos.gui.selling.qris_widget import QrisWidget
 
 STYLE = """
 QWidget#customerDisplay { background: #ffffff; }
@@ -34,6 +34,8 @@ QLabel[role="cd_invite"] { font-size: 20px; color: #8a5a00; background: #fff8e1;
     padding: 10px; }
 QLabel[role="cd_change"] { font-size: 48px; font-weight: bold; color: #1b5e20; }
 QTableView { font-size: 22px; }
+QLabel[role="total"] { font-size: 30px; font-weight: bold; }
+QLabel[role="big"] { font-size: 22px; font-weight: bold; }
 """
 
 
@@ -77,7 +79,13 @@ class CustomerDisplay(QWidget):
         for col in (CartModel.COL_NO, CartModel.COL_PRICE):
             self.table.hideColumn(col)
         model.rowsInserted.connect(lambda *_: self.table.scrollToBottom())
-        body.addWidget(self.table, 3)
+        # While the customer pays by QRIS the code takes the cart's place: the whole height of the
+        # window, so it stays large (at least 320 px) even on a 1024×600 display.
+        self.left = QStackedWidget()
+        self.left.addWidget(self.table)
+        self.qris = QrisWidget()
+        self.left.addWidget(self.qris)
+        body.addWidget(self.left, 3)
 
         side_widget = QWidget()
         side_widget.setMaximumWidth(460)
@@ -95,8 +103,9 @@ class CustomerDisplay(QWidget):
         side.addWidget(self.invite_label)
         self.pages = QStackedWidget()
         self.pages.addWidget(QWidget())
-        self.qris = QrisWidget()
-        self.pages.addWidget(self.qris)
+        scan_hint = _label(self.tr("Pindai kode QRIS di layar ini untuk membayar."), "cd_invite")
+        scan_hint.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.pages.addWidget(scan_hint)
         done = QWidget()
         done_box = QVBoxLayout(done)
         self.thanks_label = _label(self.tr("Terima kasih!"), "cd_caption", Qt.AlignmentFlag.AlignCenter)
@@ -129,10 +138,12 @@ class CustomerDisplay(QWidget):
     def show_qris(self, payload: str, amount_rp: int, merchant_name: str, total_rp: int) -> None:
         self.total_label.setText(format_rp(total_rp))  # the sale being paid, not the next (empty) cart
         self.qris.set_payment(payload, amount_rp, merchant_name)
+        self.left.setCurrentWidget(self.qris)
         self.pages.setCurrentIndex(self.PAGE_QRIS)
 
     def show_paid(self, total_rp: int, change_rp: int, note: str = "") -> None:
         self.qris.clear()
+        self.left.setCurrentWidget(self.table)
         self.total_label.setText(format_rp(total_rp))
         self.thanks_label.setText(note or self.tr("Terima kasih!"))
         self.change_label.setText(

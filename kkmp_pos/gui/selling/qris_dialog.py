@@ -1,21 +1,23 @@
 """QRIS at the counter: the dynamic code shown large; the cashier confirms (reference), abandons or waits.
 
-`QrisWidget` (the code, the amount, the merchant) is reused by the customer display.
+With an acquirer set up (services/selling/qris_online.py) the acquirer makes the code and the dialog
+asks it, with back-off, what became of it: "Menunggu pembayaran…", then "Lunas" with the RRN, and the
+dialog closes by itself. Every call to the acquirer goes through `run_op`, off the GUI thread. Without
+an acquirer, or when it does not answer, the cashier confirms by hand with the RRN, as before.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,120 +26,30 @@ from PySide6.QtWidgets import (
 from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.gui.i18n import error_text
+from kkmp_pos.gui.ops import run_op
+from kkmp_pos.gui.selling.qris_widget import QrCodeView, QrisWidget, qr_image, qr_matrix
 from kkmp_pos.gui.widgets import no_default_buttons
 
 if TYPE_CHECKING:
     from kkmp_pos.services.context import Actor
+    from kkmp_pos.services.selling.qris_online import QrisCode
     from kkmp_pos.services.till import Till
 
-QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
+__all__ = ["QrCodeView", "QrisDialog", "QrisWidget", "qr_image", "qr_matrix"]
 
-
-def qr_matrix(payload: str) -> list[list[bool]]:
-    """The QR modules for a payload (medium error correction, as payment apps expect), no border."""
-    import qrcode  # lazily: only a QRIS payment needs it
-
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    code.add_data(payload)
-    code.make(fit=True)
-    return [list(row) for row in code.get_matrix()]
-
-
-def qr_image(payload: str, module_px: int = 8) -> QImage:
-    """The code as a black-on-white image with its quiet zone (no PIL involved)."""
-    matrix = qr_matrix(payload)
-    modules = len(matrix) + 2 * QUIET_ZONE
-    image = QImage(modules * module_px, modules * module_px, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    for y, row in enumerate(matrix):
-        for x, dark in enumerate(row):
-            if dark:
-                painter.fillRect(
-                    (x + QUIET_ZONE) * module_px,
-                    (y + QUIET_ZONE) * module_px,
-                    module_px,
-                    module_px,
-                    Qt.GlobalColor.black,
-                )
-    painter.end()
-    return image
-
-
-class QrCodeView(QWidget):
-    """Paints the QR modules to fill its square, whole pixels per module so phones read it well."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.matrix: list[list[bool]] = []
-        self.setMinimumSize(240, 240)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def set_payload(self, payload: str) -> None:
-        self.matrix = qr_matrix(payload) if payload else []
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        return QSize(420, 420)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        side = min(self.width(), self.height())
-        box = QRect((self.width() - side) // 2, (self.height() - side) // 2, side, side)
-        painter.fillRect(box, Qt.GlobalColor.white)
-        if self.matrix:
-            modules = len(self.matrix) + 2 * QUIET_ZONE
-            px = max(1, side // modules)
-            left = box.x() + (side - px * modules) // 2 + QUIET_ZONE * px
-            top = box.y() + (side - px * modules) // 2 + QUIET_ZONE * px
-            for y, row in enumerate(self.matrix):
-                for x, dark in enumerate(row):
-                    if dark:
-                        painter.fillRect(left + x * px, top + y * px, px, px, Qt.GlobalColor.black)
-        painter.end()
-
-
-class QrisWidget(QWidget):
-    """The QRIS code large, with the amount and the merchant name under it (cashier and customer)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.caption = QLabel(self.tr("Pindai dengan aplikasi pembayaran (QRIS)"))
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.caption.setProperty("role", "muted")
-        self.code_view = QrCodeView()
-        self.amount_label = QLabel()
-        self.amount_label.setProperty("role", "total")
-        self.amount_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.merchant_label = QLabel()
-        self.merchant_label.setProperty("role", "big")
-        self.merchant_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.code_view, 1)
-        layout.addWidget(self.amount_label)
-        layout.addWidget(self.merchant_label)
-        self.payload = ""
-
-    def set_payment(self, payload: str, amount_rp: int, merchant_name: str = "") -> None:
-        self.payload = payload
-        self.code_view.set_payload(payload)
-        self.amount_label.setText(format_rp(amount_rp))
-        self.merchant_label.setText(merchant_name)
-
-    def clear(self) -> None:
-        self.set_payment("", 0)
-        self.amount_label.clear()
+PAID_CLOSE_MS = 1500  # "Lunas" stays this long before the dialog closes itself
 
 
 class QrisDialog(QDialog):
     """Emits `finished_payment('completed' | 'cancelled' | 'pending')` once, then closes.
 
     "Nanti" (and Esc) leaves the sale awaiting payment; it stays in the receipts list to finish later.
+    `code_shown(payload, amount, merchant)` says which code the customer should scan (customer display).
     """
 
     finished_payment = Signal(str)
+    code_shown = Signal(str, int, str)
+    poll_scale = 1.0  # tests shorten the waits between checks
 
     def __init__(self, till: Till, actor: Actor, sale_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,6 +58,9 @@ class QrisDialog(QDialog):
         self.actor = actor
         self.sale_id = sale_id
         self.outcome = ""
+        self.automatic = False
+        self.rrn = ""
+        self._attempt = 0
         data = till.receipts.data(sale_id)
         self.amount_rp = sum(p.amount_rp for p in data.payments if p.method == "qris")
         layout = QHBoxLayout(self)
@@ -162,6 +77,10 @@ class QrisDialog(QDialog):
         due = QLabel(self.tr("QRIS {amount}").format(amount=format_rp(self.amount_rp)))
         due.setProperty("role", "big")
         side.addWidget(due)
+        self.status_label = QLabel()
+        self.status_label.setProperty("role", "big")
+        self.status_label.setWordWrap(True)
+        side.addWidget(self.status_label)
         self.error_label = QLabel()
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
@@ -174,16 +93,107 @@ class QrisDialog(QDialog):
         layout.addLayout(side, 2)
         self.setMinimumSize(900, 600)
         no_default_buttons(self)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setSingleShot(True)
+        self.poll_timer.timeout.connect(self._check)
 
+        if till.qris_online.acquirer() is None:
+            self._show_static()
+        else:
+            self.status_label.setText(self.tr("Menyiapkan kode QRIS…"))
+            run_op(
+                self,
+                lambda: till.qris_online.code(sale_id),
+                on_success=self._show_code,
+                on_failure=self._code_failed,
+            )
+        self.paid_button.setFocus()
+
+    # -- the code ---------------------------------------------------------------------------------
+    def _show_static(self) -> None:
         try:
-            payload = till.qris.payload(sale_id)
+            payload = self.till.qris.payload(self.sale_id)
         except KkmpError as exc:
             self.error_label.setText(error_text(exc))
-        else:
-            from kkmp_pos.core.qris import parse_qris
+            return
+        from kkmp_pos.core.qris import parse_qris
 
-            self.qris.set_payment(payload, self.amount_rp, parse_qris(payload).merchant_name)
-        self.paid_button.setFocus()
+        self._set_code(payload, parse_qris(payload).merchant_name)
+
+    def _set_code(self, payload: str, merchant_name: str) -> None:
+        self.qris.set_payment(payload, self.amount_rp, merchant_name)
+        self.code_shown.emit(payload, self.amount_rp, merchant_name)
+
+    def _show_code(self, code: QrisCode) -> None:
+        if self.outcome:
+            return
+        self._set_code(code.payload, code.merchant_name)
+        self.automatic = code.automatic
+        if code.automatic:
+            self.status_label.setText(self.tr("Menunggu pembayaran…"))
+            self.hint.setText(
+                self.tr("Pembayaran terkonfirmasi otomatis. Konfirmasi manual tetap bisa dengan RRN.")
+            )
+            self._schedule()
+        else:
+            self.status_label.setText(
+                self.tr("Acquirer tidak menjawab: cek uang masuk di aplikasi merchant, lalu konfirmasi.")
+            )
+
+    def _code_failed(self, exc: BaseException) -> None:
+        self.status_label.clear()
+        self.error_label.setText(error_text(exc))
+
+    # -- asking the acquirer ----------------------------------------------------------------------
+    def _schedule(self) -> None:
+        from kkmp_pos.services.selling.qris_online import poll_delay
+
+        self.poll_timer.start(int(poll_delay(self._attempt) * 1000 * self.poll_scale))
+        self._attempt += 1
+
+    def _check(self) -> None:
+        if self.outcome:
+            return
+        run_op(
+            self,
+            lambda: self.till.qris_online.check(self.sale_id, self.actor),
+            on_success=self._checked,
+            on_failure=self._check_failed,
+        )
+
+    def _checked(self, state: Any) -> None:
+        if self.outcome:
+            return
+        status = getattr(state.status, "value", str(state.status))
+        if status == "paid":
+            self.rrn = state.rrn
+            self.status_label.setText(self.tr("Lunas · RRN {rrn}").format(rrn=state.rrn))
+            self.status_label.setProperty("role", "saving")  # the green of good news
+            self.status_label.style().unpolish(self.status_label)
+            self.status_label.style().polish(self.status_label)
+            self.error_label.clear()
+            for button in (self.paid_button, self.cancel_button, self.later_button):
+                button.setEnabled(False)
+            self.outcome = "completed"
+            self.finished_payment.emit("completed")
+            QTimer.singleShot(int(PAID_CLOSE_MS * self.poll_scale), self.accept)
+        elif status in ("expired", "failed"):
+            self.status_label.setText(
+                self.tr("Kode QRIS kedaluwarsa.")
+                if status == "expired"
+                else self.tr("Pembayaran QRIS gagal.")
+            )
+            self.error_label.setText(
+                self.tr("Untuk kode baru: Nanti, lalu buka lagi dari daftar struk. Atau batalkan QRIS.")
+            )
+        else:
+            self._schedule()
+
+    def _check_failed(self, exc: BaseException) -> None:
+        if self.outcome:
+            return
+        self.error_label.setText(error_text(exc))
+        self._schedule()
 
     def _button(self, text: str, role: str = "") -> QPushButton:
         button = QPushButton(text)
@@ -196,9 +206,9 @@ class QrisDialog(QDialog):
         page = QWidget()
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel(self.tr("Cek uang masuk di aplikasi merchant, lalu konfirmasi."))
-        hint.setWordWrap(True)
-        box.addWidget(hint)
+        self.hint = QLabel(self.tr("Cek uang masuk di aplikasi merchant, lalu konfirmasi."))
+        self.hint.setWordWrap(True)
+        box.addWidget(self.hint)
         self.paid_button = self._button(self.tr("Sudah dibayar [Enter]"), "primary")
         self.paid_button.clicked.connect(self.ask_reference)
         self.cancel_button = self._button(self.tr("Batalkan QRIS [F8]"))
@@ -288,12 +298,15 @@ class QrisDialog(QDialog):
         self._finish("pending")
 
     def _finish(self, outcome: str) -> None:
+        self.poll_timer.stop()
         if not self.outcome:
             self.outcome = outcome
             self.finished_payment.emit(outcome)
         self.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.outcome:  # paid: the dialog is closing by itself
+            return
         key = event.key()
         page = self.pages.currentIndex()
         if key == Qt.Key.Key_Escape:
@@ -315,6 +328,7 @@ class QrisDialog(QDialog):
 
     def reject(self) -> None:
         # Closing the window any other way leaves the payment pending, never silently decided.
+        self.poll_timer.stop()
         if not self.outcome:
             self.outcome = "pending"
             self.finished_payment.emit("pending")

@@ -8,6 +8,7 @@ owns the worker) is built by the composition root and handed over with the till.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,8 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 
 from kkmp_pos.gui.sync.sync_controller import SyncController
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from kkmp_pos.services.sync.runner import SyncStatus
@@ -124,6 +127,28 @@ def install_sync(window: QMainWindow, till: Till) -> SyncController:
         SyncSettingsDialog(controller, window, getattr(window, "actor", None)).open()
 
     widget.clicked.connect(open_settings)
+    _apply_qris_after_rounds(widget, controller, till)
     window.sync_status = widget  # type: ignore[attr-defined]
     window.sync = controller  # type: ignore[attr-defined]
     return controller
+
+
+def _apply_qris_after_rounds(widget: SyncStatusWidget, controller: SyncController, till: Till) -> None:
+    """After each successful sync round, confirm the QRIS payments whose acquirer notification the
+    pull brought (the payment dialog may be long closed), in the background."""
+    from kkmp_pos.gui.ops import run_op
+
+    seen: list[str | None] = [None]
+
+    def after_round() -> None:
+        status = controller.status()
+        at = status.last_success_at if status is not None else None
+        if at and at != seen[0]:
+            seen[0] = at
+            run_op(
+                widget,
+                till.qris_online.apply_notifications,
+                on_failure=lambda exc: log.warning("QRIS notifications not applied: %s", exc),
+            )
+
+    widget.timer.timeout.connect(after_round)

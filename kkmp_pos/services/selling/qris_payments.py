@@ -45,6 +45,10 @@ class QrisPaymentService:
             terminal_label=self.ctx.terminal.code,
         )
 
+    def pending_payment(self, sale_id: str) -> PaymentModel:
+        """The sale's QRIS payment still waiting for its confirmation (StateError when there is none)."""
+        return self._pending(sale_id)
+
     def _pending(self, sale_id: str) -> PaymentModel:
         sale = SaleModel.get_or_none(SaleModel.id == sale_id)
         if sale is None:
@@ -74,38 +78,42 @@ class QrisPaymentService:
         require(actor, "sell")
         reference = check_reference(reference)
         with self.ctx.db.atomic():
-            payment = self._pending(sale_id)
-            now, bdate = self.ctx.now_iso(), self.ctx.business_date()
-            confirmation_id = uuid7()
-            PaymentConfirmationModel.create(
-                id=confirmation_id,
-                sale=sale_id,
-                payment=payment.id,
-                reference=reference,
-                confirmed_by=actor.user_id,
-                created_at=now,
-                business_date=bdate,
-            )
-            move_sale(SaleModel.get_by_id(sale_id), SaleMove.CONFIRM_PAYMENT)
-            ReceiptService(self.ctx).store_original(sale_id)  # unless already printed: with the RRN
-            confirmed = SalePaymentConfirmed(
-                sale_id=sale_id,
-                confirmation_id=confirmation_id,
-                payment_id=payment.id,
-                amount_rp=payment.amount_rp,
-                reference=reference,
-                confirmed_by=Person(actor.user_id, actor.name),
-            )
-            append_event(confirmed.TYPE, confirmed.to_payload(), occurred_at=now, business_date=bdate)
-            audit(
-                self.ctx,
-                "qris.confirmed",
-                actor,
-                doc_id=sale_id,
-                reference=reference,
-                amount_rp=payment.amount_rp,
-                cashier=actor.name,
-            )
+            self.record_confirmation(sale_id, reference, actor, source="manual")
+
+    def record_confirmation(
+        self, sale_id: str, reference: str, actor: Actor, source: str, **detail: object
+    ) -> None:
+        """The confirmation document, the sale's move, the event and the audit row (in the caller's
+        transaction): one writer for the cashier's confirmation (`source` "manual") and the
+        acquirer's ("query": the dialog asked; "notify": its notification came through the server)."""
+        payment = self._pending(sale_id)
+        now, bdate = self.ctx.now_iso(), self.ctx.business_date()
+        confirmation_id = uuid7()
+        PaymentConfirmationModel.create(
+            id=confirmation_id,
+            sale=sale_id,
+            payment=payment.id,
+            reference=reference,
+            confirmed_by=actor.user_id,
+            created_at=now,
+            business_date=bdate,
+        )
+        move_sale(SaleModel.get_by_id(sale_id), SaleMove.CONFIRM_PAYMENT)
+        ReceiptService(self.ctx).store_original(sale_id)  # unless already printed: with the RRN
+        confirmed = SalePaymentConfirmed(
+            sale_id=sale_id,
+            confirmation_id=confirmation_id,
+            payment_id=payment.id,
+            amount_rp=payment.amount_rp,
+            reference=reference,
+            confirmed_by=Person(actor.user_id, actor.name),
+        )
+        append_event(confirmed.TYPE, confirmed.to_payload(), occurred_at=now, business_date=bdate)
+        facts = {"reference": reference, "amount_rp": payment.amount_rp, "cashier": actor.name, **detail}
+        if source == "manual":
+            audit(self.ctx, "qris.confirmed", actor, doc_id=sale_id, source=source, **facts)
+        else:
+            audit(self.ctx, "qris.confirmed_by_acquirer", actor, doc_id=sale_id, source=source, **facts)
 
     def abandon(self, sale_id: str, actor: Actor, reason: str = "") -> str:
         """The QRIS payment never came: a cancellation document reverses the sale and its stock."""
