@@ -356,6 +356,23 @@ V11 = [
 ]
 
 
+def _v12(db: peewee.SqliteDatabase) -> None:
+    """Add product.aliases and rebuild the word index in its new form (core.text.index_words)."""
+    from kkmp_pos.core.text import index_words
+
+    db.execute_sql('ALTER TABLE "product" ADD COLUMN "aliases" TEXT NOT NULL DEFAULT \'\'')
+    texts: dict[int, list[str]] = {}
+    for product_id, name, code in db.execute_sql('SELECT "id", "name", "code" FROM "product"'):
+        texts[product_id] = [name, code]
+    for code, product_id in db.execute_sql(
+        'SELECT "code", "product_id" FROM "barcode" WHERE "unit_id" IS NULL'
+    ):
+        texts.setdefault(product_id, []).append(code)
+    rows = sorted((w, pid) for pid, found in texts.items() for w in index_words(*found))
+    db.execute_sql('DELETE FROM "product_word"')
+    db.cursor().executemany('INSERT INTO "product_word" ("word", "product_id") VALUES (?, ?)', rows)
+
+
 STEPS: list[tuple[int, Step]] = [
     (1, _sql_step(V1)),
     (2, _v2),
@@ -368,6 +385,7 @@ STEPS: list[tuple[int, Step]] = [
     (9, _sql_step(V9)),  # sync: pull_problem
     (10, _sql_step(V10)),  # sale(member_id, business_date): purchase caps read only their window
     (11, _sql_step(V11)),  # personal data: NIK/KK hash + last 4, buyer NIK reduced after retention
+    (12, _v12),  # product.aliases; the word index with joined words and consonant skeletons
 ]
 
 LATEST = STEPS[-1][0]

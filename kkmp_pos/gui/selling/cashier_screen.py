@@ -78,8 +78,9 @@ class CashierScreen(QWidget):
 
     # -- layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
-        def search(text: str) -> list[PricedItem]:
-            return self.quick_items.with_units(self.till.catalog.search(text, limit=50))
+        def search(text: str, include_inactive: bool = False) -> list[PricedItem]:
+            found = self.till.catalog.search(text, limit=50, include_inactive=include_inactive)
+            return self.quick_items.with_units(found)
 
         ui = CashierWidgets(self, self.till.shop.name, self.model, search, self.quick_items.quick_items())
         self.ui = ui

@@ -26,6 +26,8 @@ def item_from(product: ProductModel, unit: ProductUnitModel | None = None) -> Pr
             track_batches=product.track_batches,
             on_hand_milli=product.on_hand_milli,
             ppn_exempt=bool(product.ppn_exempt),
+            base_unit=product.base_unit,
+            active=bool(product.active),
         )
     ceiling = unit.ceiling_rp
     if ceiling is None and product.ceiling_rp is not None:
@@ -48,4 +50,6 @@ def item_from(product: ProductModel, unit: ProductUnitModel | None = None) -> Pr
         track_batches=product.track_batches,
         on_hand_milli=product.on_hand_milli,
         ppn_exempt=bool(product.ppn_exempt),
+        base_unit=product.base_unit,
+        active=bool(product.active and unit.active),
     )
