@@ -6,6 +6,7 @@ released schema version and tests/db/test_migrations.py upgrades each of them.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -371,6 +372,14 @@ def _v12(db: peewee.SqliteDatabase) -> None:
     rows = sorted((w, pid) for pid, found in texts.items() for w in index_words(*found))
     db.execute_sql('DELETE FROM "product_word"')
     db.cursor().executemany('INSERT INTO "product_word" ("word", "product_id") VALUES (?, ?)', rows)
+    # The old default footer refused exchanges, which UU 8/1999 art. 18 forbids: a shop that kept it
+    # gets the new default; a footer the shop wrote itself stays.
+    old = ["Terima kasih atas kunjungan Anda", "Barang yang sudah dibeli tidak dapat ditukar"]
+    new = [old[0], "Simpan struk ini. Barang dapat ditukar/diretur sesuai kebijakan toko"]
+    db.execute_sql(
+        "UPDATE \"setting\" SET \"value\" = ? WHERE \"key\" = 'receipt.footer' AND \"value\" = ?",
+        (json.dumps(new), json.dumps(old)),
+    )
 
 
 STEPS: list[tuple[int, Step]] = [

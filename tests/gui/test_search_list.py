@@ -40,3 +40,8 @@ def test_the_search_list_shows_stock_in_dus_and_pcs(qtbot, window):
     texts = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert any("stok 1 Dus 40 + 1 pcs" in t for t in texts), texts
     assert not any("0,0" in t for t in texts)
+
+
+def test_the_user_is_labelled_by_role(qtbot, window):
+    log_in(qtbot, window, demo_user("manajer"), "9999")
+    assert window.cashier.user_label.text().startswith("Manajer: ")

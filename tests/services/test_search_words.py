@@ -48,8 +48,7 @@ def test_an_alias_a_manager_gives_finds_the_product_and_travels_in_its_event(til
 
 def test_step_12_rebuilds_the_word_index_in_the_new_form(till):
     ProductWordModel.delete().execute()
-    ProductModel._meta.database.execute_sql('ALTER TABLE "product" RENAME COLUMN "aliases" TO "old_aliases"')
-    ProductModel._meta.database.execute_sql('ALTER TABLE "product" DROP COLUMN "old_aliases"')
+    ProductModel._meta.database.execute_sql('ALTER TABLE "product" DROP COLUMN "aliases"')
     _v12(ProductModel._meta.database)
     assert "MinyaKita 1 L" in names(till, "minyak kita")
     assert "Gula Pasir 1 kg" in names(till, "gl psr")
@@ -68,3 +67,16 @@ def test_the_server_keeps_a_products_aliases_in_its_feed_row():
 
     assert product_data({"name": "Indomie Goreng", "aliases": "migor"}, "p1", "MIG")["aliases"] == "migor"
     assert "aliases" not in product_data({"name": "Indomie Goreng"}, "p1", "MIG")  # the till keeps its own
+
+
+def test_step_12_replaces_the_old_default_footer_but_keeps_a_shops_own(till):
+    import json
+
+    from kkmp_pos.db.models import SettingModel
+
+    old = ["Terima kasih atas kunjungan Anda", "Barang yang sudah dibeli tidak dapat ditukar"]
+    SettingModel.insert(key="receipt.footer", value=json.dumps(old)).on_conflict_replace().execute()
+    ProductModel._meta.database.execute_sql('ALTER TABLE "product" DROP COLUMN "aliases"')
+    _v12(ProductModel._meta.database)
+    footer = json.loads(SettingModel.get_by_id("receipt.footer").value)
+    assert footer[0] == old[0] and "tidak dapat ditukar" not in footer[1]

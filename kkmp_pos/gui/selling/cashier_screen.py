@@ -22,6 +22,7 @@ from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_qty, format_rp
 from kkmp_pos.core.pricing import PricedItem
 from kkmp_pos.gui.i18n import error_text
+from kkmp_pos.gui.labels import role_label
 from kkmp_pos.gui.printing.receipt_printing import ReceiptPrinting
 from kkmp_pos.gui.selling.cart_model import CartModel
 from kkmp_pos.gui.selling.cashier_controller import CashierController
@@ -168,7 +169,7 @@ class CashierScreen(QWidget):
     # -- the session ----------------------------------------------------------------------------
     def start(self, actor: Actor) -> None:
         self.controller.start(actor)
-        self.user_label.setText(self.tr("Kasir: {name}").format(name=actor.name))
+        self.user_label.setText(f"{role_label(actor.role)}: {actor.name}")  # a manager is not "Kasir"
         self.last_panel.clear()  # nothing of the previous cashier's session stays on screen
         self.set_status("")
         self.focus_scan()
