@@ -377,7 +377,7 @@ def _v12(db: peewee.SqliteDatabase) -> None:
     old = ["Terima kasih atas kunjungan Anda", "Barang yang sudah dibeli tidak dapat ditukar"]
     new = [old[0], "Simpan struk ini. Barang dapat ditukar/diretur sesuai kebijakan toko"]
     db.execute_sql(
-        "UPDATE \"setting\" SET \"value\" = ? WHERE \"key\" = 'receipt.footer' AND \"value\" = ?",
+        'UPDATE "setting" SET "value" = ? WHERE "key" = \'receipt.footer\' AND "value" = ?',
         (json.dumps(new), json.dumps(old)),
     )
 
