@@ -55,7 +55,7 @@ def render(sheet: DemoSheet, path: Path) -> Path:
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
-    page_w, page_h = A4
+    page_h = A4[1]
     margin = 15 * mm
     canvas = Canvas(str(path), pagesize=A4)
     canvas.setTitle(sheet.title)
