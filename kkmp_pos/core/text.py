@@ -3,10 +3,13 @@
 The word index (`product_word`) holds, for each name, code, barcode and alias of a product:
 - each word, with runs of one letter squeezed ("apple" → "aple"), so "minyak kita" and "MinyaKita"
   meet at "minyakita";
-- each run of following words joined ("gula pasir" → "gulapasir"), so a name typed as one word
-  finds one written as two;
-- each word's consonant skeleton ("pasir" → "psr"), so the shop's shorthand "gula psr" finds it.
-A typed word matches when it is a prefix of an index word (`search_key` folds it the same way).
+- marked with JOINED ("~"), each run of following words joined ("gula pasir" → "~gulapasir"), so a
+  name typed as one word finds one written as two;
+- marked with SKELETON ("#"), each word's consonant skeleton ("pasir" → "#psr"), so the shop's
+  shorthand "gula psr" finds it.
+A typed word matches when it is a prefix of an index word (`search_key` folds it the same way). The
+marks keep the extra rows out of a plain word's range scan: a 2-letter prefix reads no more rows than
+before, and the marked rows are read only for a query that looks joined or abbreviated.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ _RUN = re.compile(r"([a-z])\1+")
 _VOWELS = re.compile(r"[aeiou]")
 MAX_SEARCH_TEXT = 100  # longer typed text is cut: no name is that long, and LIKE patterns have a limit
 _MAX_JOINED = 40  # index words longer than this help no one and bloat the index
+JOINED = "~"
+SKELETON = "#"
 
 
 def fold(text: str) -> str:
@@ -49,6 +54,11 @@ def _skeleton(word: str) -> str:
     return word[0] + _VOWELS.sub("", word[1:])
 
 
+def looks_abbreviated(word: str) -> bool:
+    """A typed word with no vowel after its first letter ("psr", "grng"): maybe a skeleton."""
+    return word.isalpha() and len(word) >= 2 and _skeleton(word) == word
+
+
 def index_words(*texts: str) -> set[str]:
     """What the word-prefix index stores for a product's name, code, barcodes and aliases."""
     found: set[str] = set()
@@ -56,9 +66,8 @@ def index_words(*texts: str) -> set[str]:
         words = [search_key(w) for w in _WORD.findall(fold(text))]
         found.update(words)
         for start in range(len(words) - 1):
-            joined = search_key("".join(words[start:]))[:_MAX_JOINED]
-            found.add(joined)
-        found.update(_skeleton(w) for w in words if w.isalpha() and len(w) > 2)
+            found.add(JOINED + search_key("".join(words[start:]))[:_MAX_JOINED])
+        found.update(SKELETON + _skeleton(w) for w in words if w.isalpha() and len(w) > 2)
     return found
 
 

@@ -15,7 +15,16 @@ import time
 from collections.abc import Iterable
 
 from kkmp_pos.core.pricing import PricedItem
-from kkmp_pos.core.text import MAX_SEARCH_TEXT, fold, joined_key, search_key, words_of
+from kkmp_pos.core.text import (
+    JOINED,
+    MAX_SEARCH_TEXT,
+    SKELETON,
+    fold,
+    joined_key,
+    looks_abbreviated,
+    search_key,
+    words_of,
+)
 from kkmp_pos.db.models import BarcodeModel, ProductModel, ProductPopularityModel
 from kkmp_pos.services.selling.priced_items import item_from
 
@@ -56,15 +65,20 @@ def _ids(sql: str, params: tuple[object, ...]) -> list[int]:
     return [row[0] for row in ProductModel._meta.database.execute_sql(sql, params).fetchall()]
 
 
+def _prefixed(word: str) -> set[int]:
+    """Products with an index word starting with `word` (one index range scan)."""
+    sql = "SELECT product_id FROM product_word WHERE word >= ? AND word < ?"
+    return set(_ids(sql, (word, _upper_bound(word))))
+
+
 def _word_matches(words: list[str]) -> set[int]:
-    """Products with every typed word a prefix of one of their words (one index range scan per word)."""
+    """Products with every typed word a prefix of one of their words, or of a word's consonant
+    skeleton when the typed word has no vowels ("psr" for "pasir")."""
     matched: set[int] | None = None
     for word in words:  # longest first: the smallest set first
-        ids = set(
-            _ids(
-                "SELECT product_id FROM product_word WHERE word >= ? AND word < ?", (word, _upper_bound(word))
-            )
-        )
+        ids = _prefixed(word)
+        if looks_abbreviated(word):
+            ids |= _prefixed(SKELETON + word)
         matched = ids if matched is None else matched & ids
         if not matched:
             return set()
@@ -121,8 +135,11 @@ def search_products(text: str, limit: int = 50, include_inactive: bool = False) 
     _fetch_active([pid for pid in starts if pid not in rank], found, seen, limit, include_inactive)
     if len(found) < limit:
         others = _word_matches(words)
+        joined = joined_key(query)
         if len(typed) > 1:  # "minyak kita" typed for MinyaKita: the words joined
-            others |= _word_matches([joined_key(query)])
+            others |= _prefixed(joined)
+        if len(joined) >= 4:  # "minyakita" typed for "Minyak Kita": a run of words joined
+            others |= _prefixed(JOINED + joined)
         others -= set(starts)
         _fetch_active(_ranked(others, rank), found, seen, limit, include_inactive)
         if len(found) < limit:
