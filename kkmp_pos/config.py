@@ -128,7 +128,10 @@ class Settings:
     receipt_header = Setting[list[str]]("receipt.header", [], list, "Extra header lines on receipts", str)
     receipt_footer = Setting[list[str]](
         "receipt.footer",
-        ["Terima kasih atas kunjungan Anda", "Barang yang sudah dibeli tidak dapat ditukar"],
+        [
+            "Terima kasih atas kunjungan Anda",
+            "Simpan struk ini. Barang dapat ditukar/diretur sesuai kebijakan toko",
+        ],
         list,
         "Footer lines on receipts",
         str,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from kkmp_pos.cli.registry import command, data_dir_of
 
@@ -20,11 +21,22 @@ def _demo(parser: argparse.ArgumentParser) -> None:
         "--days", type=int, default=None, help="days of past sales (default 100; 1095 = three years)"
     )
     c.add_argument("--seed", type=int, default=20250817, help="random seed (same seed, same shop)")
+    sheet = sub.add_parser(
+        "sheet", help="print the demo's barcodes, member cards and PINs as a PDF for training"
+    )
+    sheet.add_argument(
+        "--pdf",
+        type=Path,
+        default=Path("kkmp-demo-sheet.pdf"),
+        help="the PDF to write (default: kkmp-demo-sheet.pdf in the current folder)",
+    )
 
 
 @_demo.handler
 def run_demo(args: argparse.Namespace) -> int:
     data_dir = data_dir_of(argparse.Namespace(data_dir=args.data_dir, demo=True))
+    if args.demo_command == "sheet":
+        return _sheet(data_dir, args)
     if args.products or args.sales or args.days:
         from kkmp_pos.devtools.bulkgen import generate_large_shop
 
@@ -43,4 +55,16 @@ def run_demo(args: argparse.Namespace) -> int:
     till = open_till(data_dir, demo=True)
     till.close()
     print(data_dir)
+    return 0
+
+
+def _sheet(data_dir: Path, args: argparse.Namespace) -> int:
+    from kkmp_pos.app import open_till
+    from kkmp_pos.services.setup.demo_sheet import write_demo_sheet
+
+    till = open_till(data_dir, demo=True)
+    try:
+        print(write_demo_sheet(till.ctx, args.pdf, args.lang or "id"))
+    finally:
+        till.close()
     return 0

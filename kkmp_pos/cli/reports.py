@@ -15,7 +15,7 @@ from kkmp_pos.cli.registry import command
 def _report(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="report_command", required=True)
     eod = sub.add_parser("eod", help="end of day for one business date")
-    eod.add_argument("--date", required=True, help="business date YYYY-MM-DD")
+    eod.add_argument("--date", help="business date YYYY-MM-DD (default: today in the shop's time zone)")
     rng = sub.add_parser("range", help="a date range (e.g. a month)")
     rng.add_argument("--from", dest="date_from", required=True, help="first business date YYYY-MM-DD")
     rng.add_argument("--to", dest="date_to", required=True, help="last business date YYYY-MM-DD")
@@ -61,7 +61,7 @@ def run_report(args: argparse.Namespace) -> int:
                 print(f"TOTAL\t\t\t{format_rp(report.total_rp)}")
         else:
             if args.report_command == "eod":
-                report = till.reports.end_of_day(None, args.date)
+                report = till.reports.end_of_day(None, args.date or till.ctx.business_date())
             else:
                 report = till.reports.date_range(None, args.date_from, args.date_to)
             if args.json:

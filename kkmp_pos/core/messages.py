@@ -302,6 +302,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The backup {path} was already made by another process; that one is kept.",
     ),
     "file_not_found": ("Berkas {path} tidak ada.", "{path} does not exist."),
+    "file_unusable": ("Tidak dapat memakai {path}: {reason}.", "Cannot use {path}: {reason}."),
+    "command_failed": ("Perintah gagal: {reason}.", "The command failed: {reason}."),
+    "demo_sheet_not_demo": (
+        "Lembar latihan hanya ada untuk toko demo (pakai --demo): PIN toko sungguhan tidak diketahui.",
+        "The training sheet exists for the demo shop only (use --demo): a real shop's PINs are not known.",
+    ),
+    "unexpected_error": (
+        "Terjadi kesalahan tak terduga ({kind}). Rinciannya ada di berkas log: {log}",
+        "An unexpected error occurred ({kind}). The details are in the log file: {log}",
+    ),
     "till_already_running": (
         "KKMP POS sudah terbuka untuk folder data {path}. Pakai jendela yang sudah terbuka.",
         "KKMP POS is already open for the data folder {path}. Use the window that is already open.",

@@ -62,6 +62,18 @@ def format_qty(qty_milli: int, unit: str = "") -> str:
     return f"{sign}{text} {unit}".rstrip() if unit else sign + text
 
 
+def format_stock(on_hand_milli: int, base_unit: str, unit: str = "", factor_milli: int = MILLI) -> str:
+    """Stock counted in the selling unit and what is left in the base unit: 9040 pcs in a Dus of 40
+    → '9 Dus + 1 pcs'; less than one Dus → '9 pcs'; the base unit itself → '9 pcs'."""
+    if not unit or factor_milli <= MILLI or on_hand_milli <= 0:
+        return format_qty(on_hand_milli, base_unit or unit)
+    whole, rest = divmod(on_hand_milli, factor_milli)
+    if whole == 0:
+        return format_qty(rest, base_unit)
+    text = f"{_group(whole)} {unit}"
+    return f"{text} + {format_qty(rest, base_unit)}" if rest else text
+
+
 def parse_rp(text: str) -> int:
     """'Rp 15.000', '15.000', '15000' → 15000. Decimals are refused: rupiah has no minor unit here."""
     cleaned = text.strip().replace("Rp", "").replace("rp", "").replace(" ", "").replace(".", "")

@@ -46,6 +46,8 @@ class PricedItem:
     ppn_exempt: bool = False
     track_batches: bool = False
     on_hand_milli: int = 0
+    base_unit: str = ""  # the unit stock is kept in, for "9 Dus + 1 pcs"
+    active: bool = True  # False only in a search of the whole catalog
 
 
 @dataclass(frozen=True)

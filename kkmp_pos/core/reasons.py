@@ -21,6 +21,12 @@ _ERRNO: dict[int, Reason] = {
     errno.ENOSPC: ("disk penuh", "no space left on the disk"),
     errno.EROFS: ("disk hanya bisa dibaca", "the disk is read-only"),
     errno.EISDIR: ("itu folder, bukan berkas", "it is a folder, not a file"),
+    errno.ENOTDIR: ("sebagian jalurnya bukan folder", "a part of the path is not a folder"),
+    errno.EEXIST: (
+        "sudah ada berkas bernama itu, bukan folder",
+        "a file of that name is in the way of a folder",
+    ),
+    errno.ENAMETOOLONG: ("nama berkas terlalu panjang", "the file name is too long"),
     errno.EHOSTUNREACH: ("alamat tidak terjangkau dari jaringan ini", "no route to the host"),
     errno.ENETUNREACH: ("jaringan tidak terjangkau (kabel/Wi-Fi putus?)", "the network is unreachable"),
     errno.ECONNRESET: ("sambungan diputus oleh perangkat", "the connection was reset"),

@@ -6,6 +6,7 @@ released schema version and tests/db/test_migrations.py upgrades each of them.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -363,6 +364,29 @@ V13 = [
     'CREATE TABLE "qris_notification" ("id" INTEGER NOT NULL PRIMARY KEY, "change_key" VARCHAR(255) NOT NULL, "sale_id" VARCHAR(255), "reference_no" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "rrn" VARCHAR(255) NOT NULL, "amount_rp" INTEGER, "received_at" VARCHAR(255) NOT NULL, "outcome" VARCHAR(255) NOT NULL)',
     'CREATE UNIQUE INDEX "qris_notification_change_key" ON "qris_notification" ("change_key")',
 ]
+def _v12(db: peewee.SqliteDatabase) -> None:
+    """Add product.aliases and rebuild the word index in its new form (core.text.index_words)."""
+    from kkmp_pos.core.text import index_words
+
+    db.execute_sql('ALTER TABLE "product" ADD COLUMN "aliases" TEXT NOT NULL DEFAULT \'\'')
+    texts: dict[int, list[str]] = {}
+    for product_id, name, code in db.execute_sql('SELECT "id", "name", "code" FROM "product"'):
+        texts[product_id] = [name, code]
+    for code, product_id in db.execute_sql(
+        'SELECT "code", "product_id" FROM "barcode" WHERE "unit_id" IS NULL'
+    ):
+        texts.setdefault(product_id, []).append(code)
+    rows = sorted((w, pid) for pid, found in texts.items() for w in index_words(*found))
+    db.execute_sql('DELETE FROM "product_word"')
+    db.cursor().executemany('INSERT INTO "product_word" ("word", "product_id") VALUES (?, ?)', rows)
+    # The old default footer refused exchanges, which UU 8/1999 art. 18 forbids: a shop that kept it
+    # gets the new default; a footer the shop wrote itself stays.
+    old = ["Terima kasih atas kunjungan Anda", "Barang yang sudah dibeli tidak dapat ditukar"]
+    new = [old[0], "Simpan struk ini. Barang dapat ditukar/diretur sesuai kebijakan toko"]
+    db.execute_sql(
+        'UPDATE "setting" SET "value" = ? WHERE "key" = \'receipt.footer\' AND "value" = ?',
+        (json.dumps(new), json.dumps(old)),
+    )
 
 
 STEPS: list[tuple[int, Step]] = [
@@ -377,6 +401,7 @@ STEPS: list[tuple[int, Step]] = [
     (9, _sql_step(V9)),  # sync: pull_problem
     (10, _sql_step(V10)),  # sale(member_id, business_date): purchase caps read only their window
     (11, _sql_step(V11)),  # personal data: NIK/KK hash + last 4, buyer NIK reduced after retention
+    (12, _v12),  # product.aliases; the word index with joined words and consonant skeletons
     (13, _sql_step(V13)),  # QRIS by the acquirer: qris_acquirer_request, qris_notification
 ]
 

@@ -160,6 +160,7 @@ class ProductModel(BaseModel):
     on_hand_milli = pw.IntegerField(default=0)  # cache of the ledger's sum
     updated_at = pw.CharField()
     ppn_exempt = pw.BooleanField(default=False)  # step 7: no PPN in its price (core/tax.py)
+    aliases = pw.TextField(default="")  # step 12: other names it is searched by, comma separated
 
     class Meta:
         table_name = "product"

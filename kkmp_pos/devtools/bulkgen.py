@@ -24,7 +24,7 @@ from kkmp_pos.core.barcodes import make_ean13
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.events import MemberRef, Person, SaleCompleted, SaleLine, SalePayment, StockMovement
 from kkmp_pos.core.money import round_cash
-from kkmp_pos.core.text import fold, words_of
+from kkmp_pos.core.text import fold, index_words
 from kkmp_pos.core.timeutil import to_iso, utc_now
 from kkmp_pos.db.ledger import MovementRow, record_movements
 from kkmp_pos.db.models import (
@@ -209,7 +209,7 @@ def _insert_products(con: sqlite3.Connection, shop: _Shop, count: int, rng: rand
         )  # fmt: skip
         barcodes.append((barcode, pid, None))
         # The same words CatalogService.index_product writes: name, code and the product's barcodes.
-        words.extend((w, pid) for w in words_of(name, code, barcode))
+        words.extend((w, pid) for w in index_words(name, code, barcode))
         if active:
             catalog.append(_Product(pid, code, name, unit, regular, member, cost))
     con.executemany(insert_sql(ProductModel, PRODUCT_COLUMNS), rows)

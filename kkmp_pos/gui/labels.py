@@ -27,6 +27,23 @@ DRUG_CLASSES: dict[str, str] = {
     "keras": QT_TRANSLATE_NOOP("Labels", "Obat keras"),
 }
 
+PRINT_KINDS: dict[str, str] = {
+    "receipt": QT_TRANSLATE_NOOP("Labels", "Struk"),
+    "member_card": QT_TRANSLATE_NOOP("Labels", "Kartu anggota"),
+    "report": QT_TRANSLATE_NOOP("Labels", "Laporan"),
+    "test": QT_TRANSLATE_NOOP("Labels", "Tes cetak"),
+    "drawer": QT_TRANSLATE_NOOP("Labels", "Buka laci"),
+    "deposit": QT_TRANSLATE_NOOP("Labels", "Setoran"),
+    "savings": QT_TRANSLATE_NOOP("Labels", "Bukti simpanan"),
+    "return": QT_TRANSLATE_NOOP("Labels", "Nota retur"),
+}
+PRINT_STATES: dict[str, str] = {
+    "pending": QT_TRANSLATE_NOOP("Labels", "Menunggu"),
+    "printing": QT_TRANSLATE_NOOP("Labels", "Mencetak"),
+    "sent": QT_TRANSLATE_NOOP("Labels", "Tercetak"),
+    "failed": QT_TRANSLATE_NOOP("Labels", "Gagal"),
+}
+
 
 def _label(table: dict[str, str], code: str | None) -> str:
     text = table.get(code or "")
@@ -41,6 +58,14 @@ def role_label(code: str) -> str:
 
 def business_unit_label(code: str) -> str:
     return _label(BUSINESS_UNITS, code)
+
+
+def print_kind_label(code: str) -> str:
+    return _label(PRINT_KINDS, code)
+
+
+def print_state_label(code: str) -> str:
+    return _label(PRINT_STATES, code)
 
 
 def drug_class_label(code: str | None) -> str:

@@ -51,6 +51,8 @@ def product_data(row: dict[str, Any], product_id: str, code: str) -> dict[str, A
         except ValidationError:
             raise RowError("drug_class", "is not a known drug class") from None
         data["drug_class"] = drug.value if drug else None
+    if row.get("aliases") is not None:  # other names the tills' search finds it by
+        data["aliases"] = text(row, "aliases", required=False)
     if row.get("reorder_level_milli") is not None:
         data["reorder_level_milli"] = whole(row, "reorder_level_milli")
     if row.get("barcodes") is not None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import peewee
 
-from kkmp_pos.core.text import fold, words_of
+from kkmp_pos.core.text import alias_list, fold, index_words
 from kkmp_pos.db.database import database
 from kkmp_pos.db.ledger import record_movements
 from kkmp_pos.db.models import (
@@ -177,7 +177,7 @@ def _apply_bulk(changes: list[dict[str, Any]], now_iso: str) -> ApplyStats:
         ceilings[code] = rp
     # products first: prices and movements of this page may name products new in this page
     if by_entity.get("product"):
-        apply_bulk.upsert_products(by_entity["product"], now_iso, ceilings, fold, words_of)
+        apply_bulk.upsert_products(by_entity["product"], now_iso, ceilings, fold, index_words)
         stats.products = len(by_entity["product"])
     if by_entity.get("price"):
         stats.prices, unknown = apply_bulk.set_prices(by_entity["price"])
@@ -285,7 +285,7 @@ def _product(data: dict[str, Any], now_iso: str, ceilings: dict[str, int]) -> No
     for name in ("is_weighed", "requires_nik", "track_batches", "ppn_exempt"):
         if name in data:
             fields[name] = bool(data[name])
-    for name in ("business_unit", "drug_class"):
+    for name in ("business_unit", "drug_class", "aliases"):
         if name in data:
             fields[name] = data[name]
     if code in ceilings:
@@ -306,9 +306,19 @@ def _product(data: dict[str, Any], now_iso: str, ceilings: dict[str, int]) -> No
     if "units" in data:
         apply_bulk.sync_units(product_id, data["units"])
     ProductWordModel.delete().where(ProductWordModel.product == product_id).execute()
-    words = [{"word": w, "product": product_id} for w in words_of(fields["name"], code)]
+    words = [
+        {"word": w, "product": product_id}
+        for w in index_words(fields["name"], code, *alias_list(_aliases(data, existing)))
+    ]
     if words:
         ProductWordModel.insert_many(words).on_conflict_ignore().execute()
+
+
+def _aliases(data: dict[str, Any], existing: ProductModel | None) -> str:
+    """The aliases the feed sends, or the product's own when the server's row has none yet."""
+    if "aliases" in data:
+        return str(data["aliases"] or "")
+    return existing.aliases if existing is not None else ""
 
 
 def _price(data: dict[str, Any]) -> bool:

@@ -14,13 +14,14 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kkmp_pos.core.tax import default_ppn_exempt
+from kkmp_pos.core.text import alias_list
 from kkmp_pos.db.database import database
 from kkmp_pos.db.ledger import MovementRow, record_movements
 
 CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
 _OPTIONAL_BOOLS = ("is_weighed", "requires_nik", "track_batches", "ppn_exempt")
-_OPTIONAL_TEXT = ("business_unit", "drug_class")
+_OPTIONAL_TEXT = ("business_unit", "drug_class", "aliases")
 # insert values for columns the feed may leave out (the model's defaults)
 _INSERT_DEFAULTS: dict[str, Any] = {
     "is_weighed": 0,
@@ -151,7 +152,8 @@ def upsert_products(
         pid = ids[uid]
         found = data.get("barcodes") or ([data["barcode"]] if data.get("barcode") else [])
         barcodes.extend((str(b), pid) for b in found)
-        words.extend((w, pid) for w in sorted(words_of(str(data["name"]), str(data["code"]))))
+        aliases = alias_list(str(data.get("aliases") or ""))
+        words.extend((w, pid) for w in sorted(words_of(str(data["name"]), str(data["code"]), *aliases)))
     _executemany(
         'INSERT OR REPLACE INTO barcode ("code", "product_id", "unit_id") VALUES (?, ?, NULL)', barcodes
     )

@@ -576,42 +576,37 @@
         <translation>PAY</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="170"/>
-        <source>Kasir: {name}</source>
-        <translation>Cashier: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="177"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="179"/>
         <source>Selesaikan, tahan atau kosongkan keranjang sebelum keluar.</source>
         <translation>Finish, hold or clear the cart before logging out.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="235"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="237"/>
         <source>{name}: {qty} × {price} = {total}</source>
         <translation>{name}: {qty} × {price} = {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="304"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="306"/>
         <source>Baris dihapus: {name}</source>
         <translation>Line removed: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="312"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="314"/>
         <source>Keranjang dikosongkan.</source>
         <translation>Cart cleared.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="331"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="333"/>
         <source>Anggota {name} ({number}): harga anggota berlaku.</source>
         <translation>Member {name} ({number}): member prices apply.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="337"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="339"/>
         <source>Anggota {number} tidak aktif: harga biasa.</source>
         <translation>Member {number} is not active: regular prices.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="346"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="348"/>
         <source>Anggota dilepas: harga biasa.</source>
         <translation>Member removed: regular prices.</translation>
     </message>
@@ -1045,6 +1040,66 @@
         <source>Obat keras</source>
         <translation>Prescription medicine</translation>
     </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="31"/>
+        <source>Struk</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="32"/>
+        <source>Kartu anggota</source>
+        <translation>Member card</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="33"/>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="34"/>
+        <source>Tes cetak</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="35"/>
+        <source>Buka laci</source>
+        <translation>Open drawer</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="36"/>
+        <source>Setoran</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="37"/>
+        <source>Bukti simpanan</source>
+        <translation>Savings slip</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="38"/>
+        <source>Nota retur</source>
+        <translation>Return slip</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="41"/>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="42"/>
+        <source>Mencetak</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="43"/>
+        <source>Tercetak</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="44"/>
+        <source>Gagal</source>
+        <translation>Failed</translation>
+    </message>
 </context>
 <context>
     <name>LastSalePanel</name>
@@ -1227,78 +1282,78 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="66"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="67"/>
         <source>Pilih nama Anda</source>
         <translation>Choose your name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="74"/>
         <source>Toko demo: PIN contoh tertulis di bawah setiap nama.</source>
         <translation>Demo shop: each name shows its sample PIN.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="86"/>
         <source>Pilih nama di kiri</source>
         <translation>Choose a name on the left</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="88"/>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="184"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="185"/>
         <source>PIN (4–6 angka)</source>
         <translation>PIN (4–6 digits)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="98"/>
         <source>Masuk [Enter]</source>
         <translation>Log in [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="123"/>
         <source>PIN demo: {pin}</source>
         <translation>demo PIN: {pin}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="136"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="137"/>
         <source>Kasir</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="136"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="137"/>
         <source>Manajer</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="136"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="137"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="175"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="176"/>
         <source>Belum ada pengguna. Buat admin pertama toko ini.</source>
         <translation>No users yet. Create this shop&apos;s first admin.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="183"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="184"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="185"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="186"/>
         <source>Ulangi PIN</source>
         <translation>Repeat PIN</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="191"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="192"/>
         <source>Buat admin</source>
         <translation>Create admin</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="204"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="205"/>
         <source>Isi nama admin.</source>
         <translation>Enter the admin&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="207"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="208"/>
         <source>Kedua PIN tidak sama.</source>
         <translation>The two PINs differ.</translation>
     </message>
@@ -1706,147 +1761,147 @@
 <context>
     <name>PrinterScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="59"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="86"/>
         <source>Potong kertas</source>
         <translation>Cut paper</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="88"/>
         <source>Buka laci untuk tunai</source>
         <translation>Open drawer for cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="90"/>
         <source>Cari…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="94"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="95"/>
         <source>Sambungan</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="96"/>
         <source>Kertas</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="97"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="98"/>
         <source>Halaman kode</source>
         <translation>Code page</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="99"/>
         <source>Logo (berkas gambar)</source>
         <translation>Logo (image file)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="100"/>
         <source>Baris atas</source>
         <translation>Header lines</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="101"/>
         <source>Baris bawah</source>
         <translation>Footer lines</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="106"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="107"/>
         <source>Tes cetak</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="118"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="119"/>
         <source>Antrean cetak yang gagal</source>
         <translation>Failed print jobs</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="122"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="122"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="122"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="122"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="125"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="126"/>
         <source>Cetak ulang yang dipilih</source>
         <translation>Reprint selected</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="192"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="193"/>
         <source>Printer belum dites</source>
         <translation>Printer not tested</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="194"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="195"/>
         <source>Printer {0} belum mencetak halaman tes. Simpan juga? Struk berikutnya akan dikirim ke sana.</source>
         <translation>Printer {0} has not printed a test page. Save it anyway? The next receipts will go there.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="200"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="201"/>
         <source>Simpan tanpa tes</source>
         <translation>Save without a test</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="205"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="206"/>
         <source>Belum disimpan: printer ini belum dites.</source>
         <translation>Not saved: this printer has not been tested.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="214"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="215"/>
         <source>Pengaturan printer disimpan.</source>
         <translation>Printer settings saved.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="224"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="225"/>
         <source>Mengirim tes cetak (belum disimpan)…</source>
         <translation>Sending a test print (nothing saved)…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="229"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="230"/>
         <source>Mencetak #{0}…</source>
         <translation>Printing #{0}…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="239"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="240"/>
         <source>mencetak…</source>
         <translation>printing…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="243"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="244"/>
         <source>Tercetak (#{0}).</source>
         <translation>Printed (#{0}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="246"/>
+        <location filename="../../kkmp_pos/gui/printing/printer_screen.py" line="247"/>
         <source>Gagal mencetak #{0}: {1}</source>
         <translation>Could not print #{0}: {1}</translation>
     </message>
@@ -1877,102 +1932,117 @@
         <translation>New product</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="97"/>
+        <source>mis. minyak kita, migor</source>
+        <translation>e.g. minyak kita, migor</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="98"/>
+        <source>Nama lain yang diketik pembeli atau kasir, pisahkan dengan koma</source>
+        <translation>Other names buyers or cashiers type, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="117"/>
         <source>Dijual per berat (kg)</source>
         <translation>Sold by weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="119"/>
         <source>Lacak batch dan tanggal kedaluwarsa</source>
         <translation>Track batch and expiry date</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="118"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="121"/>
         <source>Wajib NIK pembeli (LPG 3 kg)</source>
         <translation>Buyer&apos;s NIK required (LPG 3 kg)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="124"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="127"/>
         <source>Bebas PPN (beras dan bahan pokok lain, LPG 3 kg)</source>
         <translation>Exempt from VAT (rice and other staples, LPG 3 kg)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="129"/>
         <source>Hanya berlaku bila koperasi terdaftar sebagai PKP: barang ini tidak dihitung PPN.</source>
         <translation>Applies only when the cooperative is VAT-registered (PKP): no VAT is counted on this item.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="140"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="143"/>
         <source>Nama | isi | harga | harga anggota | barcode</source>
         <translation>Name | contents | price | member price | barcode</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="144"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="147"/>
         <source>Kode (PLU)</source>
         <translation>Code (PLU)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="145"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="148"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="146"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="149"/>
+        <source>Nama lain (alias)</source>
+        <translation>Other names (aliases)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="150"/>
         <source>Satuan dasar</source>
         <translation>Base unit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="147"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="151"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="148"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="152"/>
         <source>Unit usaha</source>
         <translation>Business unit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="149"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="153"/>
         <source>Pemasok</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="150"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="154"/>
         <source>Harga pokok (Rp)</source>
         <translation>Cost price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="151"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="155"/>
         <source>Harga jual (Rp)</source>
         <translation>Selling price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="152"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="156"/>
         <source>Harga anggota (Rp)</source>
         <translation>Member price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="153"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="157"/>
         <source>HET / harga tertinggi (Rp)</source>
         <translation>HET / max. retail price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="154"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="158"/>
         <source>Batas pesan ulang</source>
         <translation>Reorder level</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="159"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="163"/>
         <source>Golongan obat</source>
         <translation>Drug class</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="160"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="164"/>
         <source>Barcode (pisahkan spasi)</source>
         <translation>Barcodes (space-separated)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="161"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="165"/>
         <source>Satuan jual lain</source>
         <translation>Other sales units</translation>
     </message>
@@ -2940,24 +3010,44 @@
 <context>
     <name>ScanBox</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="49"/>
         <source>{name}   {price} / {unit}   stok {stock}</source>
         <translation>{name}   {price} / {unit}   stock {stock}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="50"/>
+        <source>(nonaktif, tidak dijual)</source>
+        <translation>(inactive, not for sale)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="96"/>
         <source>Pindai barcode atau ketik nama barang…</source>
         <translation>Scan a barcode or type an item name…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="91"/>
+        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="101"/>
         <source>Siap. Pindai barang pertama.</source>
         <translation>Ready. Scan the first item.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="125"/>
+        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="118"/>
+        <source>Cari di seluruh katalog (termasuk nonaktif)</source>
+        <translation>Search the whole catalog (inactive included)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="144"/>
         <source>Cari: ketik nama atau kode barang, pilih dengan ↑ ↓ lalu Enter.</source>
         <translation>Search: type an item name or code, pick with ↑ ↓ then Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="198"/>
+        <source>Tidak ada barang &apos;{text}&apos; di seluruh katalog.</source>
+        <translation>No product &apos;{text}&apos; in the whole catalog.</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/scan_box.py" line="200"/>
+        <source>Tidak ada barang aktif yang cocok dengan &apos;{text}&apos;.</source>
+        <translation>No active product matches &apos;{text}&apos;.</translation>
     </message>
 </context>
 <context>

@@ -63,8 +63,12 @@ def test_failed_job_shows_its_reason_within_5s_window_stays_live_and_retry_print
         # The event loop kept running while the printer was tried on another thread (no figure:
         # the timer only has to have fired more than once before the job failed).
         assert len(ticks) >= 2
-    reason = screen.queue.item(0, 3).text()
-    assert ("refused" if kind == "closed_port" else "no answer to the status query") in reason
+    job = till.printing.failed_jobs()[0]
+    english = job.error_message("en")
+    assert ("refused" if kind == "closed_port" else "no answer to the status query") in english
+    # the queue speaks the user's language: kind, state and reason in Indonesian, not codes
+    assert [screen.queue.item(0, c).text() for c in (1, 2, 3)] == ["Struk", "Gagal", job.error_message("id")]
+    assert job.error_message("id") != english and "{" not in job.error_message("id")
     assert "Gagal mencetak" in screen.status.text()
     assert PrintJobModel.get_by_id(result.print_job_id).status == "failed"
 

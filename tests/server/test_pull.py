@@ -121,3 +121,13 @@ def test_limit_out_of_range_gets_400(http, world):
     for limit in (0, 100_000, "x"):
         response = http.get("/v1/sync/pull", params={"limit": limit}, headers=till.headers)
         assert response.status_code == 400
+
+
+def test_a_products_aliases_reach_the_tills_in_the_feed(http, world):
+    rows = [
+        {"code": "MK1", "name": "MinyaKita 1 L", "aliases": "minyak goreng rakyat, migor", "price_rp": 15700}
+    ]
+    assert http.post("/v1/admin/products", json={"rows": rows}, headers=_admin(world)).status_code == 200
+    changes, _ = _pull_all(http, world["tills"]["t1"])
+    products = [c["data"] for c in changes if c["entity"] == "product"]
+    assert [p["aliases"] for p in products] == ["minyak goreng rakyat, migor"]

@@ -87,7 +87,7 @@ def test_ten_bad_rows_among_a_thousand_are_reported_exactly_and_nothing_is_writt
         sheet = book.active
         sheet.append(COLUMNS)
         for row in rows:
-            sheet.append([row[c] for c in COLUMNS])
+            sheet.append([row.get(c, "") for c in COLUMNS])
         book.save(path)
     before = ProductModel.select().count()
     sm = stock_module(till)

@@ -23,7 +23,16 @@ def _page() -> list[dict]:
         _c("product", {"product_id": "u2", "code": "A2", "name": "Minyak Goreng", "is_weighed": True}),
         _c("price", {"product_id": "u2", "price_type": "member", "store_id": "", "price_rp": 17000}),
         _c("ceiling", {"product_code": "A2", "ceiling_rp": 18000}),
-        _c("product", {"product_id": "u1", "code": "A1", "name": "Gula Pasir Putih", "barcode": "111"}),
+        _c(
+            "product",
+            {
+                "product_id": "u1",
+                "code": "A1",
+                "name": "Gula Pasir Putih",
+                "barcode": "111",
+                "aliases": "Gulaku",
+            },
+        ),
         _c("price", {"product_id": "u9", "price_type": "regular", "store_id": "", "price_rp": 1}),
         _c("member", {"member_id": "m1", "member_no": "A-000901", "name": "Sri", "card_code": "C901"}),
         _c(
@@ -47,6 +56,7 @@ def _state() -> dict:
             p.ceiling_rp,
             p.is_weighed,
             p.on_hand_milli,
+            p.aliases,
         )
         for p in ProductModel.select().where(ProductModel.uid.in_(["u1", "u2"]))
     }
@@ -80,6 +90,7 @@ def test_bulk_page_leaves_the_same_state_as_change_by_change(tmp_path):
     assert state["products"]["u1"][6] == -2000  # the movement counted once
     assert state["products"]["u2"][3:6] == (17000, 18000, True)
     assert ("putih", "u1") in state["words"] and ("pasir", "u1") in state["words"]
+    assert state["products"]["u1"][7] == "Gulaku" and ("gulaku", "u1") in state["words"]  # an alias
     assert state["members"] == [("m1", "A-000901", "C901", "Sri")]
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kkmp_pos.gui.i18n import current_lang, error_text
+from kkmp_pos.gui.labels import print_kind_label, print_state_label
 from kkmp_pos.gui.widgets import TOUCH_PX
 
 if TYPE_CHECKING:
@@ -250,5 +251,10 @@ class PrinterScreen(QWidget):
         jobs = self.till.printing.failed_jobs()
         self.queue.setRowCount(len(jobs))
         for row, job in enumerate(jobs):
-            for col, text in enumerate((str(job.id), job.kind, job.status, job.last_error)):
+            words = (
+                print_kind_label(job.kind),
+                print_state_label(job.status),
+                job.error_message(current_lang()),
+            )
+            for col, text in enumerate((str(job.id), *words)):
                 self.queue.setItem(row, col, QTableWidgetItem(text))

@@ -22,6 +22,7 @@ from kkmp_pos.core.errors import KkmpError
 from kkmp_pos.core.money import format_qty, format_rp
 from kkmp_pos.core.pricing import PricedItem
 from kkmp_pos.gui.i18n import error_text
+from kkmp_pos.gui.labels import role_label
 from kkmp_pos.gui.printing.receipt_printing import ReceiptPrinting
 from kkmp_pos.gui.selling.cart_model import CartModel
 from kkmp_pos.gui.selling.cashier_controller import CashierController
@@ -78,8 +79,9 @@ class CashierScreen(QWidget):
 
     # -- layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
-        def search(text: str) -> list[PricedItem]:
-            return self.quick_items.with_units(self.till.catalog.search(text, limit=50))
+        def search(text: str, include_inactive: bool = False) -> list[PricedItem]:
+            found = self.till.catalog.search(text, limit=50, include_inactive=include_inactive)
+            return self.quick_items.with_units(found)
 
         ui = CashierWidgets(self, self.till.shop.name, self.model, search, self.quick_items.quick_items())
         self.ui = ui
@@ -167,7 +169,7 @@ class CashierScreen(QWidget):
     # -- the session ----------------------------------------------------------------------------
     def start(self, actor: Actor) -> None:
         self.controller.start(actor)
-        self.user_label.setText(self.tr("Kasir: {name}").format(name=actor.name))
+        self.user_label.setText(f"{role_label(actor.role)}: {actor.name}")  # a manager is not "Kasir"
         self.last_panel.clear()  # nothing of the previous cashier's session stays on screen
         self.set_status("")
         self.focus_scan()

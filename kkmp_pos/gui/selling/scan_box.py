@@ -22,9 +22,17 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from kkmp_pos.core.money import MILLI, format_qty, format_rp
+from kkmp_pos.core.money import format_rp, format_stock
 from kkmp_pos.core.pricing import PricedItem
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,6 +47,7 @@ class SearchResultsModel(QAbstractListModel):
         self.items: list[PricedItem] = []
         self._texts: list[str] = []
         self._template = QCoreApplication.translate("ScanBox", "{name}   {price} / {unit}   stok {stock}")
+        self._inactive = QCoreApplication.translate("ScanBox", "(nonaktif, tidak dijual)")
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.items)
@@ -59,13 +68,13 @@ class SearchResultsModel(QAbstractListModel):
         self.endResetModel()
 
     def _text(self, item: PricedItem) -> str:
-        stock_milli = item.on_hand_milli * MILLI // item.factor_milli if item.factor_milli else 0
-        return self._template.format(
+        text = self._template.format(
             name=item.name,
             price=format_rp(item.regular_price_rp),
             unit=item.unit_label,
-            stock=format_qty(stock_milli, item.unit_label),
+            stock=format_stock(item.on_hand_milli, item.base_unit, item.unit_label, item.factor_milli),
         )
+        return text if item.active else f"{text}   {self._inactive}"
 
 
 class ScanBox(QWidget):
@@ -75,7 +84,8 @@ class ScanBox(QWidget):
     arrow = Signal(int)  # ↑/↓ with no search list: move in the cart
     delete_pressed = Signal()  # Del on an empty field: void the selected line
 
-    def __init__(self, search: Callable[[str], list[PricedItem]], parent: QWidget | None = None) -> None:
+    def __init__(self, search: Callable[..., list[PricedItem]], parent: QWidget | None = None) -> None:
+        """`search(text, include_inactive=False)` gives the list for the typed text."""
         super().__init__(parent)
         self._search = search
         self.search_mode = False
@@ -103,6 +113,14 @@ class ScanBox(QWidget):
         self.results.clicked.connect(lambda index: self.picked.emit(self.model.items[index.row()]))
         self.results.hide()
         layout.addWidget(self.results)
+        self.none_found = QLabel()
+        self.none_found.setWordWrap(True)
+        self.search_all_button = QPushButton(self.tr("Cari di seluruh katalog (termasuk nonaktif)"))
+        self.search_all_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.search_all_button.clicked.connect(self.search_whole_catalog)
+        for widget in (self.none_found, self.search_all_button):
+            widget.hide()
+            layout.addWidget(widget)
 
     # -- status ---------------------------------------------------------------------------------
     def set_status(self, text: str, *, error: bool = False) -> None:
@@ -117,6 +135,7 @@ class ScanBox(QWidget):
         self.field.clear()
         self.model.set_items([])
         self.results.hide()
+        self._show_none_found(False)
 
     def start_search(self) -> None:
         self.search_mode = True
@@ -156,12 +175,35 @@ class ScanBox(QWidget):
             if self.model.items:
                 self.model.set_items([])
             self.results.hide()
+            self._show_none_found(False)
             return
-        self.model.set_items(self._search(text))
+        self._show(self._search(text), text, whole_catalog=False)
+
+    def search_whole_catalog(self) -> None:
+        """After an empty result: the same text over every product, inactive ones included."""
+        text = self.field.text().strip()
+        if text:
+            self._show(self._search(text, include_inactive=True), text, whole_catalog=True)
+
+    def _show(self, items: list[PricedItem], text: str, *, whole_catalog: bool) -> None:
+        self.model.set_items(items)
         if self.model.items:
             self.results.setCurrentIndex(self.model.index(0, 0))
             self.results.scrollToTop()
         self.results.setVisible(bool(self.model.items))
+        if self.model.items:
+            self._show_none_found(False)
+            return
+        if whole_catalog:
+            message = self.tr("Tidak ada barang '{text}' di seluruh katalog.")
+        else:
+            message = self.tr("Tidak ada barang aktif yang cocok dengan '{text}'.")
+        self.none_found.setText(message.format(text=text[:40]))
+        self._show_none_found(True, offer_all=not whole_catalog)
+
+    def _show_none_found(self, shown: bool, offer_all: bool = False) -> None:
+        self.none_found.setVisible(shown)
+        self.search_all_button.setVisible(shown and offer_all)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.KeyPress:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kkmp_pos.core.errors import KkmpError, ValidationError
+from kkmp_pos.core.permission_names import refused_params
 from kkmp_pos.gui.i18n import error_text
 from kkmp_pos.gui.widgets import Keypad
 
@@ -208,7 +209,7 @@ class LoginScreen(QWidget):
             return
         try:
             if self.till.auth.users():
-                raise ValidationError("permission_denied", name=name, action="first admin")
+                raise ValidationError("permission_denied", name=name, **refused_params("first_admin"))
             self.till.auth.create_user(name, "admin", self.admin_pin.text())
         except KkmpError as exc:
             self.admin_error.setText(error_text(exc))

@@ -93,6 +93,9 @@ class ProductEditDialog(QDialog):
         form = QFormLayout()
         self.code = QLineEdit(spec.code)
         self.name = QLineEdit(spec.name)
+        self.aliases = QLineEdit(spec.aliases or "")
+        self.aliases.setPlaceholderText(self.tr("mis. minyak kita, migor"))
+        self.aliases.setToolTip(self.tr("Nama lain yang diketik pembeli atau kasir, pisahkan dengan koma"))
         self.base_unit = QLineEdit(spec.base_unit)
         self.category = QComboBox()
         self.category.setEditable(True)
@@ -143,6 +146,7 @@ class ProductEditDialog(QDialog):
         for label, widget in [
             (self.tr("Kode (PLU)"), self.code),
             (self.tr("Nama"), self.name),
+            (self.tr("Nama lain (alias)"), self.aliases),
             (self.tr("Satuan dasar"), self.base_unit),
             (self.tr("Kategori"), self.category),
             (self.tr("Unit usaha"), self.business_unit),
@@ -179,6 +183,7 @@ class ProductEditDialog(QDialog):
         return ProductSpec(
             code=self.code.text().strip(),
             name=self.name.text().strip(),
+            aliases=self.aliases.text().strip(),
             regular_price_rp=parse_rp(self.regular.text() or "0"),
             member_price_rp=_rp(self.member.text()),
             ceiling_rp=_rp(self.ceiling.text()),

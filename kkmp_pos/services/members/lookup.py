@@ -5,7 +5,7 @@ from __future__ import annotations
 from kkmp_pos.core.cart import MemberRef
 from kkmp_pos.core.errors import NotFoundError
 from kkmp_pos.core.personal import is_full_number, mask
-from kkmp_pos.core.text import fold
+from kkmp_pos.core.text import MAX_SEARCH_TEXT, fold
 from kkmp_pos.db.models import MemberModel
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.privacy.keys import number_hash
@@ -56,7 +56,7 @@ class MemberService:
 
     def search(self, text: str, limit: int = 20) -> list[MemberRef]:
         """Members whose name, number or phone contains the text (for the lookup list)."""
-        key = fold(text.strip())
+        key = fold(text.strip()[:MAX_SEARCH_TEXT])  # LIKE refuses patterns over 50,000 characters
         if len(key) < 2:
             return []
         rows = (

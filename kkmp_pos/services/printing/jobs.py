@@ -7,6 +7,7 @@ never touches the sale: a printer fault cannot lose, roll back or half-close it.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kkmp_pos.core.errors import DeviceError, KkmpError, NotFoundError
+from kkmp_pos.core.messages import render
 from kkmp_pos.core.reasons import foreign_reason
 from kkmp_pos.core.receipt_document import ReceiptDocument
 from kkmp_pos.db.models import PrintJobModel
@@ -43,7 +45,20 @@ class PrintJobRow:
     id: int
     kind: str
     status: str
-    last_error: str
+    last_error: str  # the failure as stored: {"code", "params"} JSON, or an older job's plain text
+
+    def error_message(self, lang: str = "id") -> str:
+        """The failure in the user's language (an older job's stored text as it is)."""
+        try:
+            stored = json.loads(self.last_error)
+            return render(str(stored["code"]), dict(stored["params"]), lang)
+        except (ValueError, TypeError, KeyError):
+            return self.last_error
+
+
+def _stored(exc: KkmpError) -> str:
+    """A failure kept as its message code and parameters, so the queue shows it in either language."""
+    return json.dumps({"code": exc.code, "params": exc.params}, ensure_ascii=False, default=str)
 
 
 class PrintService:
@@ -134,13 +149,13 @@ class PrintService:
                 printer, target = self._destination(job, uri)
                 printer.send(self.job_bytes(job, target))
             except KkmpError as exc:
-                self._mark(job_id, "failed", exc.message("en"))
+                self._mark(job_id, "failed", _stored(exc))
                 log.warning("print job %s failed: %s", job_id, exc)
                 return PrintOutcome(job_id, False, exc)
             except Exception as exc:  # a driver's own exception: still a failed job, never a crash
                 reason_id, reason_en = foreign_reason(str(exc) or type(exc).__name__)
                 err = DeviceError("printer_unreachable", reason=reason_id, reason_en=reason_en)
-                self._mark(job_id, "failed", str(exc))
+                self._mark(job_id, "failed", _stored(err))
                 log.exception("print job %s failed", job_id)
                 return PrintOutcome(job_id, False, err)
             self._mark(job_id, "sent", None, printer.settings.uri)

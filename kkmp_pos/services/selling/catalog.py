@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from kkmp_pos.core.errors import NotFoundError, ValidationError
 from kkmp_pos.core.pricing import PricedItem
-from kkmp_pos.core.text import words_of
+from kkmp_pos.core.text import alias_list, index_words
 from kkmp_pos.db.database import database
 from kkmp_pos.db.models import (
     ProductModel,
@@ -46,21 +46,22 @@ class CatalogService:
         unit = ProductUnitModel.get_or_none(ProductUnitModel.id == unit_id) if unit_id else None
         return item_from(product, unit)
 
-    def search(self, text: str, limit: int = 50) -> list[PricedItem]:
-        """Active products with a name word starting with each typed word, or code/barcode prefix.
+    def search(self, text: str, limit: int = 50, *, include_inactive: bool = False) -> list[PricedItem]:
+        """Active products (all with `include_inactive`) with a name word starting with each typed word,
+        or a code/barcode prefix.
 
         Order: exact code or barcode, names that start with the text, most sold in 30 days, name.
         """
         from kkmp_pos.services.selling.search import search_products
 
-        return search_products(text, limit)
+        return search_products(text, limit, include_inactive)
 
     # -- maintenance of the word index ------------------------------------------------------------
     @staticmethod
     def index_product(product: ProductModel, extra: Iterable[str] = ()) -> None:
         """Rewrite a product's rows in the word index (call inside the product's transaction)."""
         ProductWordModel.delete().where(ProductWordModel.product == product.id).execute()
-        words = words_of(product.name, product.code, *extra)
+        words = index_words(product.name, product.code, *alias_list(product.aliases), *extra)
         if words:
             ProductWordModel.insert_many(
                 [{"word": w, "product": product.id} for w in sorted(words)]

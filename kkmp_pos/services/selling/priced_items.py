@@ -26,6 +26,8 @@ def item_from(product: ProductModel, unit: ProductUnitModel | None = None) -> Pr
             track_batches=product.track_batches,
             on_hand_milli=product.on_hand_milli,
             ppn_exempt=bool(product.ppn_exempt),
+            base_unit=product.base_unit,
+            active=bool(product.active),
         )
     ceiling = unit.ceiling_rp
     if ceiling is None and product.ceiling_rp is not None:
@@ -48,6 +50,8 @@ def item_from(product: ProductModel, unit: ProductUnitModel | None = None) -> Pr
         track_batches=product.track_batches,
         on_hand_milli=product.on_hand_milli,
         ppn_exempt=bool(product.ppn_exempt),
+        base_unit=product.base_unit,
+        active=bool(product.active and unit.active),
     )
 
 
@@ -80,11 +84,12 @@ def item_from_row(row: tuple) -> tuple[PricedItem, bool, bool]:
         track_batches=bool(batches),
         on_hand_milli=on_hand,
         ppn_exempt=bool(ppn_exempt),
+        base_unit=base_unit,
     )
     if unit_id is None:
         item = PricedItem(
             unit_id=None, name=name, unit_label=base_unit, factor_milli=1000, regular_price_rp=regular,
-            member_price_rp=member, ceiling_rp=ceiling, is_weighed=bool(weighed), **common,
+            member_price_rp=member, ceiling_rp=ceiling, is_weighed=bool(weighed), active=bool(active), **common,
         )  # fmt: skip
         return item, bool(active), True
     if u_ceiling is None and ceiling is not None:
@@ -92,6 +97,6 @@ def item_from_row(row: tuple) -> tuple[PricedItem, bool, bool]:
     item = PricedItem(
         unit_id=unit_id, name=f"{name} ({unit_name})", unit_label=unit_name, factor_milli=factor,
         regular_price_rp=u_regular, member_price_rp=u_member, ceiling_rp=u_ceiling, is_weighed=False,
-        **common,
+        active=bool(active and u_active), **common,
     )  # fmt: skip
     return item, bool(active), bool(u_active)

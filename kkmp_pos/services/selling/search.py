@@ -15,7 +15,16 @@ import time
 from collections.abc import Iterable
 
 from kkmp_pos.core.pricing import PricedItem
-from kkmp_pos.core.text import fold, words_of
+from kkmp_pos.core.text import (
+    JOINED,
+    MAX_SEARCH_TEXT,
+    SKELETON,
+    fold,
+    joined_key,
+    looks_abbreviated,
+    search_key,
+    words_of,
+)
 from kkmp_pos.db.models import BarcodeModel, ProductModel, ProductPopularityModel
 from kkmp_pos.services.selling.priced_items import item_from
 
@@ -56,15 +65,20 @@ def _ids(sql: str, params: tuple[object, ...]) -> list[int]:
     return [row[0] for row in ProductModel._meta.database.execute_sql(sql, params).fetchall()]
 
 
+def _prefixed(word: str) -> set[int]:
+    """Products with an index word starting with `word` (one index range scan)."""
+    sql = "SELECT product_id FROM product_word WHERE word >= ? AND word < ?"
+    return set(_ids(sql, (word, _upper_bound(word))))
+
+
 def _word_matches(words: list[str]) -> set[int]:
-    """Products with every typed word a prefix of one of their words (one index range scan per word)."""
+    """Products with every typed word a prefix of one of their words, or of a word's consonant
+    skeleton when the typed word has no vowels ("psr" for "pasir")."""
     matched: set[int] | None = None
     for word in words:  # longest first: the smallest set first
-        ids = set(
-            _ids(
-                "SELECT product_id FROM product_word WHERE word >= ? AND word < ?", (word, _upper_bound(word))
-            )
-        )
+        ids = _prefixed(word)
+        if looks_abbreviated(word):
+            ids |= _prefixed(SKELETON + word)
         matched = ids if matched is None else matched & ids
         if not matched:
             return set()
@@ -75,8 +89,10 @@ def _ranked(ids: Iterable[int], rank: dict[int, int]) -> list[int]:
     return sorted((i for i in ids if i in rank), key=rank.__getitem__)
 
 
-def _fetch_active(ids: list[int], found: list[ProductModel], seen: set[int], limit: int) -> None:
-    """Append the active products of `ids`, in that order, until `limit` are found."""
+def _fetch_active(
+    ids: list[int], found: list[ProductModel], seen: set[int], limit: int, inactive: bool = False
+) -> None:
+    """Append the active products of `ids` (all of them with `inactive`), in order, until `limit`."""
     for start in range(0, len(ids), 100):
         if len(found) >= limit:
             return
@@ -86,14 +102,17 @@ def _fetch_active(ids: list[int], found: list[ProductModel], seen: set[int], lim
         rows = {p.id: p for p in ProductModel.select().where(ProductModel.id.in_(chunk))}
         for product_id in chunk:
             product = rows.get(product_id)
-            if product is not None and product.active and len(found) < limit:
+            if product is not None and (product.active or inactive) and len(found) < limit:
                 seen.add(product_id)
                 found.append(product)
 
 
-def search_products(text: str, limit: int = 50) -> list[PricedItem]:
+def search_products(text: str, limit: int = 50, include_inactive: bool = False) -> list[PricedItem]:
+    """The search list; `include_inactive` searches the whole catalog (after an empty result)."""
+    text = text[:MAX_SEARCH_TEXT]
     query = fold(text).strip()
-    words = sorted(words_of(query), key=len, reverse=True)
+    typed = sorted(words_of(query), key=len, reverse=True)
+    words = sorted({search_key(w) for w in typed}, key=len, reverse=True)
     if not words:
         return []
     found: list[ProductModel] = []
@@ -104,7 +123,7 @@ def search_products(text: str, limit: int = 50) -> list[PricedItem]:
     barcode = BarcodeModel.get_or_none(BarcodeModel.code == compact)
     if barcode is not None:
         exact.append(barcode.product_id)
-    _fetch_active(exact, found, seen, limit)
+    _fetch_active(exact, found, seen, limit, include_inactive)
     # 2. names that start with the text (all of them match every word), then the other word-prefix
     # matches — computed only when the first group leaves room; best sellers first in each group.
     rank = popularity_rank()
@@ -112,14 +131,22 @@ def search_products(text: str, limit: int = 50) -> list[PricedItem]:
         "SELECT id FROM product WHERE search_text >= ? AND search_text < ? ORDER BY search_text",
         (query, _upper_bound(query)),
     )
-    _fetch_active(_ranked(starts, rank), found, seen, limit)
-    _fetch_active([pid for pid in starts if pid not in rank], found, seen, limit)
+    _fetch_active(_ranked(starts, rank), found, seen, limit, include_inactive)
+    _fetch_active([pid for pid in starts if pid not in rank], found, seen, limit, include_inactive)
     if len(found) < limit:
-        others = _word_matches(words) - set(starts)
-        _fetch_active(_ranked(others, rank), found, seen, limit)
+        others = _word_matches(words)
+        joined = joined_key(query)
+        if len(typed) > 1:  # "minyak kita" typed for MinyaKita: the words joined
+            others |= _prefixed(joined)
+        if len(joined) >= 4:  # "minyakita" typed for "Minyak Kita": a run of words joined
+            others |= _prefixed(JOINED + joined)
+        others -= set(starts)
+        _fetch_active(_ranked(others, rank), found, seen, limit, include_inactive)
         if len(found) < limit:
             rest = [pid for pid in others if pid not in rank and pid not in seen]
-            _fetch_active(_by_name(rest, limit - len(found)), found, seen, limit)
+            _fetch_active(
+                _by_name(rest, limit - len(found), include_inactive), found, seen, limit, include_inactive
+            )
     # 3. barcode prefixes for digits typed by hand
     if compact.isdigit() and len(found) < limit and len(compact) >= 3:
         by_barcode = (
@@ -129,11 +156,11 @@ def search_products(text: str, limit: int = 50) -> list[PricedItem]:
             .limit(limit)
             .tuples()
         )
-        _fetch_active([pid for (pid,) in by_barcode], found, seen, limit)
+        _fetch_active([pid for (pid,) in by_barcode], found, seen, limit, include_inactive)
     return [item_from(p) for p in found]
 
 
-def _by_name(ids: list[int], count: int) -> list[int]:
+def _by_name(ids: list[int], count: int, inactive: bool = False) -> list[int]:
     """The first `count` active products of `ids` by name (the least sold tail of a match)."""
     if not ids:
         return []
@@ -143,7 +170,7 @@ def _by_name(ids: list[int], count: int) -> list[int]:
         out.extend(
             pid
             for (pid,) in ProductModel.select(ProductModel.id)
-            .where(ProductModel.id.in_(chunk) & (ProductModel.active == True))  # noqa: E712
+            .where(ProductModel.id.in_(chunk) & ((ProductModel.active == True) | inactive))  # noqa: E712
             .order_by(ProductModel.search_text)
             .limit(count)
             .tuples()

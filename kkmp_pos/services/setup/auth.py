@@ -8,6 +8,7 @@ import os
 from datetime import timedelta
 
 from kkmp_pos.core.errors import NotFoundError, PermissionDenied, ValidationError
+from kkmp_pos.core.permission_names import refused_params
 from kkmp_pos.core.text_rules import MAX_NAME, check_text
 from kkmp_pos.core.timeutil import from_iso, to_iso
 from kkmp_pos.db.models import UserModel
@@ -77,7 +78,9 @@ def actor_of(user: UserModel) -> Actor:
 def require(actor: Actor | None, permission: str) -> None:
     """Raise PermissionDenied unless the actor's role grants `permission`."""
     if actor is None or permission not in PERMISSIONS.get(actor.role, set()):
-        raise PermissionDenied("permission_denied", name=actor.name if actor else "?", action=permission)
+        raise PermissionDenied(
+            "permission_denied", name=actor.name if actor else "?", **refused_params(permission)
+        )
 
 
 class AuthService:

@@ -26,6 +26,7 @@ from kkmp_pos.core.errors import NotFoundError, PermissionDenied, StateError, Va
 from kkmp_pos.core.events import CashMoved, Person, ShiftOpened
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.money import format_rp
+from kkmp_pos.core.permission_names import refused_params
 from kkmp_pos.db.models import CashMovementModel, PrintJobModel, ShiftModel, UserModel
 from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
@@ -122,7 +123,9 @@ class ShiftService:
 
     def _own_or_manager(self, actor: Actor, shift: ShiftModel) -> None:
         if shift.user_id != actor.user_id and not _is_manager(actor):
-            raise PermissionDenied("permission_denied", name=actor.name, action="close_other_shift")
+            raise PermissionDenied(
+                "permission_denied", name=actor.name, **refused_params("close_other_shift")
+            )
 
     # -- opening ----------------------------------------------------------------------------------
     def suggested_float(self) -> Counts:

@@ -14,7 +14,7 @@ import peewee as pw
 from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.reasons import sqlite_reason
-from kkmp_pos.core.text import fold, words_of
+from kkmp_pos.core.text import alias_list, fold, index_words
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.stock.products import ProductService, ProductSpec, spec_ppn_default
 
@@ -24,14 +24,14 @@ _FIELDS = (
     "requires_nik, active, updated_at"
 )
 _INSERT_PRODUCT = (
-    f"INSERT INTO product (uid, cost_rp, on_hand_milli, {_FIELDS}, ppn_exempt) "
-    "VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO product (uid, cost_rp, on_hand_milli, {_FIELDS}, ppn_exempt, aliases) "
+    "VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-# ppn_exempt NULL (column left out of the file) keeps the product's flag
+# ppn_exempt or aliases NULL (column left out of the file) keeps the product's flag or aliases
 _UPDATE_PRODUCT = (
     "UPDATE product SET cost_rp = CASE WHEN on_hand_milli <= 0 THEN ? ELSE cost_rp END, "
     + ", ".join(f"{f.strip()} = ?" for f in _FIELDS.split(","))
-    + ", ppn_exempt = COALESCE(?, ppn_exempt) WHERE id = ?"
+    + ", ppn_exempt = COALESCE(?, ppn_exempt), aliases = COALESCE(?, aliases) WHERE id = ?"
 )
 
 
@@ -49,6 +49,13 @@ def _ids(cursor: sqlite3.Cursor, table: str, names: set[str]) -> dict[str, int]:
             cursor.execute("INSERT INTO category (name) VALUES (?)", (name,))
         found[name] = int(cursor.lastrowid or 0)
     return found
+
+
+def _aliases(cursor: sqlite3.Cursor, spec: ProductSpec, pid: int) -> str:
+    if spec.aliases is not None:
+        return spec.aliases
+    row = cursor.execute("SELECT aliases FROM product WHERE id = ?", (pid,)).fetchone()
+    return str(row[0]) if row else ""
 
 
 def write_specs(ctx: ServiceContext, rows: Sequence[tuple[ProductSpec, int | None]]) -> list[int]:
@@ -97,10 +104,10 @@ def write_specs(ctx: ServiceContext, rows: Sequence[tuple[ProductSpec, int | Non
             if pid is None:
                 if exempt is None:
                     exempt = int(spec_ppn_default(spec))
-                cursor.execute(_INSERT_PRODUCT, (uuid7(), spec.cost_rp, *values, exempt))
+                cursor.execute(_INSERT_PRODUCT, (uuid7(), spec.cost_rp, *values, exempt, spec.aliases or ""))
                 pid = int(cursor.lastrowid or 0)
             else:
-                cursor.execute(_UPDATE_PRODUCT, (spec.cost_rp, *values, exempt, pid))
+                cursor.execute(_UPDATE_PRODUCT, (spec.cost_rp, *values, exempt, spec.aliases, pid))
             product_ids.append(pid)
             barcodes.extend((code, pid, None) for code in spec.barcodes)
             for unit in spec.units:
@@ -128,7 +135,8 @@ def write_specs(ctx: ServiceContext, rows: Sequence[tuple[ProductSpec, int | Non
                     )
                 kept_units.add(unit_id)
                 barcodes.extend((code, pid, unit_id) for code in unit.barcodes)
-            words.extend((w, pid) for w in words_of(spec.name, spec.code, *spec.barcodes))
+            texts = (spec.name, spec.code, *alias_list(_aliases(cursor, spec, pid)), *spec.barcodes)
+            words.extend((w, pid) for w in index_words(*texts))
         dropped = [u for u in old_units.values() if u not in kept_units]
         cursor.executemany("UPDATE product_unit SET active = 0 WHERE id = ?", [(u,) for u in dropped])
         cursor.executemany("INSERT INTO barcode (code, product_id, unit_id) VALUES (?, ?, ?)", barcodes)

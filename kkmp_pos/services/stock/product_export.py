@@ -36,6 +36,7 @@ COLUMNS = [
     "barcodes",
     "units",
     "active",
+    "aliases",
 ]
 MONEY = ("regular_price_rp", "member_price_rp", "ceiling_rp", "cost_rp")
 
@@ -80,6 +81,7 @@ def export_rows(ctx: ServiceContext) -> list[list[str]]:
                 " ".join(s.barcodes),
                 units,
                 _flag(s.active),
+                s.aliases or "",
             ]
         )
     return out

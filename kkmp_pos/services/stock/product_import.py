@@ -247,6 +247,7 @@ class _RowParser:
             drug_class=self.text("drug_class") or None,
             requires_nik=self.flag("requires_nik"),
             ppn_exempt=self.optional_flag("ppn_exempt"),
+            aliases=self.text("aliases") if "aliases" in self.values else None,
             barcodes=self.text("barcodes").replace(";", " ").split(),
             units=self.units(),
             active=self.flag("active", default=True),

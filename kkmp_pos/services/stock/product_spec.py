@@ -13,7 +13,7 @@ from kkmp_pos.core.errors import ValidationError
 from kkmp_pos.core.money import format_rp
 from kkmp_pos.core.pricing import BusinessUnit
 from kkmp_pos.core.tax import default_ppn_exempt
-from kkmp_pos.core.text import fold
+from kkmp_pos.core.text import alias_list, fold
 from kkmp_pos.core.text_rules import MAX_CODE, MAX_NAME, check_int, check_optional_text, check_text
 
 
@@ -50,6 +50,8 @@ class ProductSpec:
     active: bool = True
     # None: a new product takes core.tax.default_ppn_exempt, an existing one keeps its flag
     ppn_exempt: bool | None = None
+    # other names it is found by, comma separated; None (an import without the column) keeps them
+    aliases: str | None = None
 
 
 def check_prices(name: str, regular: int, member: int | None, ceiling: int | None) -> None:
@@ -84,6 +86,7 @@ def check_spec_text(spec: ProductSpec) -> None:
     check_optional_text(spec.category, "category", MAX_NAME)
     check_optional_text(spec.supplier, "supplier", MAX_NAME)
     check_optional_text(spec.drug_class, "drug_class", MAX_CODE)
+    check_optional_text(spec.aliases, "aliases", MAX_NAME)
     for code in spec.barcodes:
         check_text(code, "barcodes", MAX_CODE)
     for amount in (spec.regular_price_rp, spec.member_price_rp, spec.ceiling_rp, spec.cost_rp):
@@ -103,6 +106,8 @@ def check_spec_text(spec: ProductSpec) -> None:
 def validate_spec(spec: ProductSpec) -> ProductSpec:
     """Every rule that needs no database: required fields, classes, prices and ceilings, units."""
     spec = replace(spec, code=spec.code.strip(), name=spec.name.strip())
+    if spec.aliases is not None:
+        spec.aliases = ", ".join(alias_list(spec.aliases))
     check_spec_text(spec)
     if not spec.code:
         raise ValidationError("product_code_required")

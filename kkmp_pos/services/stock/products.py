@@ -12,7 +12,7 @@ import peewee as pw
 from kkmp_pos.core.errors import NotFoundError, ValidationError
 from kkmp_pos.core.events import ProductChanged
 from kkmp_pos.core.ids import uuid7
-from kkmp_pos.core.text import fold
+from kkmp_pos.core.text import MAX_SEARCH_TEXT, fold
 from kkmp_pos.db.models import (
     BarcodeModel,
     CategoryModel,
@@ -69,6 +69,7 @@ def product_payload(product: ProductModel) -> dict[str, object]:
         "drug_class": product.drug_class,
         "requires_nik": product.requires_nik,
         "ppn_exempt": product.ppn_exempt,
+        "aliases": product.aliases,
         "active": product.active,
         "barcodes": [b.code for b in barcodes if b.unit_id is None],
         "units": [
@@ -124,6 +125,7 @@ class ProductService:
         )
         if not include_inactive:
             query = query.where(ProductModel.active == True)  # noqa: E712
+        text = text[:MAX_SEARCH_TEXT]  # LIKE refuses patterns over 50,000 characters
         for word in fold(text).split():
             by_barcode = BarcodeModel.select(BarcodeModel.product).where(BarcodeModel.code == word)
             query = query.where(
@@ -157,6 +159,7 @@ class ProductService:
             drug_class=p.drug_class,
             requires_nik=p.requires_nik,
             ppn_exempt=p.ppn_exempt,
+            aliases=p.aliases,
             barcodes=[b.code for b in barcodes if b.unit_id is None],
             units=[
                 UnitSpec(
@@ -268,6 +271,8 @@ class ProductService:
             "active": spec.active,
             "updated_at": self.ctx.now_iso(),
         }
+        if spec.aliases is not None:
+            fields["aliases"] = spec.aliases
         if spec.ppn_exempt is not None:
             fields["ppn_exempt"] = spec.ppn_exempt
         elif existing is None:
