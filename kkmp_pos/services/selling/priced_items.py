@@ -89,7 +89,8 @@ def item_from_row(row: tuple) -> tuple[PricedItem, bool, bool]:
     if unit_id is None:
         item = PricedItem(
             unit_id=None, name=name, unit_label=base_unit, factor_milli=1000, regular_price_rp=regular,
-            member_price_rp=member, ceiling_rp=ceiling, is_weighed=bool(weighed), active=bool(active), **common,
+            member_price_rp=member, ceiling_rp=ceiling, is_weighed=bool(weighed), active=bool(active),
+            **common,
         )  # fmt: skip
         return item, bool(active), True
     if u_ceiling is None and ceiling is not None:
