@@ -364,6 +364,8 @@ V13 = [
     'CREATE TABLE "qris_notification" ("id" INTEGER NOT NULL PRIMARY KEY, "change_key" VARCHAR(255) NOT NULL, "sale_id" VARCHAR(255), "reference_no" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "rrn" VARCHAR(255) NOT NULL, "amount_rp" INTEGER, "received_at" VARCHAR(255) NOT NULL, "outcome" VARCHAR(255) NOT NULL)',
     'CREATE UNIQUE INDEX "qris_notification_change_key" ON "qris_notification" ("change_key")',
 ]
+
+
 def _v12(db: peewee.SqliteDatabase) -> None:
     """Add product.aliases and rebuild the word index in its new form (core.text.index_words)."""
     from kkmp_pos.core.text import index_words
