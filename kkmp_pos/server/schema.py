@@ -74,12 +74,18 @@ def _step_5_personal_data(sdb: ServerDb) -> None:
     convert_clear_numbers(sdb)
 
 
+def _step_6_rate_limit_failures(sdb: ServerDb) -> None:
+    """Failed enrolments and sign-ins in a table, so several worker processes share one count."""
+    sdb.database.create_tables([sdb.m.RateLimitFailureModel], safe=True)
+
+
 STEPS: list[Callable[[ServerDb], None]] = [
     _step_1_initial,
     _step_2_movement_product,
     _step_3_enrol_claim_and_token_expiry,
     _step_4_document_keys,
     _step_5_personal_data,
+    _step_6_rate_limit_failures,
 ]
 SCHEMA_VERSION = len(STEPS)
 
