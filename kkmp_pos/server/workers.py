@@ -11,10 +11,13 @@ database (`server/ratelimit.py`); docs/SCALING.md lists what stays per process a
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import logging
 import multiprocessing
 import signal
 import socket
+import sys
 import threading
 import time
 from pathlib import Path
@@ -25,6 +28,7 @@ from kkmp_pos.server import listeners
 log = logging.getLogger(__name__)
 
 GRACE_S = 10.0  # a stopping worker finishes its requests in flight, then is killed
+_PR_SET_PDEATHSIG = 1
 _QUICK_DEATH_S = 5.0  # a worker that dies this soon after starting will not do better when restarted
 
 
@@ -47,12 +51,21 @@ def _worker(
 ) -> None:
     from kkmp_pos.server.db import open_server_db
 
+    _stop_with_parent()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     sdb = open_server_db(database, key_dir)  # this worker's own connection pool
     try:
         listeners.serve(sdb, plan, tls, forwarded_allow_ips, log_level, sockets=sockets)
     finally:
         sdb.close()
+
+
+def _stop_with_parent() -> None:
+    """Linux: this worker gets SIGTERM when the parent dies, even by SIGKILL (no orphan keeps serving)."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def run(

@@ -7,8 +7,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 import pytest
@@ -72,9 +74,28 @@ def test_one_keep_alive_client_is_served_by_both_workers(two_workers):
     assert all(r.status_code == 200 for r in pushes), [r.text for r in pushes if r.status_code != 200]
     assert all(r.headers["connection"] == "close" for r in pushes)
     assert server.stop() == 0
-    for pid in pids:  # every worker stopped with the parent
-        with pytest.raises(ProcessLookupError):
-            os.kill(int(pid), 0)
+    assert not [pid for pid in pids if _running(int(pid))]  # every worker stopped with the parent
+
+
+def test_workers_stop_when_their_parent_is_killed(two_workers):
+    server, base, _ = two_workers
+    with httpx.Client(base_url=base, timeout=30) as client:
+        pids, _ = _pids_until_both(client, lambda c: c.get("/v1/health"))
+    server.process.kill()  # SIGKILL: the parent cannot stop them itself
+    server.process.wait(30)
+    deadline = time.monotonic() + 30
+    while [pid for pid in pids if _running(int(pid))] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in pids if _running(int(pid))]
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
 
 
 def test_the_sign_in_failure_limit_holds_across_workers(two_workers):
