@@ -180,6 +180,7 @@ def _client_phases(
             conn.commit()
     copy_cpu = time.process_time() - cpu
     barrier.wait()
+    barrier.wait()  # the parent has read the database's CPU: the backend may go
     conn.close()
     return {"index": index, "latencies": latencies, "push_cpu_s": push_cpu, "copy_cpu_s": copy_cpu}
 
@@ -275,6 +276,7 @@ def run_national_day(pg_url: str, coops: int = 1000) -> dict[str, Any]:
         barrier.wait()  # every COPY committed
         copy_s = time.perf_counter() - started
         pg_copy = _spent(pg0, _cpu(_postgres_pids()))
+        barrier.wait()
         results = [out.get(timeout=600) for _ in clients]
         for process in clients:
             process.join(60)
