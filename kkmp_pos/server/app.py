@@ -55,7 +55,7 @@ def build_app(
 ) -> FastAPI:
     """The app serving `exposures` on an open database (`serve` builds one per listener, sharing
     the database and the limiter)."""
-    limiter = limiter or default_limiter()
+    limiter = limiter or default_limiter(sdb)
     app = FastAPI(
         title="KKMP POS central server",
         version="1",
@@ -69,9 +69,9 @@ def build_app(
 
     def signed_in(request: Request, check: Callable[[ServerDb, str | None], Any]) -> Any:
         source = client_address(request)
-        limiter.check("sign_in", source)
         try:
             with sdb.database.connection_context():
+                limiter.check("sign_in", source)
                 return check(sdb, request.headers.get("authorization"))
         except auth.AuthError as exc:
             if exc.status == 401:
@@ -101,7 +101,7 @@ def build_app(
     )
     async def enrol(request: Request) -> dict[str, Any]:
         source = client_address(request)
-        limiter.check("enrol", source)
+        await run_in_threadpool(limiter.check, "enrol", source)
         body = await read_json(request, MAX_SMALL_BYTES)
         if not isinstance(body, dict) or not isinstance(body.get("code"), str):
             raise ApiError(400, "sync_wire_invalid", field="code", reason="must be a string")

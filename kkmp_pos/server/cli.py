@@ -56,6 +56,13 @@ def _parser() -> argparse.ArgumentParser:
         help="behind a reverse proxy: the proxy's address(es), whose X-Forwarded-For names the client",
     )
     serve.add_argument("--log-level", default="info")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes, each serving every listener with its own database connections "
+        "(PostgreSQL only; about one per core)",
+    )
 
     adm = sub.add_parser("admin", parents=[common], help="administration commands")
     asub = adm.add_subparsers(dest="action", required=True)
@@ -151,9 +158,28 @@ def _serve(database: str, args: argparse.Namespace) -> int:
         args.admin_port,
         args.single_listener,
     )
+    if args.workers < 1:
+        print("--workers must be 1 or more", file=sys.stderr)
+        return 2
     tls = listeners.Tls(args.tls_cert, args.tls_key) if args.tls_cert else None
     sdb = open_server_db(database, getattr(args, "key_dir", None))
+    if args.workers > 1 and not sdb.is_postgres:
+        sdb.close()
+        print(
+            "--workers above 1 needs a PostgreSQL database: a SQLite file has one writer at a time, "
+            "so several workers would only queue behind each other (serve it with --workers 1)",
+            file=sys.stderr,
+        )
+        return 2
     schema.migrate(sdb)
+    if args.workers > 1:
+        from kkmp_pos.server import workers
+
+        sdb.close()  # the parent serves nothing: each worker opens its own pool
+        key_dir = getattr(args, "key_dir", None)
+        return workers.run(
+            args.workers, database, key_dir, plan, tls, args.forwarded_allow_ips, args.log_level
+        )
     try:
         listeners.serve(sdb, plan, tls, args.forwarded_allow_ips, args.log_level)
     finally:

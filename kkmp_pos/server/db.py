@@ -20,6 +20,7 @@ from kkmp_pos.server.keys import KeyStore, key_dir_for
 
 log = logging.getLogger(__name__)
 
+_COPY_FROM = 10  # more rows than this go through COPY (fewer: one INSERT costs less than the COPY set-up)
 _SCHEMA_RE = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -87,10 +88,10 @@ class ServerDb:
         with peewee.__exception_wrapper__:
             cursor = self.database.cursor()
             if self.is_postgres:
-                if not ignore_conflicts and not returning and len(values) > 50:
+                if not ignore_conflicts and not returning and len(values) > _COPY_FROM:
                     cursor.copy_expert(f'COPY "{table}" ({names}) FROM STDIN', _copy_text(values))
                     return []
-                if ignore_conflicts and returning and len(values) > 50:
+                if ignore_conflicts and returning and len(values) > _COPY_FROM:
                     # COPY into a session-private table, then one INSERT ... ON CONFLICT from it
                     staging = f"{table}_in"
                     cursor.execute(

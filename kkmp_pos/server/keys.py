@@ -18,16 +18,23 @@ A database restored without its key folder stays usable; only the encrypted numb
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import secrets
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kkmp_pos.core.errors import StorageError
+
+try:
+    import fcntl
+except ImportError:  # Windows: one server process there (no --workers), the thread lock is enough
+    fcntl = None  # type: ignore[assignment]
 from kkmp_pos.core.personal import KEY_BYTES, compact, keyed_hash
 
 ENV_KEY_DIR = "KKMP_SERVER_KEY_DIR"
@@ -101,9 +108,24 @@ class KeyStore:
     def has(self, coop: str) -> bool:
         return self._read(coop) is not None
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One writer at a time, in this process and across the server's worker processes (a lock file
+        in the key folder); a key another worker may have written since is read again from its file."""
+        with self._lock:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.directory / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                if fcntl is not None:
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                self._cache.clear()
+                yield
+            finally:
+                os.close(fd)  # closing releases the flock
+
     def create(self, coop: str) -> None:
         """The cooperative's encryption key (created with the cooperative; kept if it exists)."""
-        with self._lock:
+        with self._writing():
             if self._read(coop) is None:
                 self._write(coop, {"cooperative_id": coop, "aes_key": _b64(secrets.token_bytes(KEY_BYTES))})
 
@@ -111,7 +133,10 @@ class KeyStore:
         """The cooperative's hash key; made now (or adopted from `offer`, a till's) if it has none.
         A cooperative without its key file (a restore without the key folder) raises: a new key would
         silently split the hashes the tills hold."""
-        with self._lock:
+        doc = self._read(coop)
+        if doc is not None and doc.get("hmac_key"):
+            return base64.b64decode(doc["hmac_key"])
+        with self._writing():  # another worker may have made or adopted it meanwhile: read the file again
             doc = self._read(coop)
             if doc is None:
                 raise StorageError("server_key_missing", cooperative=coop, path=str(self.path(coop)))

@@ -1,5 +1,7 @@
 """`serve`: one uvicorn listener per exposure (sync, web, admin) in one process, sharing the database
-and the sign-in throttle; or all exposures on one listener for a one-machine shop."""
+and the sign-in throttle; or all exposures on one listener for a one-machine shop. With several
+worker processes (`server/workers.py`) each worker runs every listener on sockets bound once by the
+parent."""
 
 from __future__ import annotations
 
@@ -7,9 +9,12 @@ import asyncio
 import contextlib
 import ipaddress
 import logging
+import os
 import signal
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import uvicorn
 
@@ -70,15 +75,42 @@ class _Server(uvicorn.Server):
         yield
 
 
+class CloseAfterResponse:
+    """ASGI wrapper for several workers: every response says `Connection: close`, so a till's next
+    request opens a new connection, which whichever worker is free accepts. Balance is per request,
+    not per keep-alive connection (a till makes a few requests per sync round: reconnecting costs it
+    little). The response names the worker's process (`X-Kkmp-Worker`)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.pid = str(os.getpid()).encode()
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def closing_send(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"connection"]
+                headers += [(b"connection", b"close"), (b"x-kkmp-worker", self.pid)]
+                message = dict(message, headers=headers)
+            await send(message)
+
+        await self.app(scope, receive, closing_send)
+
+
 def serve(
     sdb: ServerDb,
     listeners: list[Listener],
     tls: Tls | None = None,
     forwarded_allow_ips: str | None = None,
     log_level: str = "info",
+    sockets: list[socket.socket] | None = None,
 ) -> None:
-    """Run every listener until SIGINT/SIGTERM."""
-    limiter = default_limiter()
+    """Run every listener until SIGINT/SIGTERM. `sockets` (one per listener, bound by the parent of
+    several workers): serve on them, one request per connection, instead of binding."""
+    limiter = default_limiter(sdb)
     servers = []
     for listener in listeners:
         if ADMIN in listener.exposures and not is_loopback(listener.host):
@@ -87,7 +119,9 @@ def serve(
                 "firewall",
                 listener.host,
             )
-        app = build_app(sdb, listener.exposures, limiter)
+        app: Any = build_app(sdb, listener.exposures, limiter)
+        if sockets is not None:
+            app = CloseAfterResponse(app)
         config = uvicorn.Config(
             app,
             host=listener.host,
@@ -115,7 +149,11 @@ def serve(
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows: no add_signal_handler
                 loop.add_signal_handler(sig, stop)
-        results = await asyncio.gather(*(s.serve() for s in servers), return_exceptions=True)
+        bound = sockets if sockets is not None else [None] * len(servers)
+        results = await asyncio.gather(
+            *(s.serve(sockets=[sock] if sock else None) for s, sock in zip(servers, bound, strict=True)),
+            return_exceptions=True,
+        )
         stop()
         for result in results:
             if isinstance(result, BaseException):

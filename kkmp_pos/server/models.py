@@ -372,6 +372,20 @@ class SchemaVersionModel(pw.Model):
         table_name = "server_schema_version"
 
 
+class RateLimitFailureModel(pw.Model):
+    """One failed enrolment or sign-in from a source (a server-wide table, not cooperative data): the
+    failure limiter counts these rows, so every worker process sees the same counts."""
+
+    id = pw.BigAutoField()
+    kind = pw.CharField(max_length=16)  # enrol | sign_in
+    source = pw.CharField(max_length=64)  # the client address
+    failed_at = pw.DoubleField()  # Unix time, seconds
+
+    class Meta:
+        table_name = "rate_limit_failure"
+        indexes = ((("kind", "source", "failed_at"), False), (("failed_at",), False))
+
+
 ALL_MODELS: list[type[pw.Model]] = [
     CooperativeModel,
     StoreModel,
@@ -396,4 +410,5 @@ ALL_MODELS: list[type[pw.Model]] = [
     QrisAcquirerKeyModel,
     QrisNotificationModel,
     SchemaVersionModel,
+    RateLimitFailureModel,
 ]

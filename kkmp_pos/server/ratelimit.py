@@ -1,21 +1,26 @@
 """Per-source throttling of enrolment and of failed sign-ins (bad terminal or admin tokens).
 
-Counts failures per client address in a sliding window, in memory: one server process is one
-counter (several worker processes each count on their own; a reverse proxy must pass the client's
-address, see `serve --forwarded-allow-ips`). A source past its limit gets 429 with Retry-After
-before its code or token is even looked at, so guessing costs the guesser time, not the server.
+Counts failures per client address in a sliding window, in the database (`rate_limit_failure`), so
+every worker process of `serve --workers N` sees the same count: a guesser gains nothing by landing
+on another worker. A reverse proxy must pass the client's address (`serve --forwarded-allow-ips`). A
+source past its limit gets 429 with Retry-After before its code or token is even looked at, so
+guessing costs the guesser time, not the server. The table is server-wide, not cooperative data
+(docs/SCALING.md: a local table of the coordinator).
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
-import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from kkmp_pos.server.http import ApiError
+
+if TYPE_CHECKING:
+    from kkmp_pos.server.db import ServerDb
 
 
 @dataclass(frozen=True)
@@ -26,50 +31,53 @@ class Limit:
 
 ENROL_LIMIT = Limit(failures=10, window_s=15 * 60)
 SIGN_IN_LIMIT = Limit(failures=30, window_s=5 * 60)
-_MAX_SOURCES = 100_000  # bounds the memory a flood of addresses can take
 
 
 class FailureLimiter:
-    """Sliding-window counts of failures per (kind, source)."""
+    """Sliding-window counts of failures per (kind, source), one row per failure.
 
-    def __init__(self, limits: dict[str, Limit], clock: Callable[[], float] = time.monotonic) -> None:
+    `check` and `failed` use the calling thread's connection when one is open, else open one; the
+    clock is wall time (shared by the processes), injectable for tests."""
+
+    def __init__(
+        self, sdb: ServerDb, limits: dict[str, Limit], clock: Callable[[], float] = time.time
+    ) -> None:
+        self.sdb = sdb
         self.limits = limits
         self.clock = clock
-        self._failures: dict[tuple[str, str], deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, kind: str, source: str, now: float) -> deque[float]:
-        window = self.limits[kind].window_s
-        times = self._failures.get((kind, source))
-        if times is None:
-            return deque()
-        while times and times[0] <= now - window:
-            times.popleft()
-        if not times:
-            del self._failures[(kind, source)]
-        return times
+        self._longest_s = max(limit.window_s for limit in limits.values())
 
     def check(self, kind: str, source: str) -> None:
         """Raise 429 (with Retry-After) when the source used up its failures for `kind`."""
         limit = self.limits[kind]
         now = self.clock()
-        with self._lock:
-            times = self._recent(kind, source, now)
-            if len(times) < limit.failures:
-                return
-            retry_after = max(1, math.ceil(times[0] + limit.window_s - now))
+        source = source[:64]
+        Failure = self.sdb.m.RateLimitFailureModel
+        recent = Failure.select(Failure.failed_at).where(
+            (Failure.kind == kind) & (Failure.source == source) & (Failure.failed_at > now - limit.window_s)
+        )
+        with self._connection():
+            # the oldest failure that still counts is the failures-th newest one
+            row = recent.order_by(Failure.failed_at.desc()).offset(limit.failures - 1).limit(1).first()
+        if row is None:
+            return
+        retry_after = max(1, math.ceil(row.failed_at + limit.window_s - now))
         raise ApiError(
             429, "server_rate_limited", headers={"Retry-After": str(retry_after)}, retry_after_s=retry_after
         )
 
     def failed(self, kind: str, source: str) -> None:
         now = self.clock()
-        with self._lock:
-            if len(self._failures) >= _MAX_SOURCES:
-                self._failures.clear()  # a flood of addresses: forget, rather than grow without end
-            self._recent(kind, source, now)
-            self._failures.setdefault((kind, source), deque()).append(now)
+        Failure = self.sdb.m.RateLimitFailureModel
+        with self._connection(), self.sdb.atomic():
+            # failures older than the longest window count for nothing: the table holds minutes, not a flood
+            Failure.delete().where(Failure.failed_at <= now - self._longest_s).execute()
+            Failure.insert(kind=kind, source=source[:64], failed_at=now).execute()
+
+    def _connection(self) -> contextlib.AbstractContextManager[Any]:
+        database = self.sdb.database
+        return contextlib.nullcontext() if not database.is_closed() else database.connection_context()
 
 
-def default_limiter() -> FailureLimiter:
-    return FailureLimiter({"enrol": ENROL_LIMIT, "sign_in": SIGN_IN_LIMIT})
+def default_limiter(sdb: ServerDb) -> FailureLimiter:
+    return FailureLimiter(sdb, {"enrol": ENROL_LIMIT, "sign_in": SIGN_IN_LIMIT})

@@ -74,7 +74,12 @@ def _step_5_personal_data(sdb: ServerDb) -> None:
     convert_clear_numbers(sdb)
 
 
-def _step_8_qris_notifications(sdb: ServerDb) -> None:
+def _step_6_rate_limit_failures(sdb: ServerDb) -> None:
+    """Failed enrolments and sign-ins in a table, so several worker processes share one count."""
+    sdb.database.create_tables([sdb.m.RateLimitFailureModel], safe=True)
+
+
+def _step_7_qris_notifications(sdb: ServerDb) -> None:
     """QRIS by the acquirer: each store's acquirer public key, and the notifications received."""
     sdb.database.create_tables([sdb.m.QrisAcquirerKeyModel, sdb.m.QrisNotificationModel], safe=True)
 
@@ -85,7 +90,8 @@ STEPS: list[Callable[[ServerDb], None]] = [
     _step_3_enrol_claim_and_token_expiry,
     _step_4_document_keys,
     _step_5_personal_data,
-    _step_8_qris_notifications,  # step 8 of the merged schema (6 and 7 come from other branches)
+    _step_6_rate_limit_failures,
+    _step_7_qris_notifications,
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -37,6 +37,13 @@ TENANT_TABLES = frozenset(
     model._meta.table_name for model in models.ALL_MODELS if "cooperative_id" in model._meta.fields
 )
 
+# server-wide tables, with no cooperative in them, and why (docs/SCALING.md: where each goes under Citus)
+SERVER_WIDE: dict[str, str] = {
+    "server_schema_version": "one row, the schema version: a reference table",
+    "rate_limit_failure": "failed enrolments and sign-ins per client address, which names no cooperative: "
+    "a local table of the coordinator, which the server connects to",
+}
+
 # statements allowed to span cooperatives (matched by a part of their text), and why
 CROSS_TENANT: dict[str, str] = {
     'WHERE ("t1"."enrol_code_hash" = %s)': "enrolment: the code typed at a new till names no cooperative; "

@@ -62,3 +62,12 @@ def test_every_key_of_a_tenant_table_starts_with_the_cooperative():
         for columns, unique in model._meta.indexes:
             if unique:
                 assert columns[0] == "cooperative_id", (model._meta.table_name, columns)
+
+
+def test_every_table_is_a_tenant_table_or_declared_server_wide():
+    from kkmp_pos.server import models
+
+    tables = {model._meta.table_name for model in models.ALL_MODELS}
+    undeclared = tables - sql_capture.TENANT_TABLES - set(sql_capture.SERVER_WIDE)
+    assert not undeclared, f"tables without cooperative_id, not declared in SERVER_WIDE: {undeclared}"
+    assert not sql_capture.TENANT_TABLES & set(sql_capture.SERVER_WIDE)
