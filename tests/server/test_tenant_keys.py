@@ -71,3 +71,15 @@ def test_every_table_is_a_tenant_table_or_declared_server_wide():
     undeclared = tables - sql_capture.TENANT_TABLES - set(sql_capture.SERVER_WIDE)
     assert not undeclared, f"tables without cooperative_id, not declared in SERVER_WIDE: {undeclared}"
     assert not sql_capture.TENANT_TABLES & set(sql_capture.SERVER_WIDE)
+
+
+def test_scaling_plan_distributes_every_tenant_table():
+    import re
+    from pathlib import Path
+
+    plan = (Path(__file__).resolve().parents[2] / "docs" / "SCALING.md").read_text(encoding="utf-8")
+    distributed = set(re.findall(r"create_distributed_table\('(\w+)',\s*'cooperative_id'", plan))
+    referenced = set(re.findall(r"create_reference_table\('(\w+)'\)", plan))  # e.g. national ceilings
+    missing = sql_capture.TENANT_TABLES - distributed - referenced
+    assert not missing, f"docs/SCALING.md neither distributes nor replicates: {sorted(missing)}"
+    assert not distributed - sql_capture.TENANT_TABLES, "SCALING.md names a table that is not a tenant table"
