@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-WINDOW_SIZE = (1366, 768)
+WINDOW_SIZE = (1366, 768)  # when the cashier un-maximises the window
 SHIFT_REFRESH_MS = 5000  # one indexed read of the few unclosed shifts
 
 
@@ -283,7 +283,7 @@ def run_gui(open_till: Callable[[], Till], lang: str | None = None) -> int:
     install_sync(window, till)
     if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") == "1":
         _ShownProbe(window)
-    window.show()
+    window.showMaximized()  # the whole screen, status bar included, whatever its size
     if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") != "1":
         QTimer.singleShot(1500, lambda: start_housekeeping(window, till))
     return app.exec()

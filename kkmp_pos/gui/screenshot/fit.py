@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# What a desktop takes from a maximised window on a 768 px screen: a task bar and the title bar.
-TASKBAR_PX = 40
-TITLE_BAR_PX = 30
+from kkmp_pos.gui.window_fit import TASKBAR_PX, TITLE_BAR_PX
+
 OVERLAP_TOLERANCE_PX = 2  # borders that touch are not an overlap
 
 CONTROLS = (

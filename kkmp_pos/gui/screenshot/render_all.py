@@ -79,7 +79,8 @@ def render_all(till: Till, out_dir: Path | str, area: ScreenArea, lang: str = "i
     stage = open_stage(till, area)
     records = [_render(stage, s.name, s.widget, s.open, out) for s in SHOTS]
     (out / "manifest.json").write_text(
-        json.dumps([r.manifest_entry() for r in records], ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        json.dumps([r.manifest_entry() for r in records], ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8",
     )
     close_stage(stage)
     return records

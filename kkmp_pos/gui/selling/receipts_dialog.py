@@ -33,6 +33,7 @@ from kkmp_pos.gui.ops import run_op
 from kkmp_pos.gui.selling.receipts_cancel_form import ReceiptCancelForm, action_button
 from kkmp_pos.gui.shifts.shift_prompt import ShiftPrompt
 from kkmp_pos.gui.widgets import no_default_buttons
+from kkmp_pos.gui.window_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from kkmp_pos.services.context import Actor
@@ -112,7 +113,8 @@ class ReceiptsDialog(QDialog):
         self.actions.addWidget(self.cancel_form)
         outer.addWidget(self.actions)
         self._show_actions(0)
-        self.setMinimumSize(1100, 680)
+        self.setMinimumSize(960, 600)
+        fit_to_screen(self, 1100, 680)
         no_default_buttons(self)
         for key, slot in (
             ("F5", self.reprint),

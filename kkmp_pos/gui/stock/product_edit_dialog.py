@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -140,7 +141,7 @@ class ProductEditDialog(QDialog):
         self.units.setPlaceholderText(self.tr("Nama | isi | harga | harga anggota | barcode"))
         self.units.setFixedHeight(90)
         self.active = spec.active
-        for label, widget in [
+        rows = [
             (self.tr("Kode (PLU)"), self.code),
             (self.tr("Nama"), self.name),
             (self.tr("Satuan dasar"), self.base_unit),
@@ -159,8 +160,10 @@ class ProductEditDialog(QDialog):
             (self.tr("Golongan obat"), self.drug),
             (self.tr("Barcode (pisahkan spasi)"), self.barcodes),
             (self.tr("Satuan jual lain"), self.units),
-        ]:
-            form.addRow(label, widget)
+        ]
+        more = QFormLayout()  # two columns: the whole form fits a 768 px screen
+        for i, (label, widget) in enumerate(rows):
+            (form if i < 10 else more).addRow(label, widget)
         self.error = QLabel()
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
@@ -170,7 +173,10 @@ class ProductEditDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        columns = QHBoxLayout()
+        columns.addLayout(form, 1)
+        columns.addLayout(more, 1)
+        layout.addLayout(columns)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 

@@ -14,6 +14,7 @@ from kkmp_pos.gui.stock.stock_lists_screen import StockListsScreen
 from kkmp_pos.gui.stock.stock_products_screen import StockProductsScreen
 from kkmp_pos.gui.stock.stock_receiving_screen import StockReceivingScreen
 from kkmp_pos.gui.widgets import MessageBar
+from kkmp_pos.gui.window_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from kkmp_pos.services.context import Actor
@@ -53,7 +54,7 @@ class StockModuleScreen(QWidget):
         self.tabs.addTab(self.limits, self.tr("Batas pembelian"))
         for tab in (self.products, self.receiving, self.card, self.count, self.lists, self.limits):
             tab.open_pdfs = self.open_pdfs
-        self.resize(1280, 720)
+        fit_to_screen(self, 1280, 720)
 
     def show_error(self, text: str) -> None:
         self.message_bar.show_message(text, "error")
