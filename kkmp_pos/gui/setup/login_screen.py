@@ -92,7 +92,7 @@ class LoginScreen(QWidget):
         self.error_label = QLabel()
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
-        self.error_label.setMinimumHeight(48)
+        self.error_label.setMinimumHeight(36)
         right.addWidget(self.error_label)
         keypad = Keypad(self.pin_field, ok_text=self.tr("Masuk [Enter]"))
         keypad.submitted.connect(self.submit)
