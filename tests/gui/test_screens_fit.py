@@ -1,0 +1,94 @@
+"""`kkmp-pos screenshot --all`: every screen and dialog is rendered, and each fits 1366×768 and 1024×768."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import _demo_template
+
+ROOT = Path(__file__).resolve().parents[2]
+GUI = ROOT / "kkmp_pos" / "gui"
+
+
+def snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def screen_and_dialog_classes() -> dict[str, str]:
+    """Every `*Screen` / `*Dialog` class in a `*_screen.py` / `*_dialog.py` module (or anywhere under
+    gui/), as {snake name: "module:Class"}."""
+    found: dict[str, str] = {}
+    for path in sorted(GUI.rglob("*.py")):
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef) and node.name.endswith(("Screen", "Dialog")):
+                found[snake(node.name)] = f"{module}:{node.name}"
+    return found
+
+
+def screen_and_dialog_modules() -> list[str]:
+    return sorted(
+        ".".join(p.relative_to(ROOT).with_suffix("").parts)
+        for p in GUI.rglob("*.py")
+        if p.stem.endswith(("_screen", "_dialog"))
+    )
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> dict[str, list[dict]]:
+    """The manifests of `screenshot --all` at both sizes, each run as the command line runs it."""
+    template = _demo_template(tmp_path_factory)
+    manifests: dict[str, list[dict]] = {}
+    for size in ("1366x768", "1024x768"):
+        data = tmp_path_factory.mktemp(f"data-{size}")
+        shutil.copytree(template, data, dirs_exist_ok=True)
+        out = tmp_path_factory.mktemp(f"shots-{size}")
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+        done = subprocess.run(
+            [sys.executable, "-m", "kkmp_pos", "--data-dir", str(data), "screenshot", "--all", str(out)]
+            + ["--size", size],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        for entry in manifest:
+            png = (out / entry["file"]).read_bytes()
+            assert png[:8] == b"\x89PNG\r\n\x1a\n", entry["name"]
+            assert struct.unpack(">II", png[16:24]) == (entry["width"], entry["height"])
+        manifests[size] = manifest
+    return manifests
+
+
+def test_every_screen_and_dialog_class_is_in_the_manifest(shots):
+    classes = screen_and_dialog_classes()
+    assert len(classes) >= 30  # the scan itself works
+    for manifest in shots.values():
+        names = {entry["name"] for entry in manifest}
+        widgets = {entry["widget"] for entry in manifest}
+        missing = {name: where for name, where in classes.items() if name not in names or where not in widgets}
+        assert not missing, f"not rendered by screenshot --all: {missing}"
+        shown_modules = {w.split(":")[0] for w in widgets}
+        assert not set(screen_and_dialog_modules()) - shown_modules
+
+
+@pytest.mark.parametrize("size", ["1366x768", "1024x768"])
+def test_every_screen_fits(shots, size):
+    width, height = (int(n) for n in size.split("x"))
+    bad = {e["name"]: e["problems"] for e in shots[size] if not e["fits"]}
+    assert not bad, f"do not fit {size}: {json.dumps(bad, ensure_ascii=False, indent=1)}"
+    for entry in shots[size]:
+        assert entry["width"] <= width and entry["height"] <= height, entry["name"]
