@@ -33,7 +33,9 @@ def run_gui(args: argparse.Namespace) -> int:
 def _screenshot(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, nargs="?")
     parser.add_argument("--screen", default="cashier", help="which screen to render")
-    parser.add_argument("--all", type=Path, metavar="DIR", help="every screen and dialog, with DIR/manifest.json")
+    parser.add_argument(
+        "--all", type=Path, metavar="DIR", help="every screen and dialog, with DIR/manifest.json"
+    )
     parser.add_argument("--size", default="1366x768", help="the screen --all judges against (WxH)")
 
 

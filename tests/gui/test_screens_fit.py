@@ -56,8 +56,18 @@ def shots(tmp_path_factory) -> dict[str, list[dict]]:
         out = tmp_path_factory.mktemp(f"shots-{size}")
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
         done = subprocess.run(
-            [sys.executable, "-m", "kkmp_pos", "--data-dir", str(data), "screenshot", "--all", str(out)]
-            + ["--size", size],
+            [
+                sys.executable,
+                "-m",
+                "kkmp_pos",
+                "--data-dir",
+                str(data),
+                "screenshot",
+                "--all",
+                str(out),
+                "--size",
+                size,
+            ],
             env=env,
             capture_output=True,
             text=True,
@@ -79,7 +89,9 @@ def test_every_screen_and_dialog_class_is_in_the_manifest(shots):
     for manifest in shots.values():
         names = {entry["name"] for entry in manifest}
         widgets = {entry["widget"] for entry in manifest}
-        missing = {name: where for name, where in classes.items() if name not in names or where not in widgets}
+        missing = {
+            name: where for name, where in classes.items() if name not in names or where not in widgets
+        }
         assert not missing, f"not rendered by screenshot --all: {missing}"
         shown_modules = {w.split(":")[0] for w in widgets}
         assert not set(screen_and_dialog_modules()) - shown_modules

@@ -137,3 +137,10 @@ def _qris(stage: Stage) -> QWidget:
     paid_by_qris = [s for s in sales if any(p.method == "qris" for p in till.receipts.data(s.id).payments)]
     sale = (paid_by_qris or sales or [till.receipts.last()])[0]
     return QrisDialog(till, stage.shop.cashier, sale.id, stage.window.cashier)
+
+
+@shot("key_help_dialog", "kkmp_pos.gui.key_help_dialog:KeyHelpDialog")
+def _key_help(stage: Stage) -> QWidget:
+    from kkmp_pos.gui.key_help_dialog import KeyHelpDialog
+
+    return KeyHelpDialog("cashier_screen", stage.window.cashier)

@@ -116,14 +116,19 @@ class ReceiptsDialog(QDialog):
         self.setMinimumSize(960, 600)
         fit_to_screen(self, 1100, 680)
         no_default_buttons(self)
-        for key, slot in (
-            ("F5", self.reprint),
-            ("F6", self.open_return),
-            ("F8", self.ask_cancel),
-            ("F9", self.open_qris),
-            ("Up", lambda: self._move(-1)),
-            ("Down", lambda: self._move(1)),
-        ):
+        from kkmp_pos.gui.keymap import bind
+
+        keys = bind(
+            "receipts_dialog",
+            {
+                "show_keys": self.show_keys,
+                "reprint": self.reprint,
+                "open_return": self.open_return,
+                "ask_cancel": self.ask_cancel,
+                "open_qris": self.open_qris,
+            },
+        )
+        for key, slot in (*keys.items(), ("Up", lambda: self._move(-1)), ("Down", lambda: self._move(1))):
             QShortcut(QKeySequence(key), self, activated=slot)
         self.reload()
         self.search_field.setFocus()
@@ -133,9 +138,9 @@ class ReceiptsDialog(QDialog):
         page = QWidget()
         row = QHBoxLayout(page)
         row.setContentsMargins(0, 0, 0, 0)
-        self.reprint_button = action_button(self.tr("Cetak salinan [F5]"), self.reprint)
+        self.reprint_button = action_button(self.tr("Cetak salinan [F11]"), self.reprint)
         self.return_button = action_button(self.tr("Retur [F6]"), self.open_return)
-        self.cancel_button = action_button(self.tr("Batalkan struk [F8]"), self.ask_cancel)
+        self.cancel_button = action_button(self.tr("Batalkan struk [Del]"), self.ask_cancel)
         self.qris_button = action_button(self.tr("Selesaikan QRIS [F9]"), self.open_qris)
         close = action_button(self.tr("Tutup [Esc]"), self.reject)
         for button in (self.reprint_button, self.return_button, self.cancel_button, self.qris_button, close):
@@ -261,6 +266,11 @@ class ReceiptsDialog(QDialog):
         self.status_label.style().polish(self.status_label)
 
     # -- actions --------------------------------------------------------------------------------------
+    def show_keys(self) -> None:
+        from kkmp_pos.gui.key_help_dialog import KeyHelpDialog
+
+        KeyHelpDialog("receipts_dialog", self).open()
+
     def reprint(self) -> None:
         sale = self.selected()
         if sale is None or self.child is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from kkmp_pos.gui.stock.limits_screen import LimitsScreen
@@ -55,6 +56,11 @@ class StockModuleScreen(QWidget):
         for tab in (self.products, self.receiving, self.card, self.count, self.lists, self.limits):
             tab.open_pdfs = self.open_pdfs
         fit_to_screen(self, 1280, 720)
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        close = QShortcut(QKeySequence("Esc"), self)  # Esc backs out, as from every dialog
+        close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close.activated.connect(self.close)
 
     def show_error(self, text: str) -> None:
         self.message_bar.show_message(text, "error")
@@ -65,8 +71,6 @@ def open_stock_module(till: Till, actor: Actor, parent: QWidget | None = None) -
 
     The services check every permission again; a cashier sees the window but is refused by name.
     """
-    from PySide6.QtCore import Qt
-
     screen = StockModuleScreen(till, actor, parent)
     screen.setWindowFlag(Qt.WindowType.Window, True)
     screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

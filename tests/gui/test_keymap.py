@@ -1,0 +1,121 @@
+"""The key map (gui/keymap.py) is what the screens really bind, each key means one kind of thing,
+F1 shows it, the login takes a name from the keyboard, and Enter and Esc work in the shift dialogs and
+the stock window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+
+from kkmp_pos.gui.keymap import SCREEN_KEYS, action_words, key_kinds
+from tests.gui.conftest import demo_user, log_in
+from tests.gui.dialog_support import show_active
+
+
+def bound_keys(widget) -> set[str]:
+    """The key sequences of the shortcuts `widget` owns, in portable text ("F8", "Del", "Ctrl+D")."""
+    return {
+        s.key().toString(QKeySequence.SequenceFormat.PortableText)
+        for s in widget.findChildren(QShortcut)
+        if s.parent() is widget
+    }
+
+
+def test_every_key_of_the_map_has_a_meaning_and_words():
+    kinds, words = key_kinds(), action_words()
+    for screen, keys in SCREEN_KEYS.items():
+        for key, action in keys.items():
+            assert key in kinds or key.startswith("Ctrl+"), (screen, key)
+            assert action in words, (screen, action)
+
+
+def test_no_key_clears_a_cart_in_one_place_and_cancels_a_receipt_in_another():
+    """One action per key across screens where the action means a different kind of thing."""
+    destructive = {"clear_cart": "unsaved", "abandon": "unsaved", "ask_cancel": "saved"}
+    meaning: dict[str, set[str]] = {}
+    for keys in SCREEN_KEYS.values():
+        for key, action in keys.items():
+            if action in destructive:
+                meaning.setdefault(key, set()).add(destructive[action])
+    assert all(len(kinds) == 1 for kinds in meaning.values()), meaning
+
+
+def test_cashier_screen_binds_exactly_the_map(qtbot, window):
+    log_in(qtbot, window, demo_user("kasir"), "1111")
+    screen = window.cashier
+    quick = {
+        s.key().toString(QKeySequence.SequenceFormat.PortableText) for s in screen.quick_buttons.shortcuts
+    }
+    assert bound_keys(screen) - quick == set(SCREEN_KEYS["cashier_screen"])
+
+
+def test_f1_shows_the_keys_of_the_cashier_screen(qtbot, window):
+    from kkmp_pos.gui.key_help_dialog import KeyHelpDialog
+
+    log_in(qtbot, window, demo_user("kasir"), "1111")
+    screen = window.cashier
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_F1)
+    dialog = screen.dialog
+    assert isinstance(dialog, KeyHelpDialog)
+    shown = {dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())}
+    assert shown == set(SCREEN_KEYS["cashier_screen"])
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: screen.dialog is None)
+
+
+def test_receipts_list_binds_exactly_the_map(qtbot, till, cashier):
+    from kkmp_pos.gui.selling.receipts_dialog import ReceiptsDialog
+
+    dialog = show_active(qtbot, ReceiptsDialog(till, cashier, None))
+    assert bound_keys(dialog) - {"Up", "Down"} == set(SCREEN_KEYS["receipts_dialog"])
+    assert "F8" not in bound_keys(dialog)
+
+
+def test_login_by_keyboard_letters_and_arrows_then_pin_and_enter(qtbot, window):
+    login = window.login
+    manager = demo_user("manajer")
+    qtbot.keyClicks(login.pin_field, manager.name[:2])  # the first letters pick the name
+    assert login.selected_user_id == manager.id
+    assert login.pin_field.text() == ""
+    qtbot.keyClick(login.pin_field, Qt.Key.Key_Down)
+    assert login.selected_user_id != manager.id
+    qtbot.keyClick(login.pin_field, Qt.Key.Key_Up)
+    assert login.selected_user_id == manager.id
+    qtbot.keyClicks(login.pin_field, "9999")
+    qtbot.keyClick(login.pin_field, Qt.Key.Key_Return)
+    assert window.actor is not None and window.actor.user_id == manager.id
+
+
+def test_enter_opens_the_shift_from_the_count(qtbot, no_shift, cashier):
+    from kkmp_pos.gui.shifts.shift_dialog import OpenShiftDialog
+
+    dialog = show_active(qtbot, OpenShiftDialog(no_shift, cashier, None))
+    box = next(iter(dialog.count.boxes.values()))
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert dialog.shift is not None
+    assert no_shift.shifts.current(cashier) is not None
+
+
+def test_enter_sends_the_close_count(qtbot, till, cashier):
+    from kkmp_pos.gui.shifts.shift_dialog import CloseShiftDialog
+
+    shift = till.shifts.unclosed()[0]
+    dialog = show_active(qtbot, CloseShiftDialog(till, cashier, shift.id, None))
+    box = next(iter(dialog.count.boxes.values()))
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result_label.text() != "", timeout=10_000)
+
+
+def test_esc_closes_the_stock_window(qtbot, till, manager):
+    from kkmp_pos.gui.stock.stock_module_screen import StockModuleScreen
+
+    screen = StockModuleScreen(till, manager)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow, timeout=5_000)
+    qtbot.keyClick(screen.focusWidget() or screen, Qt.Key.Key_Escape)
+    assert not screen.isVisible()
