@@ -4,7 +4,7 @@ and tests/gui/test_keymap.py checks it against the shortcuts the screens really 
 
 A key means the same kind of thing everywhere: F2 finds, F4 sets an amount, F5–F7 pick among the
 choices of the screen, F8 drops what is not yet saved (a cart, an unpaid QRIS), F9 resumes what waits,
-F11 prints a copy, F12 finishes. A saved receipt is cancelled with Delete (and a reason), never F8.
+F11 prints a copy, F12 finishes. A saved receipt is cancelled with Ctrl+B (batalkan, with a reason), never F8.
 """
 
 from __future__ import annotations
@@ -12,28 +12,29 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Keymap", text)
+def tr(text: str) -> str:
+    # lupdate files module-level tr() calls under the empty context, so look them up there.
+    return QCoreApplication.translate("", text)
 
 
 def key_kinds() -> dict[str, str]:
     """What each key means, on every screen."""
     return {
-        "F1": _t("Bantuan: tombol di layar ini"),
-        "F2": _t("Cari"),
-        "F3": _t("Daftar struk"),
-        "F4": _t("Jumlah atau nominal"),
-        "F5": _t("Pilihan pertama di layar ini"),
-        "F6": _t("Pilihan kedua di layar ini"),
-        "F7": _t("Pilihan ketiga di layar ini"),
-        "F8": _t("Buang yang belum tersimpan (keranjang, QRIS belum dibayar)"),
-        "F9": _t("Lanjutkan yang menunggu"),
-        "F10": _t("Lihat struk"),
-        "F11": _t("Cetak salinan"),
-        "F12": _t("Selesai / bayar"),
-        "Del": _t("Batalkan struk tersimpan (dengan alasan)"),
-        "Enter": _t("Lanjut / simpan"),
-        "Esc": _t("Kembali / tutup"),
+        "F1": tr("Bantuan: tombol di layar ini"),
+        "F2": tr("Cari"),
+        "F3": tr("Daftar struk"),
+        "F4": tr("Jumlah atau nominal"),
+        "F5": tr("Pilihan pertama di layar ini"),
+        "F6": tr("Pilihan kedua di layar ini"),
+        "F7": tr("Pilihan ketiga di layar ini"),
+        "F8": tr("Buang yang belum tersimpan (keranjang, QRIS belum dibayar)"),
+        "F9": tr("Lanjutkan yang menunggu"),
+        "F10": tr("Lihat struk"),
+        "F11": tr("Cetak salinan"),
+        "F12": tr("Selesai / bayar"),
+        "Ctrl+B": tr("Batalkan struk tersimpan (dengan alasan)"),
+        "Enter": tr("Lanjut / simpan"),
+        "Esc": tr("Kembali / tutup"),
     }
 
 
@@ -63,7 +64,7 @@ SCREEN_KEYS: dict[str, dict[str, str]] = {
         "F6": "open_return",
         "F9": "open_qris",
         "F11": "reprint",
-        "Del": "ask_cancel",
+        "Ctrl+B": "ask_cancel",
     },
     "payment_dialog": {"F4": "exact", "F5": "qris_rest", "F6": "transfer_rest"},
     "discount_dialog": {"F4": "toggle_percent", "F5": "line", "F6": "total", "F7": "price"},
@@ -76,40 +77,40 @@ SCREEN_KEYS: dict[str, dict[str, str]] = {
 def action_words() -> dict[str, str]:
     """The words the help overlay shows for each action."""
     return {
-        "show_keys": _t("Daftar tombol ini"),
-        "start_search": _t("Cari barang"),
-        "receipts": _t("Daftar struk"),
-        "change_qty": _t("Ubah jumlah baris"),
-        "hold": _t("Tahan keranjang"),
-        "ask_member": _t("Anggota"),
-        "remove_member": _t("Lepas anggota"),
-        "clear_cart": _t("Kosongkan keranjang"),
-        "recall": _t("Panggil keranjang ditahan"),
-        "show_last_receipt": _t("Struk terakhir"),
-        "reprint_last": _t("Cetak ulang struk terakhir"),
-        "pay": _t("Bayar"),
-        "discount": _t("Diskon / ubah harga"),
-        "returns": _t("Retur barang"),
-        "register_member": _t("Daftarkan anggota baru"),
-        "toggle_display": _t("Layar pelanggan"),
-        "menu": _t("Menu"),
-        "open_return": _t("Retur dari struk ini"),
-        "open_qris": _t("Selesaikan QRIS"),
-        "reprint": _t("Cetak salinan"),
-        "ask_cancel": _t("Batalkan struk"),
-        "exact": _t("Uang pas"),
-        "qris_rest": _t("QRIS = sisa"),
-        "transfer_rest": _t("Transfer = sisa"),
-        "toggle_percent": _t("Rupiah / persen"),
-        "line": _t("Diskon baris"),
-        "total": _t("Diskon total"),
-        "price": _t("Ubah harga"),
-        "return_all": _t("Semua barang"),
-        "submit": _t("Simpan retur"),
-        "abandon": _t("Batalkan QRIS"),
-        "cash": _t("Tunai"),
-        "qris": _t("QRIS"),
-        "transfer": _t("Transfer"),
+        "show_keys": tr("Daftar tombol ini"),
+        "start_search": tr("Cari barang"),
+        "receipts": tr("Daftar struk"),
+        "change_qty": tr("Ubah jumlah baris"),
+        "hold": tr("Tahan keranjang"),
+        "ask_member": tr("Anggota"),
+        "remove_member": tr("Lepas anggota"),
+        "clear_cart": tr("Kosongkan keranjang"),
+        "recall": tr("Panggil keranjang ditahan"),
+        "show_last_receipt": tr("Struk terakhir"),
+        "reprint_last": tr("Cetak ulang struk terakhir"),
+        "pay": tr("Bayar"),
+        "discount": tr("Diskon / ubah harga"),
+        "returns": tr("Retur barang"),
+        "register_member": tr("Daftarkan anggota baru"),
+        "toggle_display": tr("Layar pelanggan"),
+        "menu": tr("Menu"),
+        "open_return": tr("Retur dari struk ini"),
+        "open_qris": tr("Selesaikan QRIS"),
+        "reprint": tr("Cetak salinan"),
+        "ask_cancel": tr("Batalkan struk"),
+        "exact": tr("Uang pas"),
+        "qris_rest": tr("QRIS = sisa"),
+        "transfer_rest": tr("Transfer = sisa"),
+        "toggle_percent": tr("Rupiah / persen"),
+        "line": tr("Diskon baris"),
+        "total": tr("Diskon total"),
+        "price": tr("Ubah harga"),
+        "return_all": tr("Semua barang"),
+        "submit": tr("Simpan retur"),
+        "abandon": tr("Batalkan QRIS"),
+        "cash": tr("Tunai"),
+        "qris": tr("QRIS"),
+        "transfer": tr("Transfer"),
     }
 
 

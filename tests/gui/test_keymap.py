@@ -13,7 +13,7 @@ from tests.gui.dialog_support import show_active
 
 
 def bound_keys(widget) -> set[str]:
-    """The key sequences of the shortcuts `widget` owns, in portable text ("F8", "Del", "Ctrl+D")."""
+    """The key sequences of the shortcuts `widget` owns, in portable text ("F8", "Ctrl+B")."""
     return {
         s.key().toString(QKeySequence.SequenceFormat.PortableText)
         for s in widget.findChildren(QShortcut)

@@ -140,7 +140,7 @@ class ReceiptsDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         self.reprint_button = action_button(self.tr("Cetak salinan [F11]"), self.reprint)
         self.return_button = action_button(self.tr("Retur [F6]"), self.open_return)
-        self.cancel_button = action_button(self.tr("Batalkan struk [Del]"), self.ask_cancel)
+        self.cancel_button = action_button(self.tr("Batalkan struk [Ctrl+B]"), self.ask_cancel)
         self.qris_button = action_button(self.tr("Selesaikan QRIS [F9]"), self.open_qris)
         close = action_button(self.tr("Tutup [Esc]"), self.reject)
         for button in (self.reprint_button, self.return_button, self.cancel_button, self.qris_button, close):
