@@ -1,4 +1,5 @@
-"""Words for stored codes (roles, business units, drug classes): the code is kept, people see a label.
+"""Words for stored codes (roles, business units, drug classes, supplier kinds): the code is kept,
+people see a label.
 
 The Indonesian labels are marked with QT_TRANSLATE_NOOP under the context "Labels" so lupdate puts
 them in the English translation; `*_label` looks them up in the installed language.
@@ -27,6 +28,14 @@ DRUG_CLASSES: dict[str, str] = {
     "keras": QT_TRANSLATE_NOOP("Labels", "Obat keras"),
 }
 
+SUPPLIER_KINDS: dict[str, str] = {
+    "bulog": QT_TRANSLATE_NOOP("Labels", "Bulog"),
+    "lpg_agent": QT_TRANSLATE_NOOP("Labels", "Agen LPG"),
+    "kimia_farma": QT_TRANSLATE_NOOP("Labels", "Kimia Farma"),
+    "local": QT_TRANSLATE_NOOP("Labels", "Pemasok lokal"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Lainnya"),
+}
+
 
 def _label(table: dict[str, str], code: str | None) -> str:
     text = table.get(code or "")
@@ -45,3 +54,7 @@ def business_unit_label(code: str) -> str:
 
 def drug_class_label(code: str | None) -> str:
     return _label(DRUG_CLASSES, code)
+
+
+def supplier_kind_label(code: str | None) -> str:
+    return _label(SUPPLIER_KINDS, code)

@@ -1108,54 +1108,79 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="14"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="15"/>
         <source>Kasir</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="15"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="16"/>
         <source>Manajer</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="16"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="17"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="19"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="20"/>
         <source>Sembako</source>
         <translation>Basic groceries</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="20"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="21"/>
         <source>LPG</source>
         <translation>LPG</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="21"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="22"/>
         <source>Obat</source>
         <translation>Medicines</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="24"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="25"/>
         <source>Bukan obat</source>
         <translation>Not a medicine</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="25"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="26"/>
         <source>Obat bebas</source>
         <translation>OTC medicine</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="26"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="27"/>
         <source>Obat bebas terbatas</source>
         <translation>Limited OTC medicine</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="27"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="28"/>
         <source>Obat keras</source>
         <translation>Prescription medicine</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="32"/>
+        <source>Bulog</source>
+        <translation>Bulog</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="33"/>
+        <source>Agen LPG</source>
+        <translation>LPG agent</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="34"/>
+        <source>Kimia Farma</source>
+        <translation>Kimia Farma</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="35"/>
+        <source>Pemasok lokal</source>
+        <translation>Local supplier</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="36"/>
+        <source>Lainnya</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -1279,6 +1304,11 @@
         <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="80"/>
         <source>Blokir</source>
         <translation>Block</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="82"/>
+        <source>TTTT-BB-HH</source>
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="85"/>
@@ -3457,51 +3487,51 @@
 <context>
     <name>SupplierDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="34"/>
         <source>Pemasok</source>
         <translation>Suppliers</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="47"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="49"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="50"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="51"/>
         <source>Kontak</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="52"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="51"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="53"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="58"/>
         <source>Baru</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="59"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="60"/>
         <source>Nonaktifkan</source>
         <translation>Deactivate</translation>
     </message>

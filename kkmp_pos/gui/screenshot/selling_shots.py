@@ -92,8 +92,10 @@ def _register_member(stage: Stage) -> QWidget:
 @shot("approval_dialog", "kkmp_pos.gui.approval_dialog:ApprovalDialog")
 def _approval(stage: Stage) -> QWidget:
     from kkmp_pos.gui.approval_dialog import ApprovalDialog
+    from kkmp_pos.gui.keymap import action_words
 
-    return ApprovalDialog(stage.till, "void_over_limit", "Hapus baris", stage.window.cashier)
+    what = action_words()["clear_cart"]  # emptying a cart past the shop's limit needs a manager
+    return ApprovalDialog(stage.till, "void_over_limit", what, stage.window.cashier)
 
 
 @shot("held_carts_dialog", f"{SELLING}.held_carts_dialog:HeldCartsDialog")

@@ -79,7 +79,7 @@ class LimitsScreen(StockTab):
         self.mode.addItem(self.tr("Peringatan"), "warn")
         self.mode.addItem(self.tr("Blokir"), "block")
         self.effective = QLineEdit()
-        self.effective.setPlaceholderText("YYYY-MM-DD")
+        self.effective.setPlaceholderText(self.tr("TTTT-BB-HH"))
         self.active = QCheckBox(self.tr("Aktif"))
         self.note = QLineEdit()
         form.addRow(self.tr("Nama aturan"), self.name)
