@@ -573,8 +573,8 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shifts/cash_move_dialog.py" line="37"/>
-        <source>Simpan</source>
-        <translation>Save</translation>
+        <source>Simpan [Enter]</source>
+        <translation>Save [Enter]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shifts/cash_move_dialog.py" line="40"/>
@@ -1068,6 +1068,11 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="48"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="49"/>
         <source>Simpan semua</source>
         <translation>Save all</translation>
     </message>
@@ -1963,6 +1968,16 @@
         <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="162"/>
         <source>Satuan jual lain</source>
         <translation>Other sales units</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="174"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="175"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
     </message>
 </context>
 <context>
@@ -3133,80 +3148,80 @@
 <context>
     <name>StockListsScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="66"/>
         <source>Stok menipis</source>
         <translation>Low stock</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="66"/>
         <source>Hampir kedaluwarsa</source>
         <translation>Expiring soon</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="66"/>
         <source>Sudah kedaluwarsa</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="71"/>
         <source>Cetak PDF</source>
         <translation>Print PDF</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="70"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="72"/>
         <source>Hapus stok (rusak/kedaluwarsa/hilang)…</source>
         <translation>Write off stock (damaged/expired/lost)…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="93"/>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="113"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="94"/>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="114"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="97"/>
         <source>Stok</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="98"/>
         <source>Batas pesan</source>
         <translation>Reorder level</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="97"/>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="117"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="119"/>
         <source>Nilai</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="115"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="116"/>
         <source>Kedaluwarsa</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="117"/>
         <source>Hari</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="118"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="179"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="181"/>
         <source>Stok dihapus, nilai {v}.</source>
         <translation>Stock written off, value {v}.</translation>
     </message>
@@ -3252,112 +3267,112 @@
 <context>
     <name>StockProductsScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="58"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="59"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="59"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="60"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="61"/>
         <source>Harga</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="61"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="62"/>
         <source>Harga anggota</source>
         <translation>Member price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="62"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="63"/>
         <source>HET</source>
         <translation>HET</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="64"/>
         <source>Stok</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="65"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="74"/>
         <source>Cari nama, kode atau barcode</source>
         <translation>Search name, code or barcode</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="76"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="77"/>
         <source>Tampilkan yang nonaktif</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="86"/>
         <source>Barang baru</source>
         <translation>New product</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="87"/>
         <source>Ubah</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="88"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="89"/>
         <source>Impor CSV/XLSX…</source>
         <translation>Import CSV/XLSX…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="90"/>
         <source>Ekspor…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="90"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="91"/>
         <source>Pemasok…</source>
         <translation>Suppliers…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="123"/>
         <source>ya</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="123"/>
         <source>tidak</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="165"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="166"/>
         <source>Impor barang</source>
         <translation>Import products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="177"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="178"/>
         <source>{n} barang diimpor.</source>
         <translation>{n} products imported.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="186"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="187"/>
         <source>Ekspor barang</source>
         <translation>Export products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="191"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="192"/>
         <source>{n} barang diekspor ke {path}.</source>
         <translation>{n} products exported to {path}.</translation>
     </message>
@@ -3968,6 +3983,16 @@
         <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="44"/>
         <source>Keterangan</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="48"/>
+        <source>Hapus dari stok [Enter]</source>
+        <translation>Take out of stock [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="49"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
     </message>
 </context>
 </TS>

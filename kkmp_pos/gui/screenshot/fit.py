@@ -163,5 +163,10 @@ def visible_texts(top: QWidget) -> list[str]:
             model = child.model()
             columns = range(model.columnCount(QModelIndex()))
             texts.extend(str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns)
-    cleaned = (re.sub(r"<[^>]+>", " ", t).replace("&&", "&") for t in texts)
+    cleaned = (_without_mnemonic(re.sub(r"<[^>]+>", " ", t)) for t in texts)
     return [" ".join(t.split()) for t in cleaned if t and t.strip()]
+
+
+def _without_mnemonic(text: str) -> str:
+    """'&Save' as people see it: 'Save' ('&&' is a shown '&')."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))

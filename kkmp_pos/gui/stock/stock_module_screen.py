@@ -15,7 +15,7 @@ from kkmp_pos.gui.stock.stock_lists_screen import StockListsScreen
 from kkmp_pos.gui.stock.stock_products_screen import StockProductsScreen
 from kkmp_pos.gui.stock.stock_receiving_screen import StockReceivingScreen
 from kkmp_pos.gui.widgets import MessageBar
-from kkmp_pos.gui.window_fit import fit_to_screen
+from kkmp_pos.gui.window_fit import close_on_escape, fit_to_screen
 
 if TYPE_CHECKING:
     from kkmp_pos.services.context import Actor
@@ -56,11 +56,7 @@ class StockModuleScreen(QWidget):
         for tab in (self.products, self.receiving, self.card, self.count, self.lists, self.limits):
             tab.open_pdfs = self.open_pdfs
         fit_to_screen(self, 1280, 720)
-        from PySide6.QtGui import QKeySequence, QShortcut
-
-        close = QShortcut(QKeySequence("Esc"), self)  # Esc backs out, as from every dialog
-        close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        close.activated.connect(self.close)
+        close_on_escape(self)
 
     def show_error(self, text: str) -> None:
         self.message_bar.show_message(text, "error")
