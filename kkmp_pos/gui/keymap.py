@@ -9,7 +9,8 @@ F11 prints a copy, F12 finishes. A saved receipt is cancelled with Ctrl+B (batal
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
 
 
 def tr(text: str) -> str:
@@ -121,3 +122,8 @@ def bind(screen: str, slots: dict[str, object]) -> dict[str, object]:
     if missing:
         raise KeyError(f"{screen} has no slot for {sorted(missing)}")
     return {key: slots[action] for key, action in keys.items()}
+
+
+def key_codes(screen: str, slots: dict[str, object]) -> dict[Qt.Key, object]:
+    """{Qt key: slot} for a dialog that reads its keys in keyPressEvent (function keys only)."""
+    return {QKeySequence(key)[0].key(): slot for key, slot in bind(screen, slots).items()}

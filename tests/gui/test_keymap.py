@@ -4,6 +4,9 @@ the stock window."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
@@ -119,3 +122,37 @@ def test_esc_closes_the_stock_window(qtbot, till, manager):
     qtbot.waitUntil(screen.isActiveWindow, timeout=5_000)
     qtbot.keyClick(screen.focusWidget() or screen, Qt.Key.Key_Escape)
     assert not screen.isVisible()
+
+
+def test_function_keys_are_bound_only_through_the_key_map():
+    """No screen names a function key in code: each one takes its keys from gui/keymap.py."""
+    gui = Path(__file__).resolve().parents[2] / "kkmp_pos" / "gui"
+    literal = re.compile(r"Key_F\d|QKeySequence\(\s*[\"'](?:Ctrl\+|Shift\+)?F\d")
+    offenders = [
+        f"{path.relative_to(gui)}:{n}"
+        for path in gui.rglob("*.py")
+        if path.name != "keymap.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if literal.search(line)
+    ]
+    assert not offenders, offenders
+
+
+def test_key_hints_on_screen_are_the_keys_of_the_map(qtbot, till, tmp_path):
+    """A button that says [F5] on a screen of the map is bound to F5 there."""
+    from kkmp_pos.gui.screenshot.fit import parse_size
+    from kkmp_pos.gui.screenshot.render_all import render_all
+
+    records = render_all(till, tmp_path, parse_size("1366x768"))
+    checked = 0
+    for record in records:
+        keys = SCREEN_KEYS.get(record.name)
+        if keys is None:
+            continue
+        for text in record.texts:
+            for hint in re.findall(r"\b(?:Ctrl\+)?F\d{1,2}\b", text):
+                checked += 1
+                assert hint in keys, (
+                    f"{record.name}: {text!r} names {hint}, which the map does not bind there"
+                )
+    assert checked >= 20

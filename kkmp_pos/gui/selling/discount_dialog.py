@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -223,7 +223,7 @@ class DiscountDialog(QDialog):
         return self.mode != PRICE and self.pct_button.isChecked()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        from kkmp_pos.gui.keymap import bind
+        from kkmp_pos.gui.keymap import key_codes
 
         slots = {
             "line": lambda: self.set_mode(LINE),
@@ -231,7 +231,7 @@ class DiscountDialog(QDialog):
             "price": lambda: self.set_mode(PRICE),
             "toggle_percent": lambda: self.set_percent(not self.pct_button.isChecked()),
         }
-        keys = {QKeySequence(k)[0].key(): slot for k, slot in bind("discount_dialog", slots).items()}
+        keys = key_codes("discount_dialog", slots)
         action = keys.get(Qt.Key(event.key()))
         if action is not None:
             action()

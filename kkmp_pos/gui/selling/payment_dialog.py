@@ -279,11 +279,14 @@ class PaymentDialog(QDialog):
         return sum(p.tendered_rp for p in self.payments if p.method is PaymentMethod.CASH)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        keys = {
-            Qt.Key.Key_F4: lambda: self.set_tendered(self.cash_due_rp()),
-            Qt.Key.Key_F5: lambda: self.rest_to(self.qris_field),
-            Qt.Key.Key_F6: lambda: self.rest_to(self.transfer_field),
+        from kkmp_pos.gui.keymap import key_codes
+
+        slots = {
+            "exact": lambda: self.set_tendered(self.cash_due_rp()),
+            "qris_rest": lambda: self.rest_to(self.qris_field),
+            "transfer_rest": lambda: self.rest_to(self.transfer_field),
         }
+        keys = key_codes("payment_dialog", slots)
         action = keys.get(Qt.Key(event.key()))
         if action is not None:
             action()

@@ -91,8 +91,12 @@ class ReturnDialog(QDialog):
         self.setMinimumSize(960, 600)
         fit_to_screen(self, 1040, 660)
         no_default_buttons(self)
-        QShortcut(QKeySequence("F4"), self, activated=self.return_all)
-        QShortcut(QKeySequence("F12"), self, activated=self.submit)
+        from kkmp_pos.gui.keymap import bind
+
+        for key, slot in bind(
+            "return_dialog", {"return_all": self.return_all, "submit": self.submit}
+        ).items():
+            QShortcut(QKeySequence(key), self, activated=slot)
         if sale_id is not None:
             self.load_sale(sale_id)
         else:
