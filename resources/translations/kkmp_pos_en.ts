@@ -99,239 +99,239 @@
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="23"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="24"/>
         <source>Bantuan: tombol di layar ini</source>
         <translation>Help: the keys of this screen</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="24"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="25"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="25"/>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="82"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="26"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="83"/>
         <source>Daftar struk</source>
         <translation>Receipts list</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="26"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="27"/>
         <source>Jumlah atau nominal</source>
         <translation>Quantity or amount</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="27"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="28"/>
         <source>Pilihan pertama di layar ini</source>
         <translation>First choice on this screen</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="28"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="29"/>
         <source>Pilihan kedua di layar ini</source>
         <translation>Second choice on this screen</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="29"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="30"/>
         <source>Pilihan ketiga di layar ini</source>
         <translation>Third choice on this screen</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="30"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="31"/>
         <source>Buang yang belum tersimpan (keranjang, QRIS belum dibayar)</source>
         <translation>Drop what is not saved (a cart, an unpaid QRIS)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="31"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="32"/>
         <source>Lanjutkan yang menunggu</source>
         <translation>Resume what is waiting</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="32"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="33"/>
         <source>Lihat struk</source>
         <translation>Show receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="33"/>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="34"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="100"/>
         <source>Cetak salinan</source>
         <translation>Print a copy</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="34"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="35"/>
         <source>Selesai / bayar</source>
         <translation>Finish / pay</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="36"/>
         <source>Batalkan struk tersimpan (dengan alasan)</source>
         <translation>Cancel a saved receipt (with a reason)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="37"/>
         <source>Lanjut / simpan</source>
         <translation>Continue / save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="38"/>
         <source>Kembali / tutup</source>
         <translation>Back / close</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="80"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="81"/>
         <source>Daftar tombol ini</source>
         <translation>This list of keys</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="81"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="82"/>
         <source>Cari barang</source>
         <translation>Search goods</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="83"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="84"/>
         <source>Ubah jumlah baris</source>
         <translation>Change the line&apos;s quantity</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="84"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="85"/>
         <source>Tahan keranjang</source>
         <translation>Hold the cart</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="86"/>
         <source>Anggota</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="87"/>
         <source>Lepas anggota</source>
         <translation>Remove member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="88"/>
         <source>Kosongkan keranjang</source>
         <translation>Empty the cart</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="89"/>
         <source>Panggil keranjang ditahan</source>
         <translation>Recall a held cart</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="90"/>
         <source>Struk terakhir</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="90"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="91"/>
         <source>Cetak ulang struk terakhir</source>
         <translation>Reprint the last receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="91"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="92"/>
         <source>Bayar</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="93"/>
         <source>Diskon / ubah harga</source>
         <translation>Discount / change price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="94"/>
         <source>Retur barang</source>
         <translation>Return goods</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="94"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="95"/>
         <source>Daftarkan anggota baru</source>
         <translation>Register a new member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="96"/>
         <source>Layar pelanggan</source>
         <translation>Customer display</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="97"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="98"/>
         <source>Retur dari struk ini</source>
         <translation>Return from this receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="99"/>
         <source>Selesaikan QRIS</source>
         <translation>Finish QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="101"/>
         <source>Batalkan struk</source>
         <translation>Cancel receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="101"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="102"/>
         <source>Uang pas</source>
         <translation>Exact cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="103"/>
         <source>QRIS = sisa</source>
         <translation>QRIS = rest</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="103"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="104"/>
         <source>Transfer = sisa</source>
         <translation>Transfer = rest</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="104"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="105"/>
         <source>Rupiah / persen</source>
         <translation>Rupiah / percent</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="106"/>
         <source>Diskon baris</source>
         <translation>Line discount</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="107"/>
         <source>Diskon total</source>
         <translation>Total discount</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="108"/>
         <source>Ubah harga</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="109"/>
         <source>Semua barang</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="110"/>
         <source>Simpan retur</source>
         <translation>Save the return</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="110"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="111"/>
         <source>Batalkan QRIS</source>
         <translation>Cancel QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="112"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="113"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="114"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
@@ -595,67 +595,67 @@
 <context>
     <name>CashierScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="76"/>
         <source>Keluar</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="73"/>
         <source>Layar pelanggan</source>
         <translation>Customer display</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="61"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="79"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="124"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="127"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="130"/>
         <source>Hapus baris</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="133"/>
         <source>Kosongkan</source>
         <translation>Clear cart</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="136"/>
         <source>Diskon/harga</source>
         <translation>Discount/price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="139"/>
         <source>Tahan</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="142"/>
         <source>Panggil</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="145"/>
         <source>Struk</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="148"/>
         <source>Retur</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="146"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="179"/>
         <source>BAYAR</source>
         <translation>PAY</translation>
     </message>
@@ -2387,123 +2387,123 @@
         <translation>Register a new member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="91"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="94"/>
         <source>Anggota baru</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="100"/>
         <source>nama lengkap sesuai KTP</source>
         <translation>full name as on the ID card</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="102"/>
         <source>16 angka</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="109"/>
         <source>mis. 0812 3456 7890 (boleh kosong)</source>
         <translation>e.g. 0812 3456 7890 (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="111"/>
         <source>No. Kartu Keluarga, 16 angka (boleh kosong)</source>
         <translation>Family card number, 16 digits (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="114"/>
         <source>RT/RW, kelurahan (boleh kosong)</source>
         <translation>RT/RW, kelurahan (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="115"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="116"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="118"/>
         <source>No. HP</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="119"/>
         <source>No. KK</source>
         <translation>Family card (KK)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="117"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="120"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="124"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="127"/>
         <source>Daftarkan [Enter]</source>
         <translation>Register [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="128"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="131"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="160"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="163"/>
         <source>Anggota terdaftar</source>
         <translation>Member registered</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="171"/>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="329"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="174"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="332"/>
         <source>Mencetak bukti setoran dan kartu anggota…</source>
         <translation>Printing the savings receipt and the member card…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="175"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="178"/>
         <source>Cetak ulang</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="181"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="184"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="198"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="201"/>
         <source>{n}/16 angka</source>
         <translation>{n}/16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="205"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="208"/>
         <source>NIK sah ✓</source>
         <translation>NIK valid ✓</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="230"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="233"/>
         <source>NIK sah ✓ (Hapus untuk mengubah)</source>
         <translation>NIK valid ✓ (Backspace to change)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="317"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="320"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="312"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="315"/>
         <source>No. anggota {number} · NIK {nik} · aktif, harga anggota berlaku</source>
         <translation>Member no. {number} · NIK {nik} · active, member prices apply</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="346"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="349"/>
         <source>Bukti setoran dan kartu anggota tercetak.</source>
         <translation>Savings receipt and member card printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="353"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="356"/>
         <source>Belum tercetak: {reason} Anggota tetap terdaftar.</source>
         <translation>Not printed: {reason} The member stays registered.</translation>
     </message>
@@ -2626,122 +2626,122 @@
         <translation>No receipt chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="106"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="106"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="106"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="119"/>
         <source>Semua barang [F4]</source>
         <translation>All items [F4]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="120"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="124"/>
         <source>Uang dikembalikan dengan</source>
         <translation>Refund by</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="141"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="139"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="143"/>
         <source>mis. kemasan rusak</source>
         <translation>e.g. damaged packaging</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="147"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="151"/>
         <source>Lanjut [Enter]</source>
         <translation>Next [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="155"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="159"/>
         <source>Retur [F12]</source>
         <translation>Return [F12]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="159"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="163"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="183"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="187"/>
         <source>Cetak ulang nota retur</source>
         <translation>Print the return slip again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="189"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="193"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="214"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="218"/>
         <source>{number} · {when} · total {total}</source>
         <translation>{number} · {when} · total {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="230"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="234"/>
         <source>Struk ini tidak bisa diretur (status: {status}).</source>
         <translation>This receipt cannot be returned (status: {status}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="236"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="240"/>
         <source>Semua barang di struk ini sudah diretur.</source>
         <translation>Every item on this receipt was returned already.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="272"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="276"/>
         <source>{name}: paling banyak {qty}.</source>
         <translation>{name}: at most {qty}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="279"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="283"/>
         <source>Uang kembali ± {amount}</source>
         <translation>Refund ≈ {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="293"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="297"/>
         <source>Isi jumlah barang yang dikembalikan.</source>
         <translation>Enter the quantity being returned.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="311"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="315"/>
         <source>Retur {count} barang dari struk {number}</source>
         <translation>Return {count} item(s) from receipt {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="352"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="356"/>
         <source>Retur tersimpan: {number}</source>
         <translation>Return saved: {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="354"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="358"/>
         <source>Uang kembali {amount} ({method})</source>
         <translation>Refund {amount} ({method})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="377"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="381"/>
         <source>Mencetak nota retur…</source>
         <translation>Printing the return slip…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="390"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="394"/>
         <source>Nota retur tercetak.</source>
         <translation>Return slip printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="399"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="403"/>
         <source>Nota retur belum tercetak: {reason} Retur tetap tersimpan.</source>
         <translation>Return slip not printed: {reason} The return stays saved.</translation>
     </message>

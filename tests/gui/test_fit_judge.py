@@ -40,3 +40,14 @@ def test_a_laid_out_window_fits(qtbot):
         layout.addWidget(QPushButton(text))
     window.show()
     assert fit_problems(window, parse_size("1024x768")) == []
+
+
+def test_words_cut_off_in_a_narrow_button_are_seen(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(300, 100)
+    button = QPushButton("Diskon/harga  [Ctrl+D]", window)
+    button.setGeometry(10, 10, 60, 48)
+    window.show()
+    problems = fit_problems(window, parse_size("1024x768"))
+    assert any("cut off" in p and "Diskon/harga" in p for p in problems)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kkmp_pos.gui.window_fit import TASKBAR_PX, TITLE_BAR_PX
 
 OVERLAP_TOLERANCE_PX = 2  # borders that touch are not an overlap
+BUTTON_PADDING_PX = 2  # the least a styled button keeps between its border and its words
 
 CONTROLS = (
     QAbstractButton,
@@ -121,6 +122,9 @@ def fit_problems(top: QWidget, area: ScreenArea) -> list[str]:
             problems.append(f"{describe(child)} at {_rect(rect)} outside the window {_rect(window_rect)}")
         if isinstance(child, CONTROLS) and not _inside_control(child, top):
             placed.append((child, rect))
+        cut = _cut_off(child)
+        if cut:
+            problems.append(f"{describe(child)} cut off: needs {cut} px, has {child.width()}")
     for i, (a, rect_a) in enumerate(placed):
         for b, rect_b in placed[i + 1 :]:
             if a.isAncestorOf(b) or b.isAncestorOf(a):
@@ -129,6 +133,27 @@ def fit_problems(top: QWidget, area: ScreenArea) -> list[str]:
             if common.width() > OVERLAP_TOLERANCE_PX and common.height() > OVERLAP_TOLERANCE_PX:
                 problems.append(f"{describe(a)} overlaps {describe(b)} at {_rect(common)}")
     return problems
+
+
+def _cut_off(widget: QWidget) -> int:
+    """The width a button's or one-line label's words need when the widget is narrower; else 0."""
+    if isinstance(widget, QAbstractButton) and not isinstance(widget, QTabBar):
+        text, room = widget.text(), widget.width() - 2 * BUTTON_PADDING_PX
+        if widget.icon().isNull() is False:
+            return 0
+    elif (
+        isinstance(widget, QLabel) and not widget.wordWrap() and widget.textFormat() != Qt.TextFormat.RichText
+    ):
+        text, room = widget.text(), widget.contentsRect().width()
+        if "<" in text:  # rich text by auto-detection: its tags are not shown
+            return 0
+    else:
+        return 0
+    if not text:
+        return 0
+    metrics = widget.fontMetrics()
+    need = max(metrics.horizontalAdvance(_without_mnemonic(line)) for line in text.split("\n"))
+    return need if need > room + 1 else 0
 
 
 def _inside_control(widget: QWidget, top: QWidget) -> bool:
