@@ -1886,8 +1886,8 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="125"/>
-        <source>Bebas PPN (beras dan bahan pokok lain, LPG 3 kg)</source>
-        <translation>Exempt from VAT (rice and other staples, LPG 3 kg)</translation>
+        <source>Bebas PPN (bahan pokok, LPG 3 kg)</source>
+        <translation>VAT-exempt (staples, LPG 3 kg)</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="127"/>

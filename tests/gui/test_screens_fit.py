@@ -18,6 +18,7 @@ from tests.conftest import _demo_template
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "kkmp_pos" / "gui"
+RUNS = [("1366x768", "id"), ("1024x768", "id"), ("1024x768", "en")]
 
 
 def snake(name: str) -> str:
@@ -47,27 +48,18 @@ def screen_and_dialog_modules() -> list[str]:
 
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory) -> dict[str, list[dict]]:
-    """The manifests of `screenshot --all` at both sizes, each run as the command line runs it."""
+    """The manifests of `screenshot --all` at both sizes (and in English, whose words run longer, on the
+    smaller screen), each run as the command line runs it."""
     template = _demo_template(tmp_path_factory)
     manifests: dict[str, list[dict]] = {}
-    for size in ("1366x768", "1024x768"):
+    for size, lang in RUNS:
         data = tmp_path_factory.mktemp(f"data-{size}")
         shutil.copytree(template, data, dirs_exist_ok=True)
-        out = tmp_path_factory.mktemp(f"shots-{size}")
+        out = tmp_path_factory.mktemp(f"shots-{size}-{lang}")
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+        where = ["--data-dir", str(data), "--lang", lang]
         done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "kkmp_pos",
-                "--data-dir",
-                str(data),
-                "screenshot",
-                "--all",
-                str(out),
-                "--size",
-                size,
-            ],
+            [sys.executable, "-m", "kkmp_pos", *where, "screenshot", "--all", str(out), "--size", size],
             env=env,
             capture_output=True,
             text=True,
@@ -79,7 +71,7 @@ def shots(tmp_path_factory) -> dict[str, list[dict]]:
             png = (out / entry["file"]).read_bytes()
             assert png[:8] == b"\x89PNG\r\n\x1a\n", entry["name"]
             assert struct.unpack(">II", png[16:24]) == (entry["width"], entry["height"])
-        manifests[size] = manifest
+        manifests[f"{size} {lang}"] = manifest
     return manifests
 
 
@@ -97,10 +89,11 @@ def test_every_screen_and_dialog_class_is_in_the_manifest(shots):
         assert not set(screen_and_dialog_modules()) - shown_modules
 
 
-@pytest.mark.parametrize("size", ["1366x768", "1024x768"])
-def test_every_screen_fits(shots, size):
+@pytest.mark.parametrize(("size", "lang"), RUNS)
+def test_every_screen_fits(shots, size, lang):
     width, height = (int(n) for n in size.split("x"))
-    bad = {e["name"]: e["problems"] for e in shots[size] if not e["fits"]}
-    assert not bad, f"do not fit {size}: {json.dumps(bad, ensure_ascii=False, indent=1)}"
-    for entry in shots[size]:
+    manifest = shots[f"{size} {lang}"]
+    bad = {e["name"]: e["problems"] for e in manifest if not e["fits"]}
+    assert not bad, f"do not fit {size} ({lang}): {json.dumps(bad, ensure_ascii=False, indent=1)}"
+    for entry in manifest:
         assert entry["width"] <= width and entry["height"] <= height, entry["name"]

@@ -122,7 +122,7 @@ class ProductEditDialog(QDialog):
         for code in DRUG_CLASSES:
             self.drug.addItem(drug_class_label(code), code)
         _select_code(self.drug, spec.drug_class or "")
-        self.ppn_exempt = QCheckBox(self.tr("Bebas PPN (beras dan bahan pokok lain, LPG 3 kg)"))
+        self.ppn_exempt = QCheckBox(self.tr("Bebas PPN (bahan pokok, LPG 3 kg)"))
         self.ppn_exempt.setToolTip(
             self.tr("Hanya berlaku bila koperasi terdaftar sebagai PKP: barang ini tidak dihitung PPN.")
         )
