@@ -43,3 +43,10 @@ class KeyHelpDialog(QDialog):
         close.setDefault(True)
         layout.addWidget(close)
         self.resize(760, 560)
+
+
+def show_key_help(parent: QWidget, screen: str) -> KeyHelpDialog:
+    """F1 on a dialog: the help over it, window-modal."""
+    dialog = KeyHelpDialog(screen, parent)
+    dialog.open()
+    return dialog

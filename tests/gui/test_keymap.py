@@ -156,3 +156,15 @@ def test_key_hints_on_screen_are_the_keys_of_the_map(qtbot, till, tmp_path):
                     f"{record.name}: {text!r} names {hint}, which the map does not bind there"
                 )
     assert checked >= 20
+
+
+def test_the_main_window_opens_maximised(qtbot, till):
+    from kkmp_pos.gui.app import MainWindow, show_main_window
+
+    window = MainWindow(till)
+    qtbot.addWidget(window)
+    show_main_window(window)
+    qtbot.waitExposed(window)
+    assert window.isMaximized()
+    screen = window.screen().availableGeometry()
+    qtbot.waitUntil(lambda: window.frameGeometry() == screen, timeout=5_000)

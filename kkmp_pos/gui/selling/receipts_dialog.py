@@ -116,12 +116,13 @@ class ReceiptsDialog(QDialog):
         self.setMinimumSize(960, 600)
         fit_to_screen(self, 1100, 680)
         no_default_buttons(self)
+        from kkmp_pos.gui.key_help_dialog import show_key_help
         from kkmp_pos.gui.keymap import bind
 
         keys = bind(
             "receipts_dialog",
             {
-                "show_keys": self.show_keys,
+                "show_keys": lambda: show_key_help(self, "receipts_dialog"),
                 "reprint": self.reprint,
                 "open_return": self.open_return,
                 "ask_cancel": self.ask_cancel,
@@ -266,11 +267,6 @@ class ReceiptsDialog(QDialog):
         self.status_label.style().polish(self.status_label)
 
     # -- actions --------------------------------------------------------------------------------------
-    def show_keys(self) -> None:
-        from kkmp_pos.gui.key_help_dialog import KeyHelpDialog
-
-        KeyHelpDialog("receipts_dialog", self).open()
-
     def reprint(self) -> None:
         sale = self.selected()
         if sale is None or self.child is not None:
