@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kkmp_pos.gui.keymap import SCREEN_KEYS, action_words, key_kinds
+from kkmp_pos.gui.keymap import action_words, key_kinds, screen_keys
 from kkmp_pos.gui.widgets import TOUCH_PX
 
 
@@ -25,7 +25,7 @@ class KeyHelpDialog(QDialog):
         title.setProperty("role", "big")
         layout.addWidget(title)
         words, kinds = action_words(), key_kinds()
-        keys = SCREEN_KEYS.get(screen, {})
+        keys = screen_keys(screen)
         self.table = QTableWidget(len(keys), 3)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Tombol"), self.tr("Di sini"), self.tr("Di semua layar")]
@@ -34,6 +34,7 @@ class KeyHelpDialog(QDialog):
             for col, text in enumerate((key, words.get(action, action), kinds.get(key, ""))):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
         layout.addWidget(self.table, 1)

@@ -34,6 +34,7 @@ def key_kinds() -> dict[str, str]:
         "F11": tr("Cetak salinan"),
         "F12": tr("Selesai / bayar"),
         "Ctrl+B": tr("Batalkan struk tersimpan (dengan alasan)"),
+        "Del": tr("Hapus baris atau item terpilih"),
         "Enter": tr("Lanjut / simpan"),
         "Esc": tr("Kembali / tutup"),
     }
@@ -74,6 +75,18 @@ SCREEN_KEYS: dict[str, dict[str, str]] = {
     "register_member_dialog": {"F5": "cash", "F6": "qris", "F7": "transfer"},
 }
 
+# Keys a field or list reads itself (the scan field's Del, the held-carts list's Del and Enter), and the
+# quick buttons' Ctrl+1…9 (one per button): shown on F1 beside the shortcuts above.
+READ_BY_FIELDS: dict[str, dict[str, str]] = {
+    "cashier_screen": {"Del": "remove_line", "Enter": "pay_empty", "Ctrl+1…9": "quick_item"},
+    "held_carts_dialog": {"Del": "drop_held", "Enter": "recall"},
+}
+
+
+def screen_keys(screen: str) -> dict[str, str]:
+    """Every key of `screen`, for the help overlay."""
+    return {**SCREEN_KEYS.get(screen, {}), **READ_BY_FIELDS.get(screen, {})}
+
 
 def action_words() -> dict[str, str]:
     """The words the help overlay shows for each action."""
@@ -112,6 +125,10 @@ def action_words() -> dict[str, str]:
         "cash": tr("Tunai"),
         "qris": tr("QRIS"),
         "transfer": tr("Transfer"),
+        "remove_line": tr("Hapus baris terpilih (kolom pindai kosong)"),
+        "pay_empty": tr("Bayar (kolom pindai kosong)"),
+        "quick_item": tr("Barang tombol cepat 1…9"),
+        "drop_held": tr("Buang keranjang ditahan"),
     }
 
 

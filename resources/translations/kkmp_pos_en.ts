@@ -110,7 +110,7 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/keymap.py" line="26"/>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="83"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="96"/>
         <source>Daftar struk</source>
         <translation>Receipts list</translation>
     </message>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/keymap.py" line="34"/>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="113"/>
         <source>Cetak salinan</source>
         <translation>Print a copy</translation>
     </message>
@@ -167,173 +167,198 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/keymap.py" line="37"/>
+        <source>Hapus baris atau item terpilih</source>
+        <translation>Remove the selected line or item</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="38"/>
         <source>Lanjut / simpan</source>
         <translation>Continue / save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="39"/>
         <source>Kembali / tutup</source>
         <translation>Back / close</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="81"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="94"/>
         <source>Daftar tombol ini</source>
         <translation>This list of keys</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="82"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="95"/>
         <source>Cari barang</source>
         <translation>Search goods</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="84"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="97"/>
         <source>Ubah jumlah baris</source>
         <translation>Change the line&apos;s quantity</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="98"/>
         <source>Tahan keranjang</source>
         <translation>Hold the cart</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="99"/>
         <source>Anggota</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="100"/>
         <source>Lepas anggota</source>
         <translation>Remove member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="101"/>
         <source>Kosongkan keranjang</source>
         <translation>Empty the cart</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="102"/>
         <source>Panggil keranjang ditahan</source>
         <translation>Recall a held cart</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="90"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="103"/>
         <source>Struk terakhir</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="91"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="104"/>
         <source>Cetak ulang struk terakhir</source>
         <translation>Reprint the last receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="105"/>
         <source>Bayar</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="106"/>
         <source>Diskon / ubah harga</source>
         <translation>Discount / change price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="94"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="107"/>
         <source>Retur barang</source>
         <translation>Return goods</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="108"/>
         <source>Daftarkan anggota baru</source>
         <translation>Register a new member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="109"/>
         <source>Layar pelanggan</source>
         <translation>Customer display</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="110"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="111"/>
         <source>Retur dari struk ini</source>
         <translation>Return from this receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="112"/>
         <source>Selesaikan QRIS</source>
         <translation>Finish QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="101"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="114"/>
         <source>Batalkan struk</source>
         <translation>Cancel receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="115"/>
         <source>Uang pas</source>
         <translation>Exact cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="103"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="116"/>
         <source>QRIS = sisa</source>
         <translation>QRIS = rest</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="104"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="117"/>
         <source>Transfer = sisa</source>
         <translation>Transfer = rest</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="118"/>
         <source>Rupiah / persen</source>
         <translation>Rupiah / percent</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="119"/>
         <source>Diskon baris</source>
         <translation>Line discount</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="120"/>
         <source>Diskon total</source>
         <translation>Total discount</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="121"/>
         <source>Ubah harga</source>
         <translation>Change price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="122"/>
         <source>Semua barang</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="110"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="123"/>
         <source>Simpan retur</source>
         <translation>Save the return</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="124"/>
         <source>Batalkan QRIS</source>
         <translation>Cancel QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="125"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="126"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/keymap.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="127"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="128"/>
+        <source>Hapus baris terpilih (kolom pindai kosong)</source>
+        <translation>Remove the selected line (scan field empty)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="129"/>
+        <source>Bayar (kolom pindai kosong)</source>
+        <translation>Pay (scan field empty)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="130"/>
+        <source>Barang tombol cepat 1…9</source>
+        <translation>Quick-button goods 1…9</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="131"/>
+        <source>Buang keranjang ditahan</source>
+        <translation>Drop the held cart</translation>
     </message>
 </context>
 <context>
@@ -1105,7 +1130,7 @@
         <translation>On every screen</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/key_help_dialog.py" line="40"/>
+        <location filename="../../kkmp_pos/gui/key_help_dialog.py" line="41"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
@@ -2299,82 +2324,82 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="142"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="143"/>
         <source>Retur [F6]</source>
         <translation>Return [F6]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="141"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="142"/>
         <source>Cetak salinan [F11]</source>
         <translation>Print copy [F11]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="143"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="144"/>
         <source>Batalkan struk [Ctrl+B]</source>
         <translation>Cancel receipt [Ctrl+B]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="144"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="145"/>
         <source>Selesaikan QRIS [F9]</source>
         <translation>Finish QRIS [F9]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="145"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="146"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="158"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="159"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="159"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="160"/>
         <source>Menunggu QRIS</source>
         <translation>Awaiting QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="160"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="161"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="168"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="169"/>
         <source>{n} menunggu QRIS</source>
         <translation>{n} awaiting QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="283"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="279"/>
         <source>Mencetak salinan {number}…</source>
         <translation>Printing a copy of {number}…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="295"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="291"/>
         <source>Salinan struk tercetak.</source>
         <translation>Receipt copy printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="298"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="294"/>
         <source>Salinan belum tercetak: {reason}</source>
         <translation>Copy not printed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="339"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="335"/>
         <source>Batalkan {number} ({total})? Stok kembali, uang dikembalikan.</source>
         <translation>Cancel {number} ({total})? The stock goes back and the money is refunded.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="361"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="357"/>
         <source>Isi alasan pembatalan.</source>
         <translation>Enter the reason for cancelling.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="380"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="376"/>
         <source>Batalkan struk {number} ({total})</source>
         <translation>Cancel receipt {number} ({total})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="409"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="405"/>
         <source>Struk {number} dibatalkan; kembalikan {total} ({method}).</source>
         <translation>Receipt {number} cancelled; refund {total} ({method}).</translation>
     </message>
