@@ -97,3 +97,14 @@ def test_every_screen_fits(shots, size, lang):
     assert not bad, f"do not fit {size} ({lang}): {json.dumps(bad, ensure_ascii=False, indent=1)}"
     for entry in manifest:
         assert entry["width"] <= width and entry["height"] <= height, entry["name"]
+
+
+def test_a_bad_size_or_no_target_is_refused_in_words(tmp_path, capsys):
+    from kkmp_pos.cli import main
+
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "screenshot", "--all", str(tmp_path / "shots"), "--size", "big"]) == 2
+    assert "WIDTHxHEIGHT" in capsys.readouterr().err
+    assert main([*data, "screenshot"]) == 2
+    assert "--all DIR" in capsys.readouterr().err
+    assert not (tmp_path / "shots").exists()
