@@ -51,3 +51,16 @@ def test_words_cut_off_in_a_narrow_button_are_seen(qtbot):
     window.show()
     problems = fit_problems(window, parse_size("1024x768"))
     assert any("cut off" in p and "Diskon/harga" in p for p in problems)
+
+
+def test_a_form_in_a_scroll_area_does_not_fit(qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    scroll = QScrollArea()
+    scroll.setWidget(QLabel("Nama toko"))
+    layout.addWidget(scroll)
+    window.show()
+    assert any("scrolls" in p for p in fit_problems(window, parse_size("1024x768")))

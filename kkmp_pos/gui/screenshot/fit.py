@@ -1,10 +1,11 @@
 """Does a window fit its screen? Judged from the geometry of every visible child widget, and the
 words it shows (for the translation check).
 
-A window fits when it is no larger than the screen leaves it, no control lies outside it, and no two
-controls overlap. Containers (frames, plain widgets) may hold controls; only controls are compared,
-and a control is never compared with one it contains. What a scroll area holds may lie outside it:
-that is what scrolling is for, so its inside is not judged.
+A window fits when it is no larger than the screen leaves it, no control lies outside it, no two
+controls overlap, no words are cut off, and nothing but a list or a text scrolls. Containers (frames,
+plain widgets) may hold controls; only controls are compared, and a control is never compared with
+one it contains. What a list or text holds may lie outside it: that is what scrolling is for, so its
+inside is not judged.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QTabBar,
     QTableView,
     QTabWidget,
@@ -122,6 +124,8 @@ def fit_problems(top: QWidget, area: ScreenArea) -> list[str]:
             problems.append(f"{describe(child)} at {_rect(rect)} outside the window {_rect(window_rect)}")
         if isinstance(child, CONTROLS) and not _inside_control(child, top):
             placed.append((child, rect))
+        if isinstance(child, QScrollArea):
+            problems.append(f"{describe(child)} scrolls: only lists and texts may, not a form")
         cut = _cut_off(child)
         if cut:
             problems.append(f"{describe(child)} cut off: needs {cut} px, has {child.width()}")
