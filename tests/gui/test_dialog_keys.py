@@ -7,8 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton
 
-from kkmp_pos.gui.screenshot import office_shots, selling_shots  # noqa: F401  (they register)
-from kkmp_pos.gui.screenshot.catalog import SHOTS
+from kkmp_pos.gui.screenshot.catalog import load_shots
 from kkmp_pos.gui.screenshot.fit import parse_size
 from kkmp_pos.gui.screenshot.render_all import _dismiss, close_stage, open_stage, settle
 
@@ -35,7 +34,7 @@ def has_enter(dialog: QDialog) -> bool:
 
 def test_esc_closes_and_enter_acts_in_every_dialog_and_window(qtbot, stage):
     no_esc, no_enter = [], []
-    for shot in SHOTS:
+    for shot in load_shots():
         top = shot.open(stage)
         if top is stage.window:
             continue

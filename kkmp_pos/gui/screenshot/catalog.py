@@ -2,8 +2,9 @@
 shown on.
 
 A screen joins with one registration: `@shot("name", "module:Class")` over a function that opens it
-on the stage and returns its window. `name` is the class name in snake case (`PaymentDialog` →
-`payment_dialog`); the coverage test matches every `*Screen`/`*Dialog` class to it.
+on the stage and returns its window, in any `*_shots.py` module of this package. `name` is the class
+name in snake case (`PaymentDialog` → `payment_dialog`); the coverage test matches every
+`*Screen`/`*Dialog` class to it.
 """
 
 from __future__ import annotations
@@ -39,6 +40,18 @@ class Shot:
 
 
 SHOTS: list[Shot] = []
+
+
+def load_shots() -> list[Shot]:
+    """Every shot: the `*_shots.py` modules of this package register theirs when imported."""
+    import importlib
+    import pkgutil
+
+    package = __name__.rsplit(".", 1)[0]
+    for module in pkgutil.iter_modules(importlib.import_module(package).__path__):
+        if module.name.endswith("_shots"):
+            importlib.import_module(f"{package}.{module.name}")
+    return SHOTS
 
 
 def shot(name: str, widget: str) -> Callable[[Callable[[Stage], QWidget]], Callable[[Stage], QWidget]]:

@@ -69,15 +69,14 @@ def render_all(till: Till, out_dir: Path | str, area: ScreenArea, lang: str = "i
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kkmp_pos.gui.app import make_app
     from kkmp_pos.gui.i18n import install_language
-    from kkmp_pos.gui.screenshot import office_shots, selling_shots  # noqa: F401  (they register)
-    from kkmp_pos.gui.screenshot.catalog import SHOTS
+    from kkmp_pos.gui.screenshot.catalog import load_shots
 
     app = make_app()
     install_language(app, lang)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     stage = open_stage(till, area)
-    records = [_render(stage, s.name, s.widget, s.open, out) for s in SHOTS]
+    records = [_render(stage, s.name, s.widget, s.open, out) for s in load_shots()]
     (out / "manifest.json").write_text(
         json.dumps([r.manifest_entry() for r in records], ensure_ascii=False, indent=2) + "\n",
         encoding="utf-8",
