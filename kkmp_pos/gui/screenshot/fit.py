@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from kkmp_pos.gui.window_fit import TASKBAR_PX, TITLE_BAR_PX
 
 OVERLAP_TOLERANCE_PX = 2  # borders that touch are not an overlap
+CELL_ROWS = 30  # rows of each list read for the words check
 BUTTON_PADDING_PX = 2  # the least a styled button keeps between its border and its words
 
 CONTROLS = (
@@ -194,6 +195,22 @@ def visible_texts(top: QWidget) -> list[str]:
             texts.extend(str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns)
     cleaned = (_without_mnemonic(re.sub(r"<[^>]+>", " ", t)) for t in texts)
     return [" ".join(t.split()) for t in cleaned if t and t.strip()]
+
+
+def visible_cells(top: QWidget, rows: int = CELL_ROWS) -> list[str]:
+    """The words in the first rows of the lists and tables `top` shows (data, and the words for codes)."""
+    cells: list[str] = []
+    for child in visible_children(top):
+        if not isinstance(child, QAbstractItemView) or child.model() is None:
+            continue
+        model = child.model()
+        root = child.rootIndex()
+        for r in range(min(rows, model.rowCount(root))):
+            for c in range(model.columnCount(root)):
+                value = model.index(r, c, root).data()
+                if isinstance(value, str) and value.strip():
+                    cells.append(" ".join(value.split()))
+    return cells
 
 
 def _without_mnemonic(text: str) -> str:

@@ -31,11 +31,12 @@ class ShotRecord:
     fits: bool
     problems: list[str]
     widget: str
-    texts: list[str] = field(default_factory=list, repr=False)
+    texts: list[str] = field(default_factory=list, repr=False)  # titles, labels, buttons, headers
+    cells: list[str] = field(default_factory=list, repr=False)  # the first rows of lists and tables
 
     def manifest_entry(self) -> dict[str, object]:
         entry = asdict(self)
-        del entry["texts"]
+        del entry["texts"], entry["cells"]
         return entry
 
 
@@ -110,7 +111,7 @@ def close_stage(stage: Stage) -> None:
 
 
 def _render(stage: Stage, name: str, widget: str, open_, out: Path) -> ShotRecord:  # type: ignore[no-untyped-def]
-    from kkmp_pos.gui.screenshot.fit import fit_problems, visible_texts
+    from kkmp_pos.gui.screenshot.fit import fit_problems, visible_cells, visible_texts
 
     top = open_(stage)
     if not top.isVisible():
@@ -121,7 +122,15 @@ def _render(stage: Stage, name: str, widget: str, open_, out: Path) -> ShotRecor
     if not top.grab().save(str(out / file), "PNG"):
         raise OSError(f"could not write {out / file}")
     record = ShotRecord(
-        name, file, top.width(), top.height(), not problems, problems, widget, visible_texts(top)
+        name,
+        file,
+        top.width(),
+        top.height(),
+        not problems,
+        problems,
+        widget,
+        visible_texts(top),
+        visible_cells(top),
     )
     _dismiss(stage, top)
     return record
