@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QWidget
 
 
 def tr(text: str) -> str:
@@ -68,11 +69,17 @@ SCREEN_KEYS: dict[str, dict[str, str]] = {
         "F11": "reprint",
         "Ctrl+B": "ask_cancel",
     },
-    "payment_dialog": {"F4": "exact", "F5": "qris_rest", "F6": "transfer_rest"},
-    "discount_dialog": {"F4": "toggle_percent", "F5": "line", "F6": "total", "F7": "price"},
-    "return_dialog": {"F4": "return_all", "F12": "submit"},
-    "qris_dialog": {"F8": "abandon"},
-    "register_member_dialog": {"F5": "cash", "F6": "qris", "F7": "transfer"},
+    "payment_dialog": {"F1": "show_keys", "F4": "exact", "F5": "qris_rest", "F6": "transfer_rest"},
+    "discount_dialog": {
+        "F1": "show_keys",
+        "F4": "toggle_percent",
+        "F5": "line",
+        "F6": "total",
+        "F7": "price",
+    },
+    "return_dialog": {"F1": "show_keys", "F4": "return_all", "F12": "submit"},
+    "qris_dialog": {"F1": "show_keys", "F8": "abandon"},
+    "register_member_dialog": {"F1": "show_keys", "F5": "cash", "F6": "qris", "F7": "transfer"},
 }
 
 # Keys a field or list reads itself (the scan field's Del, the held-carts list's Del and Enter), and the
@@ -132,15 +139,24 @@ def action_words() -> dict[str, str]:
     }
 
 
-def bind(screen: str, slots: dict[str, object]) -> dict[str, object]:
-    """{key: slot} for `screen` from the map; `slots` names every action the map gives it."""
+def bind(screen: str, slots: dict[str, object], owner: QWidget | None = None) -> dict[str, object]:
+    """{key: slot} for `screen` from the map; `slots` names every action the map gives it, but F1's
+    help, which `owner` (the screen's widget) gets by itself."""
     keys = SCREEN_KEYS[screen]
+    if owner is not None and "show_keys" not in slots:
+        slots = {**slots, "show_keys": lambda: _show_help(owner, screen)}
     missing = set(keys.values()) - set(slots)
     if missing:
         raise KeyError(f"{screen} has no slot for {sorted(missing)}")
     return {key: slots[action] for key, action in keys.items()}
 
 
-def key_codes(screen: str, slots: dict[str, object]) -> dict[Qt.Key, object]:
+def key_codes(screen: str, slots: dict[str, object], owner: QWidget | None = None) -> dict[Qt.Key, object]:
     """{Qt key: slot} for a dialog that reads its keys in keyPressEvent (function keys only)."""
-    return {QKeySequence(key)[0].key(): slot for key, slot in bind(screen, slots).items()}
+    return {QKeySequence(key)[0].key(): slot for key, slot in bind(screen, slots, owner).items()}
+
+
+def _show_help(owner: QWidget, screen: str) -> None:
+    from kkmp_pos.gui.key_help_dialog import show_key_help  # it reads this map
+
+    show_key_help(owner, screen)

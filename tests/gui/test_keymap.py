@@ -168,3 +168,40 @@ def test_the_main_window_opens_maximised(qtbot, till):
     assert window.isMaximized()
     screen = window.screen().availableGeometry()
     qtbot.waitUntil(lambda: window.frameGeometry() == screen, timeout=5_000)
+
+
+def test_f1_opens_the_keys_of_every_dialog_of_the_map(qtbot, till):
+    """F1 in each dialog with keys of its own shows its keys (the cashier screen is tested above)."""
+    from PySide6.QtWidgets import QApplication
+
+    from kkmp_pos.gui.key_help_dialog import KeyHelpDialog
+    from kkmp_pos.gui.screenshot.catalog import load_shots
+    from kkmp_pos.gui.screenshot.fit import parse_size
+    from kkmp_pos.gui.screenshot.render_all import _dismiss, close_stage, open_stage, settle
+
+    stage = open_stage(till, parse_size("1366x768"))
+    shown = {}
+    try:
+        for shot in load_shots():
+            if shot.name not in SCREEN_KEYS or shot.name == "cashier_screen":
+                continue
+            top = shot.open(stage)
+            top.show()
+            settle()
+            top.activateWindow()
+            qtbot.waitUntil(top.isActiveWindow, timeout=5_000)
+            qtbot.keyClick(top.focusWidget() or top, Qt.Key.Key_F1)
+            settle()
+            helps = [
+                w for w in QApplication.topLevelWidgets() if isinstance(w, KeyHelpDialog) and w.isVisible()
+            ]
+            shown[shot.name] = (
+                {helps[0].table.item(r, 0).text() for r in range(helps[0].table.rowCount())}
+                if helps
+                else set()
+            )
+            _dismiss(stage, top)
+    finally:
+        close_stage(stage)
+    expected = {name: set(keys) for name, keys in SCREEN_KEYS.items() if name != "cashier_screen"}
+    assert shown == expected

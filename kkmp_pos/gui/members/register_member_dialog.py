@@ -80,7 +80,7 @@ class RegisterMemberDialog(QDialog):
         from kkmp_pos.gui.keymap import bind
 
         methods = {m: (lambda m=m: self.set_method(m)) for m in ("cash", "qris", "transfer")}
-        for key, slot in bind("register_member_dialog", methods).items():
+        for key, slot in bind("register_member_dialog", methods, self).items():
             QShortcut(QKeySequence(key), self, activated=slot)
         self.set_method("cash")
         self.name_field.setFocus()

@@ -231,7 +231,7 @@ class DiscountDialog(QDialog):
             "price": lambda: self.set_mode(PRICE),
             "toggle_percent": lambda: self.set_percent(not self.pct_button.isChecked()),
         }
-        keys = key_codes("discount_dialog", slots)
+        keys = key_codes("discount_dialog", slots, self)
         action = keys.get(Qt.Key(event.key()))
         if action is not None:
             action()

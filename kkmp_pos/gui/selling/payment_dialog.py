@@ -286,7 +286,7 @@ class PaymentDialog(QDialog):
             "qris_rest": lambda: self.rest_to(self.qris_field),
             "transfer_rest": lambda: self.rest_to(self.transfer_field),
         }
-        keys = key_codes("payment_dialog", slots)
+        keys = key_codes("payment_dialog", slots, self)
         action = keys.get(Qt.Key(event.key()))
         if action is not None:
             action()

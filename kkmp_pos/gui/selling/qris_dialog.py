@@ -310,7 +310,7 @@ class QrisDialog(QDialog):
             return
         from kkmp_pos.gui.keymap import key_codes
 
-        action = key_codes("qris_dialog", {"abandon": self.ask_abandon}).get(key)
+        action = key_codes("qris_dialog", {"abandon": self.ask_abandon}, self).get(key)
         if action is not None and page == 0:
             action()  # type: ignore[operator]
             return

@@ -116,18 +116,17 @@ class ReceiptsDialog(QDialog):
         self.setMinimumSize(960, 600)
         fit_to_screen(self, 1100, 680)
         no_default_buttons(self)
-        from kkmp_pos.gui.key_help_dialog import show_key_help
         from kkmp_pos.gui.keymap import bind
 
         keys = bind(
             "receipts_dialog",
             {
-                "show_keys": lambda: show_key_help(self, "receipts_dialog"),
                 "reprint": self.reprint,
                 "open_return": self.open_return,
                 "ask_cancel": self.ask_cancel,
                 "open_qris": self.open_qris,
             },
+            self,
         )
         for key, slot in (*keys.items(), ("Up", lambda: self._move(-1)), ("Down", lambda: self._move(1))):
             QShortcut(QKeySequence(key), self, activated=slot)

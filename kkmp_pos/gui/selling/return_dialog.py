@@ -94,7 +94,7 @@ class ReturnDialog(QDialog):
         from kkmp_pos.gui.keymap import bind
 
         for key, slot in bind(
-            "return_dialog", {"return_all": self.return_all, "submit": self.submit}
+            "return_dialog", {"return_all": self.return_all, "submit": self.submit}, self
         ).items():
             QShortcut(QKeySequence(key), self, activated=slot)
         if sale_id is not None:
