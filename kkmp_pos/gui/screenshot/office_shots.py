@@ -175,3 +175,11 @@ def _suppliers(stage: Stage) -> QWidget:
     from kkmp_pos.services.stock.module import stock_module
 
     return SupplierDialog(stock_module(stage.till).suppliers, stage.shop.manager, stage.window)
+
+
+@shot("close_shift_dialog_counted", f"{SHIFTS}.shift_dialog:CloseShiftDialog")
+def _close_shift_counted(stage: Stage) -> QWidget:
+    """After the blind count: the figures, the manager's approval and what stays in the drawer."""
+    dialog = _close_shift(stage)
+    dialog.submit_count()  # type: ignore[attr-defined]
+    return dialog

@@ -146,3 +146,25 @@ def _key_help(stage: Stage) -> QWidget:
     from kkmp_pos.gui.key_help_dialog import KeyHelpDialog
 
     return KeyHelpDialog("cashier_screen", stage.window.cashier)
+
+
+# Second pages of dialogs that change in place: they must fit as well.
+@shot("qris_dialog_reference", f"{SELLING}.qris_dialog:QrisDialog")
+def _qris_reference(stage: Stage) -> QWidget:
+    dialog = _qris(stage)
+    dialog.ask_reference()  # type: ignore[attr-defined]
+    return dialog
+
+
+@shot("receipts_dialog_cancel", f"{SELLING}.receipts_dialog:ReceiptsDialog")
+def _receipts_cancel(stage: Stage) -> QWidget:
+    dialog = _receipts(stage)
+    dialog.ask_cancel()  # type: ignore[attr-defined]  (the first receipt of the list is selected)
+    return dialog
+
+
+@shot("register_member_dialog_qris", "kkmp_pos.gui.members.register_member_dialog:RegisterMemberDialog")
+def _register_member_qris(stage: Stage) -> QWidget:
+    dialog = _register_member(stage)
+    dialog.set_method("qris")  # type: ignore[attr-defined]
+    return dialog
