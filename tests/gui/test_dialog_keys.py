@@ -1,6 +1,5 @@
 """Esc backs out of every dialog and window of `screenshot --all` (a page at a time, at most three),
-and every dialog has an Enter:
-a default button, a field whose Enter submits, or keys of its own."""
+and every dialog has an Enter: a default button, a field whose Enter submits, or keys of its own."""
 
 from __future__ import annotations
 
