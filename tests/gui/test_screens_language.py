@@ -118,3 +118,35 @@ def code_leaks(records, permissions: bool = True) -> set[str]:  # type: ignore[n
                 if permissions and word in PERMISSION_NAMES:
                     leaks.add(f"{record.name}: permission {word!r} in {text!r}")
     return leaks
+
+
+# English words that mean something on a till; none is Indonesian, none is part of a demo name.
+ENGLISH = re.compile(
+    r"\b(failed|receipt|pending|printed|invalid|not valid|unknown|queued|use one of)\b", re.IGNORECASE
+)
+
+
+def english_words(records) -> set[str]:  # type: ignore[no-untyped-def]
+    return {
+        f"{record.name}: {text!r}"
+        for record in records
+        for text in record.texts + record.cells
+        if ENGLISH.search(text)
+    }
+
+
+def test_indonesian_lists_show_no_english_word(shots_in):
+    records, _ = shots_in("id")
+    leaks = {leak for leak in english_words(records) if not leak.startswith("printer_screen:")}
+    assert not leaks, "\n".join(sorted(leaks))
+
+
+@pytest.mark.xfail(
+    reason="the print queue still shows its kind, status and errors in English ('receipt', 'failed'): "
+    "its words are issue 15 point 6 on another branch; remove this mark when they land",
+    strict=False,
+)
+def test_the_print_queue_speaks_indonesian(shots_in):
+    records, _ = shots_in("id")
+    leaks = {leak for leak in english_words(records) if leak.startswith("printer_screen:")}
+    assert not leaks, "\n".join(sorted(leaks))

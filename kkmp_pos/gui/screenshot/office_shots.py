@@ -58,6 +58,9 @@ def _audit(stage: Stage) -> QWidget:
 def _printer(stage: Stage) -> QWidget:
     from kkmp_pos.gui import shift_actions
 
+    # a copy that failed to print, waiting in the queue (an address no printer answers: refused at once)
+    job = stage.till.printing.reprint(stage.till.receipts.last().id)
+    stage.till.printing.print_job(job, uri="tcp://127.0.0.1:9")
     return shift_actions.printer_settings(stage.window, stage.till, stage.shop.manager)
 
 
