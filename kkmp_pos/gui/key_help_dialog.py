@@ -1,4 +1,5 @@
-"""F1: the keys of the screen at hand and what each key means everywhere (from gui/keymap.py)."""
+"""F1: the keys of the screen at hand and what each key means everywhere. The rows come from the key
+map (`gui/keymap.help_rows`), which opens this dialog with `show_key_help`."""
 
 from __future__ import annotations
 
@@ -12,26 +13,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kkmp_pos.gui.keymap import action_words, key_kinds, screen_keys
 from kkmp_pos.gui.widgets import TOUCH_PX
 
 
 class KeyHelpDialog(QDialog):
-    def __init__(self, screen: str, parent: QWidget | None = None) -> None:
+    def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
+        """rows: (key, what it does here, what it means on every screen)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tombol keyboard"))
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Tombol di layar ini"))
         title.setProperty("role", "big")
         layout.addWidget(title)
-        words, kinds = action_words(), key_kinds()
-        keys = screen_keys(screen)
-        self.table = QTableWidget(len(keys), 3)
+        self.table = QTableWidget(len(rows), 3)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Tombol"), self.tr("Di sini"), self.tr("Di semua layar")]
         )
-        for row, (key, action) in enumerate(keys.items()):
-            for col, text in enumerate((key, words.get(action, action), kinds.get(key, ""))):
+        for row, texts in enumerate(rows):
+            for col, text in enumerate(texts):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -44,10 +43,3 @@ class KeyHelpDialog(QDialog):
         close.setDefault(True)
         layout.addWidget(close)
         self.resize(760, 560)
-
-
-def show_key_help(parent: QWidget, screen: str) -> KeyHelpDialog:
-    """F1 on a dialog: the help over it, window-modal."""
-    dialog = KeyHelpDialog(screen, parent)
-    dialog.open()
-    return dialog

@@ -156,7 +156,22 @@ def key_codes(screen: str, slots: dict[str, object], owner: QWidget | None = Non
     return {QKeySequence(key)[0].key(): slot for key, slot in bind(screen, slots, owner).items()}
 
 
-def _show_help(owner: QWidget, screen: str) -> None:
-    from kkmp_pos.gui.key_help_dialog import show_key_help  # it reads this map
+def help_rows(screen: str) -> list[tuple[str, str, str]]:
+    """(key, what it does on `screen`, what it means everywhere) for each key of `screen`."""
+    words, kinds = action_words(), key_kinds()
+    return [
+        (key, words.get(action, action), kinds.get(key, "")) for key, action in screen_keys(screen).items()
+    ]
 
+
+def show_key_help(owner: QWidget, screen: str) -> QWidget:
+    """F1 on a dialog: the keys of `screen` over it, window-modal."""
+    from kkmp_pos.gui.key_help_dialog import KeyHelpDialog
+
+    dialog = KeyHelpDialog(help_rows(screen), owner)
+    dialog.open()
+    return dialog
+
+
+def _show_help(owner: QWidget, screen: str) -> None:
     show_key_help(owner, screen)

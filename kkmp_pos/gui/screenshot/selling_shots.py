@@ -144,8 +144,9 @@ def _qris(stage: Stage) -> QWidget:
 @shot("key_help_dialog", "kkmp_pos.gui.key_help_dialog:KeyHelpDialog")
 def _key_help(stage: Stage) -> QWidget:
     from kkmp_pos.gui.key_help_dialog import KeyHelpDialog
+    from kkmp_pos.gui.keymap import help_rows
 
-    return KeyHelpDialog("cashier_screen", stage.window.cashier)
+    return KeyHelpDialog(help_rows("cashier_screen"), stage.window.cashier)
 
 
 # Second pages of dialogs that change in place: they must fit as well.

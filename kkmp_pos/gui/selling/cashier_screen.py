@@ -165,8 +165,9 @@ class CashierScreen(QWidget):
     def show_keys(self) -> None:
         """F1: the keys of this screen, from the one key map."""
         from kkmp_pos.gui.key_help_dialog import KeyHelpDialog
+        from kkmp_pos.gui.keymap import help_rows
 
-        self.open_dialog(KeyHelpDialog("cashier_screen", self))
+        self.open_dialog(KeyHelpDialog(help_rows("cashier_screen"), self))
 
     def _enable_shortcuts(self, on: bool) -> None:
         # Dialogs are children of this screen: while one is open its own keys (F4 "Uang pas") must
