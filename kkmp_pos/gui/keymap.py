@@ -1,5 +1,5 @@
 """The till's keyboard, written down once: what each function key means on every screen, and which
-action each screen binds to it. The screens bind their keys from here, F1 shows it (key_help_dialog),
+action each screen binds to it. The screens bind their keys from here, F1 shows it (`show_key_help`),
 and tests/gui/test_keymap.py checks it against the shortcuts the screens really hold.
 
 A key means the same kind of thing everywhere: F2 finds, F4 sets an amount, F5–F7 pick among the
