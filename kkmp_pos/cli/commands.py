@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 from kkmp_pos.cli.registry import command, data_dir_of, db_path_of
@@ -30,8 +31,12 @@ def run_gui(args: argparse.Namespace) -> int:
 
 @command("screenshot", "render the demo cashier screen (1366×768, three-line cart) to a PNG")
 def _screenshot(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path)
+    parser.add_argument("file", type=Path, nargs="?")
     parser.add_argument("--screen", default="cashier", help="which screen to render")
+    parser.add_argument(
+        "--all", type=Path, metavar="DIR", help="every screen and dialog, with DIR/manifest.json"
+    )
+    parser.add_argument("--size", default="1366x768", help="the screen --all judges against (WxH)")
 
 
 @_screenshot.handler
@@ -39,10 +44,50 @@ def run_screenshot(args: argparse.Namespace) -> int:
     from kkmp_pos.gui.screenshot import render_screenshot
 
     args.demo = True if not args.data_dir else args.demo
+    if args.all is not None:
+        return run_screenshot_all(args)
+    if args.file is None:
+        print("screenshot: give FILE or --all DIR", file=sys.stderr)
+        return 2
     till = open_till_for(args)
     render_screenshot(till, args.file, screen=args.screen, lang=args.lang or "id")
     print(args.file)
     return 0
+
+
+def run_screenshot_all(args: argparse.Namespace) -> int:
+    from kkmp_pos.gui.screenshot.fit import parse_size
+    from kkmp_pos.gui.screenshot.render_all import render_all, use_screen_of
+
+    try:
+        area = parse_size(args.size)
+    except ValueError as exc:
+        print(f"screenshot: {exc}", file=sys.stderr)
+        return 2
+    use_screen_of(area)
+    with tempfile.TemporaryDirectory(prefix="kkmp-shots-") as scratch:
+        till = _scratch_copy(open_till_for(args), Path(scratch))  # the shots open a shift, type, pick
+        try:
+            records = render_all(till, args.all, area, lang=args.lang or "id")
+        finally:
+            till.close()
+    for record in records:
+        print(f"{record.name}: {'fits' if record.fits else '; '.join(record.problems)}")
+    print(args.all / "manifest.json")
+    return 0
+
+
+def _scratch_copy(source, folder: Path):  # type: ignore[no-untyped-def]
+    """A consistent copy of `source`'s database in `folder`, opened as a till; `source` is closed."""
+    from kkmp_pos.app import open_till
+    from kkmp_pos.config import DB_FILENAME
+    from kkmp_pos.db.backup import backup_to
+
+    try:
+        backup_to(source.ctx.db, folder / DB_FILENAME)
+    finally:
+        source.close()
+    return open_till(folder)
 
 
 # -- receipts ---------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-WINDOW_SIZE = (1366, 768)
+WINDOW_SIZE = (1366, 768)  # when the cashier un-maximises the window
 SHIFT_REFRESH_MS = 5000  # one indexed read of the few unclosed shifts
 
 
@@ -282,6 +282,12 @@ def start_housekeeping(window: MainWindow, till: Till) -> None:
     run_op(window, till.maintenance.run_startup, on_success=done)
 
 
+def show_main_window(window: MainWindow) -> None:
+    """Maximised: the whole screen, status bar included, whatever its size (1024×768 to full HD)."""
+    window.resize(*WINDOW_SIZE)  # the size it takes when the cashier un-maximises it
+    window.showMaximized()
+
+
 def run_gui(open_till: Callable[[], Till], lang: str | None = None) -> int:
     """Open the till window over the till `open_till` gives; returns the process exit code.
 
@@ -297,13 +303,12 @@ def run_gui(open_till: Callable[[], Till], lang: str | None = None) -> int:
         if stored != "id":
             install_language(app, stored)
     window = MainWindow(till)
-    window.resize(*WINDOW_SIZE)
     from kkmp_pos.gui.sync.sync_status import install_sync
 
     install_sync(window, till)
     if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") == "1":
         _ShownProbe(window)
-    window.show()
+    show_main_window(window)
     if os.environ.get("KKMP_POS_EXIT_WHEN_SHOWN") != "1":
         QTimer.singleShot(1500, lambda: start_housekeeping(window, till))
     return app.exec()

@@ -61,6 +61,7 @@ class ApprovalDialog(QDialog):
         left = QVBoxLayout()
         caption = QLabel(self.tr("Siapa yang menyetujui?"))
         caption.setProperty("role", "big")
+        caption.setWordWrap(True)
         left.addWidget(caption)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -116,7 +117,7 @@ class ApprovalDialog(QDialog):
         cancel.setMinimumHeight(TOUCH_PX)
         cancel.clicked.connect(self.reject)
         outer.addWidget(cancel)
-        self.setMinimumWidth(680)
+        self.setMinimumWidth(720)
         no_default_buttons(self)
         if approvers:
             self.select_user(approvers[0].id)

@@ -1,4 +1,5 @@
-"""Words for stored codes (roles, business units, drug classes): the code is kept, people see a label.
+"""Words for stored codes (roles, business units, drug classes, supplier kinds): the code is kept,
+people see a label.
 
 The Indonesian labels are marked with QT_TRANSLATE_NOOP under the context "Labels" so lupdate puts
 them in the English translation; `*_label` looks them up in the installed language.
@@ -42,6 +43,12 @@ PRINT_STATES: dict[str, str] = {
     "printing": QT_TRANSLATE_NOOP("Labels", "Mencetak"),
     "sent": QT_TRANSLATE_NOOP("Labels", "Tercetak"),
     "failed": QT_TRANSLATE_NOOP("Labels", "Gagal"),
+SUPPLIER_KINDS: dict[str, str] = {
+    "bulog": QT_TRANSLATE_NOOP("Labels", "Bulog"),
+    "lpg_agent": QT_TRANSLATE_NOOP("Labels", "Agen LPG"),
+    "kimia_farma": QT_TRANSLATE_NOOP("Labels", "Kimia Farma"),
+    "local": QT_TRANSLATE_NOOP("Labels", "Pemasok lokal"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Lainnya"),
 }
 
 
@@ -70,3 +77,7 @@ def print_state_label(code: str) -> str:
 
 def drug_class_label(code: str | None) -> str:
     return _label(DRUG_CLASSES, code)
+
+
+def supplier_kind_label(code: str | None) -> str:
+    return _label(SUPPLIER_KINDS, code)

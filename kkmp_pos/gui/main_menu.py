@@ -106,9 +106,11 @@ def _safety(parent: QWidget, till: Till, actor: Actor) -> QWidget:
     from PySide6.QtCore import Qt
 
     from kkmp_pos.gui.setup.safety_screen import SafetyScreen
+    from kkmp_pos.gui.window_fit import close_on_escape
 
     screen = SafetyScreen(till, actor)
     screen.setParent(parent, screen.windowFlags() | Qt.WindowType.Window)
+    close_on_escape(screen)
     screen.show()
     return screen
 

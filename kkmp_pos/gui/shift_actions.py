@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 
 def _window(widget: QWidget, parent: QWidget | None) -> QWidget:
     widget.setParent(parent, widget.windowFlags() | _window_flag())
-    widget.resize(1100, 680)
+    from kkmp_pos.gui.window_fit import close_on_escape, fit_to_screen
+
+    fit_to_screen(widget, 1100, 680)
+    close_on_escape(widget)
     widget.show()
     return widget
 

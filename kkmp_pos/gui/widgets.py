@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
 TOUCH_PX = 48  # the smallest target a finger hits reliably (DESIGN.md)
 
 
-def key_button(text: str, key: str = "", *, role: str = "", min_height: int = TOUCH_PX) -> QPushButton:
-    """A button that shows its keyboard key, e.g. 'Bayar' + 'F12' → 'Bayar\\nF12'-style 'F12  Bayar'."""
-    button = QPushButton(f"{text}  [{key}]" if key else text)
+def key_button(
+    text: str, key: str = "", *, role: str = "", min_height: int = TOUCH_PX, stacked: bool = False
+) -> QPushButton:
+    """A button that shows its keyboard key: 'Bayar  [F12]', or stacked 'Bayar' over '[F12]' where
+    buttons stand many in a row (they then fit a 1024 px screen)."""
+    button = QPushButton((f"{text}\n[{key}]" if stacked else f"{text}  [{key}]") if key else text)
     button.setMinimumHeight(min_height)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -213,6 +213,268 @@
         <source>Tanpa pembulatan</source>
         <translation>No rounding</translation>
     </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="25"/>
+        <source>Bantuan: tombol di layar ini</source>
+        <translation>Help: the keys of this screen</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="26"/>
+        <source>Cari</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="27"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="103"/>
+        <source>Daftar struk</source>
+        <translation>Receipts list</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="28"/>
+        <source>Jumlah atau nominal</source>
+        <translation>Quantity or amount</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="29"/>
+        <source>Pilihan pertama di layar ini</source>
+        <translation>First choice on this screen</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="30"/>
+        <source>Pilihan kedua di layar ini</source>
+        <translation>Second choice on this screen</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="31"/>
+        <source>Pilihan ketiga di layar ini</source>
+        <translation>Third choice on this screen</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="32"/>
+        <source>Buang yang belum tersimpan (keranjang, QRIS belum dibayar)</source>
+        <translation>Drop what is not saved (a cart, an unpaid QRIS)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="33"/>
+        <source>Lanjutkan yang menunggu</source>
+        <translation>Resume what is waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="34"/>
+        <source>Lihat struk</source>
+        <translation>Show receipt</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="120"/>
+        <source>Cetak salinan</source>
+        <translation>Print a copy</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="36"/>
+        <source>Selesai / bayar</source>
+        <translation>Finish / pay</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="37"/>
+        <source>Batalkan struk tersimpan (dengan alasan)</source>
+        <translation>Cancel a saved receipt (with a reason)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="38"/>
+        <source>Hapus baris atau item terpilih</source>
+        <translation>Remove the selected line or item</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="39"/>
+        <source>Lanjut / simpan</source>
+        <translation>Continue / save</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="40"/>
+        <source>Kembali / tutup</source>
+        <translation>Back / close</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="101"/>
+        <source>Daftar tombol ini</source>
+        <translation>This list of keys</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="102"/>
+        <source>Cari barang</source>
+        <translation>Search goods</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="104"/>
+        <source>Ubah jumlah baris</source>
+        <translation>Change the line&apos;s quantity</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="105"/>
+        <source>Tahan keranjang</source>
+        <translation>Hold the cart</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="106"/>
+        <source>Anggota</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="107"/>
+        <source>Lepas anggota</source>
+        <translation>Remove member</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="108"/>
+        <source>Kosongkan keranjang</source>
+        <translation>Empty the cart</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="109"/>
+        <source>Panggil keranjang ditahan</source>
+        <translation>Recall a held cart</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="110"/>
+        <source>Struk terakhir</source>
+        <translation>Last receipt</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="111"/>
+        <source>Cetak ulang struk terakhir</source>
+        <translation>Reprint the last receipt</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="112"/>
+        <source>Bayar</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="113"/>
+        <source>Diskon / ubah harga</source>
+        <translation>Discount / change price</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="114"/>
+        <source>Retur barang</source>
+        <translation>Return goods</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="115"/>
+        <source>Daftarkan anggota baru</source>
+        <translation>Register a new member</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="116"/>
+        <source>Layar pelanggan</source>
+        <translation>Customer display</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="117"/>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="118"/>
+        <source>Retur dari struk ini</source>
+        <translation>Return from this receipt</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="119"/>
+        <source>Selesaikan QRIS</source>
+        <translation>Finish QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="121"/>
+        <source>Batalkan struk</source>
+        <translation>Cancel receipt</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="122"/>
+        <source>Uang pas</source>
+        <translation>Exact cash</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="123"/>
+        <source>QRIS = sisa</source>
+        <translation>QRIS = rest</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="124"/>
+        <source>Transfer = sisa</source>
+        <translation>Transfer = rest</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="125"/>
+        <source>Rupiah / persen</source>
+        <translation>Rupiah / percent</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="126"/>
+        <source>Diskon baris</source>
+        <translation>Line discount</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="127"/>
+        <source>Diskon total</source>
+        <translation>Total discount</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="128"/>
+        <source>Ubah harga</source>
+        <translation>Change price</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="129"/>
+        <source>Semua barang</source>
+        <translation>All items</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="130"/>
+        <source>Simpan retur</source>
+        <translation>Save the return</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="131"/>
+        <source>Batalkan QRIS</source>
+        <translation>Cancel QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="132"/>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="133"/>
+        <source>QRIS</source>
+        <translation>QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="134"/>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="135"/>
+        <source>Hapus baris terpilih (kolom pindai kosong)</source>
+        <translation>Remove the selected line (scan field empty)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="136"/>
+        <source>Bayar (kolom pindai kosong)</source>
+        <translation>Pay (scan field empty)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="137"/>
+        <source>Barang tombol cepat 1…9</source>
+        <translation>Quick-button goods 1…9</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/keymap.py" line="138"/>
+        <source>Buang keranjang ditahan</source>
+        <translation>Drop the held cart</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -270,52 +532,52 @@
         <translation>Who approves?</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="80"/>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="81"/>
         <source>Tidak ada manajer terdaftar di kasir ini.</source>
         <translation>No manager is registered on this till.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="83"/>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="84"/>
         <source>↑/↓ ganti nama</source>
         <translation>↑/↓ change name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="93"/>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="94"/>
         <source>Pilih nama</source>
         <translation>Choose a name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="97"/>
         <source>PIN (4–6 angka)</source>
         <translation>PIN (4–6 digits)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="109"/>
         <source>Setujui [Enter]</source>
         <translation>Approve [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="116"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="138"/>
         <source>Kasir</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="138"/>
         <source>Manajer</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="138"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="157"/>
+        <location filename="../../kkmp_pos/gui/approval_dialog.py" line="158"/>
         <source>Pilih dulu nama yang menyetujui.</source>
         <translation>First choose who approves.</translation>
     </message>
@@ -323,58 +585,58 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="37"/>
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="46"/>
         <source>Tampilkan</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="46"/>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="47"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="100"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="55"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="56"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="57"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="58"/>
         <source>Disetujui</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="59"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="68"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="69"/>
         <source>(semua)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="97"/>
         <source>{0} baris</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/reports/audit_screen.py" line="109"/>
         <source>PDF disimpan: {0}</source>
         <translation>PDF saved: {0}</translation>
     </message>
@@ -397,27 +659,27 @@
         <translation>{products}: type or scan the NIK from the buyer&apos;s KTP (16 digits).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="55"/>
         <source>Lanjut bayar [Enter]</source>
         <translation>Go on to payment [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="58"/>
         <source>NIK adalah data pribadi: struk dan layar hanya menampilkan sebagian.</source>
         <translation>The NIK is personal data: receipts and screens show only part of it.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="62"/>
         <source>Kembali ke keranjang [Esc]</source>
         <translation>Back to the cart [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="77"/>
         <source>{count} dari {total} angka</source>
         <translation>{count} of {total} digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="79"/>
+        <location filename="../../kkmp_pos/gui/selling/buyer_nik_dialog.py" line="81"/>
         <source>NIK {nik} sah</source>
         <translation>NIK {nik} is valid</translation>
     </message>
@@ -489,8 +751,8 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shifts/cash_move_dialog.py" line="37"/>
-        <source>Simpan</source>
-        <translation>Save</translation>
+        <source>Simpan [Enter]</source>
+        <translation>Save [Enter]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/shifts/cash_move_dialog.py" line="40"/>
@@ -511,102 +773,102 @@
 <context>
     <name>CashierScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="76"/>
         <source>Keluar</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="73"/>
         <source>Layar pelanggan</source>
         <translation>Customer display</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="61"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="79"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="124"/>
         <source>Cari</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="127"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="130"/>
         <source>Hapus baris</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="133"/>
         <source>Kosongkan</source>
         <translation>Clear cart</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="136"/>
         <source>Diskon/harga</source>
         <translation>Discount/price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="139"/>
         <source>Tahan</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="142"/>
         <source>Panggil</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="145"/>
         <source>Struk</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="148"/>
         <source>Retur</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="146"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_layout.py" line="179"/>
         <source>BAYAR</source>
         <translation>PAY</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="179"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="190"/>
         <source>Selesaikan, tahan atau kosongkan keranjang sebelum keluar.</source>
         <translation>Finish, hold or clear the cart before logging out.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="237"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="248"/>
         <source>{name}: {qty} × {price} = {total}</source>
         <translation>{name}: {qty} × {price} = {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="306"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="317"/>
         <source>Baris dihapus: {name}</source>
         <translation>Line removed: {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="314"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="325"/>
         <source>Keranjang dikosongkan.</source>
         <translation>Cart cleared.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="333"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="344"/>
         <source>Anggota {name} ({number}): harga anggota berlaku.</source>
         <translation>Member {name} ({number}): member prices apply.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="339"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="350"/>
         <source>Anggota {number} tidak aktif: harga biasa.</source>
         <translation>Member {number} is not active: regular prices.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="348"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_screen.py" line="359"/>
         <source>Anggota dilepas: harga biasa.</source>
         <translation>Member removed: regular prices.</translation>
     </message>
@@ -705,63 +967,63 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="120"/>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="156"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="162"/>
         <source>Tutup shift</source>
         <translation>Close shift</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="124"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="130"/>
         <source>Hitung semua uang di laci per pecahan. Jumlah seharusnya baru tampil setelah dikirim.</source>
         <translation>Count all the money in the drawer by denomination. The expected amount is shown only after you submit.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="130"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="136"/>
         <source>Kirim hasil hitung</source>
         <translation>Submit count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="147"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="153"/>
         <source>Manajer</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="148"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="154"/>
         <source>PIN manajer</source>
         <translation>Manager PIN</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="153"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="159"/>
         <source>kosong = semua tetap di laci</source>
         <translation>empty = leave everything in the drawer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="154"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="160"/>
         <source>Ditinggal di laci (modal berikutnya)</source>
         <translation>Left in drawer (next float)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="189"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="204"/>
         <source>lebih</source>
         <translation>over</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="189"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="204"/>
         <source>kurang</source>
         <translation>short</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="189"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="204"/>
         <source>pas</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="190"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="205"/>
         <source>Dihitung {0}. Seharusnya {1}. Selisih {2} ({3}).</source>
         <translation>Counted {0}. Expected {1}. Difference {2} ({3}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="194"/>
+        <location filename="../../kkmp_pos/gui/shifts/shift_dialog.py" line="209"/>
         <source>Selisih melebihi batas {0}: perlu persetujuan manajer.</source>
         <translation>Difference is over the {0} limit: needs manager approval.</translation>
     </message>
@@ -837,28 +1099,28 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="72"/>
-        <source>Diskon baris [F1]</source>
-        <translation>Line discount [F1]</translation>
+        <source>Diskon baris [F5]</source>
+        <translation>Line discount [F5]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="73"/>
-        <source>Diskon total [F2]</source>
-        <translation>Total discount [F2]</translation>
+        <source>Diskon total [F6]</source>
+        <translation>Total discount [F6]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="74"/>
-        <source>Ubah harga [F3]</source>
-        <translation>Change price [F3]</translation>
+        <source>Ubah harga [F7]</source>
+        <translation>Change price [F7]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="90"/>
-        <source>Rupiah [F5]</source>
-        <translation>Rupiah [F5]</translation>
+        <source>Rupiah [F4]</source>
+        <translation>Rupiah [F4]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="91"/>
-        <source>Persen % [F6]</source>
-        <translation>Percent % [F6]</translation>
+        <source>Persen % [F4]</source>
+        <translation>Percent % [F4]</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/selling/discount_dialog.py" line="110"/>
@@ -984,121 +1246,184 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="48"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="49"/>
         <source>Simpan semua</source>
         <translation>Save all</translation>
     </message>
 </context>
 <context>
+    <name>KeyHelpDialog</name>
+    <message>
+        <location filename="../../kkmp_pos/gui/key_help_dialog.py" line="23"/>
+        <source>Tombol keyboard</source>
+        <translation>Keyboard keys</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/key_help_dialog.py" line="25"/>
+        <source>Tombol di layar ini</source>
+        <translation>Keys on this screen</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/key_help_dialog.py" line="30"/>
+        <source>Tombol</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/key_help_dialog.py" line="30"/>
+        <source>Di sini</source>
+        <translation>Here</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/key_help_dialog.py" line="30"/>
+        <source>Di semua layar</source>
+        <translation>On every screen</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/key_help_dialog.py" line="40"/>
+        <source>Tutup [Esc]</source>
+        <translation>Close [Esc]</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="14"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="15"/>
         <source>Kasir</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="15"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="16"/>
         <source>Manajer</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="16"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="17"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="19"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="20"/>
         <source>Sembako</source>
         <translation>Basic groceries</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="20"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="21"/>
         <source>LPG</source>
         <translation>LPG</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="21"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="22"/>
         <source>Obat</source>
         <translation>Medicines</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="24"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="25"/>
         <source>Bukan obat</source>
         <translation>Not a medicine</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="25"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="26"/>
         <source>Obat bebas</source>
         <translation>OTC medicine</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="26"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="27"/>
         <source>Obat bebas terbatas</source>
         <translation>Limited OTC medicine</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="27"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="28"/>
         <source>Obat keras</source>
         <translation>Prescription medicine</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="31"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="32"/>
         <source>Struk</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="32"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="33"/>
         <source>Kartu anggota</source>
         <translation>Member card</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="34"/>
         <source>Laporan</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="34"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="35"/>
         <source>Tes cetak</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="36"/>
         <source>Buka laci</source>
         <translation>Open drawer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="37"/>
         <source>Setoran</source>
         <translation>Deposit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="38"/>
         <source>Bukti simpanan</source>
         <translation>Savings slip</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="39"/>
         <source>Nota retur</source>
         <translation>Return slip</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="42"/>
         <source>Menunggu</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="43"/>
         <source>Mencetak</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="43"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="44"/>
         <source>Tercetak</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="44"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="45"/>
         <source>Gagal</source>
         <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="47"/>
+        <source>Bulog</source>
+        <translation>Bulog</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="48"/>
+        <source>Agen LPG</source>
+        <translation>LPG agent</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="49"/>
+        <source>Kimia Farma</source>
+        <translation>Kimia Farma</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="50"/>
+        <source>Pemasok lokal</source>
+        <translation>Local supplier</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/labels.py" line="51"/>
+        <source>Lainnya</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -1154,127 +1479,132 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="49"/>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="88"/>
         <source>Batas</source>
         <translation>Limit</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="50"/>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="90"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="51"/>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="91"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="92"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="52"/>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="93"/>
         <source>Berlaku mulai</source>
         <translation>Effective from</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="53"/>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="82"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="83"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="54"/>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="94"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="95"/>
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="70"/>
         <source>per transaksi</source>
         <translation>per transaction</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="70"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="71"/>
         <source>per hari</source>
         <translation>per day</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="71"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="72"/>
         <source>per bulan</source>
         <translation>per month</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="76"/>
         <source>per pembeli (NIK atau kartu anggota)</source>
         <translation>per buyer (NIK or member card)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="76"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="77"/>
         <source>per NIK</source>
         <translation>per NIK</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="78"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="79"/>
         <source>Peringatan</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="79"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="80"/>
         <source>Blokir</source>
         <translation>Block</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="84"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="82"/>
+        <source>TTTT-BB-HH</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="85"/>
         <source>Nama aturan</source>
         <translation>Rule name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="86"/>
         <source>Kode barang (=takaran)</source>
         <translation>Product codes (=measure)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="87"/>
         <source>atau kategori</source>
         <translation>or category</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="89"/>
         <source>Satuan</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="90"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="91"/>
         <source>Dihitung</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="101"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="105"/>
         <source>Aturan baru</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="102"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="106"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="103"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="107"/>
         <source>Nonaktifkan</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="130"/>
         <source>ya</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="130"/>
         <source>tidak</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="187"/>
+        <location filename="../../kkmp_pos/gui/stock/limits_screen.py" line="191"/>
         <source>Aturan {name} disimpan.</source>
         <translation>Rule {name} saved.</translation>
     </message>
@@ -1282,78 +1612,83 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="67"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="71"/>
         <source>Pilih nama Anda</source>
         <translation>Choose your name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="74"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="72"/>
+        <source>Ketik huruf awal nama atau tekan ↑/↓, lalu PIN dan Enter</source>
+        <translation>Type the first letters of your name or press ↑/↓, then the PIN and Enter</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="79"/>
         <source>Toko demo: PIN contoh tertulis di bawah setiap nama.</source>
         <translation>Demo shop: each name shows its sample PIN.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="91"/>
         <source>Pilih nama di kiri</source>
         <translation>Choose a name on the left</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="89"/>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="185"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="94"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="223"/>
         <source>PIN (4–6 angka)</source>
         <translation>PIN (4–6 digits)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="105"/>
         <source>Masuk [Enter]</source>
         <translation>Log in [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="123"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="131"/>
         <source>PIN demo: {pin}</source>
         <translation>demo PIN: {pin}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="146"/>
         <source>Kasir</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="146"/>
         <source>Manajer</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="146"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="176"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="214"/>
         <source>Belum ada pengguna. Buat admin pertama toko ini.</source>
         <translation>No users yet. Create this shop&apos;s first admin.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="184"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="222"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="186"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="224"/>
         <source>Ulangi PIN</source>
         <translation>Repeat PIN</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="192"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="230"/>
         <source>Buat admin</source>
         <translation>Create admin</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="205"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="243"/>
         <source>Isi nama admin.</source>
         <translation>Enter the admin&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="208"/>
+        <location filename="../../kkmp_pos/gui/setup/login_screen.py" line="246"/>
         <source>Kedua PIN tidak sama.</source>
         <translation>The two PINs differ.</translation>
     </message>
@@ -1485,91 +1820,91 @@
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="66"/>
         <source>Total belanja</source>
         <translation>Purchase total</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="71"/>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="78"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="77"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="84"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="79"/>
         <source>QRIS = sisa [F5]</source>
         <translation>QRIS = rest [F5]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="81"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="80"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="86"/>
         <source>Transfer = sisa [F6]</source>
         <translation>Transfer = rest [F6]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="82"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="88"/>
         <source>Transfer bank</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="91"/>
         <source>nomor referensi transfer</source>
         <translation>transfer reference number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="92"/>
         <source>Referensi</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="92"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="98"/>
         <source>Tunai harus dibayar</source>
         <translation>Cash due</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="105"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="111"/>
         <source>Uang pas [F4]</source>
         <translation>Exact cash [F4]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="127"/>
         <source>Uang tunai diterima</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="128"/>
         <source>ketik jumlah uang, mis. 100000</source>
         <translation>type the amount, e.g. 100000</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="126"/>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="229"/>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="243"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="132"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="237"/>
         <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="251"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="259"/>
         <source>Kembali</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="140"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="146"/>
         <source>Bayar [Enter]</source>
         <translation>Pay [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="143"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="150"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="236"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="244"/>
         <source>Sisa {rest}, pembulatan tunai {diff}</source>
         <translation>Rest {rest}, cash rounding {diff}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="248"/>
+        <location filename="../../kkmp_pos/gui/selling/payment_dialog.py" line="256"/>
         <source>Kurang</source>
         <translation>Short</translation>
     </message>
@@ -1922,129 +2257,139 @@
 <context>
     <name>ProductEditDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="90"/>
         <source>Ubah barang</source>
         <translation>Edit product</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="90"/>
         <source>Barang baru</source>
         <translation>New product</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="98"/>
         <source>mis. minyak kita, migor</source>
         <translation>e.g. minyak kita, migor</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="98"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="99"/>
         <source>Nama lain yang diketik pembeli atau kasir, pisahkan dengan koma</source>
         <translation>Other names buyers or cashiers type, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="117"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="118"/>
         <source>Dijual per berat (kg)</source>
         <translation>Sold by weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="119"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="120"/>
         <source>Lacak batch dan tanggal kedaluwarsa</source>
         <translation>Track batch and expiry date</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="121"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="122"/>
         <source>Wajib NIK pembeli (LPG 3 kg)</source>
         <translation>Buyer&apos;s NIK required (LPG 3 kg)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="127"/>
-        <source>Bebas PPN (beras dan bahan pokok lain, LPG 3 kg)</source>
-        <translation>Exempt from VAT (rice and other staples, LPG 3 kg)</translation>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="128"/>
+        <source>Bebas PPN (bahan pokok, LPG 3 kg)</source>
+        <translation>VAT-exempt (staples, LPG 3 kg)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="129"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="130"/>
         <source>Hanya berlaku bila koperasi terdaftar sebagai PKP: barang ini tidak dihitung PPN.</source>
         <translation>Applies only when the cooperative is VAT-registered (PKP): no VAT is counted on this item.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="143"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="144"/>
         <source>Nama | isi | harga | harga anggota | barcode</source>
         <translation>Name | contents | price | member price | barcode</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="147"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="148"/>
         <source>Kode (PLU)</source>
         <translation>Code (PLU)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="148"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="149"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="149"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="150"/>
         <source>Nama lain (alias)</source>
         <translation>Other names (aliases)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="150"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="151"/>
         <source>Satuan dasar</source>
         <translation>Base unit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="151"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="152"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="152"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="153"/>
         <source>Unit usaha</source>
         <translation>Business unit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="153"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="154"/>
         <source>Pemasok</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="154"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="155"/>
         <source>Harga pokok (Rp)</source>
         <translation>Cost price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="155"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="156"/>
         <source>Harga jual (Rp)</source>
         <translation>Selling price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="156"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="157"/>
         <source>Harga anggota (Rp)</source>
         <translation>Member price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="157"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="158"/>
         <source>HET / harga tertinggi (Rp)</source>
         <translation>HET / max. retail price (Rp)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="158"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="159"/>
         <source>Batas pesan ulang</source>
         <translation>Reorder level</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="163"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="164"/>
         <source>Golongan obat</source>
         <translation>Drug class</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="164"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="165"/>
         <source>Barcode (pisahkan spasi)</source>
         <translation>Barcodes (space-separated)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="165"/>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="166"/>
         <source>Satuan jual lain</source>
         <translation>Other sales units</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="178"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/product_edit_dialog.py" line="179"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
     </message>
 </context>
 <context>
@@ -2384,112 +2729,112 @@
 <context>
     <name>ReceiptsDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="53"/>
         <source>Struk hari ini</source>
         <translation>Today&apos;s receipts</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="64"/>
         <source>cari nomor struk, atau pindai kode struk</source>
         <translation>search a receipt number, or scan the receipt code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="76"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="76"/>
         <source>Jam</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="76"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="75"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="76"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="134"/>
-        <source>Cetak salinan [F5]</source>
-        <translation>Print copy [F5]</translation>
-    </message>
-    <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="135"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="142"/>
         <source>Retur [F6]</source>
         <translation>Return [F6]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="136"/>
-        <source>Batalkan struk [F8]</source>
-        <translation>Cancel receipt [F8]</translation>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="141"/>
+        <source>Cetak salinan [F11]</source>
+        <translation>Print copy [F11]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="143"/>
+        <source>Batalkan struk [Ctrl+B]</source>
+        <translation>Cancel receipt [Ctrl+B]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="144"/>
         <source>Selesaikan QRIS [F9]</source>
         <translation>Finish QRIS [F9]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="138"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="145"/>
         <source>Tutup [Esc]</source>
         <translation>Close [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="151"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="158"/>
         <source>Selesai</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="152"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="159"/>
         <source>Menunggu QRIS</source>
         <translation>Awaiting QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="153"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="160"/>
         <source>Dibatalkan</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="161"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="168"/>
         <source>{n} menunggu QRIS</source>
         <translation>{n} awaiting QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="271"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="278"/>
         <source>Mencetak salinan {number}…</source>
         <translation>Printing a copy of {number}…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="283"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="290"/>
         <source>Salinan struk tercetak.</source>
         <translation>Receipt copy printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="286"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="293"/>
         <source>Salinan belum tercetak: {reason}</source>
         <translation>Copy not printed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="327"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="334"/>
         <source>Batalkan {number} ({total})? Stok kembali, uang dikembalikan.</source>
         <translation>Cancel {number} ({total})? The stock goes back and the money is refunded.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="349"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="356"/>
         <source>Isi alasan pembatalan.</source>
         <translation>Enter the reason for cancelling.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="368"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="375"/>
         <source>Batalkan struk {number} ({total})</source>
         <translation>Cancel receipt {number} ({total})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="397"/>
+        <location filename="../../kkmp_pos/gui/selling/receipts_dialog.py" line="404"/>
         <source>Struk {number} dibatalkan; kembalikan {total} ({method}).</source>
         <translation>Receipt {number} cancelled; refund {total} ({method}).</translation>
     </message>
@@ -2502,123 +2847,123 @@
         <translation>Register a new member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="91"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="94"/>
         <source>Anggota baru</source>
         <translation>New member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="97"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="100"/>
         <source>nama lengkap sesuai KTP</source>
         <translation>full name as on the ID card</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="102"/>
         <source>16 angka</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="106"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="109"/>
         <source>mis. 0812 3456 7890 (boleh kosong)</source>
         <translation>e.g. 0812 3456 7890 (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="108"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="111"/>
         <source>No. Kartu Keluarga, 16 angka (boleh kosong)</source>
         <translation>Family card number, 16 digits (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="114"/>
         <source>RT/RW, kelurahan (boleh kosong)</source>
         <translation>RT/RW, kelurahan (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="115"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="116"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="118"/>
         <source>No. HP</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="119"/>
         <source>No. KK</source>
         <translation>Family card (KK)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="117"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="120"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="124"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="127"/>
         <source>Daftarkan [Enter]</source>
         <translation>Register [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="128"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="131"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="160"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="163"/>
         <source>Anggota terdaftar</source>
         <translation>Member registered</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="171"/>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="329"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="174"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="332"/>
         <source>Mencetak bukti setoran dan kartu anggota…</source>
         <translation>Printing the savings receipt and the member card…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="175"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="178"/>
         <source>Cetak ulang</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="181"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="184"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="198"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="201"/>
         <source>{n}/16 angka</source>
         <translation>{n}/16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="205"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="208"/>
         <source>NIK sah ✓</source>
         <translation>NIK valid ✓</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="230"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="233"/>
         <source>NIK sah ✓ (Hapus untuk mengubah)</source>
         <translation>NIK valid ✓ (Backspace to change)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="317"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="320"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="312"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="315"/>
         <source>No. anggota {number} · NIK {nik} · aktif, harga anggota berlaku</source>
         <translation>Member no. {number} · NIK {nik} · active, member prices apply</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="346"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="349"/>
         <source>Bukti setoran dan kartu anggota tercetak.</source>
         <translation>Savings receipt and member card printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="353"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="356"/>
         <source>Belum tercetak: {reason} Anggota tetap terdaftar.</source>
         <translation>Not printed: {reason} The member stays registered.</translation>
     </message>
@@ -2716,147 +3061,147 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="53"/>
         <source>Retur barang</source>
         <translation>Return goods</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="67"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="68"/>
         <source>Struk</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="70"/>
         <source>pindai kode struk atau ketik nomor struk</source>
         <translation>scan the receipt code or type the receipt number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="72"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="73"/>
         <source>Cari [Enter]</source>
         <translation>Find [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="77"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="78"/>
         <source>Belum ada struk dipilih.</source>
         <translation>No receipt chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="106"/>
         <source>Tunai</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="106"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="106"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="119"/>
         <source>Semua barang [F4]</source>
         <translation>All items [F4]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="118"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="124"/>
         <source>Uang dikembalikan dengan</source>
         <translation>Refund by</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="135"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="141"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="143"/>
         <source>mis. kemasan rusak</source>
         <translation>e.g. damaged packaging</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="145"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="151"/>
         <source>Lanjut [Enter]</source>
         <translation>Next [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="153"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="159"/>
         <source>Retur [F12]</source>
         <translation>Return [F12]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="157"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="163"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="181"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="187"/>
         <source>Cetak ulang nota retur</source>
         <translation>Print the return slip again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="187"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="193"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="212"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="218"/>
         <source>{number} · {when} · total {total}</source>
         <translation>{number} · {when} · total {total}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="228"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="234"/>
         <source>Struk ini tidak bisa diretur (status: {status}).</source>
         <translation>This receipt cannot be returned (status: {status}).</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="234"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="240"/>
         <source>Semua barang di struk ini sudah diretur.</source>
         <translation>Every item on this receipt was returned already.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="270"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="276"/>
         <source>{name}: paling banyak {qty}.</source>
         <translation>{name}: at most {qty}.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="277"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="283"/>
         <source>Uang kembali ± {amount}</source>
         <translation>Refund ≈ {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="291"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="297"/>
         <source>Isi jumlah barang yang dikembalikan.</source>
         <translation>Enter the quantity being returned.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="309"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="315"/>
         <source>Retur {count} barang dari struk {number}</source>
         <translation>Return {count} item(s) from receipt {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="350"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="356"/>
         <source>Retur tersimpan: {number}</source>
         <translation>Return saved: {number}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="352"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="358"/>
         <source>Uang kembali {amount} ({method})</source>
         <translation>Refund {amount} ({method})</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="375"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="381"/>
         <source>Mencetak nota retur…</source>
         <translation>Printing the return slip…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="388"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="394"/>
         <source>Nota retur tercetak.</source>
         <translation>Return slip printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="397"/>
+        <location filename="../../kkmp_pos/gui/selling/return_dialog.py" line="403"/>
         <source>Nota retur belum tercetak: {reason} Retur tetap tersimpan.</source>
         <translation>Return slip not printed: {reason} The return stays saved.</translation>
     </message>
@@ -3529,80 +3874,80 @@
 <context>
     <name>StockListsScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="66"/>
         <source>Stok menipis</source>
         <translation>Low stock</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="66"/>
         <source>Hampir kedaluwarsa</source>
         <translation>Expiring soon</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="66"/>
         <source>Sudah kedaluwarsa</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="69"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="71"/>
         <source>Cetak PDF</source>
         <translation>Print PDF</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="70"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="72"/>
         <source>Hapus stok (rusak/kedaluwarsa/hilang)…</source>
         <translation>Write off stock (damaged/expired/lost)…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="93"/>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="113"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="94"/>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="114"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="95"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="97"/>
         <source>Stok</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="96"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="98"/>
         <source>Batas pesan</source>
         <translation>Reorder level</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="97"/>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="117"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="99"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="119"/>
         <source>Nilai</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="113"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="115"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="114"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="116"/>
         <source>Kedaluwarsa</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="117"/>
         <source>Hari</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="118"/>
         <source>Jumlah</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="179"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="181"/>
         <source>Stok dihapus, nilai {v}.</source>
         <translation>Stock written off, value {v}.</translation>
     </message>
@@ -3610,37 +3955,37 @@
 <context>
     <name>StockModuleScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="37"/>
         <source>Stok dan Barang — {name}</source>
         <translation>Stock and Products — {name}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="47"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="49"/>
         <source>Produk</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="50"/>
         <source>Penerimaan barang</source>
         <translation>Goods receiving</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="51"/>
         <source>Kartu stok</source>
         <translation>Stock card</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="52"/>
         <source>Stok opname</source>
         <translation>Stock count</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="51"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="53"/>
         <source>Daftar stok</source>
         <translation>Stock lists</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_module_screen.py" line="55"/>
         <source>Batas pembelian</source>
         <translation>Purchase limits</translation>
     </message>
@@ -3648,112 +3993,112 @@
 <context>
     <name>StockProductsScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="58"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="59"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="59"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="60"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="60"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="61"/>
         <source>Harga</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="61"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="62"/>
         <source>Harga anggota</source>
         <translation>Member price</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="62"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="63"/>
         <source>HET</source>
         <translation>HET</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="64"/>
         <source>Stok</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="64"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="65"/>
         <source>Aktif</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="73"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="74"/>
         <source>Cari nama, kode atau barcode</source>
         <translation>Search name, code or barcode</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="76"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="77"/>
         <source>Tampilkan yang nonaktif</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="85"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="86"/>
         <source>Barang baru</source>
         <translation>New product</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="86"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="87"/>
         <source>Ubah</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="87"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="88"/>
         <source>Aktifkan / nonaktifkan</source>
         <translation>Activate / deactivate</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="88"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="89"/>
         <source>Impor CSV/XLSX…</source>
         <translation>Import CSV/XLSX…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="89"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="90"/>
         <source>Ekspor…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="90"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="91"/>
         <source>Pemasok…</source>
         <translation>Suppliers…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="123"/>
         <source>ya</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="122"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="123"/>
         <source>tidak</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="165"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="166"/>
         <source>Impor barang</source>
         <translation>Import products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="177"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="178"/>
         <source>{n} barang diimpor.</source>
         <translation>{n} products imported.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="186"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="187"/>
         <source>Ekspor barang</source>
         <translation>Export products</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="191"/>
+        <location filename="../../kkmp_pos/gui/stock/stock_products_screen.py" line="192"/>
         <source>{n} barang diekspor ke {path}.</source>
         <translation>{n} products exported to {path}.</translation>
     </message>
@@ -3883,51 +4228,51 @@
 <context>
     <name>SupplierDialog</name>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="33"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="34"/>
         <source>Pemasok</source>
         <translation>Suppliers</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="47"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="49"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="50"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="51"/>
         <source>Kontak</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="52"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="51"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="53"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="58"/>
         <source>Baru</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="57"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="59"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="58"/>
+        <location filename="../../kkmp_pos/gui/stock/supplier_dialog.py" line="60"/>
         <source>Nonaktifkan</source>
         <translation>Deactivate</translation>
     </message>
@@ -4364,6 +4709,16 @@
         <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="44"/>
         <source>Keterangan</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="48"/>
+        <source>Hapus dari stok [Enter]</source>
+        <translation>Take out of stock [Enter]</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/stock/stock_lists_screen.py" line="49"/>
+        <source>Batal [Esc]</source>
+        <translation>Cancel [Esc]</translation>
     </message>
 </context>
 </TS>

@@ -27,11 +27,11 @@ def audit_rows(action: str) -> list[AuditLogModel]:
 
 
 def total_discount(qtbot, screen, amount: str) -> DiscountDialog:
-    """Ctrl+D, F2 (the whole cart), the amount, Enter."""
+    """Ctrl+D, F6 (the whole cart), the amount, Enter."""
     qtbot.keyClick(screen.scan_field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     dialog = screen.dialog
     assert isinstance(dialog, DiscountDialog)
-    qtbot.keyClick(dialog.value_field, Qt.Key.Key_F2)
+    qtbot.keyClick(dialog.value_field, Qt.Key.Key_F6)
     qtbot.keyClicks(dialog.value_field, amount)
     qtbot.keyClick(dialog.value_field, Qt.Key.Key_Return)
     return dialog

@@ -77,8 +77,11 @@ class RegisterMemberDialog(QDialog):
         outer.addWidget(self.pages)
         self.setMinimumSize(1000, 680)
         no_default_buttons(self)
-        for key, method in (("F5", "cash"), ("F6", "qris"), ("F7", "transfer")):
-            QShortcut(QKeySequence(key), self, activated=lambda m=method: self.set_method(m))
+        from kkmp_pos.gui.keymap import bind
+
+        methods = {m: (lambda m=m: self.set_method(m)) for m in ("cash", "qris", "transfer")}
+        for key, slot in bind("register_member_dialog", methods, self).items():
+            QShortcut(QKeySequence(key), self, activated=slot)
         self.set_method("cash")
         self.name_field.setFocus()
 

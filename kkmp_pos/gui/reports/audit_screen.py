@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kkmp_pos.core.audit_actions import label
+from kkmp_pos.core.audit_details import detail_text
 from kkmp_pos.gui.i18n import current_lang, error_text
 from kkmp_pos.gui.ops import run_op
 from kkmp_pos.gui.reports.report_screen import _qdate
@@ -90,7 +91,8 @@ class AuditScreen(QWidget):
         lang = current_lang()
         for row, e in enumerate(entries):
             action = label(e.action, lang)
-            for col, text in enumerate((e.at_local, e.user, action, e.approved_by, e.detail)):
+            detail = detail_text(e.detail_raw, lang)
+            for col, text in enumerate((e.at_local, e.user, action, e.approved_by, detail)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.status.setText(self.tr("{0} baris").format(len(entries)))
 

@@ -49,6 +49,8 @@ class BuyerNikDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
+        # Room for a two-line message from the start: a dialog does not grow when the text arrives.
+        self.error_label.setMinimumHeight(2 * self.error_label.fontMetrics().lineSpacing() + 4)
         layout.addWidget(self.error_label)
         keypad = Keypad(self.nik_field, ok_text=self.tr("Lanjut bayar [Enter]"))
         keypad.submitted.connect(self.submit)
@@ -61,7 +63,7 @@ class BuyerNikDialog(QDialog):
         cancel.setMinimumHeight(TOUCH_PX)
         cancel.clicked.connect(self.reject)
         layout.addWidget(cancel)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(520)
         no_default_buttons(self)
         self._typed("")
         self.nik_field.setFocus()

@@ -1,5 +1,6 @@
-"""The cashier screen's widgets and where they sit (1366×768): scan box, quick buttons, cart, actions,
-and on the right the member, the totals, the last sale and the pay button. The screen connects them."""
+"""The cashier screen's widgets and where they sit (1366×768, and 1024×768 narrower): scan box, quick
+buttons, cart, actions, and on the right the member, the totals, the last sale and the pay button. The
+screen connects them."""
 
 from __future__ import annotations
 
@@ -28,6 +29,23 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from kkmp_pos.core.pricing import PricedItem
+
+NARROW_SCREEN_PX = 1280  # below this (a 1024×768 touch till) the cart's figures take less room
+RIGHT_PANEL_PX = 430  # the total in its big type needs it, on any screen
+CART_COLUMNS_PX = {
+    "wide": {CartModel.COL_NO: 40, CartModel.COL_QTY: 110, CartModel.COL_PRICE: 110,
+             CartModel.COL_SAVING: 120, CartModel.COL_TOTAL: 120},
+    "narrow": {CartModel.COL_NO: 32, CartModel.COL_QTY: 90, CartModel.COL_PRICE: 96,
+               CartModel.COL_SAVING: 84, CartModel.COL_TOTAL: 108},
+}  # fmt: skip
+
+
+def _screen_width() -> str:
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    wide = screen is None or screen.availableGeometry().width() >= NARROW_SCREEN_PX
+    return "wide" if wide else "narrow"
 
 
 class CashierWidgets:
@@ -96,24 +114,39 @@ class CashierWidgets:
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(CartModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        widths = {CartModel.COL_NO: 40, CartModel.COL_QTY: 110, CartModel.COL_PRICE: 110,
-                  CartModel.COL_SAVING: 120, CartModel.COL_TOTAL: 120}  # fmt: skip
-        for col, width in widths.items():
+        size = _screen_width()
+        for col, width in CART_COLUMNS_PX[size].items():
             header.resizeSection(col, width)
         left.addWidget(self.table, 1)
         actions = QGridLayout()
         actions.setSpacing(6)
-        self.search_button = key_button(QCoreApplication.translate("CashierScreen", "Cari"), "F2")
-        self.qty_button = key_button(QCoreApplication.translate("CashierScreen", "Jumlah"), "F4")
-        self.remove_button = key_button(QCoreApplication.translate("CashierScreen", "Hapus baris"), "Del")
-        self.clear_button = key_button(QCoreApplication.translate("CashierScreen", "Kosongkan"), "F8")
-        self.discount_button = key_button(
-            QCoreApplication.translate("CashierScreen", "Diskon/harga"), "Ctrl+D"
+        self.search_button = key_button(
+            QCoreApplication.translate("CashierScreen", "Cari"), "F2", stacked=True
         )
-        self.hold_button = key_button(QCoreApplication.translate("CashierScreen", "Tahan"), "F5")
-        self.recall_button = key_button(QCoreApplication.translate("CashierScreen", "Panggil"), "F9")
-        self.receipts_button = key_button(QCoreApplication.translate("CashierScreen", "Struk"), "F3")
-        self.return_button = key_button(QCoreApplication.translate("CashierScreen", "Retur"), "Ctrl+R")
+        self.qty_button = key_button(
+            QCoreApplication.translate("CashierScreen", "Jumlah"), "F4", stacked=True
+        )
+        self.remove_button = key_button(
+            QCoreApplication.translate("CashierScreen", "Hapus baris"), "Del", stacked=True
+        )
+        self.clear_button = key_button(
+            QCoreApplication.translate("CashierScreen", "Kosongkan"), "F8", stacked=True
+        )
+        self.discount_button = key_button(
+            QCoreApplication.translate("CashierScreen", "Diskon/harga"), "Ctrl+D", stacked=True
+        )
+        self.hold_button = key_button(
+            QCoreApplication.translate("CashierScreen", "Tahan"), "F5", stacked=True
+        )
+        self.recall_button = key_button(
+            QCoreApplication.translate("CashierScreen", "Panggil"), "F9", stacked=True
+        )
+        self.receipts_button = key_button(
+            QCoreApplication.translate("CashierScreen", "Struk"), "F3", stacked=True
+        )
+        self.return_button = key_button(
+            QCoreApplication.translate("CashierScreen", "Retur"), "Ctrl+R", stacked=True
+        )
         row1 = (
             self.search_button,
             self.qty_button,
@@ -131,7 +164,7 @@ class CashierWidgets:
         left.addLayout(actions)
 
         right_widget = QWidget()
-        right_widget.setFixedWidth(430)
+        right_widget.setFixedWidth(RIGHT_PANEL_PX)
         right = QVBoxLayout(right_widget)
         right.setContentsMargins(0, 0, 0, 0)
         body.addWidget(right_widget)

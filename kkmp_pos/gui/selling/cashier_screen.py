@@ -134,31 +134,42 @@ class CashierScreen(QWidget):
             button.clicked.connect(slot)
 
     def _shortcuts(self) -> None:
+        from kkmp_pos.gui.keymap import bind
+
         tools = self.tools
-        keys = {
-            "F2": self.start_search,
-            "F3": tools.receipts,
-            "F4": self.change_qty,
-            "F5": tools.hold,
-            "F6": self.ask_member,
-            "F7": self.remove_member,
-            "F8": self.clear_cart,
-            "F9": tools.recall,
-            "F10": self.show_last_receipt,
-            "F11": self.reprint_last,
-            "F12": self.pay,
-            "Ctrl+D": tools.discount,
-            "Ctrl+R": lambda: tools.returns(None),
-            "Ctrl+N": tools.register_member,
-            "Ctrl+L": tools.toggle_display,
-            "Ctrl+M": self.menu_requested.emit,
+        slots = {
+            "show_keys": self.show_keys,
+            "start_search": self.start_search,
+            "receipts": tools.receipts,
+            "change_qty": self.change_qty,
+            "hold": tools.hold,
+            "ask_member": self.ask_member,
+            "remove_member": self.remove_member,
+            "clear_cart": self.clear_cart,
+            "recall": tools.recall,
+            "show_last_receipt": self.show_last_receipt,
+            "reprint_last": self.reprint_last,
+            "pay": self.pay,
+            "discount": tools.discount,
+            "returns": lambda: tools.returns(None),
+            "register_member": tools.register_member,
+            "toggle_display": tools.toggle_display,
+            "menu": self.menu_requested.emit,
         }
+        keys = bind("cashier_screen", slots)
         self.shortcuts: list[QShortcut] = list(self.quick_buttons.shortcuts)
         for key, slot in keys.items():
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
+
+    def show_keys(self) -> None:
+        """F1: the keys of this screen, from the one key map."""
+        from kkmp_pos.gui.key_help_dialog import KeyHelpDialog
+        from kkmp_pos.gui.keymap import help_rows
+
+        self.open_dialog(KeyHelpDialog(help_rows("cashier_screen"), self))
 
     def _enable_shortcuts(self, on: bool) -> None:
         # Dialogs are children of this screen: while one is open its own keys (F4 "Uang pas") must

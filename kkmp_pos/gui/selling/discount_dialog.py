@@ -69,9 +69,9 @@ class DiscountDialog(QDialog):
         modes = QHBoxLayout()
         self.mode_buttons: dict[str, QPushButton] = {}
         for mode, text in (
-            (LINE, self.tr("Diskon baris [F1]")),
-            (TOTAL, self.tr("Diskon total [F2]")),
-            (PRICE, self.tr("Ubah harga [F3]")),
+            (LINE, self.tr("Diskon baris [F5]")),
+            (TOTAL, self.tr("Diskon total [F6]")),
+            (PRICE, self.tr("Ubah harga [F7]")),
         ):
             button = QPushButton(text)
             button.setCheckable(True)
@@ -87,8 +87,8 @@ class DiscountDialog(QDialog):
             self.mode_buttons[mode].setEnabled(line is not None)
 
         unit_row = QHBoxLayout()
-        self.rp_button = QPushButton(self.tr("Rupiah [F5]"))
-        self.pct_button = QPushButton(self.tr("Persen % [F6]"))
+        self.rp_button = QPushButton(self.tr("Rupiah [F4]"))
+        self.pct_button = QPushButton(self.tr("Persen % [F4]"))
         self.unit_group = QButtonGroup(self)
         for b in (self.rp_button, self.pct_button):
             b.setCheckable(True)
@@ -223,13 +223,15 @@ class DiscountDialog(QDialog):
         return self.mode != PRICE and self.pct_button.isChecked()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        keys = {
-            Qt.Key.Key_F1: lambda: self.set_mode(LINE),
-            Qt.Key.Key_F2: lambda: self.set_mode(TOTAL),
-            Qt.Key.Key_F3: lambda: self.set_mode(PRICE),
-            Qt.Key.Key_F5: lambda: self.set_percent(False),
-            Qt.Key.Key_F6: lambda: self.set_percent(True),
+        from kkmp_pos.gui.keymap import key_codes
+
+        slots = {
+            "line": lambda: self.set_mode(LINE),
+            "total": lambda: self.set_mode(TOTAL),
+            "price": lambda: self.set_mode(PRICE),
+            "toggle_percent": lambda: self.set_percent(not self.pct_button.isChecked()),
         }
+        keys = key_codes("discount_dialog", slots, self)
         action = keys.get(Qt.Key(event.key()))
         if action is not None:
             action()

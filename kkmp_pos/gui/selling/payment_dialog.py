@@ -54,7 +54,13 @@ class PaymentDialog(QDialog):
         self.payments: list[PaymentInput] = []
         self.settlement: Settlement | None = None
         self._preview = preview
-        layout = QVBoxLayout(self)
+        # Two columns, the amounts left and the keypad right: the whole dialog fits a 768 px screen.
+        columns = QHBoxLayout(self)
+        columns.setSpacing(16)
+        layout = QVBoxLayout()
+        columns.addLayout(layout, 3)
+        side = QVBoxLayout()
+        columns.addLayout(side, 2)
 
         due_row = QHBoxLayout()
         due_caption = QLabel(self.tr("Total belanja"))
@@ -139,12 +145,14 @@ class PaymentDialog(QDialog):
 
         self.keypad = Keypad(self.tendered_field, extra_key="000", ok_text=self.tr("Bayar [Enter]"))
         self.keypad.submitted.connect(self.submit)
-        layout.addWidget(self.keypad)
+        side.addStretch(1)
+        side.addWidget(self.keypad)
         cancel = QPushButton(self.tr("Batal [Esc]"))
         cancel.setMinimumHeight(48)
         cancel.clicked.connect(self.reject)
-        layout.addWidget(cancel)
-        self.setMinimumWidth(680)
+        side.addWidget(cancel)
+        layout.addStretch(1)
+        self.setMinimumWidth(900)
 
         for field in (self.qris_field, self.transfer_field, self.reference_field, self.tendered_field):
             field.textChanged.connect(self._update)
@@ -271,11 +279,14 @@ class PaymentDialog(QDialog):
         return sum(p.tendered_rp for p in self.payments if p.method is PaymentMethod.CASH)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        keys = {
-            Qt.Key.Key_F4: lambda: self.set_tendered(self.cash_due_rp()),
-            Qt.Key.Key_F5: lambda: self.rest_to(self.qris_field),
-            Qt.Key.Key_F6: lambda: self.rest_to(self.transfer_field),
+        from kkmp_pos.gui.keymap import key_codes
+
+        slots = {
+            "exact": lambda: self.set_tendered(self.cash_due_rp()),
+            "qris_rest": lambda: self.rest_to(self.qris_field),
+            "transfer_rest": lambda: self.rest_to(self.transfer_field),
         }
+        keys = key_codes("payment_dialog", slots, self)
         action = keys.get(Qt.Key(event.key()))
         if action is not None:
             action()

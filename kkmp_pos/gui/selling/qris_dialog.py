@@ -321,8 +321,11 @@ class QrisDialog(QDialog):
             elif page == 2:
                 self.abandon()
             return
-        if key == Qt.Key.Key_F8 and page == 0:
-            self.ask_abandon()
+        from kkmp_pos.gui.keymap import key_codes
+
+        action = key_codes("qris_dialog", {"abandon": self.ask_abandon}, self).get(key)
+        if action is not None and page == 0:
+            action()  # type: ignore[operator]
             return
         super().keyPressEvent(event)
 

@@ -95,6 +95,7 @@ class QrisWidget(QWidget):
         self.merchant_label = QLabel()
         self.merchant_label.setProperty("role", "big")
         self.merchant_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.merchant_label.setWordWrap(True)  # a 25-letter merchant name in big type, on a narrow panel
         layout.addWidget(self.caption)
         layout.addWidget(self.code_view, 1)
         layout.addWidget(self.amount_label)

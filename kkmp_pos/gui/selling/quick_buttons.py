@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 from kkmp_pos.core.money import format_rp
@@ -11,6 +11,7 @@ from kkmp_pos.core.pricing import PricedItem
 from kkmp_pos.gui.widgets import TOUCH_PX
 
 MAX_BUTTONS = 9  # Ctrl+1 … Ctrl+9
+BUTTON_TEXT_MARGIN_PX = 6  # the style's padding and border on each side
 
 
 class QuickButtons(QWidget):
@@ -28,8 +29,8 @@ class QuickButtons(QWidget):
         grid.setSpacing(6)
         for i, item in enumerate(self.items):
             key = f"Ctrl+{i + 1}"
-            price = format_rp(item.regular_price_rp) + "/" + item.unit_label
-            button = QPushButton(f"{item.name}\n{price}  [{key}]")
+            button = QPushButton(self._words(item, key, None))
+            button.setToolTip(f"{item.name}  [{key}]")
             button.setProperty("role", "quickitem")
             button.setMinimumHeight(TOUCH_PX + 4)
             button.setMinimumWidth(80)  # long names may not widen the window past 1366 px
@@ -42,3 +43,23 @@ class QuickButtons(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # any focus in the till window
             shortcut.activated.connect(button.click)
             self.shortcuts.append(shortcut)
+
+    @staticmethod
+    def _words(item: PricedItem, key: str, button: QPushButton | None) -> str:
+        """Name over price and key; on a narrow screen a long name ends in '…' rather than being cut
+        at both ends."""
+        price = format_rp(item.regular_price_rp) + "/" + item.unit_label
+        name, second = item.name, f"{price}  [{key}]"
+        if button is not None:
+            metrics = button.fontMetrics()
+            room = button.width() - 2 * BUTTON_TEXT_MARGIN_PX
+            if metrics.horizontalAdvance(second) > room:
+                second = price  # the key still works, and the tooltip names it
+            name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+            second = metrics.elidedText(second, Qt.TextElideMode.ElideRight, room)
+        return f"{name}\n{second}"
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for i, (item, button) in enumerate(zip(self.items, self.buttons, strict=True)):
+            button.setText(self._words(item, f"Ctrl+{i + 1}", button))

@@ -51,3 +51,4 @@ class ReceiptDialog(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         no_default_buttons(self)
+        close.setDefault(True)  # Enter as well as Esc: the receipt has been read

@@ -33,6 +33,7 @@ from kkmp_pos.gui.ops import run_op
 from kkmp_pos.gui.selling.receipts_cancel_form import ReceiptCancelForm, action_button
 from kkmp_pos.gui.shifts.shift_prompt import ShiftPrompt
 from kkmp_pos.gui.widgets import no_default_buttons
+from kkmp_pos.gui.window_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from kkmp_pos.services.context import Actor
@@ -112,16 +113,22 @@ class ReceiptsDialog(QDialog):
         self.actions.addWidget(self.cancel_form)
         outer.addWidget(self.actions)
         self._show_actions(0)
-        self.setMinimumSize(1100, 680)
+        self.setMinimumSize(960, 600)
+        fit_to_screen(self, 1100, 680)
         no_default_buttons(self)
-        for key, slot in (
-            ("F5", self.reprint),
-            ("F6", self.open_return),
-            ("F8", self.ask_cancel),
-            ("F9", self.open_qris),
-            ("Up", lambda: self._move(-1)),
-            ("Down", lambda: self._move(1)),
-        ):
+        from kkmp_pos.gui.keymap import bind
+
+        keys = bind(
+            "receipts_dialog",
+            {
+                "reprint": self.reprint,
+                "open_return": self.open_return,
+                "ask_cancel": self.ask_cancel,
+                "open_qris": self.open_qris,
+            },
+            self,
+        )
+        for key, slot in (*keys.items(), ("Up", lambda: self._move(-1)), ("Down", lambda: self._move(1))):
             QShortcut(QKeySequence(key), self, activated=slot)
         self.reload()
         self.search_field.setFocus()
@@ -131,9 +138,9 @@ class ReceiptsDialog(QDialog):
         page = QWidget()
         row = QHBoxLayout(page)
         row.setContentsMargins(0, 0, 0, 0)
-        self.reprint_button = action_button(self.tr("Cetak salinan [F5]"), self.reprint)
+        self.reprint_button = action_button(self.tr("Cetak salinan [F11]"), self.reprint)
         self.return_button = action_button(self.tr("Retur [F6]"), self.open_return)
-        self.cancel_button = action_button(self.tr("Batalkan struk [F8]"), self.ask_cancel)
+        self.cancel_button = action_button(self.tr("Batalkan struk [Ctrl+B]"), self.ask_cancel)
         self.qris_button = action_button(self.tr("Selesaikan QRIS [F9]"), self.open_qris)
         close = action_button(self.tr("Tutup [Esc]"), self.reject)
         for button in (self.reprint_button, self.return_button, self.cancel_button, self.qris_button, close):

@@ -30,6 +30,7 @@ from kkmp_pos.gui.ops import run_op
 from kkmp_pos.gui.selling.return_lines import ReturnLinesTable
 from kkmp_pos.gui.shifts.shift_prompt import ShiftPrompt
 from kkmp_pos.gui.widgets import TOUCH_PX, Keypad, no_default_buttons
+from kkmp_pos.gui.window_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from kkmp_pos.services.context import Actor
@@ -87,10 +88,15 @@ class ReturnDialog(QDialog):
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
         outer.addWidget(self.error_label)
-        self.setMinimumSize(1040, 660)
+        self.setMinimumSize(960, 600)
+        fit_to_screen(self, 1040, 660)
         no_default_buttons(self)
-        QShortcut(QKeySequence("F4"), self, activated=self.return_all)
-        QShortcut(QKeySequence("F12"), self, activated=self.submit)
+        from kkmp_pos.gui.keymap import bind
+
+        for key, slot in bind(
+            "return_dialog", {"return_all": self.return_all, "submit": self.submit}, self
+        ).items():
+            QShortcut(QKeySequence(key), self, activated=slot)
         if sale_id is not None:
             self.load_sale(sale_id)
         else:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,6 +37,9 @@ def _pin_field() -> QLineEdit:
     return field
 
 
+TYPE_AHEAD_S = 1.0  # letters typed within this long spell one name's start
+
+
 class LoginScreen(QWidget):
     logged_in = Signal(object)  # Actor
 
@@ -65,6 +69,7 @@ class LoginScreen(QWidget):
         row.setSpacing(32)
         left = QVBoxLayout()
         caption = QLabel(self.tr("Pilih nama Anda"))
+        caption.setToolTip(self.tr("Ketik huruf awal nama atau tekan ↑/↓, lalu PIN dan Enter"))
         caption.setProperty("role", "big")
         left.addWidget(caption)
         self.users_box = QVBoxLayout()
@@ -89,11 +94,13 @@ class LoginScreen(QWidget):
         right.addWidget(QLabel(self.tr("PIN (4–6 angka)")))
         self.pin_field = _pin_field()
         self.pin_field.returnPressed.connect(self.submit)
+        self.pin_field.installEventFilter(self)  # names by keyboard: ↑/↓ or the first letters
+        self._typed, self._typed_at = "", 0.0
         right.addWidget(self.pin_field)
         self.error_label = QLabel()
         self.error_label.setProperty("role", "error")
         self.error_label.setWordWrap(True)
-        self.error_label.setMinimumHeight(48)
+        self.error_label.setMinimumHeight(36)
         right.addWidget(self.error_label)
         keypad = Keypad(self.pin_field, ok_text=self.tr("Masuk [Enter]"))
         keypad.submitted.connect(self.submit)
@@ -109,6 +116,7 @@ class LoginScreen(QWidget):
             self.group.removeButton(button)
             button.deleteLater()
         self.user_buttons.clear()
+        self._names: dict[int, str] = {}
         users = self.till.auth.users()
         if not users and not self.till.is_demo:
             self.pages.setCurrentIndex(1)
@@ -130,6 +138,7 @@ class LoginScreen(QWidget):
             self.group.addButton(button)
             self.users_box.addWidget(button)
             self.user_buttons[user.id] = button
+            self._names[user.id] = user.name
         if users:
             self.select_user(users[0].id, users[0].name)
 
@@ -141,6 +150,35 @@ class LoginScreen(QWidget):
         from kkmp_pos.services.setup.demo import DEMO_USERS  # only the demo shop needs it
 
         return {name: pin for name, _role, pin in DEMO_USERS}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the PIN field: ↑/↓ pick the previous or next name, letters pick a name by its start."""
+        if watched is self.pin_field and event.type() == QEvent.Type.KeyPress:
+            key, text = event.key(), event.text()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self._step_user(-1 if key == Qt.Key.Key_Up else 1)
+                return True
+            if text.isalpha():
+                self._type_ahead(text)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _step_user(self, step: int) -> None:
+        ids = list(self.user_buttons)
+        if not ids:
+            return
+        at = ids.index(self.selected_user_id) if self.selected_user_id in ids else -1
+        uid = ids[(at + step) % len(ids)]
+        self.select_user(uid, self._names[uid])
+
+    def _type_ahead(self, letter: str) -> None:
+        now = time.monotonic()
+        self._typed = (self._typed if now - self._typed_at < TYPE_AHEAD_S else "") + letter.casefold()
+        self._typed_at = now
+        for uid, name in self._names.items():
+            if name.casefold().startswith(self._typed):
+                self.select_user(uid, name)
+                return
 
     def select_user(self, user_id: int, name: str) -> None:
         self.selected_user_id = user_id

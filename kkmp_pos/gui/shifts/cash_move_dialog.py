@@ -34,7 +34,7 @@ class CashMoveDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("mis. beli kantong plastik"))
         self.error = QLabel()
-        self.ok_button = QPushButton(self.tr("Simpan"))
+        self.ok_button = QPushButton(self.tr("Simpan [Enter]"))
         self.ok_button.setMinimumHeight(TOUCH_PX)
         self.ok_button.clicked.connect(self.submit)
         form.addRow(self.tr("Jenis"), self.kind)
@@ -43,6 +43,7 @@ class CashMoveDialog(QDialog):
         form.addRow(self.error)
         form.addRow(self.ok_button)
         no_default_buttons(self)
+        self.ok_button.setDefault(True)  # Enter from any field books the move
 
     def submit(self) -> None:
         if self.shift_prompt.busy:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -97,6 +97,12 @@ class OpenShiftDialog(QDialog):
         layout.addWidget(self.ok_button)
         no_default_buttons(self)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # from any count box
+            self.submit()
+            return
+        super().keyPressEvent(event)
+
     def submit(self) -> None:
         try:
             self.shift = self.till.shifts.open(self.actor, self.count.counts())
@@ -170,6 +176,15 @@ class CloseShiftDialog(QDialog):
         no_default_buttons(self)
 
     # step 1 → 2
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter takes the step at hand: send the count, then close the shift."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            for button in (self.finish_button, self.submit_button):
+                if button.isVisible() and button.isEnabled():
+                    button.click()
+                    return
+        super().keyPressEvent(event)
+
     def submit_count(self) -> None:
         self.error.clear()
         self.submit_button.setEnabled(False)

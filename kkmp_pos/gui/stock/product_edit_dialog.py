@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -124,7 +125,7 @@ class ProductEditDialog(QDialog):
         for code in DRUG_CLASSES:
             self.drug.addItem(drug_class_label(code), code)
         _select_code(self.drug, spec.drug_class or "")
-        self.ppn_exempt = QCheckBox(self.tr("Bebas PPN (beras dan bahan pokok lain, LPG 3 kg)"))
+        self.ppn_exempt = QCheckBox(self.tr("Bebas PPN (bahan pokok, LPG 3 kg)"))
         self.ppn_exempt.setToolTip(
             self.tr("Hanya berlaku bila koperasi terdaftar sebagai PKP: barang ini tidak dihitung PPN.")
         )
@@ -143,7 +144,7 @@ class ProductEditDialog(QDialog):
         self.units.setPlaceholderText(self.tr("Nama | isi | harga | harga anggota | barcode"))
         self.units.setFixedHeight(90)
         self.active = spec.active
-        for label, widget in [
+        rows = [
             (self.tr("Kode (PLU)"), self.code),
             (self.tr("Nama"), self.name),
             (self.tr("Nama lain (alias)"), self.aliases),
@@ -163,18 +164,26 @@ class ProductEditDialog(QDialog):
             (self.tr("Golongan obat"), self.drug),
             (self.tr("Barcode (pisahkan spasi)"), self.barcodes),
             (self.tr("Satuan jual lain"), self.units),
-        ]:
-            form.addRow(label, widget)
+        ]
+        more = QFormLayout()  # two columns: the whole form fits a 768 px screen
+        for i, (label, widget) in enumerate(rows):
+            (form if i < 10 else more).addRow(label, widget)
         self.error = QLabel()
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        # Qt's own words would be English in the Indonesian till
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal [Esc]"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        columns = QHBoxLayout()
+        columns.addLayout(form, 1)
+        columns.addLayout(more, 1)
+        layout.addLayout(columns)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 

@@ -45,6 +45,8 @@ class WriteOffDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Hapus dari stok [Enter]"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal [Esc]"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from kkmp_pos.gui.stock.limits_screen import LimitsScreen
@@ -14,6 +15,7 @@ from kkmp_pos.gui.stock.stock_lists_screen import StockListsScreen
 from kkmp_pos.gui.stock.stock_products_screen import StockProductsScreen
 from kkmp_pos.gui.stock.stock_receiving_screen import StockReceivingScreen
 from kkmp_pos.gui.widgets import MessageBar
+from kkmp_pos.gui.window_fit import close_on_escape, fit_to_screen
 
 if TYPE_CHECKING:
     from kkmp_pos.services.context import Actor
@@ -53,7 +55,8 @@ class StockModuleScreen(QWidget):
         self.tabs.addTab(self.limits, self.tr("Batas pembelian"))
         for tab in (self.products, self.receiving, self.card, self.count, self.lists, self.limits):
             tab.open_pdfs = self.open_pdfs
-        self.resize(1280, 720)
+        fit_to_screen(self, 1280, 720)
+        close_on_escape(self)
 
     def show_error(self, text: str) -> None:
         self.message_bar.show_message(text, "error")
@@ -64,8 +67,6 @@ def open_stock_module(till: Till, actor: Actor, parent: QWidget | None = None) -
 
     The services check every permission again; a cashier sees the window but is refused by name.
     """
-    from PySide6.QtCore import Qt
-
     screen = StockModuleScreen(till, actor, parent)
     screen.setWindowFlag(Qt.WindowType.Window, True)
     screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

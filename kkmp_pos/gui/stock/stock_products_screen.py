@@ -45,6 +45,7 @@ class ImportPreviewDialog(QDialog):
         fill_table(self.table, [[str(p.row), p.column, p.message(lang)] for p in preview.problems])
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal [Esc]"))
         self.save_button = buttons.addButton(self.tr("Simpan semua"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setEnabled(preview.ok)
         buttons.accepted.connect(self.accept)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kkmp_pos.gui.labels import supplier_kind_label
 from kkmp_pos.gui.ops import run_op
 from kkmp_pos.gui.stock.stock_tab import fill_table, make_table
 from kkmp_pos.services.stock.suppliers import SUPPLIER_KINDS, SupplierSpec
@@ -39,7 +40,8 @@ class SupplierDialog(QDialog):
         form = QFormLayout()
         self.name = QLineEdit()
         self.kind = QComboBox()
-        self.kind.addItems(list(SUPPLIER_KINDS))
+        for code in SUPPLIER_KINDS:  # the code is stored, its words are shown
+            self.kind.addItem(supplier_kind_label(code), code)
         self.contact = QLineEdit()
         self.phone = QLineEdit()
         self.address = QLineEdit()
@@ -66,7 +68,7 @@ class SupplierDialog(QDialog):
 
     def refresh(self) -> None:
         self.rows = self.service.all()
-        fill_table(self.table, [[s.name, s.kind, s.contact, s.phone] for s in self.rows])
+        fill_table(self.table, [[s.name, supplier_kind_label(s.kind), s.contact, s.phone] for s in self.rows])
 
     def clear_form(self) -> None:
         self.editing = None
@@ -80,7 +82,8 @@ class SupplierDialog(QDialog):
             s = self.rows[row]
             self.editing = s.id
             self.name.setText(s.name)
-            self.kind.setCurrentText(s.kind or "other")
+            at = self.kind.findData(s.kind or "other")
+            self.kind.setCurrentIndex(at if at >= 0 else self.kind.findData("other"))
             self.contact.setText(s.contact)
             self.phone.setText(s.phone)
             self.address.setText(s.address)
@@ -88,7 +91,7 @@ class SupplierDialog(QDialog):
     def save(self) -> None:
         spec = SupplierSpec(
             self.name.text(),
-            self.kind.currentText(),
+            str(self.kind.currentData()),
             self.contact.text(),
             self.phone.text(),
             self.address.text(),

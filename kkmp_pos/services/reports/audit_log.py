@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from kkmp_pos.core.audit_actions import label
+from kkmp_pos.core.audit_details import detail_text
 from kkmp_pos.core.timeutil import from_iso, local, to_iso
 from kkmp_pos.db.models import AuditLogModel, UserModel
 from kkmp_pos.services.audit import audit
@@ -44,17 +44,8 @@ class AuditEntry:
     approved_by: str
     action: str
     doc_id: str
-    detail: str  # 'key=value, ...'
-
-
-def _detail_text(raw: str) -> str:
-    try:
-        data = json.loads(raw or "{}")
-    except json.JSONDecodeError:
-        return raw
-    if not isinstance(data, dict):
-        return str(data)
-    return ", ".join(f"{k}={v}" for k, v in data.items())
+    detail: str  # 'Words: value, ...' in Bahasa Indonesia (the PDF's language)
+    detail_raw: str = "{}"  # as stored (JSON): the screen words it in its own language
 
 
 class AuditLogService:
@@ -111,7 +102,8 @@ class AuditLogService:
                 approved_by=names.get(row.approved_by_id, "") if row.approved_by_id else "",
                 action=row.action,
                 doc_id=row.doc_id or "",
-                detail=_detail_text(row.detail),
+                detail=detail_text(row.detail),
+                detail_raw=row.detail or "{}",
             )
             for row in query.limit(limit).offset(offset)
         ]

@@ -35,3 +35,42 @@ def showcase_cart() -> ShowcaseCart:
         codes[:3],
         member.number if member is not None else None,
     )
+
+
+@dataclass(frozen=True)
+class ShowcaseShop:
+    """Who and what the screenshots of every screen show: one person of each role, a weighed good's
+    barcode and an everyday good to edit."""
+
+    cashier: Actor
+    manager: Actor
+    admin: Actor
+    weighed_barcode: str | None
+    product_id: int
+
+
+def showcase_shop() -> ShowcaseShop:
+    def person(role: str) -> Actor:
+        user = UserModel.select().where(UserModel.role == role).order_by(UserModel.id).first()
+        if user is None:  # a shop without that role: the first user stands in
+            user = UserModel.select().order_by(UserModel.id).first()
+        return actor_of(user)
+
+    weighed = (
+        BarcodeModel.select(BarcodeModel.code)
+        .join(ProductModel)
+        .where(ProductModel.is_weighed & ProductModel.active & BarcodeModel.unit.is_null())
+        .order_by(BarcodeModel.code)
+        .first()
+    )
+    product = (
+        ProductModel.select(ProductModel.id).where(ProductModel.code.in_(EVERYDAY_CODES)).first()
+        or ProductModel.select(ProductModel.id).order_by(ProductModel.id).first()
+    )
+    return ShowcaseShop(
+        person("kasir"),
+        person("manajer"),
+        person("admin"),
+        weighed.code if weighed is not None else None,
+        product.id,
+    )

@@ -1,4 +1,7 @@
-"""Render a screen of the demo till to a PNG at 1366×768, headless (for the README and UI checks)."""
+"""Render a screen of the demo till to a PNG at 1366×768, headless (for the README and UI checks).
+
+`render_all` (in `render_all.py`) renders every screen and dialog and judges whether each fits.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +28,7 @@ def render_screenshot(till: Till, path: Path | str, screen: str = "cashier", lan
     window = MainWindow(till)
     window.resize(*SIZE)
     if screen == "cashier":
-        _fill_cashier(till, window)
+        fill_cashier(till, window)
     elif screen != "login":
         raise ValueError(f"unknown screen {screen!r}: use 'cashier' or 'login'")
     window.show()
@@ -41,7 +44,7 @@ def render_screenshot(till: Till, path: Path | str, screen: str = "cashier", lan
     return path
 
 
-def _fill_cashier(till: Till, window) -> None:  # type: ignore[no-untyped-def]
+def fill_cashier(till: Till, window) -> None:  # type: ignore[no-untyped-def]
     from kkmp_pos.services.setup.showcase import showcase_cart
 
     show = showcase_cart()
