@@ -43,6 +43,7 @@ PRINT_STATES: dict[str, str] = {
     "printing": QT_TRANSLATE_NOOP("Labels", "Mencetak"),
     "sent": QT_TRANSLATE_NOOP("Labels", "Tercetak"),
     "failed": QT_TRANSLATE_NOOP("Labels", "Gagal"),
+}
 SUPPLIER_KINDS: dict[str, str] = {
     "bulog": QT_TRANSLATE_NOOP("Labels", "Bulog"),
     "lpg_agent": QT_TRANSLATE_NOOP("Labels", "Agen LPG"),

@@ -1401,27 +1401,27 @@
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="47"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="48"/>
         <source>Bulog</source>
         <translation>Bulog</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="49"/>
         <source>Agen LPG</source>
         <translation>LPG agent</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="50"/>
         <source>Kimia Farma</source>
         <translation>Kimia Farma</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="51"/>
         <source>Pemasok lokal</source>
         <translation>Local supplier</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/labels.py" line="51"/>
+        <location filename="../../kkmp_pos/gui/labels.py" line="52"/>
         <source>Lainnya</source>
         <translation>Other</translation>
     </message>
