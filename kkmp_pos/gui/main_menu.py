@@ -94,10 +94,12 @@ def _settings(parent: QWidget, till: Till, actor: Actor) -> QWidget:
     from PySide6.QtCore import Qt
 
     from kkmp_pos.gui.setup.settings_screen import SettingsScreen
+    from kkmp_pos.gui.window_fit import close_on_escape, fit_to_screen
 
     screen = SettingsScreen(till, actor)
     screen.setParent(parent, screen.windowFlags() | Qt.WindowType.Window)
-    screen.resize(1000, 680)
+    fit_to_screen(screen, 1000, 680)
+    close_on_escape(screen)
     screen.show()
     return screen
 

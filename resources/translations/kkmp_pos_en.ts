@@ -479,37 +479,37 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="101"/>
         <source>Admin pertama mengatur toko dan membuat akun kasir dan manajer.</source>
         <translation>The first admin sets up the shop and creates the cashier and manager accounts.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="111"/>
         <source>Nama admin</source>
         <translation>Admin name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="110"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="112"/>
         <source>PIN (4–6 angka)</source>
         <translation>PIN (4–6 digits)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="111"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="113"/>
         <source>Ulangi PIN</source>
         <translation>Repeat PIN</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="117"/>
         <source>Toko ini sudah punya pengguna: langkah ini dilewati.</source>
         <translation>This shop already has users: this step is skipped.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="134"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="136"/>
         <source>Isi nama admin.</source>
         <translation>Enter the admin&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="137"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="139"/>
         <source>Kedua PIN tidak sama.</source>
         <translation>The two PINs differ.</translation>
     </message>
@@ -2043,52 +2043,52 @@
 <context>
     <name>PrinterPage</name>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="156"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="158"/>
         <source>Pilih printer struk dari daftar, cari di jaringan, atau tulis alamatnya. Printer disimpan hanya setelah tes cetak berhasil.</source>
         <translation>Pick the receipt printer from the list, search the network, or type its address. The printer is saved only after a successful test print.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="174"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="177"/>
         <source>Alamat printer</source>
         <translation>Printer address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="175"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="178"/>
         <source>Kertas</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="177"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="180"/>
         <source>Tes cetak</source>
         <translation>Test print</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="186"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="189"/>
         <source>Contoh halaman tes tampil di sini.</source>
         <translation>The test page is shown here.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="221"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="224"/>
         <source>Mengirim tes cetak…</source>
         <translation>Sending a test print…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="226"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="229"/>
         <source>Tes cetak berhasil. Cocokkan kertasnya dengan contoh di samping.</source>
         <translation>Test print sent. Compare the paper with the page shown beside.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="229"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="232"/>
         <source>Tes cetak gagal: {0}</source>
         <translation>Test print failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="234"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="237"/>
         <source>Pilih atau tulis alamat printer, atau lewati langkah ini.</source>
         <translation>Pick or type a printer address, or skip this step.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="237"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="240"/>
         <source>Lakukan tes cetak yang berhasil dulu, atau lewati langkah ini.</source>
         <translation>Make a successful test print first, or skip this step.</translation>
     </message>
@@ -2508,7 +2508,7 @@
 <context>
     <name>QrisPage</name>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="257"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="260"/>
         <source>QRIS statis toko dipakai untuk semua pembayaran QRIS. Boleh dilewati.</source>
         <translation>The shop&apos;s static QRIS is used for every QRIS payment. May be skipped.</translation>
     </message>
@@ -3398,17 +3398,17 @@
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="275"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="278"/>
         <source>Daftarkan kasir ini ke server koperasi dengan kode pendaftaran dari pengurus. Tanpa server, toko tetap berjalan sendiri; daftarkan nanti lewat Menu → Pengaturan.</source>
         <translation>Enrol this till with the cooperative&apos;s server using the enrolment code from the board. Without a server the shop runs on its own; enrol later from Menu → Settings.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="280"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="283"/>
         <source>Daftarkan ke server koperasi…</source>
         <translation>Enrol with the cooperative&apos;s server…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="295"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="298"/>
         <source>Sinkronisasi belum tersedia di jendela ini.</source>
         <translation>Sync is not available in this window.</translation>
     </message>
@@ -3416,82 +3416,82 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="37"/>
         <source>Pengaturan toko</source>
         <translation>Shop settings</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="44"/>
         <source>Toko</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="45"/>
         <source>Struk</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="47"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="46"/>
         <source>Kas &amp;&amp; PPN</source>
         <translation>Cash &amp;&amp; VAT</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="47"/>
         <source>QRIS</source>
         <translation>QRIS</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="48"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="49"/>
         <source>Batas</source>
         <translation>Limits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="51"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="50"/>
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="51"/>
         <source>Data &amp;&amp; server</source>
         <translation>Data &amp;&amp; server</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="53"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="52"/>
         <source>Jam &amp;&amp; cadangan</source>
         <translation>Clock &amp;&amp; backups</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="54"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="53"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="74"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="73"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="109"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="105"/>
         <source>Bahasa baru dipakai setelah aplikasi dibuka ulang.</source>
         <translation>A new language applies after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="178"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="174"/>
         <source>{0} pengaturan disimpan.</source>
         <translation>{0} settings saved.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="180"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="176"/>
         <source>Tidak ada yang berubah.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="192"/>
+        <location filename="../../kkmp_pos/gui/setup/settings_screen.py" line="188"/>
         <source>Identitas toko disimpan.</source>
         <translation>Shop identity saved.</translation>
     </message>
@@ -3529,30 +3529,30 @@
         <translation>Cooperative server (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="76"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="80"/>
         <source>Kembali</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="77"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="81"/>
         <source>Lewati, isi nanti</source>
         <translation>Skip, fill in later</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="78"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="82"/>
         <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="117"/>
         <source>Lanjut [Enter]</source>
         <translation>Next [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="107"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="111"/>
         <source>Penyiapan toko baru — {0}</source>
         <translation>New shop setup — {0}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="109"/>
-        <source>Langkah {0} dari {1}: {2}</source>
-        <translation>Step {0} of {1}: {2}</translation>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="112"/>
+        <source>Langkah {0} dari {1}</source>
+        <translation>Step {0} of {1}</translation>
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/setup/setup_wizard_screen.py" line="117"/>
@@ -3649,7 +3649,7 @@
 <context>
     <name>ShopPage</name>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="63"/>
+        <location filename="../../kkmp_pos/gui/setup/setup_wizard_pages.py" line="64"/>
         <source>Data koperasi dan toko untuk struk dan laporan. Yang belum diketahui bisa dilengkapi nanti di Pengaturan.</source>
         <translation>The cooperative&apos;s and shop&apos;s details for receipts and reports. Anything not known yet can be filled in later in Settings.</translation>
     </message>

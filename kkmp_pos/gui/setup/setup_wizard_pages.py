@@ -45,6 +45,7 @@ class WizardPage(QWidget):
         super().__init__()
         self.till = till
         self.layout_ = QVBoxLayout(self)
+        self.layout_.setSpacing(4)
         self.hint = _label("", "muted")
         self.layout_.addWidget(self.hint)
 
@@ -100,6 +101,7 @@ class AdminPage(WizardPage):
         self.hint.setText(self.tr("Admin pertama mengatur toko dan membuat akun kasir dan manajer."))
         self.created: Actor | None = None
         form = QFormLayout()
+        form.setVerticalSpacing(2)  # nine fields and the buttons within a 1024×768 screen
         self.name = QLineEdit()
         self.pin = QLineEdit()
         self.pin2 = QLineEdit()
@@ -166,6 +168,7 @@ class PrinterPage(WizardPage):
         self.finder = PrinterFinder(loopback_only=till.is_demo)
         left.addWidget(self.finder, 1)
         form = QFormLayout()
+        form.setVerticalSpacing(2)  # nine fields and the buttons within a 1024×768 screen
         self.uri = QLineEdit()
         self.uri.setPlaceholderText("network://192.168.1.50")
         self.paper = QComboBox()

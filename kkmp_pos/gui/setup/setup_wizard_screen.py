@@ -57,13 +57,17 @@ class SetupWizardScreen(QWidget):
             "server": ServerPage(till, controller or (lambda: None)),
         }
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(24, 8, 24, 8)
+        layout.setSpacing(4)
         self.title = QLabel()
         self.title.setProperty("role", "title")
-        layout.addWidget(self.title)
         self.steps_label = QLabel()
         self.steps_label.setProperty("role", "muted")
-        layout.addWidget(self.steps_label)
+        heading = QHBoxLayout()  # one line: the page's form gets the height of a 1024×768 screen
+        heading.addWidget(self.title)
+        heading.addStretch(1)
+        heading.addWidget(self.steps_label)
+        layout.addLayout(heading)
         self.stack = QStackedWidget()
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -105,11 +109,7 @@ class SetupWizardScreen(QWidget):
         self.stack.setCurrentIndex(index)
         step = STEPS[index]
         self.title.setText(self.tr("Penyiapan toko baru — {0}").format(self.titles[step]))
-        self.steps_label.setText(
-            self.tr("Langkah {0} dari {1}: {2}").format(
-                index + 1, len(STEPS), " › ".join(self.titles[s] for s in STEPS)
-            )
-        )
+        self.steps_label.setText(self.tr("Langkah {0} dari {1}").format(index + 1, len(STEPS)))
         self.error_label.clear()
         self.back_button.setEnabled(index > 0)
         self.skip_button.setEnabled(self.till.setup_wizard.may_skip(step))
