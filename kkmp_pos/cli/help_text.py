@@ -182,6 +182,31 @@ INDONESIAN: dict[str, str] = {
     "the PDF to write (default: kkmp-demo-sheet.pdf in the current folder)": (
         "berkas PDF yang ditulis (bawaan: kkmp-demo-sheet.pdf di folder ini)"
     ),
+    "the shop's settings that are entered once (the static QRIS, the QRIS acquirer)": (
+        "pengaturan toko yang diisi sekali (QRIS statis, acquirer QRIS)"
+    ),
+    "every screen and dialog, with DIR/manifest.json": "semua layar dan dialog, dengan DIR/manifest.json",
+    "the screen --all judges against (WxH)": "ukuran layar untuk penilaian --all (LxT)",
+    "the QRIS acquirer's SNAP API (payments confirm themselves); secrets never printed": (
+        "API SNAP acquirer QRIS (pembayaran terkonfirmasi sendiri); rahasia tidak pernah dicetak"
+    ),
+    "show the saved settings (secrets as set or not)": (
+        "tampilkan pengaturan tersimpan (rahasia hanya: sudah diisi atau belum)"
+    ),
+    "no acquirer: static QRIS and manual confirmation": "tanpa acquirer: QRIS statis dan konfirmasi manual",
+    "the settings as JSON (what kkmp-pos-snap-sim prints at start)": (
+        "pengaturan sebagai JSON (yang dicetak kkmp-pos-snap-sim saat mulai)"
+    ),
+    "the acquirer's SNAP base URL, e.g. https://sandbox.bank.co.id": (
+        "URL dasar SNAP acquirer, mis. https://sandbox.bank.co.id"
+    ),
+    "X-CLIENT-KEY / X-PARTNER-ID given by the acquirer": "X-CLIENT-KEY / X-PARTNER-ID dari acquirer",
+    "a file holding the client secret": "berkas berisi client secret",
+    "the till's RSA private key (signs tokens)": "kunci privat RSA kasir ini (menandatangani token)",
+    "the acquirer's RSA public key": "kunci publik RSA acquirer",
+    "a manager's name (the PIN is asked for or read from stdin)": (
+        "nama manajer (PIN ditanyakan atau dibaca dari stdin)"
+    ),
 }
 
 

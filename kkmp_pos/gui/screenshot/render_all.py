@@ -149,6 +149,11 @@ def _dismiss(stage: Stage, top: QWidget) -> None:
     if top is not window:
         top.deleteLater()
     window.stack.setCurrentWidget(window.cashier)
+    wizard = getattr(window, "wizard", None)
+    if wizard is not None:  # a wizard shot: the first-run screen leaves the main window again
+        window.stack.removeWidget(wizard)
+        wizard.deleteLater()
+        window.wizard = None
     settle()
 
 

@@ -13,18 +13,12 @@ SETUP = "kkmp_pos.gui.setup"
 
 
 def _wizard(stage: Stage, index: int) -> QWidget:
-    from PySide6.QtCore import Qt
-
-    from kkmp_pos.gui.setup.setup_wizard_screen import SetupWizardScreen
-    from kkmp_pos.gui.window_fit import fit_to_screen
-
-    wizard = SetupWizardScreen(stage.till, parent=stage.window)
+    """The wizard where a new shop sees it: in the main window, before the login."""
+    stage.window.show_wizard()  # type: ignore[attr-defined]
+    wizard = stage.window.wizard  # type: ignore[attr-defined]
     wizard.actor = stage.shop.admin  # as after the admin step: the QRIS step needs a manager
-    wizard.setWindowFlags(wizard.windowFlags() | Qt.WindowType.Window)
-    fit_to_screen(wizard, 1100, 680)
     wizard.go_to(index)
-    wizard.show()
-    return wizard
+    return stage.window
 
 
 @shot("setup_wizard_screen", f"{SETUP}.setup_wizard_screen:SetupWizardScreen")

@@ -4,7 +4,16 @@ It reads and gives a `ShopProfile`; checking and saving are the service's (servi
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kkmp_pos.services.setup.shop_profile import TIME_ZONES, ShopProfile
 
@@ -18,6 +27,7 @@ class ShopForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
+        form.setVerticalSpacing(4)
         self.cooperative_name = QLineEdit()
         self.cooperative_name.setPlaceholderText(self.tr("mis. Koperasi Desa Merah Putih Sukamaju"))
         self.name = QLineEdit()
@@ -47,8 +57,11 @@ class ShopForm(QWidget):
         form.addRow(self.tr("Nomor badan hukum"), self.legal_number)
         form.addRow(self.tr("Kode wilayah kelurahan/desa"), self.kode_wilayah)
         form.addRow(self.tr("Nomor SIMKOPDES"), self.simkopdes_ref)
-        form.addRow(self.tr("Zona waktu"), self.time_zone)
-        form.addRow("", self.vat_registered)
+        zone_and_vat = QHBoxLayout()  # one row: the form fits a 1024×768 screen with the wizard around it
+        zone_and_vat.addWidget(self.time_zone, 1)
+        zone_and_vat.addSpacing(16)
+        zone_and_vat.addWidget(self.vat_registered, 1)
+        form.addRow(self.tr("Zona waktu"), zone_and_vat)
         form.addRow(self.tr("NPWP"), self.npwp)
         layout.addLayout(form)
         self.error_label = QLabel()

@@ -17,8 +17,12 @@ from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.setup.auth import require
 
-# Written by the till itself (a confirmation, a time stamp, the wizard's own marker), never typed in.
-INTERNAL_SETTINGS = frozenset({"clock.confirmed", "offsite.last_copy_at", "setup.wizard_pending"})
+# Written by the till itself (a confirmation, a time stamp, the wizard's own marker), never typed in;
+# and the QRIS acquirer's account, which holds keys and secrets: whoever installs the till sets it with
+# `kkmp-pos settings acquirer` (audited), not on a screen the shop's staff use.
+INTERNAL_SETTINGS = frozenset(
+    {"clock.confirmed", "offsite.last_copy_at", "setup.wizard_pending", "qris.acquirer"}
+)
 
 # The tabs of the settings screen and the settings each holds, in screen order. Settings saved by a
 # screen of their own (printer, QRIS, off-machine copies) are listed under the tab that embeds it.
