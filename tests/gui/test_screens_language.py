@@ -137,15 +137,10 @@ def english_words(records) -> set[str]:  # type: ignore[no-untyped-def]
 
 def test_indonesian_lists_show_no_english_word(shots_in):
     records, _ = shots_in("id")
-    leaks = {leak for leak in english_words(records) if not leak.startswith("printer_screen:")}
+    leaks = english_words(records)
     assert not leaks, "\n".join(sorted(leaks))
 
 
-@pytest.mark.xfail(
-    reason="the print queue still shows its kind, status and errors in English ('receipt', 'failed'): "
-    "its words are issue 15 point 6 on another branch; remove this mark when they land",
-    strict=False,
-)
 def test_the_print_queue_speaks_indonesian(shots_in):
     records, _ = shots_in("id")
     leaks = {leak for leak in english_words(records) if leak.startswith("printer_screen:")}
