@@ -25,7 +25,9 @@ def main() -> None:
             outcome = "ok" if made is not None else "skip"
         except Exception as exc:  # reported to the test, which fails on it
             outcome = f"error: {type(exc).__name__}: {exc}"
-        (control / f"done-{n}-{name}").write_text(outcome)
+        done = control / f"done-{n}-{name}"
+        done.with_suffix(".tmp").write_text(outcome)
+        done.with_suffix(".tmp").replace(done)  # whole or absent: the test may read it the moment it appears
     till.close()
 
 
