@@ -73,6 +73,8 @@ def test_one_keep_alive_client_is_served_by_both_workers(two_workers):
         pushes = [client.post("/v1/sync/push", json={"events": [sent.sale(15_000)]}) for _ in range(20)]
     assert all(r.status_code == 200 for r in pushes), [r.text for r in pushes if r.status_code != 200]
     assert all(r.headers["connection"] == "close" for r in pushes)
+    # one client, one request after another: the pushes still spread over both workers
+    assert len({r.headers["x-kkmp-worker"] for r in pushes}) == 2
     assert server.stop() == 0
     assert not [pid for pid in pids if _running(int(pid))]  # every worker stopped with the parent
 
