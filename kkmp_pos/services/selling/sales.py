@@ -29,6 +29,7 @@ from kkmp_pos.db.models import (
 from kkmp_pos.db.outbox import append_event
 from kkmp_pos.db.rows import insert_row, insert_rows
 from kkmp_pos.db.sqlite_errors import storage_errors
+from kkmp_pos.services.books.posting import post_sale
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.limits import LimitService
 from kkmp_pos.services.setup.auth import require
@@ -209,6 +210,20 @@ class SaleService:
             popularity.bump(self.ctx, sold, bdate)
             payment_rows = self._payment_rows(sale_id, payments, settlement, now_iso)
             insert_rows(PaymentModel, payment_rows)
+            post_sale(
+                sale_id=sale_id,
+                receipt_no=receipt_no,
+                member=cart.member is not None,
+                total_rp=totals.total_rp,
+                rounding_rp=settlement.rounding_rp,
+                vat_registered=sale.vat_registered,
+                ppn_percent=sale.ppn_percent,
+                line_rows=line_rows,
+                costs=costs,
+                payment_rows=payment_rows,
+                business_date=bdate,
+                created_at=now_iso,
+            )
             from kkmp_pos.services.selling.receipts import ReceiptService
 
             ReceiptService(self.ctx).store_new_original(
