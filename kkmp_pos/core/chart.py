@@ -37,7 +37,12 @@ def _per_unit() -> list[Account]:
         rows.append(Account(f"114{i}00", f"Persediaan {label}", "asset", unit))
         rows.append(Account(f"41{i}100", f"Pendapatan {label} - anggota", "revenue", unit, "member"))
         rows.append(Account(f"41{i}200", f"Pendapatan {label} - non-anggota", "revenue", unit, "nonmember"))
-        rows.append(Account(f"51{i}000", f"Harga pokok penjualan {label}", "expense", unit))
+        rows.append(
+            Account(f"51{i}100", f"Harga pokok penjualan {label} - anggota", "expense", unit, "member")
+        )
+        rows.append(
+            Account(f"51{i}200", f"Harga pokok penjualan {label} - non-anggota", "expense", unit, "nonmember")
+        )
     return rows
 
 
@@ -105,7 +110,7 @@ for _a in DEFAULT_CHART:
     elif _a.unit and _a.type == "revenue":
         ROLES[f"revenue:{_a.unit}:{_a.segment}"] = _a.code
     elif _a.unit and _a.type == "expense":
-        ROLES[f"cogs:{_a.unit}"] = _a.code
+        ROLES[f"cogs:{_a.unit}:{_a.segment}"] = _a.code
 
 # A payment method's account (a sale paid by it, a refund made by it, a simpanan paid by it).
 METHOD_ROLES = {"cash": "cash", "qris": "qris_clearing", "transfer": "bank", "bon": "member_receivable"}

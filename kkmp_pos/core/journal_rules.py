@@ -146,7 +146,7 @@ def _revenue_and_cost(b: _Builder, facts: SaleFacts, sign: int) -> None:
     seg = _segment(facts.member)
     for ln, net, tax in zip(facts.lines, nets, shares, strict=True):
         b.credit(f"revenue:{ln.business_unit}:{seg}", sign * (net - tax))
-        b.debit(f"cogs:{ln.business_unit}", sign * ln.cost_rp)
+        b.debit(f"cogs:{ln.business_unit}:{seg}", sign * ln.cost_rp)
         b.credit(f"inventory:{ln.business_unit}", sign * ln.cost_rp)
     b.credit("ppn_out", sign * ppn)
 
