@@ -39,11 +39,13 @@ op = st.one_of(
 def books_check(till, manager) -> None:
     db = till.ctx.db
     unbalanced = db.execute_sql(
-        'SELECT "journal_id" FROM "journal_line" GROUP BY "journal_id" HAVING SUM("debit_rp") != SUM("credit_rp")'
+        'SELECT "journal_id" FROM "journal_line" GROUP BY "journal_id" '
+        'HAVING SUM("debit_rp") != SUM("credit_rp")'
     ).fetchall()
     assert unbalanced == []
     doubled = db.execute_sql(
-        'SELECT "doc_id" FROM "journal" WHERE "doc_kind" NOT IN (\'reversal\') GROUP BY "doc_id" HAVING COUNT(*) > 1'
+        'SELECT "doc_id" FROM "journal" WHERE "doc_kind" != \'reversal\' '
+        'GROUP BY "doc_id" HAVING COUNT(*) > 1'
     ).fetchall()
     assert doubled == []
     day = till.ctx.business_date()

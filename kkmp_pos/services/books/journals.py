@@ -54,9 +54,11 @@ class BooksService:
             for a in AccountModel.select().order_by(AccountModel.code)
         ]
 
-    def add_account(self, actor: Actor, code: str, name: str, unit: str = "") -> AccountInfo:
-        """A sub-account the cooperative needs (e.g. 611100 Sewa gudang); its type follows its group."""
-        require(actor, "books")
+    def add_account(self, actor: Actor | None, code: str, name: str, unit: str = "") -> AccountInfo:
+        """A sub-account the cooperative needs (e.g. 611100 Sewa gudang); its type follows its group.
+        `actor` None only for the command line (someone with the data folder)."""
+        if actor is not None:
+            require(actor, "books")
         code, name = code.strip(), name.strip()
         if not valid_code(code):
             raise ValidationError("account_code_invalid", code=code)

@@ -189,3 +189,27 @@ def post_cash_move(move_id: str) -> str:
     return _write(
         rules.cash_move_journal(kind, amount, reason), f"cash_{kind}", move_id, bdate, created, reason
     )
+
+
+def post_opening_stock(doc_id: str, doc_date: str, created_at: str) -> str | None:
+    """The opening stock (movements of kind 'opening' under `doc_id`) into the books at its cost: inventory
+    per business unit against Ekuitas saldo awal. Nothing when there is none."""
+    from kkmp_pos.core.chart import OPENING_EQUITY
+
+    values: dict[str, int] = {}
+    for unit, qty, cost in database.execute_sql(
+        'SELECT p."business_unit", m."qty_milli", m."unit_cost_rp" FROM "stock_movement" m '
+        'JOIN "product" p ON p."id" = m."product_id" WHERE m."doc_id" = ? AND m."kind" = \'opening\'',
+        (doc_id,),
+    ):
+        values[unit] = values.get(unit, 0) + line_total_rp(cost, qty)
+    lines = [
+        rules.Posting(code, v, 0)
+        for code, v in ((rules.ROLES.get(f"inventory:{u}"), v) for u, v in values.items())
+        if code and v
+    ]
+    total = sum(p.debit_rp for p in lines)
+    if not total:
+        return None
+    draft = rules.Draft((*lines, rules.Posting(OPENING_EQUITY, 0, total)))
+    return _write(draft, "opening", doc_id, doc_date, created_at, "Persediaan awal")
