@@ -33,6 +33,9 @@ def _books(parser: argparse.ArgumentParser) -> None:
         p.add_argument("--json", action="store_true", help="print a JSON object instead of text")
     for p in (tb, phu, neraca):
         p.add_argument("--pdf", type=Path, help="also write the report as a PDF file")
+    sub.add_parser(
+        "backfill", help="post the journals of documents made before the books (once, after an upgrade)"
+    )
     accounts = sub.add_parser("accounts", help="list the chart of accounts, or add an account")
     acts = accounts.add_subparsers(dest="accounts_command")
     add = acts.add_parser("add", help="add an account (its type follows the code's first digit)")
@@ -50,6 +53,9 @@ def run_books(args: argparse.Namespace) -> int:
         command = args.books_command
         if command == "accounts":
             return _accounts(till, args)
+        if command == "backfill":
+            print(json.dumps(till.books.backfill(None), ensure_ascii=False))
+            return 0
         if command == "trial-balance":
             data = reports.trial_balance(None, args.date_to, args.date_from)
         elif command == "phu":

@@ -234,6 +234,9 @@ INDONESIAN: dict[str, str] = {
     "the account's name": "nama akun",
     "business unit the account belongs to, if any": "unit usaha akun ini, bila ada",
     "print a JSON list instead of text": "cetak daftar JSON, bukan teks",
+    "post the journals of documents made before the books (once, after an upgrade)": (
+        "buat jurnal dokumen yang dibuat sebelum ada pembukuan (sekali, sesudah pembaruan)"
+    ),
 }
 
 

@@ -16,6 +16,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "books.journal_approved": ("Jurnal disetujui", "Journal approved"),
     "books.journal_reversed": ("Jurnal dibalik", "Journal reversed"),
     "books.month_closed": ("Bulan pembukuan ditutup", "Books month closed"),
+    "books.backfilled": ("Jurnal dokumen lama dibuat", "Journals posted for earlier documents"),
     # sign-in and users
     "login": ("Masuk", "Login"),
     "login.failed": ("Login gagal", "Failed login"),

@@ -3,6 +3,8 @@ person and are reversed rather than edited, a closed month takes no postings, th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kkmp_pos.core.cart import Cart
@@ -124,3 +126,24 @@ def test_phu_splits_member_and_non_member_and_its_shu_matches_the_neraca(till, c
     assert phu["shu_rp"] == phu["total_revenue_rp"] - phu["total_expense_rp"]
     neraca = till.books_reports.neraca(manager, day)
     assert neraca["balanced"] and neraca["shu_tahun_berjalan_rp"] == phu["shu_rp"]
+
+
+def test_an_upgraded_till_backfills_the_journals_of_its_earlier_documents(tmp_path):
+    """The first release's frozen shop (42 sales, opening stock) gets one journal per document, once."""
+    import shutil
+
+    from kkmp_pos.app import open_till
+
+    shutil.copyfile(Path(__file__).parent.parent / "fixtures" / "schema_v7.db", tmp_path / "kkmp-pos.db")
+    till = open_till(tmp_path)
+    try:
+        assert JournalModel.select().count() == 0
+        done = till.books.backfill(None)
+        assert done["sale"] == 42
+        assert till.books.backfill(None)["sale"] == 0  # nothing twice
+        day = max(j.posting_date for j in JournalModel.select())
+        tb = till.books_reports.trial_balance(None, day)
+        assert tb["total_debit_rp"] == tb["total_credit_rp"] > 0
+        assert till.books_reports.neraca(None, day)["balanced"]
+    finally:
+        till.close()

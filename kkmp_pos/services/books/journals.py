@@ -192,6 +192,18 @@ class BooksService:
             audit(self.ctx, "books.journal_reversed", actor, doc_id=rid, reverses=journal_id)
         return rid
 
+    def backfill(self, actor: Actor | None) -> dict[str, int]:
+        """Post the journals of documents made before the books (an upgraded till), in one transaction.
+        `actor` None only for the command line."""
+        if actor is not None:
+            require(actor, "books")
+        from kkmp_pos.services.books.posting import post_missing
+
+        with self.ctx.db.atomic():
+            done = post_missing()
+            audit(self.ctx, "books.backfilled", actor, **{k: str(v) for k, v in done.items()})
+        return done
+
     # -- periods -------------------------------------------------------------------------------------
     def close_month(self, actor: Actor, month: str) -> None:
         """Close a month ('YYYY-MM') and every month before it: later postings of their documents land in

@@ -213,3 +213,61 @@ def post_opening_stock(doc_id: str, doc_date: str, created_at: str) -> str | Non
         return None
     draft = rules.Draft((*lines, rules.Posting(OPENING_EQUITY, 0, total)))
     return _write(draft, "opening", doc_id, doc_date, created_at, "Persediaan awal")
+
+
+def post_sale_from_store(sale_id: str) -> str:
+    """A stored sale's journal (the backfill of sales made before the books)."""
+    facts, receipt_no = _sale_facts(sale_id)
+    bdate, created = database.execute_sql(
+        'SELECT "business_date", "created_at" FROM "sale" WHERE "id" = ?', (sale_id,)
+    ).fetchone()
+    return _write(rules.sale_journal(facts), "sale", sale_id, bdate, created, receipt_no)
+
+
+# kind -> (table, poster): the documents the backfill looks for, in the order their effects build on
+_BACKFILL = (
+    ("sale", "sale", post_sale_from_store),
+    ("cancellation", "sale_cancellation", post_cancellation),
+    ("return", "sale_return", post_return),
+    ("goods_receipt", "goods_receipt", post_goods_receipt),
+    ("write_off", "write_off", post_write_off),
+    ("cash", "cash_movement", post_cash_move),
+)
+
+
+def post_missing() -> dict[str, int]:
+    """Post every document that has no journal yet (documents made before the books existed, on an
+    upgraded till); returns how many of each kind. Approved counts are posted at their approval date."""
+    done: dict[str, int] = {}
+    for kind, table, post in _BACKFILL:
+        ids = [
+            row[0]
+            for row in database.execute_sql(
+                f'SELECT t."id" FROM "{table}" t WHERE NOT EXISTS '
+                '(SELECT 1 FROM "journal" j WHERE j."doc_id" = t."id") ORDER BY t."created_at"'
+            )
+        ]
+        for doc_id in ids:
+            post(doc_id)
+        done[kind] = len(ids)
+    counts = list(
+        database.execute_sql(
+            'SELECT c."id", substr(c."approved_at", 1, 10), c."approved_at" FROM "stock_count" c '
+            "WHERE c.\"status\" = 'approved' AND NOT EXISTS "
+            '(SELECT 1 FROM "journal" j WHERE j."doc_id" = c."id")'
+        )
+    )
+    for count_id, day, at in counts:
+        post_count(count_id, day, at)
+    done["count"] = len(counts)
+    openings = list(
+        database.execute_sql(
+            'SELECT m."doc_id", MIN(m."business_date"), MIN(m."created_at") FROM "stock_movement" m '
+            "WHERE m.\"kind\" = 'opening' AND NOT EXISTS "
+            '(SELECT 1 FROM "journal" j WHERE j."doc_id" = m."doc_id") GROUP BY m."doc_id"'
+        )
+    )
+    for doc_id, day, at in openings:
+        post_opening_stock(doc_id, day, at)
+    done["opening"] = len(openings)
+    return done
