@@ -26,6 +26,8 @@ DETAIL_LABELS: dict[str, tuple[str, str]] = {
     "category": ("Kategori", "Category"),
     "clock": ("Jam", "Clock"),
     "code": ("Kode", "Code"),
+    "memo": ("Keterangan", "Memo"),
+    "month": ("Bulan", "Month"),
     "code_page": ("Kode halaman printer", "Printer code page"),
     "counted_rp": ("Dihitung", "Counted"),
     "created": ("Dibuat", "Created"),
