@@ -147,3 +147,24 @@ def test_an_upgraded_till_backfills_the_journals_of_its_earlier_documents(tmp_pa
         assert till.books_reports.neraca(None, day)["balanced"]
     finally:
         till.close()
+
+
+def test_a_cash_out_for_an_unknown_reason_posts_to_suspense_and_the_manager_sees_the_warning(
+    till, cashier, manager
+):
+    move_id = till.shifts.cash_move(cashier, "out", 10_000, "sumbangan tujuhbelasan", approver=manager)
+    assert lines_of(move_id) == {"119000": 10_000, "111000": -10_000}
+    warned = till.books_reports.warnings(manager)
+    assert warned[0]["journal"] == JournalModel.get(JournalModel.doc_id == move_id).id
+    assert "sumbangan" in warned[0]["warnings"]
+
+
+def test_the_cash_book_runs_from_its_opening_balance_through_each_posting(till, cashier, manager):
+    day = till.ctx.business_date()
+    result = sell(till, cashier)
+    book = till.books_reports.cash_book(manager, day, day)
+    assert book["account"] == "111000"
+    assert book["closing_rp"] == book["opening_rp"] + sum(
+        ln["debit_rp"] - ln["credit_rp"] for ln in book["lines"]
+    )
+    assert book["lines"][-1]["memo"] == result.receipt_no and book["lines"][-1]["debit_rp"] == result.total_rp
