@@ -1,6 +1,7 @@
 """Property: after any mix of sales (cash, QRIS, transfer), returns, cancellations, goods receipts and
 their reversals, write-offs, count adjustments and cash moves, every journal balances, each document has
-exactly one journal, the trial balance's totals are equal and the neraca balances."""
+exactly one journal, the trial balance's totals are equal, the neraca balances, and inventory in the books
+moves exactly as the stock ledger valued at the cost each movement carries."""
 
 from __future__ import annotations
 
@@ -34,6 +35,22 @@ op = st.one_of(
     st.tuples(st.just("cancel"), st.sampled_from(CODES), st.integers(0, 3), st.just("")),
     st.tuples(st.just("cash"), st.sampled_from(["in", "out", "deposit"]), st.integers(1, 50), st.just("")),
 )
+
+
+def inventory_gap(till) -> int:
+    """Inventory in the books minus the stock ledger valued at the cost each movement carries."""
+    from kkmp_pos.core.money import line_total_rp
+
+    db = till.ctx.db
+    books = db.execute_sql(
+        'SELECT COALESCE(SUM("debit_rp" - "credit_rp"), 0) FROM "journal_line" l JOIN "journal" j '
+        'ON j."id" = l."journal_id" WHERE j."status" = \'posted\' AND l."account" LIKE \'114%\''
+    ).fetchone()[0]
+    ledger = sum(
+        (1 if qty > 0 else -1) * line_total_rp(cost, abs(qty))
+        for qty, cost in db.execute_sql('SELECT "qty_milli", "unit_cost_rp" FROM "stock_movement"')
+    )
+    return books - ledger
 
 
 def books_check(till, manager) -> None:
@@ -73,6 +90,7 @@ def test_the_books_balance_after_any_documents(till, manager, cashier, ops):
     sales: list[str] = []
     receipts: list[str] = []
     with till.ctx.db.atomic() as txn:  # each example starts from the same demo shop
+        gap = inventory_gap(till)
         for n, (kind, code, amount, method) in enumerate(ops):
             try:
                 if kind == "sale":
@@ -123,4 +141,5 @@ def test_the_books_balance_after_any_documents(till, manager, cashier, ops):
                     "insufficient_cash",
                 }, refused.code
             books_check(till, manager)
+            assert inventory_gap(till) == gap, (n, kind, code, amount)
         txn.rollback()
