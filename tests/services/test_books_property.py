@@ -5,6 +5,8 @@ moves exactly as the stock ledger valued at the cost each movement carries."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,7 +20,7 @@ from kkmp_pos.services.stock.module import stock_module
 from kkmp_pos.services.stock.receiving import ReceiptDraft
 from tests.services.stock_support import TickingClock
 
-CODES = ["SPHP5", "LPG12", "12345"]  # a plain pack, LPG, a weighed good
+CODES = ["SPHP5", "LPG12", "12345", "PCT"]  # a plain pack, LPG, a weighed good, a batch-tracked medicine
 
 op = st.one_of(
     st.tuples(
@@ -112,6 +114,9 @@ def test_the_books_balance_after_any_documents(till, manager, cashier, ops):
                     draft = ReceiptDraft(invoice_no=f"P{n}")
                     line = draft.add(sm.receiving.line_for_item(till.catalog.item(products[code].id)))
                     line.qty_milli, line.unit_cost_rp = amount * 1000, 1000 + amount
+                    if line.track_batches:
+                        line.batch_no = f"B{amount % 3}"
+                        line.expiry = (date.today() + timedelta(days=30 * (1 + amount % 3))).isoformat()
                     receipts.append(sm.receiving.post(draft, manager).id)
                 elif kind == "reverse" and receipts:
                     sm.receiving.reverse(receipts[min(amount, len(receipts) - 1)], manager)

@@ -37,7 +37,7 @@ def post_sale(
     vat_registered: bool,
     ppn_percent: int,
     line_rows: Sequence[Mapping[str, Any]],
-    costs: Mapping[int, int],
+    line_costs: Sequence[int],
     payment_rows: Sequence[Mapping[str, Any]],
     business_date: str,
     created_at: str,
@@ -48,9 +48,9 @@ def post_sale(
             str(row["business_unit"]),
             int(row["line_total_rp"]),
             bool(row["ppn_exempt"]),
-            line_total_rp(costs[row["product"]], int(row["base_qty_milli"])),
+            cost,
         )
-        for row in line_rows
+        for row, cost in zip(line_rows, line_costs, strict=True)
     )
     facts = rules.SaleFacts(
         member,
@@ -149,32 +149,37 @@ def post_goods_receipt(receipt_id: str) -> str:
     return _write(rules.goods_receipt_journal(lines), "goods_receipt", receipt_id, bdate, created, number)
 
 
+def _movement_values(doc_id: str, kind: str) -> list[tuple[str, int]]:
+    """(business unit, signed value) of a document's stock movements at the cost each carries: what the
+    stock ledger says the document moved, so inventory in the books follows it to the rupiah."""
+    return [
+        (unit, (1 if qty > 0 else -1) * line_total_rp(cost, abs(qty)))
+        for unit, qty, cost in database.execute_sql(
+            'SELECT p."business_unit", m."qty_milli", m."unit_cost_rp" FROM "stock_movement" m '
+            'JOIN "product" p ON p."id" = m."product_id" '
+            'WHERE m."doc_id" = ? AND m."kind" = ? ORDER BY m."id"',
+            (doc_id, kind),
+        )
+    ]
+
+
 def post_write_off(write_off_id: str) -> str:
-    unit, value, reason, bdate, created = database.execute_sql(
-        'SELECT p."business_unit", w."value_rp", w."reason", w."business_date", w."created_at" '
-        'FROM "write_off" w '
-        'JOIN "product" p ON p."id" = w."product_id" WHERE w."id" = ?',
-        (write_off_id,),
+    """At its movements' value (the document's own value_rp is the same but for per-batch rounding)."""
+    reason, bdate, created = database.execute_sql(
+        'SELECT "reason", "business_date", "created_at" FROM "write_off" WHERE "id" = ?', (write_off_id,)
     ).fetchone()
-    return _write(rules.write_off_journal(unit, value), "write_off", write_off_id, bdate, created, reason)
+    moved = _movement_values(write_off_id, "writeoff")  # one product: its batches, if any
+    draft = rules.write_off_journal(moved[0][0], -sum(value for _, value in moved))
+    return _write(draft, "write_off", write_off_id, bdate, created, reason)
 
 
 def post_count(count_id: str, doc_date: str, created_at: str) -> str | None:
-    """A count's approved adjustments (on the approval's date) at the cost kept on each line; nothing to
+    """A count's approved adjustments (on the approval's date) at the value of their movements; nothing to
     post when none moved."""
     (number,) = database.execute_sql(
         'SELECT "number" FROM "stock_count" WHERE "id" = ?', (count_id,)
     ).fetchone()
-    lines = [
-        (unit, (1 if adj > 0 else -1) * line_total_rp(cost, abs(adj)))
-        for unit, adj, cost in database.execute_sql(
-            'SELECT p."business_unit", l."adjustment_milli", l."cost_rp" FROM "stock_count_line" l '
-            'JOIN "product" p ON p."id" = l."product_id" '
-            'WHERE l."count_id" = ? AND l."adjustment_milli" != 0',
-            (count_id,),
-        )
-    ]
-    draft = rules.count_adjustment_journal(lines)
+    draft = rules.count_adjustment_journal(_movement_values(count_id, "count"))
     if not draft.lines:
         return None
     return _write(draft, "count", count_id, doc_date, created_at, number)

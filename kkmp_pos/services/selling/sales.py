@@ -159,6 +159,7 @@ class SaleService:
             line_rows: list[dict[str, Any]] = []
             movements: list[Movement] = []
             costs, categories = self._average_costs(cart)
+            line_costs: list[int] = []  # each line's cost of goods: its movements' value, for the journal
             for no, line in enumerate(cart.lines, start=1):
                 line_rows.append(
                     {
@@ -182,6 +183,7 @@ class SaleService:
                         "category": categories[line.item.product_id],
                     }
                 )
+                first_movement = len(movements)
                 parts = (
                     allocate_fefo(line.item.product_id, line.base_qty_milli, bdate)
                     if line.item.track_batches
@@ -201,6 +203,7 @@ class SaleService:
                             business_date=bdate,
                         )
                     )
+                line_costs.append(sum(m.cost_rp for m in movements[first_movement:]))
             insert_rows(SaleLineModel, line_rows)
             from kkmp_pos.services.selling import popularity
 
@@ -219,7 +222,7 @@ class SaleService:
                 vat_registered=sale.vat_registered,
                 ppn_percent=sale.ppn_percent,
                 line_rows=line_rows,
-                costs=costs,
+                line_costs=line_costs,
                 payment_rows=payment_rows,
                 business_date=bdate,
                 created_at=now_iso,
