@@ -26,6 +26,8 @@ OWNERS = {
     "sale.status": {"services/selling/sale_state.py"},
     # a new sale row carries the status it commits with (core.sale_status.status_at_commit)
     "new sale": {"services/selling/sales.py", "devtools/bulkgen.py"},
+    "journal": {"db/journal.py"},
+    "journal_line": {"db/journal.py"},
 }
 
 MODEL_TABLES = {
@@ -35,6 +37,8 @@ MODEL_TABLES = {
     "BatchModel": "batch",
     "TerminalModel": "terminal",
     "SaleModel": "sale",
+    "JournalModel": "journal",
+    "JournalLineModel": "journal_line",
 }
 WRITE_METHODS = {
     "insert", "insert_many", "insert_from", "create", "update", "delete", "replace", "replace_many",
@@ -54,7 +58,7 @@ SET_COLUMN = re.compile(r"\"?(\w+)\"?\s*=(?!=)")
 
 def _invariant(table: str, column: str | None, inserting: bool) -> str | None:
     """Which invariant a write to `table` (setting `column`, if known) touches, if any."""
-    if table in ("stock_movement", "outbox_event"):
+    if table in ("stock_movement", "outbox_event", "journal", "journal_line"):
         return table
     if table in ("product", "batch") and column == "on_hand_milli":
         return "on_hand cache"

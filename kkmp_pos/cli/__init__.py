@@ -42,6 +42,7 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import kkmp_pos.cli.books
     import kkmp_pos.cli.commands
     import kkmp_pos.cli.demo
     import kkmp_pos.cli.members

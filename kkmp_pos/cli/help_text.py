@@ -207,6 +207,36 @@ INDONESIAN: dict[str, str] = {
     "a manager's name (the PIN is asked for or read from stdin)": (
         "nama manajer (PIN ditanyakan atau dibaca dari stdin)"
     ),
+    # books
+    "the cooperative's books: trial balance, PHU, neraca, ledger, chart of accounts": (
+        "pembukuan koperasi: neraca saldo, PHU, neraca, buku besar, bagan akun"
+    ),
+    "trial balance: balances at --to, or a period's movements": (
+        "neraca saldo: saldo per --to, atau mutasi satu periode"
+    ),
+    "the year's income statement per business unit, member and non-member": (
+        "perhitungan hasil usaha setahun per unit usaha, anggota dan non-anggota"
+    ),
+    "the balance sheet at a date": "neraca per tanggal",
+    "one account's postings in a period (general ledger)": "mutasi satu akun dalam satu periode (buku besar)",
+    "the drawer cash account's postings in a period": "buku kas: mutasi akun kas laci dalam satu periode",
+    "list the chart of accounts, or add an account": "daftar bagan akun, atau tambah akun",
+    "first date YYYY-MM-DD (then the period's movements)": "tanggal awal TTTT-BB-HH (lalu mutasi periodenya)",
+    "last date YYYY-MM-DD": "tanggal akhir TTTT-BB-HH",
+    "first date YYYY-MM-DD": "tanggal awal TTTT-BB-HH",
+    "book year, e.g. 2026": "tahun buku, mis. 2026",
+    "date YYYY-MM-DD": "tanggal TTTT-BB-HH",
+    "account code, e.g. 111000": "kode akun, mis. 111000",
+    "add an account (its type follows the code's first digit)": (
+        "tambah akun (jenisnya menurut angka pertama kodenya)"
+    ),
+    "six digits, e.g. 611100": "enam angka, mis. 611100",
+    "the account's name": "nama akun",
+    "business unit the account belongs to, if any": "unit usaha akun ini, bila ada",
+    "print a JSON list instead of text": "cetak daftar JSON, bukan teks",
+    "post the journals of documents made before the books (once, after an upgrade)": (
+        "buat jurnal dokumen yang dibuat sebelum ada pembukuan (sekali, sesudah pembaruan)"
+    ),
 }
 
 

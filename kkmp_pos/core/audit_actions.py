@@ -6,8 +6,17 @@ from __future__ import annotations
 # literal code has no entry here. Codes built with f-strings are listed by their expansions:
 #   f"sale.{kind}"  (services/selling/reversals.py and qris_payments.py, _cancel): kind is
 #                   "cancelled" or "qris_abandoned"
+#   f"books.{kind}_drafted" (services/books/journals.py): kind is "manual" or "opening"
 #   f"cash.{kind}"  (services/shifts/drawer.py cash_move): kind is one of shifts.CASH_KINDS ("in", "out")
 ACTION_LABELS: dict[str, tuple[str, str]] = {
+    # the books
+    "books.account_added": ("Akun ditambahkan ke bagan akun", "Account added to the chart"),
+    "books.manual_drafted": ("Jurnal umum dibuat", "Manual journal entered"),
+    "books.opening_drafted": ("Jurnal saldo awal dibuat", "Opening journal entered"),
+    "books.journal_approved": ("Jurnal disetujui", "Journal approved"),
+    "books.journal_reversed": ("Jurnal dibalik", "Journal reversed"),
+    "books.month_closed": ("Bulan pembukuan ditutup", "Books month closed"),
+    "books.backfilled": ("Jurnal dokumen lama dibuat", "Journals posted for earlier documents"),
     # sign-in and users
     "login": ("Masuk", "Login"),
     "login.failed": ("Login gagal", "Failed login"),
@@ -85,6 +94,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
 FSTRING_EXPANSIONS: dict[str, tuple[str, ...]] = {
     "sale.{kind}": ("sale.cancelled", "sale.qris_abandoned"),
     "cash.{kind}": ("cash.in", "cash.out"),
+    "books.{kind}_drafted": ("books.manual_drafted", "books.opening_drafted"),
 }
 
 

@@ -988,6 +988,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Data pribadi anggota {member} dihapus; transaksi, simpanan dan SHU tetap tercatat sebagai {name}.",
         "Member {member}'s personal data erased; sales, savings and SHU stay recorded as {name}.",
     ),
+    # the books (services/books/)
+    "journal_unbalanced": (
+        "Jurnal tidak seimbang: debit {debit}, kredit {credit}.",
+        "The journal does not balance: debit {debit}, credit {credit}.",
+    ),
+    "journal_line_invalid": (
+        "Setiap baris jurnal diisi debit atau kredit saja, tidak negatif.",
+        "Each journal line takes a debit or a credit, never both, never negative.",
+    ),
+    "journal_not_found": ("Jurnal {id} tidak ditemukan.", "Journal {id} not found."),
+    "journal_not_draft": ("Jurnal {id} sudah diposting.", "Journal {id} is already posted."),
+    "journal_not_posted": ("Jurnal {id} belum diposting.", "Journal {id} is not posted."),
+    "journal_already_reversed": ("Jurnal {id} sudah dibalik.", "Journal {id} was already reversed."),
+    "journal_needs_second_person": (
+        "Jurnal harus disetujui orang kedua, bukan pembuatnya.",
+        "A second person must approve the journal, not the one who entered it.",
+    ),
+    "account_code_invalid": (
+        "Kode akun '{code}' harus 6 angka, diawali 1-6.",
+        "Account code '{code}' must be 6 digits starting with 1-6.",
+    ),
+    "account_name_missing": ("Isi nama akun.", "Enter the account's name."),
+    "account_exists": ("Akun {code} sudah ada.", "Account {code} already exists."),
+    "account_not_found": ("Akun {code} tidak ada di bagan akun.", "Account {code} is not in the chart."),
+    "month_invalid": (
+        "'{month}' bukan bulan yang sah (TTTT-BB).",
+        "'{month}' is not a valid month (YYYY-MM).",
+    ),
+    "month_already_closed": (
+        "Bulan {month} (atau sesudahnya) sudah ditutup.",
+        "Month {month} (or a later one) is already closed.",
+    ),
 }
 
 

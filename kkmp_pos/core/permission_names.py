@@ -36,6 +36,7 @@ PERMISSION_NAMES: dict[str, tuple[str, str]] = {
     "enrol": ("mendaftarkan toko ke server koperasi", "enrol the shop with the server"),
     "erase_member": ("menghapus data pribadi anggota", "erase a member's personal data"),
     "first_admin": ("membuat admin pertama", "create the first admin"),
+    "books": ("mengelola pembukuan", "keep the books"),
 }
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
 from kkmp_pos.core.ids import uuid7
+from kkmp_pos.core.money import line_total_rp
 from kkmp_pos.db.database import database
 from kkmp_pos.db.models import BatchModel
 
@@ -41,6 +42,11 @@ class Movement:
     qty_milli: int
     kind: str
     unit_cost_rp: int
+
+    @property
+    def cost_rp(self) -> int:
+        """The movement's value at the cost it carries (half-up, like a line total), whatever its sign."""
+        return line_total_rp(self.unit_cost_rp, abs(self.qty_milli))
 
     def as_payload(self) -> dict[str, object]:
         return {

@@ -19,6 +19,8 @@ from kkmp_pos.services.setup.auth import AuthService
 
 if TYPE_CHECKING:
     from kkmp_pos.devices.printer import Printer, PrinterSettings
+    from kkmp_pos.services.books.journals import BooksService
+    from kkmp_pos.services.books.reports import BooksReports
     from kkmp_pos.services.members.registration import RegistrationService
     from kkmp_pos.services.printing.jobs import PrintService
     from kkmp_pos.services.printing.settings import PrinterSettingsService
@@ -281,6 +283,18 @@ class Till:
         from kkmp_pos.services.reports.lpg_logbook import LpgLogbookService
 
         return LpgLogbookService(self.ctx)
+
+    @cached_property
+    def books(self) -> BooksService:
+        from kkmp_pos.services.books.journals import BooksService
+
+        return BooksService(self.ctx)
+
+    @cached_property
+    def books_reports(self) -> BooksReports:
+        from kkmp_pos.services.books.reports import BooksReports
+
+        return BooksReports(self.ctx)
 
     def erase_member(self, actor: Actor, query: str) -> str:
         """Erase a member's personal data on request (a manager); the anonymous name it keeps."""

@@ -61,6 +61,13 @@ def _invocations(tmp: Path) -> dict[str, list[tuple[list[str], str]]]:
             (["report", "lpg", "--from", today, "--to", today], "ok"),
         ],
         "demo": [(["demo", "create"], "ok")],
+        "books": [
+            (["books", "trial-balance", "--to", today, "--json"], "ok"),
+            (["books", "phu", "--year", today[:4], "--pdf", str(tmp / "phu.pdf")], "ok"),
+            (["books", "neraca", "--date", today], "ok"),
+            (["books", "accounts", "add", "619100", "Beban rapat anggota"], "ok"),
+            (["books", "backfill"], "ok"),
+        ],
         "member": [(["member", "erase", "A-000003", "--user", "Budi Santoso"], "refused")],  # no PIN on stdin
         "settings": [
             (["settings", "qris", "--show"], "ok"),

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kkmp_pos.core.errors import StorageError
+from kkmp_pos.db.books_models import BOOKS_MODELS
 from kkmp_pos.db.database import database, make_database, open_database
 from kkmp_pos.db.migrations import LATEST, STEPS
 from kkmp_pos.db.models import ALL_MODELS
@@ -41,7 +42,7 @@ def test_migrated_schema_equals_the_models(tmp_path):
     from_models = tmp_path / "models.db"
     db = make_database(from_models)
     database.initialize(db)
-    db.create_tables(ALL_MODELS)
+    db.create_tables(ALL_MODELS + BOOKS_MODELS)
     db.close()
     assert columns(migrated) == columns(from_models)
 

@@ -34,6 +34,7 @@ from kkmp_pos.db.models import (
 )
 from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
+from kkmp_pos.services.books.posting import post_cancellation, post_return
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.printing.drawer_kick import announce_drawer_kick, queue_drawer_kick
 from kkmp_pos.services.selling.receipts import ReceiptService
@@ -160,6 +161,7 @@ class ReversalService:
                 ).as_payload()
             )
         move_sale(sale, SaleMove.ABANDON_PAYMENT if kind == "qris_abandoned" else SaleMove.CANCEL)
+        post_cancellation(doc_id)
         ReceiptService(self.ctx).store_original(sale.id)  # unless already printed
         cancelled = SaleCancelled(
             sale_id=sale.id,
@@ -337,6 +339,7 @@ class ReversalService:
                 approved_by=Person(approver.user_id, approver.name),
                 rounding_rp=rounding,
             )
+            post_return(doc_id)
             append_event(returned.TYPE, returned.to_payload(), occurred_at=now, business_date=bdate)
             self._kick_for_cash(refund_method, refund, doc_id)
             audit(

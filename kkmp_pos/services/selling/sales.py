@@ -29,6 +29,7 @@ from kkmp_pos.db.models import (
 from kkmp_pos.db.outbox import append_event
 from kkmp_pos.db.rows import insert_row, insert_rows
 from kkmp_pos.db.sqlite_errors import storage_errors
+from kkmp_pos.services.books.posting import post_sale
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.limits import LimitService
 from kkmp_pos.services.setup.auth import require
@@ -158,6 +159,7 @@ class SaleService:
             line_rows: list[dict[str, Any]] = []
             movements: list[Movement] = []
             costs, categories = self._average_costs(cart)
+            line_costs: list[int] = []  # each line's cost of goods: its movements' value, for the journal
             for no, line in enumerate(cart.lines, start=1):
                 line_rows.append(
                     {
@@ -181,6 +183,7 @@ class SaleService:
                         "category": categories[line.item.product_id],
                     }
                 )
+                first_movement = len(movements)
                 parts = (
                     allocate_fefo(line.item.product_id, line.base_qty_milli, bdate)
                     if line.item.track_batches
@@ -200,6 +203,7 @@ class SaleService:
                             business_date=bdate,
                         )
                     )
+                line_costs.append(sum(m.cost_rp for m in movements[first_movement:]))
             insert_rows(SaleLineModel, line_rows)
             from kkmp_pos.services.selling import popularity
 
@@ -209,6 +213,20 @@ class SaleService:
             popularity.bump(self.ctx, sold, bdate)
             payment_rows = self._payment_rows(sale_id, payments, settlement, now_iso)
             insert_rows(PaymentModel, payment_rows)
+            post_sale(
+                sale_id=sale_id,
+                receipt_no=receipt_no,
+                member=cart.member is not None,
+                total_rp=totals.total_rp,
+                rounding_rp=settlement.rounding_rp,
+                vat_registered=sale.vat_registered,
+                ppn_percent=sale.ppn_percent,
+                line_rows=line_rows,
+                line_costs=line_costs,
+                payment_rows=payment_rows,
+                business_date=bdate,
+                created_at=now_iso,
+            )
             from kkmp_pos.services.selling.receipts import ReceiptService
 
             ReceiptService(self.ctx).store_new_original(

@@ -41,6 +41,7 @@ MANAGER = CASHIER | {
     "override_limit",  # sell past a blocking purchase cap (services/selling/limits.py)
     "enrol",  # join the cooperative's server and send it the shop's catalog (services/sync/)
     "erase_member",  # erase a member's personal data on request (services/privacy/erasure.py)
+    "books",  # the chart of accounts, manual and opening journals, closing periods (services/books/)
 }
 PERMISSIONS: dict[str, set[str]] = {"kasir": CASHIER, "manajer": MANAGER}
 PERMISSIONS["admin"] = PERMISSIONS["manajer"] | {"manage_admins"}

@@ -202,6 +202,9 @@ def create_demo_shop(ctx: ServiceContext, *, days_of_sales: int = 7, seed: int =
                     created_at=start.isoformat(),
                 )
         members = create_members(ctx, 20, rng)
+        from kkmp_pos.services.books.posting import post_opening_stock
+
+        post_opening_stock("opening-stock", start.date().isoformat(), start.isoformat())
     LimitService(ctx).install_defaults()  # the DOMAIN.md caps, before the past sales that obey them
     if days_of_sales:
         _past_sales(ctx, users, members, days_of_sales, rng)

@@ -30,6 +30,7 @@ from kkmp_pos.core.permission_names import refused_params
 from kkmp_pos.db.models import CashMovementModel, PrintJobModel, ShiftModel, UserModel
 from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
+from kkmp_pos.services.books.posting import post_cash_move
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.printing.drawer_kick import announce_drawer_kick, queue_drawer_kick
 from kkmp_pos.services.reports import queries as q
@@ -237,6 +238,7 @@ class ShiftService:
         return move.id
 
     def _cash_event(self, move: CashMovementModel, actor: Actor, approver: Actor | None) -> None:
+        post_cash_move(move.id)  # its journal, in the same transaction
         moved = CashMoved(
             movement_id=move.id,
             shift_id=move.shift_id,

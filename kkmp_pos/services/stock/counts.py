@@ -24,6 +24,7 @@ from kkmp_pos.db.models import (
 )
 from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
+from kkmp_pos.services.books.posting import post_count
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.catalog import CatalogService
 from kkmp_pos.services.setup.auth import require
@@ -314,6 +315,7 @@ class StockCountService:
             StockCountModel.update(status="approved", approved_by=approver.user_id, approved_at=now).where(
                 StockCountModel.id == count_id
             ).execute()
+            post_count(count_id, bdate, now)
             audit(
                 self.ctx,
                 "stock_count.approved",

@@ -26,6 +26,7 @@ from kkmp_pos.db.models import (
 )
 from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
+from kkmp_pos.services.books.posting import post_goods_receipt
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.selling.catalog import CatalogService
 from kkmp_pos.services.setup.auth import require
@@ -230,6 +231,7 @@ class ReceivingService:
                 number=receipt.number,
                 total_rp=receipt.total_rp,
             )
+            post_goods_receipt(receipt.id)
             self._event(receipt, movements)
         return _posted(receipt)
 
@@ -282,6 +284,7 @@ class ReceivingService:
                     expiry=line.expiry,
                 )
             audit(self.ctx, "stock.receipt_reversed", actor, doc_id=reversal_id, reverses=original.number)
+            post_goods_receipt(reversal.id)
             self._event(reversal, movements)
         return _posted(reversal)
 

@@ -13,6 +13,7 @@ from kkmp_pos.db.ledger import Movement, record_movement
 from kkmp_pos.db.models import BatchModel, ProductModel, WriteOffModel
 from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
+from kkmp_pos.services.books.posting import post_write_off
 from kkmp_pos.services.context import Actor, ServiceContext
 from kkmp_pos.services.setup.auth import require
 
@@ -129,6 +130,7 @@ class WriteOffService:
                 approved_by=Person(approver.user_id, approver.name),
                 created_at=now,
             )
+            post_write_off(doc_id)
             append_event(written_off.TYPE, written_off.to_payload(), occurred_at=now, business_date=bdate)
         return WriteOffResult(doc_id, value, movements)
 
