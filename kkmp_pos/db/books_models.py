@@ -1,4 +1,4 @@
-"""The books' tables (schema step 15): chart of accounts, journals and their lines, closed periods.
+"""The books' tables (schema step 14): chart of accounts, journals and their lines, closed periods.
 
 Journals and their lines are written only by db/journal.py (tests/test_single_writers.py)."""
 

@@ -391,9 +391,9 @@ def _v12(db: peewee.SqliteDatabase) -> None:
     )
 
 
-# Version 15 (the books): chart of accounts, journals and their lines, closed periods; the chart the till
+# Version 14 (the books): chart of accounts, journals and their lines, closed periods; the chart the till
 # ships (core/chart.py) is seeded here. Journals are posted from documents from this version on.
-V15 = [
+V14 = [
     'CREATE TABLE "account" ("code" VARCHAR(255) NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, "type" VARCHAR(255) NOT NULL, "unit" VARCHAR(255) NOT NULL, "segment" VARCHAR(255) NOT NULL, "active" INTEGER NOT NULL, "shipped" INTEGER NOT NULL)',
     'CREATE TABLE "journal" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "doc_kind" VARCHAR(255) NOT NULL, "doc_id" VARCHAR(255) NOT NULL, "doc_date" VARCHAR(255) NOT NULL, "posting_date" VARCHAR(255) NOT NULL, "memo" TEXT NOT NULL, "status" VARCHAR(255) NOT NULL, "warnings" TEXT NOT NULL, "reverses" VARCHAR(255), "created_by_id" INTEGER, "approved_by_id" INTEGER, "created_at" VARCHAR(255) NOT NULL, FOREIGN KEY ("created_by_id") REFERENCES "user" ("id"), FOREIGN KEY ("approved_by_id") REFERENCES "user" ("id"))',
     'CREATE INDEX "journal_doc_id" ON "journal" ("doc_id")',
@@ -408,11 +408,11 @@ V15 = [
 ]
 
 
-def _v15(db: peewee.SqliteDatabase) -> None:
+def _v14(db: peewee.SqliteDatabase) -> None:
     """Create the books' tables and seed the shipped chart of accounts."""
     from kkmp_pos.core.chart import DEFAULT_CHART
 
-    _sql_step(V15)(db)
+    _sql_step(V14)(db)
     db.cursor().executemany(
         'INSERT INTO "account" ("code", "name", "type", "unit", "segment", "active", "shipped") '
         "VALUES (?, ?, ?, ?, ?, 1, 1)",
@@ -434,7 +434,7 @@ STEPS: list[tuple[int, Step]] = [
     (11, _sql_step(V11)),  # personal data: NIK/KK hash + last 4, buyer NIK reduced after retention
     (12, _v12),  # product.aliases; the word index with joined words and consonant skeletons
     (13, _sql_step(V13)),  # QRIS by the acquirer: qris_acquirer_request, qris_notification
-    (15, _v15),  # the books: account (seeded chart), journal, journal_line, books_period
+    (14, _v14),  # the books: account (seeded chart), journal, journal_line, books_period
 ]
 
 LATEST = STEPS[-1][0]
