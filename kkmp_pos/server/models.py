@@ -454,7 +454,7 @@ class RateLimitFailureModel(pw.Model):
     failure limiter counts these rows, so every worker process sees the same counts."""
 
     id = pw.BigAutoField()
-    kind = pw.CharField(max_length=16)  # enrol | sign_in
+    kind = pw.CharField(max_length=16)  # enrol | sign_in | web_login | web_account
     source = pw.CharField(max_length=64)  # the client address
     failed_at = pw.DoubleField()  # Unix time, seconds
 

@@ -1,0 +1,122 @@
+"""The board's message catalog: the pages are written in Indonesian, English is the translation.
+
+A plain dictionary, not gettext: the pages hold about a hundred short texts and no plurals. A text
+missing here shows in Indonesian; `tests/server/web/test_web_i18n.py` fails on one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+EN: dict[str, str] = {
+    "Anggota, cara bayar dan rata-rata belanja bulan ini": "Members, payment methods and average basket this month",
+    "Bagian QRIS (%)": "QRIS share (%)",
+    "Bagian anggota (%)": "Member share (%)",
+    "Bagian anggota (rupiah, %)": "Member share (rupiah, %)",
+    "Bagian anggota (transaksi, %)": "Member share (sales, %)",
+    "Barang": "Product",
+    "Bersih": "Net",
+    "Bersih bulan ini": "Net this month",
+    "Bersih hari ini": "Net today",
+    "Bersih per hari": "Net per day",
+    "Buku catatan LPG 3 kg": "LPG 3 kg logbook",
+    "Bulan ini": "This month",
+    "Data terakhir disinkronkan": "Data last synced",
+    "Dikembalikan": "Refunded",
+    "Diskon, pembatalan baris dan ubah harga belum dikirim kasir ke server.": "Discounts, line voids and price "
+    "changes are not sent to the server by the tills yet.",
+    "Ditolak (karantina)": "Rejected (quarantine)",
+    "Formulir ditolak": "Form refused",
+    "Formulir ini kedaluwarsa atau tidak berasal dari halaman ini. Muat ulang halaman lalu coba lagi.": "This "
+    "form has expired or did not come from this page. Reload the page and try again.",
+    "HET": "Ceiling",
+    "Halaman tidak ditemukan": "Page not found",
+    "Hanya angka gabungan per koperasi: tanpa nama orang atau NIK.": "Only totals per cooperative: no "
+    "person's name or NIK.",
+    "Harga": "Price",
+    "Hari ini": "Today",
+    "Hari ini & bulan ini": "Today & this month",
+    "Jam (UTC)": "Time (UTC)",
+    "Jam sejak kontak": "Hours since contact",
+    "Jumlah": "Quantity",
+    "Kasir": "Till",
+    "Kasir yang lebih dari 24 jam tidak mengirim data ditandai dan tampil paling atas.": "Tills that have "
+    "not sent data for more than 24 hours are marked and listed first.",
+    "Kata sandi": "Password",
+    "Kata sandi (minimal 10 karakter)": "Password (at least 10 characters)",
+    "Ke halaman awal": "To the start page",
+    "Keluar": "Log out",
+    "Kepatuhan": "Compliance",
+    "Kode barang": "Product code",
+    "Kode koperasi": "Cooperative code",
+    "Kode wilayah": "Region code",
+    "Konflik": "Conflicts",
+    "Kontak terakhir (UTC)": "Last contact (UTC)",
+    "Koperasi": "Cooperative",
+    "Koperasi di wilayah": "Cooperatives in region",
+    "Koperasi di wilayah ini, bulan ini": "Cooperatives in this region, this month",
+    "Koperasi, nama pengguna atau kata sandi salah.": "Wrong cooperative, user name or password.",
+    "Kosongkan untuk petugas Dinas.": "Leave empty for Dinas staff.",
+    "LPG per NIK": "LPG per NIK",
+    "LPG per hari": "LPG per day",
+    "Lainnya": "Other",
+    "Masuk": "Log in",
+    "Masuk ke papan koperasi": "Log in to the cooperative's board",
+    "Mesin kasir": "Tills",
+    "NIK (disamarkan)": "NIK (masked)",
+    "NIK berbeda": "Distinct NIKs",
+    "Nama pengguna": "User name",
+    "Nilai": "Value",
+    "No. struk": "Receipt no.",
+    "Nomor kejadian terakhir": "Last event number",
+    "Pembelian": "Purchases",
+    "Pengguna": "Users",
+    "Pengguna tidak dibuat": "User not created",
+    "Pengguna web": "Web users",
+    "Penjualan": "Sales",
+    "Penjualan di atas HET (harus kosong)": "Sales above the ceiling (must be empty)",
+    "Penjualan per hari": "Sales per day",
+    "Penjualan per toko": "Sales per store",
+    "Penjualan per unit usaha": "Sales per business unit",
+    "Peran": "Role",
+    "QRIS": "QRIS",
+    "Rata-rata belanja": "Average basket",
+    "Retur": "Returns",
+    "Server tidak melihat antrean di kasir; umur antrean terlihat dari jam sejak kontak terakhir.": "The "
+    "server cannot see a till's queue; its age shows as the hours since the last contact.",
+    "Status": "Status",
+    "Tambah": "Add",
+    "Tambah pengguna": "Add a user",
+    "Tampilkan": "Show",
+    "Tanggal": "Date",
+    "Terakhir sinkron (UTC)": "Last synced (UTC)",
+    "Terlalu banyak percobaan. Coba lagi dalam {n} menit.": "Too many attempts. Try again in {n} minutes.",
+    "Tidak ada data": "No data",
+    "Toko": "Store",
+    "Toko (untuk manajer, pisahkan dengan koma)": "Stores (for a manager, separated by commas)",
+    "Total": "Total",
+    "Transaksi": "Sales",
+    "Transaksi anggota": "Member sales",
+    "Transaksi bulan ini": "Sales this month",
+    "Transaksi dibatalkan": "Cancelled sales",
+    "Transaksi hari ini": "Sales today",
+    "Tunai": "Cash",
+    "Ukuran": "Measure",
+    "Unduh": "Download",
+    "Unit usaha": "Business unit",
+    "Wilayah": "Region",
+    "aktif": "active",
+    "belum pernah": "never",
+    "belum terdaftar": "not enrolled",
+    "dicabut": "revoked",
+    "dinas": "regional office",
+    "manajer": "manager",
+    "pengawas": "supervisor",
+    "pengurus": "board",
+}
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    if lang == "en":
+        return lambda text: EN.get(text, text)
+    return lambda text: text
