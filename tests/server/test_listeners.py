@@ -111,9 +111,12 @@ def test_sync_web_and_admin_each_have_their_own_listener(database, served):
     assert httpx.get(adm + "/v1/admin/report", headers=auth).status_code == 200
     assert httpx.get(adm + "/v1/sync/pull").status_code == 404
     assert httpx.post(adm + "/v1/enrol", json={"code": "x"}).status_code == 404
-    # the web pages: a placeholder for now
-    page = httpx.get(web + "/")
+    # the web pages: the board's log-in; the sync and admin listeners have none
+    page = httpx.get(web + "/", follow_redirects=True)
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert 'action="/web/login"' in page.text
+    assert httpx.get(sync + "/web/login").status_code == 404
+    assert httpx.get(adm + "/web/login").status_code == 404
     assert httpx.get(web + "/v1/admin/report", headers=auth).status_code == 404
     assert httpx.get(web + "/v1/sync/pull").status_code == 404
     assert server.stop() == 0
@@ -134,7 +137,7 @@ def test_single_listener_joins_them_for_a_one_machine_shop(database, served):
         httpx.get(base + "/v1/admin/report", headers={"Authorization": f"Bearer {token}"}).status_code == 200
     )
     assert httpx.get(base + "/v1/sync/pull").status_code == 401
-    assert httpx.get(base + "/").status_code == 200
+    assert httpx.get(base + "/", follow_redirects=True).status_code == 200
 
 
 def _self_signed(folder: Path) -> tuple[Path, Path]:

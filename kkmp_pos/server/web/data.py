@@ -96,7 +96,11 @@ def sales(sdb: ServerDb, scope: Scope, t: Tr) -> tuple[dict[str, Table], str, di
                 ("month_count", t("Transaksi bulan ini"), "int"),
                 ("month_net", t("Bersih bulan ini"), "rp"),
             ],
-            [{"store": names.get(s, s)} | dict(v) for s, v in sorted(per_store.items())],
+            [
+                {"store": names.get(s, s)}
+                | {k: v[k] for k in ("today_count", "today_net", "month_count", "month_net")}
+                for s, v in sorted(per_store.items())
+            ],
         ),
         "unit": Table(
             "unit",
@@ -106,7 +110,10 @@ def sales(sdb: ServerDb, scope: Scope, t: Tr) -> tuple[dict[str, Table], str, di
                 ("today_rp", t("Hari ini"), "rp"),
                 ("month_rp", t("Bulan ini"), "rp"),
             ],
-            [{"unit": u} | dict(v) for u, v in sorted(units.items())],
+            [
+                {"unit": u, "today_rp": v["today_rp"], "month_rp": v["month_rp"]}
+                for u, v in sorted(units.items())
+            ],
         ),
         "hari": Table(
             "hari",
