@@ -202,7 +202,25 @@ def test_tls_is_served_and_verified_and_a_self_signed_certificate_can_be_pinned(
         SyncClient(base).health()
     assert unverified.value.code == "sync_tls_failed"
     assert "sertifikat" in unverified.value.message("id").lower()
+    _web_cookies_are_secure(url, base, pinned)
     assert server.stop() == 0
+
+
+def _web_cookies_are_secure(url: str, base: str, pinned: ssl.SSLContext) -> None:
+    """Behind TLS the board's cookies are Secure (and HttpOnly, SameSite=Strict, as always)."""
+    from kkmp_pos.server.web.users import create_user
+    from tests.server.web import board
+
+    sdb = open_server_db(url)
+    create_user(sdb, "kop1", "ketua", board.PASSWORD, "pengurus")
+    sdb.close()
+    with httpx.Client(base_url=base, verify=pinned) as web:
+        signed_in = board.log_in(web, "kop1", "ketua")
+        assert signed_in.status_code == 303
+        session = next(c for c in signed_in.headers.get_list("set-cookie") if c.startswith("kkw_session="))
+        parts = [p.strip().lower() for p in session.split(";")]
+        assert {"secure", "httponly", "samesite=strict"} <= set(parts)
+        assert web.get("/web/k/kop1/kasir").status_code == 200
 
 
 def test_tls_needs_both_the_certificate_and_the_key(database, tmp_path):

@@ -83,6 +83,6 @@ class Renderer:
             max_age=max_age,
             httponly=True,
             samesite="strict",
-            secure=request.url.scheme == "https",
+            secure=request.scope.get("scheme") == "https",
             path="/",
         )

@@ -56,7 +56,7 @@ def install_web(app: FastAPI, sdb: ServerDb, limiter: FailureLimiter) -> None:
     def stylesheet() -> Response:
         return Response(CSS, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
 
-    @app.get("/web/static/icon.svg", tags=["web"], include_in_schema=False)
+    @app.get("/favicon.ico", tags=["web"], include_in_schema=False)
     def icon() -> Response:
         return Response(ICON, media_type="image/svg+xml", headers={"Cache-Control": "max-age=3600"})
 

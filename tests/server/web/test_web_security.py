@@ -116,6 +116,20 @@ def test_the_lockout_holds_even_for_the_right_password(live, world):
         assert board.log_in(web, "kop1", "awas").status_code == 303
 
 
+def test_a_till_offline_for_three_days_stands_out(live, world):
+    with _client(live) as web:
+        board.log_in(web, "kop1", "awas")
+        page = web.get("/web/k/kop1/kasir").text
+        first = page.split("<tbody>", 1)[1].split("</tr>", 1)[0]
+        assert 'class="warn"' in first and "kop1-t3" in first  # listed first, marked
+        hours = int(first.split('data-col="hours" data-v="', 1)[1].split('"', 1)[0])
+        assert 72 <= hours < 80
+        rows = list(csv.reader(io.StringIO(web.get("/web/k/kop1/ekspor/kasir.csv").text[1:])))
+        assert rows[1][0] == "kop1-t3"
+        quarantined = {r[0]: int(r[6]) for r in rows[1:]}
+        assert quarantined == {"kop1-t3": 0, "kop1-t1": 0, "kop1-t2": 1}  # the refused sale
+
+
 def test_a_manager_sees_only_their_stores(live, world):
     with _client(live) as web:
         board.log_in(web, "kop1", "manajer1")
