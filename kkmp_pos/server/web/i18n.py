@@ -85,6 +85,14 @@ EN: dict[str, str] = {
     "Server tidak melihat antrean di kasir; umur antrean terlihat dari jam sejak kontak terakhir.": "The "
     "server cannot see a till's queue; its age shows as the hours since the last contact.",
     "Status": "Status",
+    "Stok": "Stock",
+    "Stok per toko": "Stock per store",
+    "Batas pesan ulang": "Reorder level",
+    "Stok menurut pergerakan yang dikirim kasir; tanggal kedaluwarsa belum dikirim ke server.": "Stock as the "
+    "movements sent by the tills add up; expiry dates are not sent to the server yet.",
+    "habis": "out of stock",
+    "menipis": "low",
+    "cukup": "enough",
     "Tambah": "Add",
     "Tambah pengguna": "Add a user",
     "Tampilkan": "Show",

@@ -24,12 +24,19 @@ from kkmp_pos.server.web.compliance import compliance, region, users_table
 from kkmp_pos.server.web.data import Scope, last_synced, sales, tills
 from kkmp_pos.server.web.exports import Table, to_csv, to_xlsx
 from kkmp_pos.server.web.render import CSS, ICON, Renderer, WebNotFound
+from kkmp_pos.server.web.stock import stock
 
 SESSION, PRE, LANG = "kkw_session", "kkw_pre", "kkw_lang"
-PAGES = {"": "today", "kasir": "tills", "kepatuhan": "compliance", "pengguna": "users"}
+PAGES = {"": "today", "kasir": "tills", "stok": "stock", "kepatuhan": "compliance", "pengguna": "users"}
 SALES_TABLES = ("toko", "unit", "hari", "campuran")
 COMPLIANCE_TABLES = ("lpg", "lpg_nik", "lpg_hari", "het", "batal", "retur")
 MAX_FORM = 16_384
+# which page builds each exported table
+TABLE_PAGE = (
+    dict.fromkeys(SALES_TABLES, "today")
+    | dict.fromkeys(COMPLIANCE_TABLES, "compliance")
+    | {"kasir": "tills", "stok": "stock", "pengguna": "users"}
+)
 
 
 def install_web(app: FastAPI, sdb: ServerDb, limiter: FailureLimiter) -> None:
@@ -172,6 +179,8 @@ def install_web(app: FastAPI, sdb: ServerDb, limiter: FailureLimiter) -> None:
             extra = {"chart": chart, "month": month}
         elif page == "tills":
             tables = {"kasir": tills(sdb, scope, t, dt.datetime.now(dt.UTC))}
+        elif page == "stock":
+            tables = {"stok": stock(sdb, scope, t)}
         elif page == "compliance":
             tables = compliance(sdb, scope, t, audit=role in ("pengurus", "pengawas"))
         elif page == "users" and role == "pengurus":
@@ -211,17 +220,7 @@ def install_web(app: FastAPI, sdb: ServerDb, limiter: FailureLimiter) -> None:
         if isinstance(got, Response):
             return got
         key, _, fmt = what.partition(".")
-        page = (
-            "today"
-            if key in SALES_TABLES
-            else "compliance"
-            if key in COMPLIANCE_TABLES
-            else "tills"
-            if key == "kasir"
-            else "users"
-            if key == "pengguna"
-            else None
-        )
+        page = TABLE_PAGE.get(key)
         if page is None or fmt not in ("csv", "xlsx"):
             raise WebNotFound()
         with sdb.database.connection_context():

@@ -30,9 +30,9 @@ sync_api = pytest.importorskip("playwright.sync_api")
 SHOTS = Path(__file__).resolve().parents[3] / "build" / "web-screenshots"
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1366, "height": 768}}
 PAGES = {
-    "pengurus": ("", "kasir", "kepatuhan", "pengguna"),
-    "pengawas": ("", "kasir", "kepatuhan"),
-    "manajer": ("", "kasir", "kepatuhan"),
+    "pengurus": ("", "kasir", "stok", "kepatuhan", "pengguna"),
+    "pengawas": ("", "kasir", "stok", "kepatuhan"),
+    "manajer": ("", "kasir", "stok", "kepatuhan"),
 }
 
 

@@ -9,6 +9,7 @@ import re
 import httpx
 import pytest
 from openpyxl import load_workbook
+from peewee import fn
 
 from kkmp_pos.server import admin
 from kkmp_pos.server.cli import main as server_main
@@ -16,8 +17,21 @@ from kkmp_pos.server.ratelimit import WEB_ACCOUNT_LIMIT
 from kkmp_pos.server.web import users
 from tests.server.web import board
 
-PAGES = ("", "kasir", "kepatuhan", "pengguna")
-EXPORTS = ("toko", "unit", "hari", "campuran", "kasir", "lpg", "lpg_nik", "lpg_hari", "het", "batal", "retur")
+PAGES = ("", "kasir", "stok", "kepatuhan", "pengguna")
+EXPORTS = (
+    "toko",
+    "unit",
+    "hari",
+    "campuran",
+    "kasir",
+    "stok",
+    "lpg",
+    "lpg_nik",
+    "lpg_hari",
+    "het",
+    "batal",
+    "retur",
+)
 
 
 @pytest.fixture
@@ -128,6 +142,25 @@ def test_a_till_offline_for_three_days_stands_out(live, world):
         assert rows[1][0] == "kop1-t3"
         quarantined = {r[0]: int(r[6]) for r in rows[1:]}
         assert quarantined == {"kop1-t3": 0, "kop1-t1": 0, "kop1-t2": 1}  # the refused sale
+
+
+def test_stock_levels_add_up_the_tills_movements(live, sdb, world):
+    Mv = sdb.m.StockMovementModel
+    with sdb.database.connection_context():
+        moved = {
+            (store, code): qty
+            for store, code, qty in Mv.select(Mv.store_id, Mv.product_code, fn.SUM(Mv.qty_milli))
+            .where(Mv.cooperative_id == "kop1")
+            .group_by(Mv.store_id, Mv.product_code)
+            .tuples()
+        }
+    assert moved and all(qty < 0 for qty in moved.values())  # sales only in this world
+    with _client(live) as web:
+        board.log_in(web, "kop1", "manajer1")
+        rows = list(csv.reader(io.StringIO(web.get("/web/k/kop1/ekspor/stok.csv").text[1:])))
+    shown = {(r[0], r[1]): float(r[3]) for r in rows[1:]}
+    assert shown == {("Toko s1", code): qty / 1000 for (store, code), qty in moved.items() if store == "s1"}
+    assert all(r[5] == "habis" for r in rows[1:])
 
 
 def test_a_manager_sees_only_their_stores(live, world):
