@@ -75,7 +75,7 @@ class Rows:
             self.regulated,
         )
 
-    def flush(self, sdb: ServerDb) -> None:
+    def flush(self, sdb: ServerDb, final: bool = False) -> None:
         m = sdb.m
         for model, rows in (
             # first: a document id already stored fails the fast path before its rows are written
@@ -90,8 +90,10 @@ class Rows:
             # careful: claim_document already kept a document seen again out of the buffer
             sdb.insert_rows(model, rows, ignore_conflicts=not self.fast)
             rows.clear()
-        rollups.write_deltas(sdb, self.rollup)
-        self.rollup.clear()
+        if final:
+            # once per push, sorted: two pushes of one store take the rollup rows' locks in one order
+            rollups.write_deltas(sdb, self.rollup)
+            self.rollup.clear()
 
 
 def check_payload(env: EventEnvelope) -> events.Event:
