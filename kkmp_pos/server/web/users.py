@@ -143,7 +143,12 @@ def open_session(sdb: ServerDb, user: WebUser) -> str:
     """A new session; returns the cookie's value (shown to the browser only)."""
     secret = secrets.token_urlsafe(32)
     now = dt.datetime.now(dt.UTC)
-    sdb.m.WebSessionModel.insert(
+    Sess = sdb.m.WebSessionModel
+    # the cooperative's expired sessions go as a new one starts: the table holds live ones only
+    Sess.delete().where(
+        (Sess.cooperative_id == user.cooperative_id) & (Sess.expires_at < utc_now())
+    ).execute()
+    Sess.insert(
         cooperative_id=user.cooperative_id,
         session_hash=hashlib.sha256(secret.encode()).hexdigest(),
         username=user.username,
