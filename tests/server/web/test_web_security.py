@@ -213,3 +213,15 @@ def test_web_users_come_from_the_cli_too(live, sdb, monkeypatch):
     with sdb.database.connection_context():
         hashes = [u.password_hash for u in stored.select()]
     assert all(h.startswith("scrypt$") and "sandi" not in h for h in hashes)
+
+
+def test_an_expired_session_signs_nobody_in(live, sdb, world):
+    with _client(live) as web:
+        board.log_in(web, "kop1", "awas")
+        assert web.get("/web/k/kop1/kasir").status_code == 200
+        Sess = sdb.m.WebSessionModel
+        with sdb.database.connection_context():
+            Sess.update(expires_at="2000-01-01T00:00:00.000+00:00").where(
+                Sess.cooperative_id == "kop1"
+            ).execute()
+        assert web.get("/web/k/kop1/kasir").headers["location"] == "/web/login"
