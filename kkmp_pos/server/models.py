@@ -23,7 +23,8 @@ class _Base(pw.Model):
 class CooperativeModel(_Base):
     name = pw.CharField(max_length=200)
     created_at = pw.CharField(max_length=40)
-    region_code = pw.CharField(max_length=16, default="")  # step 8: kode wilayah (Kemendagri)
+    # step 8: kode wilayah (Kemendagri); a database default too, for writers that do not name it
+    region_code = pw.CharField(max_length=16, default="", constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "cooperative"
@@ -179,7 +180,7 @@ class SaleLineModel(_Base):
     unit_price_rp = pw.BigIntegerField()
     line_total_rp = pw.BigIntegerField()
     price_type = pw.CharField(max_length=32, default="")
-    business_unit = pw.CharField(max_length=16, default="")  # schema step 8
+    business_unit = pw.CharField(max_length=16, default="", constraints=[pw.SQL("DEFAULT ''")])  # step 8
 
     class Meta:
         table_name = "sale_line"
