@@ -12,7 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 from pydantic.json_schema import models_json_schema
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -87,10 +87,6 @@ def build_app(
     @app.get("/v1/health", tags=["server"], response_model=schemas.HealthDoc)
     def health() -> dict[str, Any]:
         return {"status": "ok", "protocol": wire.PROTOCOL_VERSION, "time": auth.utc_now()}
-
-    @app.get("/", tags=["web"], response_class=HTMLResponse)
-    def board() -> str:
-        return BOARD_PLACEHOLDER
 
     @app.post(
         "/v1/enrol",
@@ -208,6 +204,9 @@ def build_app(
     from kkmp_pos.server.qris_notify import install_qris_api
 
     install_qris_api(app, sdb)
+    from kkmp_pos.server.web.routes import install_web
+
+    install_web(app, sdb, limiter)
     keep_only(app, exposures)
     return app
 
@@ -215,13 +214,6 @@ def build_app(
 def client_address(request: Request) -> str:
     """The caller's address (behind a reverse proxy: as uvicorn read it from X-Forwarded-For)."""
     return request.client.host if request.client else "unknown"
-
-
-BOARD_PLACEHOLDER = """<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>KKMP POS</title></head>
-<body><h1>KKMP POS</h1><p>Papan koperasi akan tersedia di sini. Server berjalan.</p>
-<p><a href="/v1/health">/v1/health</a></p></body></html>
-"""
 
 
 def _install_openapi(app: FastAPI) -> None:

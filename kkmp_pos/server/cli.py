@@ -124,6 +124,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = asub.add_parser("prune-feed", parents=[common], help="drop change-feed entries up to an id")
     p.add_argument("--through", type=int, required=True)
+    from kkmp_pos.server.web.cli import add_parsers
+
+    add_parsers(asub, common)
     return parser
 
 
@@ -251,6 +254,10 @@ def _admin(database: str, args: argparse.Namespace) -> int:
             from kkmp_pos.server.personal_cli import run
 
             return run(sdb, args)
+        elif action in ("web-user", "region"):
+            from kkmp_pos.server.web.cli import run as web_run
+
+            return web_run(sdb, args)
         elif action == "prune-feed":
             from kkmp_pos.server.feed import prune
 

@@ -220,7 +220,7 @@ def _apply(sdb: ServerDb, ident: TerminalIdentity, raw_events: list[Any], carefu
             reject(i, raw_events[i], reason)
             continue
         results[i] = EventResult(env.event_id, env.seq, CREATED)
-    rows.flush(sdb)
+    rows.flush(sdb, final=True)
     sdb.insert_rows(m.QuarantineModel, quarantine)
     top = max((env.seq for _, env, _ in valid), default=0)
     m.TerminalModel.update(

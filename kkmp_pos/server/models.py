@@ -13,16 +13,25 @@ from __future__ import annotations
 
 import peewee as pw
 
+from kkmp_pos.server.model_base import TenantModel
+from kkmp_pos.server.models_board import (
+    DailyRollupModel,
+    RegulatedSaleModel,
+    WebSessionModel,
+    WebUserModel,
+)
+
 NATIONAL = ""
 
 
-class _Base(pw.Model):
-    cooperative_id = pw.CharField(max_length=64)
+_Base = TenantModel
 
 
 class CooperativeModel(_Base):
     name = pw.CharField(max_length=200)
     created_at = pw.CharField(max_length=40)
+    # step 8: kode wilayah (Kemendagri); a database default too, for writers that do not name it
+    region_code = pw.CharField(max_length=16, default="", constraints=[pw.SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "cooperative"
@@ -178,6 +187,7 @@ class SaleLineModel(_Base):
     unit_price_rp = pw.BigIntegerField()
     line_total_rp = pw.BigIntegerField()
     price_type = pw.CharField(max_length=32, default="")
+    business_unit = pw.CharField(max_length=16, default="", constraints=[pw.SQL("DEFAULT ''")])  # step 8
 
     class Meta:
         table_name = "sale_line"
@@ -377,7 +387,7 @@ class RateLimitFailureModel(pw.Model):
     failure limiter counts these rows, so every worker process sees the same counts."""
 
     id = pw.BigAutoField()
-    kind = pw.CharField(max_length=16)  # enrol | sign_in
+    kind = pw.CharField(max_length=16)  # enrol | sign_in | web_login | web_account
     source = pw.CharField(max_length=64)  # the client address
     failed_at = pw.DoubleField()  # Unix time, seconds
 
@@ -409,6 +419,10 @@ ALL_MODELS: list[type[pw.Model]] = [
     FeedHorizonModel,
     QrisAcquirerKeyModel,
     QrisNotificationModel,
+    DailyRollupModel,
+    RegulatedSaleModel,
+    WebUserModel,
+    WebSessionModel,
     SchemaVersionModel,
     RateLimitFailureModel,
 ]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kkmp_pos.core import events
-from kkmp_pos.server import catalog, personal
+from kkmp_pos.server import catalog, personal, rollups
 from kkmp_pos.server.db import ServerDb
 from kkmp_pos.server.feed import MOVEMENT_REF, PendingChange
 from kkmp_pos.sync.wire import EventEnvelope, WireError
@@ -47,6 +47,8 @@ class Rows:
     returns: list[dict[str, Any]] = field(default_factory=list)
     movements: list[dict[str, Any]] = field(default_factory=list)
     changes: list[PendingChange] = field(default_factory=list)
+    rollup: list[dict[str, Any]] = field(default_factory=list)  # deltas of daily_rollup (server.rollups)
+    regulated: list[dict[str, Any]] = field(default_factory=list)  # the LPG logbook's lines
     # fast: plain inserts (COPY on PostgreSQL); a document id seen again under a new event id then
     # fails the batch, which ingest replays carefully (ON CONFLICT DO NOTHING keeps the first)
     fast: bool = False
@@ -69,9 +71,11 @@ class Rows:
             self.returns,
             self.movements,
             self.changes,
+            self.rollup,
+            self.regulated,
         )
 
-    def flush(self, sdb: ServerDb) -> None:
+    def flush(self, sdb: ServerDb, final: bool = False) -> None:
         m = sdb.m
         for model, rows in (
             # first: a document id already stored fails the fast path before its rows are written
@@ -81,10 +85,15 @@ class Rows:
             (m.SalePaymentModel, self.payments),
             (m.ReturnModel, self.returns),
             (m.StockMovementModel, self.movements),
+            (m.RegulatedSaleModel, self.regulated),
         ):
             # careful: claim_document already kept a document seen again out of the buffer
             sdb.insert_rows(model, rows, ignore_conflicts=not self.fast)
             rows.clear()
+        if final:
+            # once per push, sorted: two pushes of one store take the rollup rows' locks in one order
+            rollups.write_deltas(sdb, self.rollup)
+            self.rollup.clear()
 
 
 def check_payload(env: EventEnvelope) -> events.Event:
@@ -108,6 +117,7 @@ def project(sdb: ServerDb, env: EventEnvelope, event: events.Event, rows: Rows) 
     base = {"cooperative_id": coop, "business_date": env.business_date}
     if isinstance(event, events.SaleCompleted):
         claim_document(sdb, env, "sale", event.sale_id, rows)
+        units = rollups.line_units(env, len(event.lines))
         rows.sales.append(
             base
             | {
@@ -136,10 +146,12 @@ def project(sdb: ServerDb, env: EventEnvelope, event: events.Event, rows: Rows) 
                     "unit_price_rp": line.unit_price_rp,
                     "line_total_rp": line.line_total_rp,
                     "price_type": line.price_type[:32],
+                    "business_unit": units[no - 1],
                 }
             )
         _payments(env, event.sale_id, event.payments, rows, first_no=1)
         _movements(env, event.movements, rows, event.lines)
+        rollups.sale_rollup(env, event, units, rows)
     elif isinstance(event, events.ReturnCompleted):
         _own_store(env, _known_sale(sdb, env.cooperative_id, event.sale_id))
         claim_document(sdb, env, "return", event.return_id, rows)
@@ -155,6 +167,7 @@ def project(sdb: ServerDb, env: EventEnvelope, event: events.Event, rows: Rows) 
                 "occurred_at": env.occurred_at,
             }
         )
+        rows.rollup.append(rollups.delta(coop, env.business_date, env.store_id, refund_rp=event.refund_rp))
         _movements(env, event.movements, rows)
     elif isinstance(event, events.StockReceived | events.StockWrittenOff | events.StockCountAdjusted):
         _movements(env, event.movements, rows)
@@ -262,6 +275,7 @@ def _update_sale(
     if sale.status == "cancelled":
         raise Rejected(f"sale {sale_id} is already cancelled")
     new_status = "completed" if isinstance(event, events.SalePaymentConfirmed) else "cancelled"
+    rollups.status_rollup(sdb, sale, new_status, event, rows)
     m.SaleModel.update(status=new_status).where(
         (m.SaleModel.cooperative_id == sale.cooperative_id)
         & (m.SaleModel.business_date == sale.business_date)

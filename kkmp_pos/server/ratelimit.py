@@ -31,6 +31,9 @@ class Limit:
 
 ENROL_LIMIT = Limit(failures=10, window_s=15 * 60)
 SIGN_IN_LIMIT = Limit(failures=30, window_s=5 * 60)
+# the board's web log-in: per client address, and per account (a lockout whatever the address)
+WEB_LOGIN_LIMIT = Limit(failures=30, window_s=5 * 60)
+WEB_ACCOUNT_LIMIT = Limit(failures=5, window_s=15 * 60)
 
 
 class FailureLimiter:
@@ -80,4 +83,12 @@ class FailureLimiter:
 
 
 def default_limiter(sdb: ServerDb) -> FailureLimiter:
-    return FailureLimiter(sdb, {"enrol": ENROL_LIMIT, "sign_in": SIGN_IN_LIMIT})
+    return FailureLimiter(
+        sdb,
+        {
+            "enrol": ENROL_LIMIT,
+            "sign_in": SIGN_IN_LIMIT,
+            "web_login": WEB_LOGIN_LIMIT,
+            "web_account": WEB_ACCOUNT_LIMIT,
+        },
+    )

@@ -84,6 +84,23 @@ def _step_7_qris_notifications(sdb: ServerDb) -> None:
     sdb.database.create_tables([sdb.m.QrisAcquirerKeyModel, sdb.m.QrisNotificationModel], safe=True)
 
 
+def _step_8_board(sdb: ServerDb) -> None:
+    """The board's web pages (issue 18): daily rollups, the regulated-goods logbook, web users and
+    sessions, each cooperative's region code; the rollups and logbook filled from what is stored."""
+    from kkmp_pos.server.rollups import rebuild_all
+
+    for table, column in (("cooperative", "region_code"), ("sale_line", "business_unit")):
+        if column not in {c.name for c in sdb.database.get_columns(table)}:
+            sdb.database.execute_sql(
+                f"ALTER TABLE {table} ADD COLUMN {column} VARCHAR(16) NOT NULL DEFAULT ''"
+            )
+    m = sdb.m
+    sdb.database.create_tables(
+        [m.DailyRollupModel, m.RegulatedSaleModel, m.WebUserModel, m.WebSessionModel], safe=True
+    )
+    rebuild_all(sdb)
+
+
 STEPS: list[Callable[[ServerDb], None]] = [
     _step_1_initial,
     _step_2_movement_product,
@@ -92,6 +109,7 @@ STEPS: list[Callable[[ServerDb], None]] = [
     _step_5_personal_data,
     _step_6_rate_limit_failures,
     _step_7_qris_notifications,
+    _step_8_board,
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -51,6 +51,9 @@ CROSS_TENANT: dict[str, str] = {
     'FROM "change_log" AS "t1" WHERE ("t1"."change_id" <= %s) GROUP BY': "admin prune-feed: the change "
     "ids come from one sequence for all cooperatives; it runs per cooperative's shard in parallel",
     'DELETE FROM "change_log" WHERE ("change_log"."change_id" <= %s)': "admin prune-feed (as above)",
+    'FROM "cooperative" AS "t1" WHERE ("t1"."region_code" ILIKE %s)': "the board's regional view (Dinas): "
+    "which cooperatives are in the region, from the small `cooperative` table (Citus: one multi-shard "
+    "read of the anchor table per page); every figure is then read per cooperative, by its key",
 }
 
 

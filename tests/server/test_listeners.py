@@ -111,9 +111,12 @@ def test_sync_web_and_admin_each_have_their_own_listener(database, served):
     assert httpx.get(adm + "/v1/admin/report", headers=auth).status_code == 200
     assert httpx.get(adm + "/v1/sync/pull").status_code == 404
     assert httpx.post(adm + "/v1/enrol", json={"code": "x"}).status_code == 404
-    # the web pages: a placeholder for now
-    page = httpx.get(web + "/")
+    # the web pages: the board's log-in; the sync and admin listeners have none
+    page = httpx.get(web + "/", follow_redirects=True)
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert 'action="/web/login"' in page.text
+    assert httpx.get(sync + "/web/login").status_code == 404
+    assert httpx.get(adm + "/web/login").status_code == 404
     assert httpx.get(web + "/v1/admin/report", headers=auth).status_code == 404
     assert httpx.get(web + "/v1/sync/pull").status_code == 404
     assert server.stop() == 0
@@ -134,7 +137,7 @@ def test_single_listener_joins_them_for_a_one_machine_shop(database, served):
         httpx.get(base + "/v1/admin/report", headers={"Authorization": f"Bearer {token}"}).status_code == 200
     )
     assert httpx.get(base + "/v1/sync/pull").status_code == 401
-    assert httpx.get(base + "/").status_code == 200
+    assert httpx.get(base + "/", follow_redirects=True).status_code == 200
 
 
 def _self_signed(folder: Path) -> tuple[Path, Path]:
@@ -199,7 +202,25 @@ def test_tls_is_served_and_verified_and_a_self_signed_certificate_can_be_pinned(
         SyncClient(base).health()
     assert unverified.value.code == "sync_tls_failed"
     assert "sertifikat" in unverified.value.message("id").lower()
+    _web_cookies_are_secure(url, base, pinned)
     assert server.stop() == 0
+
+
+def _web_cookies_are_secure(url: str, base: str, pinned: ssl.SSLContext) -> None:
+    """Behind TLS the board's cookies are Secure (and HttpOnly, SameSite=Strict, as always)."""
+    from kkmp_pos.server.web.users import create_user
+    from tests.server.web import board
+
+    sdb = open_server_db(url)
+    create_user(sdb, "kop1", "ketua", board.PASSWORD, "pengurus")
+    sdb.close()
+    with httpx.Client(base_url=base, verify=pinned) as web:
+        signed_in = board.log_in(web, "kop1", "ketua")
+        assert signed_in.status_code == 303
+        session = next(c for c in signed_in.headers.get_list("set-cookie") if c.startswith("kkw_session="))
+        parts = [p.strip().lower() for p in session.split(";")]
+        assert {"secure", "httponly", "samesite=strict"} <= set(parts)
+        assert web.get("/web/k/kop1/kasir").status_code == 200
 
 
 def test_tls_needs_both_the_certificate_and_the_key(database, tmp_path):
