@@ -391,6 +391,51 @@ def _v12(db: peewee.SqliteDatabase) -> None:
     )
 
 
+# Version 14: members' money. A member_payment row is an immutable simpanan document (deposit,
+# withdrawal, reversal or opening balance; amount_rp carries its sign), monthly wajib bills, and every
+# change of a member's status kept with its date.
+V14 = [
+    'ALTER TABLE "member" ADD COLUMN "gender" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "member" ADD COLUMN "occupation" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "member" ADD COLUMN "kode_wilayah" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "member" ADD COLUMN "cutover_month" VARCHAR(255)',
+    'ALTER TABLE "member_payment" ADD COLUMN "doc_type" VARCHAR(255) NOT NULL DEFAULT \'deposit\'',
+    'ALTER TABLE "member_payment" ADD COLUMN "reverses_id" VARCHAR(255)',
+    'ALTER TABLE "member_payment" ADD COLUMN "months" TEXT NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "member_payment" ADD COLUMN "rounding_rp" INTEGER NOT NULL DEFAULT 0',
+    'ALTER TABLE "member_payment" ADD COLUMN "approved_by_id" INTEGER REFERENCES "user" ("id")',
+    'ALTER TABLE "member_payment" ADD COLUMN "balance_after_rp" INTEGER NOT NULL DEFAULT 0',
+    'CREATE INDEX "member_payment_approved_by_id" ON "member_payment" ("approved_by_id")',
+    'CREATE INDEX "member_payment_member_id_kind" ON "member_payment" ("member_id", "kind")',
+    'CREATE TABLE "simpanan_bill" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "member_id" VARCHAR(255) NOT NULL, "month" VARCHAR(255) NOT NULL, "amount_rp" INTEGER NOT NULL, "paid_by_id" VARCHAR(255), "created_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("member_id") REFERENCES "member" ("id"), FOREIGN KEY ("paid_by_id") REFERENCES "member_payment" ("id"))',
+    'CREATE UNIQUE INDEX "simpanan_bill_member_id_month" ON "simpanan_bill" ("member_id", "month")',
+    'CREATE INDEX "simpanan_bill_member_id" ON "simpanan_bill" ("member_id")',
+    'CREATE INDEX "simpanan_bill_month" ON "simpanan_bill" ("month")',
+    'CREATE INDEX "simpanan_bill_paid_by_id" ON "simpanan_bill" ("paid_by_id")',
+    'CREATE TABLE "member_status_change" ("id" INTEGER NOT NULL PRIMARY KEY, "member_id" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "reason" VARCHAR(255) NOT NULL, "changed_on" VARCHAR(255) NOT NULL, "at" VARCHAR(255) NOT NULL, "user_id" INTEGER, FOREIGN KEY ("member_id") REFERENCES "member" ("id"), FOREIGN KEY ("user_id") REFERENCES "user" ("id"))',
+    'CREATE INDEX "member_status_change_member_id" ON "member_status_change" ("member_id")',
+    'CREATE INDEX "member_status_change_user_id" ON "member_status_change" ("user_id")',
+]
+
+
+def _v14(db: peewee.SqliteDatabase) -> None:
+    """Members' money. Members already on the till are billed wajib from the month after the upgrade
+    (never before: the upgrade puts nobody into arrears), keep their status, and get it on record."""
+    _sql_step(V14)(db)
+    db.execute_sql(
+        "UPDATE \"member\" SET \"cutover_month\" = strftime('%Y-%m', 'now', 'start of month', '+1 month')"
+    )
+    db.execute_sql(
+        'INSERT INTO "member_status_change" ("member_id", "status", "reason", "changed_on", "at") '
+        "SELECT \"id\", \"status\", 'upgrade', date('now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+        'FROM "member"'
+    )
+    for member_id, nik in db.execute_sql('SELECT "id", "nik" FROM "member" WHERE "nik" IS NOT NULL'):
+        if len(nik) == 16 and nik.isdigit():
+            gender = "F" if int(nik[6:8]) > 40 else "M"
+            db.execute_sql('UPDATE "member" SET "gender" = ? WHERE "id" = ?', (gender, member_id))
+
+
 STEPS: list[tuple[int, Step]] = [
     (1, _sql_step(V1)),
     (2, _v2),
@@ -405,6 +450,7 @@ STEPS: list[tuple[int, Step]] = [
     (11, _sql_step(V11)),  # personal data: NIK/KK hash + last 4, buyer NIK reduced after retention
     (12, _v12),  # product.aliases; the word index with joined words and consonant skeletons
     (13, _sql_step(V13)),  # QRIS by the acquirer: qris_acquirer_request, qris_notification
+    (14, _v14),  # members' money: simpanan documents, bills, status history; member gender, region
 ]
 
 LATEST = STEPS[-1][0]
