@@ -20,6 +20,7 @@ from kkmp_pos.services.setup.auth import AuthService
 if TYPE_CHECKING:
     from kkmp_pos.devices.printer import Printer, PrinterSettings
     from kkmp_pos.services.members.registration import RegistrationService
+    from kkmp_pos.services.members.simpanan import SimpananService
     from kkmp_pos.services.printing.jobs import PrintService
     from kkmp_pos.services.printing.settings import PrinterSettingsService
     from kkmp_pos.services.printing.worker import PrintWorker
@@ -184,6 +185,13 @@ class Till:
         from kkmp_pos.services.members.registration import RegistrationService
 
         return RegistrationService(self.ctx)
+
+    @cached_property
+    def simpanan(self) -> SimpananService:
+        """Members' money: simpanan in and out, reversals, monthly wajib bills."""
+        from kkmp_pos.services.members.simpanan import SimpananService
+
+        return SimpananService(self.ctx)
 
     @cached_property
     def overrides(self) -> OverrideService:
