@@ -17,9 +17,9 @@ from kkmp_pos.core.barcodes import make_ean13
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.nik import make_demo_nik
+from kkmp_pos.core.simpanan import add_months, gender_from_nik, month_of
 from kkmp_pos.core.text import fold
 from kkmp_pos.db.ledger import record_movement
-from kkmp_pos.core.simpanan import add_months, gender_from_nik, month_of
 from kkmp_pos.db.models import MemberModel, ProductModel, SettingModel
 from kkmp_pos.services.context import ServiceContext
 from kkmp_pos.services.members.lookup import member_ref
