@@ -419,21 +419,28 @@ V14 = [
 
 
 def _v14(db: peewee.SqliteDatabase) -> None:
-    """Members' money. Members already on the till are billed wajib from the month after the upgrade
-    (never before: the upgrade puts nobody into arrears), keep their status, and get it on record."""
+    """Members' money. Members already on the till are billed wajib from the month after the upgrade,
+    in the store's own calendar (never this month: the upgrade puts nobody into arrears), keep their
+    status, and get it on record; gender is read from the NIKs the till holds."""
+    from datetime import UTC, datetime
+
+    from kkmp_pos.core.simpanan import add_months, gender_from_nik
+    from kkmp_pos.core.timeutil import DEFAULT_TZ, business_date
+
     _sql_step(V14)(db)
-    db.execute_sql(
-        "UPDATE \"member\" SET \"cutover_month\" = strftime('%Y-%m', 'now', 'start of month', '+1 month')"
-    )
+    row = db.execute_sql('SELECT "timezone" FROM "store" LIMIT 1').fetchone()
+    today = business_date(datetime.now(UTC), row[0] if row and row[0] else DEFAULT_TZ).isoformat()
+    newest = db.execute_sql('SELECT MAX("business_date") FROM "sale"').fetchone()[0]
+    today = max(today, newest or today)  # a clock behind the newest sale does not move the books back
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    db.execute_sql('UPDATE "member" SET "cutover_month" = ?', (add_months(today[:7], 1),))
     db.execute_sql(
         'INSERT INTO "member_status_change" ("member_id", "status", "reason", "changed_on", "at") '
-        "SELECT \"id\", \"status\", 'upgrade', date('now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-        'FROM "member"'
+        'SELECT "id", "status", \'upgrade\', ?, ? FROM "member"',
+        (today, now),
     )
-    for member_id, nik in db.execute_sql('SELECT "id", "nik" FROM "member" WHERE "nik" IS NOT NULL'):
-        if len(nik) == 16 and nik.isdigit():
-            gender = "F" if int(nik[6:8]) > 40 else "M"
-            db.execute_sql('UPDATE "member" SET "gender" = ? WHERE "id" = ?', (gender, member_id))
+    for member_id, nik in list(db.execute_sql('SELECT "id", "nik" FROM "member" WHERE "nik" IS NOT NULL')):
+        db.execute_sql('UPDATE "member" SET "gender" = ? WHERE "id" = ?', (gender_from_nik(nik), member_id))
 
 
 STEPS: list[tuple[int, Step]] = [
