@@ -1064,6 +1064,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Reversing {document} would make the balance negative (balance now {balance}).",
     ),
     "simpanan_reason_required": ("Tulis alasan koreksi.", "Write the reason for the reversal."),
+    "import_bon_not_offered": (
+        "Bon belum tersedia di kasir ini: kosongkan kolom bon_rp (atau isi 0).",
+        "Member credit (bon) is not offered on this till yet: leave bon_rp empty (or 0).",
+    ),
+    "cli_user_required": (
+        "Sebutkan --user (manajer yang menerapkan).",
+        "Give --user (the manager who applies it).",
+    ),
     "balances_import_applied_already": (
         "Saldo awal anggota {number} sudah pernah diimpor.",
         "Member {number}'s opening balances were imported already.",
