@@ -37,8 +37,8 @@ def folder(till) -> Path:
 
 
 def test_pay_wajib_ahead_sukarela_then_withdraw_with_another_manager(folder: Path) -> None:
-    done = run(folder, "simpanan", "pay", "A-000001", "--kind", "wajib", "--months", "2", "--user", "Siti Rahmawati",
-               "--json", pins="1111\n")  # fmt: skip
+    done = run(folder, "simpanan", "pay", "A-000001", "--kind", "wajib", "--months", "2", "--user",
+               "Siti Rahmawati", "--json", pins="1111\n")  # fmt: skip
     assert done.returncode == 0, done.stderr
     doc = json.loads(done.stdout)
     assert set(doc) == {
@@ -113,8 +113,8 @@ def test_opening_balances_preview_then_all_or_nothing(folder: Path, tmp_path: Pa
     assert refused.returncode == 2
     assert json.loads(run(folder, "members", "show", "A-000003", "--json").stdout)["sukarela_rp"] == 0
     sheet.write_text(sheet.read_text().splitlines()[0] + "\nA-000003,2030-01,100000,240000,2030-03,15000,0\n")
-    done = run(folder, "members", "import-balances", str(sheet), "--apply", "--user", "Budi Santoso", "--json",
-               pins="9999\n")  # fmt: skip
+    done = run(folder, "members", "import-balances", str(sheet), "--apply", "--user", "Budi Santoso",
+               "--json", pins="9999\n")  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["applied"] == 1
     member = json.loads(run(folder, "members", "show", "A-000003", "--json").stdout)
