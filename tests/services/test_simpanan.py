@@ -183,3 +183,31 @@ def test_a_cashier_cannot_reverse(till, member, cashier) -> None:
     kasir = actor_of(UserModel.get(UserModel.role == "kasir"))
     with pytest.raises(PermissionDenied):
         till.simpanan.reverse(doc.id, manager=kasir, reason="coba")
+
+
+def test_registration_records_gender_occupation_region_and_a_pending_first_instalment(till, cashier) -> None:
+    import random
+
+    from kkmp_pos.core.cart import Cart
+    from kkmp_pos.core.nik import make_demo_nik
+
+    till.ctx.set_setting("shop.kode_wilayah", "64.71.05.1001")
+    till.ctx.set_setting("member.pokok_instalments", 2)
+    nik = make_demo_nik(random.Random(5))
+    woman = nik[:6] + f"{int(nik[6:8]) % 40 + 40:02d}" + nik[8:]  # women's birth day has 40 added
+    reg = till.registration.register(
+        name="Wahyuni Lestari", nik=woman, phone="", address="RT 05", method="qris", reference="QR-77",
+        cashier=cashier, occupation="Petani", pokok_paid_rp=50_000,
+    )  # fmt: skip
+    member = MemberModel.get_by_id(reg.member.id)
+    assert (member.gender, member.occupation, member.kode_wilayah) == ("F", "Petani", "64.71.05.1001")
+    assert member.status == "pending" and not reg.member.active
+    cart = Cart()
+    cart.set_member(reg.member)
+    assert not cart.member_active  # the member price needs an active member
+    payload = json.loads(OutboxEventModel.get(OutboxEventModel.type == "member.registered").payload)
+    assert payload["member"]["gender"] == "F" and payload["member"]["status"] == "pending"
+    till.simpanan.pay(member.number, "pokok", cashier=cashier, method="qris", reference="QR-78")
+    assert MemberModel.get_by_id(member.id).status == "active"
+    history = MemberStatusChangeModel.select().where(MemberStatusChangeModel.member == member.id)
+    assert [(c.status, c.reason) for c in history] == [("pending", "registered"), ("active", "paid")]

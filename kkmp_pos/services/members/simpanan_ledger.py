@@ -201,9 +201,12 @@ def set_status(
 def refresh_status(ctx: ServiceContext, member: MemberModel, actor: Actor | None = None) -> str:
     """Bring the member's status in line with the rules (pokok paid, wajib arrears)."""
     pokok = balances(ctx, member.id)["pokok"]
-    has_pokok = pokok_instalments(ctx, member.id) > 0 or pokok > 0
-    # a member brought over at the cut-over without a pokok record keeps the pokok as settled
-    required = ctx.settings.member_pokok_rp if (has_pokok or not member.cutover_month) else 0
+    has_pokok = ctx.db.execute_sql(
+        'SELECT 1 FROM "member_payment" WHERE "member_id" = ? AND "kind" = ? LIMIT 1', (member.id, "pokok")
+    ).fetchone()
+    # pokok is judged only where this till holds its documents: a member brought over at the cut-over,
+    # or registered at another till, paid it where this till cannot see
+    required = ctx.settings.member_pokok_rp if has_pokok else 0
     unpaid = len(member_bills(ctx, member.id, unpaid_only=True))
     status = status_for(member.status, pokok, required, unpaid, ctx.settings.member_inactive_after_months)
     reason = {"pending": "pokok_unpaid", "inactive": "arrears", "active": "paid"}[str(status)]
