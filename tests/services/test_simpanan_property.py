@@ -60,7 +60,8 @@ def _check(till) -> None:
     # wajib balance = the bills its standing documents paid, each bill's month named by its payer
     paid = dict(
         db.execute_sql(
-            'SELECT "member_id", SUM("amount_rp") FROM "simpanan_bill" WHERE "paid_by_id" IS NOT NULL GROUP BY 1'
+            'SELECT "member_id", SUM("amount_rp") FROM "simpanan_bill" '
+            'WHERE "paid_by_id" IS NOT NULL GROUP BY 1'
         ).fetchall()
     )
     for (member_id, kind), total in sums.items():
@@ -76,7 +77,8 @@ def _check(till) -> None:
     limit = till.ctx.settings.member_pokok_instalments
     for (count,) in db.execute_sql(
         'SELECT COUNT(*) FROM "member_payment" d WHERE d."kind" = ? AND d."doc_type" = ? '
-        'AND NOT EXISTS (SELECT 1 FROM "member_payment" r WHERE r."reverses_id" = d."id") GROUP BY d."member_id"',
+        'AND NOT EXISTS (SELECT 1 FROM "member_payment" r WHERE r."reverses_id" = d."id") '
+        'GROUP BY d."member_id"',
         ("pokok", "deposit"),
     ):
         assert count <= limit

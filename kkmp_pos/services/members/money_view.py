@@ -24,8 +24,11 @@ class ArrearsRow:
 
 
 def _as_of(ctx: ServiceContext) -> dict[str, Any]:
-    synced = ctx.db.execute_sql('SELECT MAX("acked_at") FROM "outbox_event"').fetchone()[0]
-    return {"till": ctx.now_iso(), "synced": synced}
+    # acknowledgements are cumulative: the newest acknowledged event is the last push that went through
+    row = ctx.db.execute_sql(
+        'SELECT "acked_at" FROM "outbox_event" WHERE "status" = ? ORDER BY "seq" DESC LIMIT 1', ("acked",)
+    ).fetchone()
+    return {"till": ctx.now_iso(), "synced": row[0] if row else None}
 
 
 def purchases_ytd(ctx: ServiceContext, member_id: str) -> int:
