@@ -34,29 +34,26 @@ def _as_of(ctx: ServiceContext) -> dict[str, Any]:
 def purchases_ytd(ctx: ServiceContext, member_id: str) -> int:
     """The member's purchases this year, net of returns: the basis of their SHU share."""
     year_start = ctx.business_date()[:4] + "-01-01"
-    sold = ctx.db.execute_sql(
-        'SELECT COALESCE(SUM("total_rp"), 0) FROM "sale" WHERE "member_id" = ? AND "business_date" >= ? '
-        'AND "status" = ?',
+    sold, returned = ctx.db.execute_sql(
+        'SELECT COALESCE(SUM(s."total_rp"), 0), COALESCE(SUM((SELECT SUM(r."refund_rp") FROM "sale_return" r '
+        'WHERE r."sale_id" = s."id")), 0) FROM "sale" s '
+        'WHERE s."member_id" = ? AND s."business_date" >= ? AND s."status" = ?',
         (member_id, year_start, "completed"),
-    ).fetchone()[0]
-    returned = ctx.db.execute_sql(
-        'SELECT COALESCE(SUM(r."refund_rp"), 0) FROM "sale_return" r JOIN "sale" s ON s."id" = r."sale_id" '
-        'WHERE s."member_id" = ? AND r."business_date" >= ?',
-        (member_id, year_start),
-    ).fetchone()[0]
+    ).fetchone()
     return int(sold) - int(returned)
 
 
 def member_money(ctx: ServiceContext, query: str) -> dict[str, Any]:
     """`members show NUMBER --json`: status, balances, arrears, bon and purchases of one member."""
     member = find_member(query)
-    SimpananService(ctx).catch_up(member)
+    this_month = ledger.current_month(ctx)
+    bills = ledger.member_bills(ctx, member.id)
+    simpanan = SimpananService(ctx)
+    if simpanan.unbilled(member, this_month, {b.month for b in bills}):  # months not billed yet
+        simpanan.catch_up(member)
+        bills = ledger.member_bills(ctx, member.id)
     figures = ledger.balances(ctx, member.id)
-    unpaid = [
-        b
-        for b in ledger.member_bills(ctx, member.id, unpaid_only=True)
-        if b.month <= ledger.current_month(ctx)
-    ]
+    unpaid = [b for b in bills if b.paid_by is None and b.month <= this_month]
     return {
         "number": member.number,
         "name": member.name,

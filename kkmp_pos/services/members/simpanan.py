@@ -102,19 +102,27 @@ class SimpananService:
         ]
 
     def catch_up(self, member: MemberModel) -> None:
-        """Bill the member's months up to this one that were not billed yet (a lookup shows them)."""
-        with self.ctx.db.atomic():
-            self._bill_member_until(member, ledger.current_month(self.ctx))
+        """Bill the member's months up to this one that were not billed yet (a lookup shows them).
+        Read first: a member with nothing to bill (nearly always) costs no write transaction."""
+        last = ledger.current_month(self.ctx)
+        if self.unbilled(member, last):
+            with self.ctx.db.atomic():
+                self._bill_member_until(member, last)
+
+    def unbilled(self, member: MemberModel, last: str, billed: set[str] | None = None) -> list[str]:
+        """The member's months up to `last` that are due but not billed yet."""
+        if member.erased_at:
+            return []
+        if billed is None:
+            billed = {b.month for b in ledger.member_bills(self.ctx, member.id)}
+        first = first_billed_month(member.joined_on, member.cutover_month)
+        return [month for month in months_between(first, last) if month not in billed]
 
     def _bill_member_until(self, member: MemberModel, last: str) -> None:
         """The member's bills up to `last` (a payment or a lookup catches up months not yet billed)."""
-        if member.erased_at:
-            return
         schedule = self.ctx.settings.member_wajib_schedule
-        billed = {b.month for b in ledger.member_bills(self.ctx, member.id)}
-        for month in months_between(first_billed_month(member.joined_on, member.cutover_month), last):
-            if month not in billed:
-                ledger.add_bills(self.ctx, month, [(member.id, wajib_for(schedule, month))])
+        for month in self.unbilled(member, last):
+            ledger.add_bills(self.ctx, month, [(member.id, wajib_for(schedule, month))])
 
     # -- money in ---------------------------------------------------------------------------------
     def pay(
