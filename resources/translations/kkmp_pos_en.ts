@@ -150,66 +150,81 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="34"/>
+        <source>Simpanan pokok boleh dicicil paling banyak (kali)</source>
+        <translation>Simpanan pokok may be paid in at most (instalments)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="35"/>
+        <source>Simpanan wajib per bulan, mulai bulan (JSON: {&quot;2025-01&quot;: 10000})</source>
+        <translation>Simpanan wajib per month, from the month (JSON: {&quot;2025-01&quot;: 10000})</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="36"/>
+        <source>Tidak aktif setelah tunggakan wajib (bulan, 0 = tidak pernah)</source>
+        <translation>Inactive after unpaid wajib (months, 0 = never)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="37"/>
         <source>Peringatan kedaluwarsa (hari sebelumnya)</source>
         <translation>Expiry warning (days before)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="38"/>
         <source>PIN salah sebelum pengguna dikunci</source>
         <translation>Wrong PINs before a user is locked</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="39"/>
         <source>Lama kunci (menit)</source>
         <translation>Lock time (minutes)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="40"/>
         <source>Jumlah barang terlaris di laporan</source>
         <translation>Top products shown in reports</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="41"/>
         <source>Format barcode timbangan (JSON)</source>
         <translation>Scale barcode layout (JSON)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="39"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="42"/>
         <source>Selisih kas di atas (Rp) perlu manajer</source>
         <translation>Cash differences above (Rp) need a manager</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="40"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="43"/>
         <source>QRIS dan transfer juga perlu shift terbuka</source>
         <translation>QRIS and transfer also need an open shift</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="44"/>
         <source>Simpan antrean sinkron dan cetak terkirim (hari)</source>
         <translation>Keep sent sync and print jobs (days)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="45"/>
         <source>Simpan NIK lengkap pembeli LPG (hari)</source>
         <translation>Keep LPG buyers&apos; full NIK (days)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="44"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="47"/>
         <source>Izinkan http:// tanpa enkripsi ke server di luar jaringan toko (tidak aman)</source>
         <translation>Allow unencrypted http:// to a server outside the shop network (unsafe)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="49"/>
         <source>Berkas sertifikat server (PEM) yang dipercaya</source>
         <translation>Trusted server certificate file (PEM)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="47"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="50"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="59"/>
         <source>Tanpa pembulatan</source>
         <translation>No rounding</translation>
     </message>
@@ -3576,72 +3591,72 @@
 <context>
     <name>ShopForm</name>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="22"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="32"/>
         <source>mis. Koperasi Desa Merah Putih Sukamaju</source>
         <translation>e.g. Koperasi Desa Merah Putih Sukamaju</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="24"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="34"/>
         <source>mis. Gerai Sembako KDMP Sukamaju</source>
         <translation>e.g. Gerai Sembako KDMP Sukamaju</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="30"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="40"/>
         <source>mis. AHU-0001234.AH.01.29.TAHUN 2025</source>
         <translation>e.g. AHU-0001234.AH.01.29.TAHUN 2025</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="46"/>
         <source>boleh kosong</source>
         <translation>may be empty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="40"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="50"/>
         <source>Toko PKP: memungut PPN</source>
         <translation>VAT-registered shop (PKP): charges VAT</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="43"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="53"/>
         <source>Nama koperasi</source>
         <translation>Cooperative name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="44"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="54"/>
         <source>Nama toko</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="55"/>
         <source>Kode toko (di nomor struk)</source>
         <translation>Shop code (in receipt numbers)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="56"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="47"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="57"/>
         <source>Nomor badan hukum</source>
         <translation>Legal entity number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="58"/>
         <source>Kode wilayah kelurahan/desa</source>
         <translation>Kelurahan/desa region code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="59"/>
         <source>Nomor SIMKOPDES</source>
         <translation>SIMKOPDES reference</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="64"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="65"/>
         <source>NPWP</source>
         <translation>NPWP (tax number)</translation>
     </message>
