@@ -211,3 +211,20 @@ def test_registration_records_gender_occupation_region_and_a_pending_first_insta
     assert MemberModel.get_by_id(member.id).status == "active"
     history = MemberStatusChangeModel.select().where(MemberStatusChangeModel.member == member.id)
     assert [(c.status, c.reason) for c in history] == [("pending", "registered"), ("active", "paid")]
+
+
+def test_a_member_made_inactive_by_the_shop_stays_so_when_paying(till, cashier) -> None:
+    lapsed = MemberModel.get(MemberModel.status == "inactive")  # the demo's lapsed member
+    till.simpanan.pay(
+        lapsed.number, "sukarela", cashier=cashier, amount_rp=5_000, method="qris", reference="QR9"
+    )
+    assert MemberModel.get_by_id(lapsed.id).status == "inactive"
+
+
+def test_bills_made_ahead_do_not_count_as_arrears(till, member) -> None:
+    till.ctx.set_setting("member.inactive_after_months", 2)
+    for month in ("2030-06", "2030-07", "2030-08"):  # after this month (May 2030)
+        till.simpanan.generate_bills(month)
+    assert MemberModel.get_by_id(member.id).status == "active"
+    shown = money_view.member_money(till.ctx, "A-000001")  # the lookup bills February to May
+    assert shown["arrears_months"] == 4 and shown["status"] == "inactive"

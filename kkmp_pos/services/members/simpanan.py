@@ -85,9 +85,11 @@ class SimpananService:
             return
         sql = (
             'SELECT b."member_id" FROM "simpanan_bill" b JOIN "member" m ON m."id" = b."member_id" '
-            'WHERE b."paid_by_id" IS NULL AND m."status" = ? GROUP BY b."member_id" HAVING COUNT(*) >= ?'
+            'WHERE b."paid_by_id" IS NULL AND b."month" <= ? AND m."status" = ? '
+            'GROUP BY b."member_id" HAVING COUNT(*) >= ?'
         )
-        for (member_id,) in list(self.ctx.db.execute_sql(sql, ("active", limit))):
+        due = ledger.current_month(self.ctx)
+        for (member_id,) in list(self.ctx.db.execute_sql(sql, (due, "active", limit))):
             ledger.set_status(self.ctx, MemberModel.get_by_id(member_id), "inactive", "arrears")
 
     def bills(self, month: str) -> list[dict[str, object]]:
@@ -108,6 +110,7 @@ class SimpananService:
         if self.unbilled(member, last):
             with self.ctx.db.atomic():
                 self._bill_member_until(member, last)
+                ledger.refresh_status(self.ctx, member)
 
     def unbilled(self, member: MemberModel, last: str, billed: set[str] | None = None) -> list[str]:
         """The member's months up to `last` that are due but not billed yet."""

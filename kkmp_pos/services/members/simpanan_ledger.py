@@ -207,11 +207,24 @@ def refresh_status(ctx: ServiceContext, member: MemberModel, actor: Actor | None
     # pokok is judged only where this till holds its documents: a member brought over at the cut-over,
     # or registered at another till, paid it where this till cannot see
     required = ctx.settings.member_pokok_rp if has_pokok else 0
-    unpaid = len(member_bills(ctx, member.id, unpaid_only=True))
+    due = current_month(ctx)
+    unpaid = sum(1 for b in member_bills(ctx, member.id, unpaid_only=True) if b.month <= due)
     status = status_for(member.status, pokok, required, unpaid, ctx.settings.member_inactive_after_months)
+    if member.status == "inactive" and status != "inactive" and _last_reason(ctx, member.id) != "arrears":
+        return (
+            member.status
+        )  # made inactive for another reason (by the shop or the server): paying ends only arrears
     reason = {"pending": "pokok_unpaid", "inactive": "arrears", "active": "paid"}[str(status)]
     set_status(ctx, member, str(status), reason, actor)
     return str(status)
+
+
+def _last_reason(ctx: ServiceContext, member_id: str) -> str | None:
+    row = ctx.db.execute_sql(
+        'SELECT "reason" FROM "member_status_change" WHERE "member_id" = ? ORDER BY "id" DESC LIMIT 1',
+        (member_id,),
+    ).fetchone()
+    return row[0] if row else None
 
 
 def current_month(ctx: ServiceContext) -> str:
