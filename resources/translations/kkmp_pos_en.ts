@@ -1444,33 +1444,33 @@
 <context>
     <name>LastSalePanel</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="139"/>
         <source>Transaksi terakhir</source>
         <translation>Last sale</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="134"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="147"/>
         <source>Struk terakhir</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="135"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="148"/>
         <source>Cetak ulang</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="140"/>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="144"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="153"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="157"/>
         <source>Belum ada transaksi</source>
         <translation>No sale yet</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="150"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="163"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="152"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="165"/>
         <source>Mencetak struk…</source>
         <translation>Printing the receipt…</translation>
     </message>
@@ -1773,42 +1773,57 @@
     <name>MemberPanel</name>
     <message>
         <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="44"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="46"/>
         <source>Anggota</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="47"/>
         <source>Lepas</source>
         <translation>Detach</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="48"/>
         <source>Daftar anggota</source>
         <translation>Register member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="57"/>
         <source>Bukan anggota</source>
         <translation>Not a member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="58"/>
         <source>Pindai kartu anggota atau tekan F6</source>
         <translation>Scan a member card or press F6</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="62"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="66"/>
         <source>No. {number} · NIK {nik}</source>
         <translation>No. {number} · NIK {nik}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="66"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="70"/>
+        <source>POKOK BELUM LUNAS</source>
+        <translation>POKOK NOT PAID IN FULL</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="72"/>
         <source>TIDAK AKTIF</source>
         <translation>NOT ACTIVE</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="68"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="74"/>
+        <source>Sukarela {amount}</source>
+        <translation>Voluntary savings {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="76"/>
+        <source>Wajib belum dibayar {months} bln ({amount})</source>
+        <translation>Wajib unpaid {months} mo. ({amount})</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="81"/>
         <source>Hemat anggota: {amount}</source>
         <translation>Member saves: {amount}</translation>
     </message>
@@ -4555,27 +4570,27 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="81"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="94"/>
         <source>Hemat anggota</source>
         <translation>Member saves</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="83"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="96"/>
         <source>Diskon</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="94"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="107"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="113"/>
         <source>Subtotal ({n} baris)</source>
         <translation>Subtotal ({n} lines)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="125"/>
         <source>Jadi anggota koperasi, hemat {amount} untuk belanja ini (daftar: Ctrl+N)</source>
         <translation>Join the cooperative and save {amount} on this purchase (register: Ctrl+N)</translation>
     </message>

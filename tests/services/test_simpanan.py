@@ -228,3 +228,11 @@ def test_bills_made_ahead_do_not_count_as_arrears(till, member) -> None:
     assert MemberModel.get_by_id(member.id).status == "active"
     shown = money_view.member_money(till.ctx, "A-000001")  # the lookup bills February to May
     assert shown["arrears_months"] == 4 and shown["status"] == "inactive"
+
+
+def test_a_scanned_card_brings_the_members_money(till, member, cashier) -> None:
+    till.simpanan.pay(
+        "A-000001", "sukarela", cashier=cashier, amount_rp=25_000, method="qris", reference="QR5"
+    )
+    ref = till.members.find(member.card_code)
+    assert (ref.status, ref.arrears_months, ref.arrears_rp, ref.sukarela_rp) == ("active", 4, 50_000, 25_000)
