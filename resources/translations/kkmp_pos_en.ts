@@ -2907,93 +2907,103 @@
         <translation>RT/RW, kelurahan (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="116"/>
+        <source>mis. petani, pedagang (boleh kosong)</source>
+        <translation>e.g. farmer, trader (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="117"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="118"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="118"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="120"/>
         <source>No. HP</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="119"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="121"/>
         <source>No. KK</source>
         <translation>Family card (KK)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="120"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="122"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="127"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="123"/>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="130"/>
         <source>Daftarkan [Enter]</source>
         <translation>Register [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="134"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="163"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="167"/>
         <source>Anggota terdaftar</source>
         <translation>Member registered</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="174"/>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="332"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="178"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="340"/>
         <source>Mencetak bukti setoran dan kartu anggota…</source>
         <translation>Printing the savings receipt and the member card…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="178"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="182"/>
         <source>Cetak ulang</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="184"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="188"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="201"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="205"/>
         <source>{n}/16 angka</source>
         <translation>{n}/16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="208"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="212"/>
         <source>NIK sah ✓</source>
         <translation>NIK valid ✓</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="233"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="237"/>
         <source>NIK sah ✓ (Hapus untuk mengubah)</source>
         <translation>NIK valid ✓ (Backspace to change)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="320"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="328"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="315"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="323"/>
         <source>No. anggota {number} · NIK {nik} · aktif, harga anggota berlaku</source>
         <translation>Member no. {number} · NIK {nik} · active, member prices apply</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="349"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="357"/>
         <source>Bukti setoran dan kartu anggota tercetak.</source>
         <translation>Savings receipt and member card printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="356"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="364"/>
         <source>Belum tercetak: {reason} Anggota tetap terdaftar.</source>
         <translation>Not printed: {reason} The member stays registered.</translation>
     </message>
