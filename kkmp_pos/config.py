@@ -145,6 +145,17 @@ class Settings:
         "qris.acquirer", {}, dict, "The QRIS acquirer's SNAP API (URL, client, keys, merchant); {} = none"
     )
     member_pokok_rp = Setting("member.pokok_rp", 100000, int, "Simpanan pokok paid on joining")
+    member_pokok_instalments = Setting(
+        "member.pokok_instalments", 1, int, "Instalments in which simpanan pokok may be paid"
+    )
+    # Month ('YYYY-MM') -> the wajib per month from that month on; a month's bill takes the amount in
+    # force that month, so a change never rewrites months already billed or paid.
+    member_wajib_schedule = Setting[dict[str, Any]](
+        "member.wajib_schedule", {"2000-01": 10000}, dict, "Simpanan wajib per month, from the month given"
+    )
+    member_inactive_after_months = Setting(
+        "member.inactive_after_months", 6, int, "Unpaid wajib months that make a member inactive (0 = never)"
+    )
     discount_max_percent = Setting(
         "discount.max_percent", 10, int, "Largest discount a cashier may give unapproved"
     )

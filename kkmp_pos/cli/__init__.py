@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     import kkmp_pos.cli.reports
     import kkmp_pos.cli.settings
     import kkmp_pos.cli.shifts
+    import kkmp_pos.cli.simpanan
     import kkmp_pos.cli.sync  # noqa: F401  (each module registers its subcommands)
 
     parser = argparse.ArgumentParser(prog="kkmp-pos", description="KKMP POS — kasir koperasi")

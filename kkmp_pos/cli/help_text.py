@@ -237,6 +237,36 @@ INDONESIAN: dict[str, str] = {
     "post the journals of documents made before the books (once, after an upgrade)": (
         "buat jurnal dokumen yang dibuat sebelum ada pembukuan (sekali, sesudah pembaruan)"
     ),
+    # members' money
+    "members' savings: pay in, withdraw, monthly wajib bills (PINs on stdin)": (
+        "simpanan anggota: setor, tarik, tagihan wajib bulanan (PIN lewat stdin)"
+    ),
+    "members' money as known to this till: one member, the capital board, opening balances": (
+        "uang anggota menurut kasir ini: satu anggota, papan modal, saldo awal"
+    ),
+    "take simpanan pokok, wajib or sukarela from a member": "terima simpanan pokok, wajib atau sukarela",
+    "pay sukarela out in cash, approved by a manager": "bayarkan simpanan sukarela tunai, disetujui manajer",
+    "make a month's wajib bills (once), then list them": (
+        "buat tagihan wajib sebulan (sekali), lalu tampilkan"
+    ),
+    "which simpanan": "simpanan apa",
+    "amount in rupiah, e.g. 20000": "jumlah rupiah, mis. 20000",
+    "wajib: pay this many of the oldest unpaid months": (
+        "wajib: bayar sekian bulan terlama yang belum dibayar"
+    ),
+    "how it is paid": "cara bayar",
+    "QRIS or transfer reference": "referensi QRIS atau transfer",
+    "print the new document as JSON": "tampilkan dokumen baru sebagai JSON",
+    "amount in rupiah, e.g. 50000": "jumlah rupiah, mis. 50000",
+    "the cashier's name (PIN on the first stdin line)": "nama kasir (PIN di baris pertama stdin)",
+    "another manager (PIN on the second stdin line)": "manajer lain (PIN di baris kedua stdin)",
+    "the month, YYYY-MM": "bulannya, TTTT-BB",
+    "a member's status, simpanan, arrears and purchases": "status, simpanan, tunggakan dan belanja anggota",
+    "members, capital, arrears and bon of the cooperative": "anggota, modal, tunggakan dan bon koperasi",
+    "members' opening balances at the cut-over (CSV/XLSX)": "saldo awal anggota saat peralihan (CSV/XLSX)",
+    "a .csv or .xlsx file": "berkas .csv atau .xlsx",
+    "apply it (without: only a preview)": "terapkan (tanpa ini: hanya pratinjau)",
+    "a manager's name, to apply (PIN on stdin)": "nama manajer, untuk menerapkan (PIN lewat stdin)",
 }
 
 

@@ -94,6 +94,7 @@ DETAIL_LABELS: dict[str, tuple[str, str]] = {
     "profile": ("Profil printer", "Printer profile"),
     "qty_milli": ("Jumlah", "Quantity"),
     "reason": ("Alasan", "Reason"),
+    "original": ("Dokumen asal", "Original document"),
     "reference": ("Referensi", "Reference"),
     "refund": ("Pengembalian", "Refund"),
     "reverses": ("Membatalkan", "Reverses"),

@@ -22,6 +22,11 @@ class MemberRef:
     name: str
     active: bool
     masked_nik: str = ""
+    # members' money as the till knows it, filled when a card is scanned or a member looked up
+    status: str = ""  # active | inactive | pending
+    arrears_months: int = 0
+    arrears_rp: int = 0
+    sukarela_rp: int = 0
 
 
 @dataclass

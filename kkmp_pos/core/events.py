@@ -38,6 +38,12 @@ from kkmp_pos.core.events_sale import (
     SaleCompleted,
     SalePaymentConfirmed,
 )
+from kkmp_pos.core.events_simpanan import (
+    BilledMember,
+    MemberStatusChanged,
+    SimpananBilled,
+    SimpananRecorded,
+)
 from kkmp_pos.core.events_stock import (
     CountLine,
     ReceivedLine,
@@ -60,6 +66,9 @@ Event = (
     | ShiftOpened
     | ShiftClosed
     | CashMoved
+    | SimpananRecorded
+    | SimpananBilled
+    | MemberStatusChanged
 )
 
 # Every event type a till writes, by its wire name.
@@ -79,6 +88,9 @@ EVENT_CLASSES: dict[str, Any] = {
         ShiftOpened,
         ShiftClosed,
         CashMoved,
+        SimpananRecorded,
+        SimpananBilled,
+        MemberStatusChanged,
     )
 }
 
@@ -111,6 +123,7 @@ def _class_of(event_type: str) -> Any:
 
 __all__ = [
     "EVENT_CLASSES",
+    "BilledMember",
     "CashMoved",
     "CountLine",
     "Event",
@@ -119,6 +132,7 @@ __all__ = [
     "MemberFields",
     "MemberRef",
     "MemberRegistered",
+    "MemberStatusChanged",
     "Person",
     "ProductChanged",
     "ReceivedLine",
@@ -133,6 +147,8 @@ __all__ = [
     "SavingsPayment",
     "ShiftClosed",
     "ShiftOpened",
+    "SimpananBilled",
+    "SimpananRecorded",
     "StockCountAdjusted",
     "StockMovement",
     "StockReceived",

@@ -27,6 +27,10 @@ class MemberFields:
     status: str = "active"
     joined_on: str = ""
     kk: str | None = None  # family card number (issue 12): sent only when the till has it
+    # for the SIMKOPDES exports; each sent only when known
+    gender: str = ""  # 'F' | 'M', from the NIK
+    occupation: str = ""
+    kode_wilayah: str = ""
 
     def to_payload(self) -> dict[str, Any]:
         out = {
@@ -42,6 +46,9 @@ class MemberFields:
         }
         if self.kk:
             out["kk"] = self.kk
+        for name in ("gender", "occupation", "kode_wilayah"):
+            if getattr(self, name):
+                out[name] = getattr(self, name)
         return out
 
     @classmethod
@@ -57,6 +64,9 @@ class MemberFields:
             status=f.text(obj, "status", at, default="active"),
             joined_on=f.text(obj, "joined_on", at, default=""),
             kk=f.optional_text(obj, "kk", at),
+            gender=f.text(obj, "gender", at, default=""),
+            occupation=f.text(obj, "occupation", at, default=""),
+            kode_wilayah=f.text(obj, "kode_wilayah", at, default=""),
         )
 
 

@@ -1020,6 +1020,90 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bulan {month} (atau sesudahnya) sudah ditutup.",
         "Month {month} (or a later one) is already closed.",
     ),
+    # ---- members' money (simpanan, bills) ----
+    "wajib_schedule_invalid": (
+        'Jadwal simpanan wajib tidak sah ({value}): tulis {{"TTTT-BB": jumlah}}.',
+        'The wajib schedule is not valid ({value}): write {{"YYYY-MM": amount}}.',
+    ),
+    "simpanan_method_invalid": (
+        "Cara bayar '{method}' tidak dikenal: tunai, QRIS atau transfer.",
+        "Unknown payment method '{method}': cash, qris or transfer.",
+    ),
+    "simpanan_kind_invalid": (
+        "Jenis simpanan '{kind}' tidak dikenal: pokok, wajib atau sukarela.",
+        "Unknown savings kind '{kind}': pokok, wajib or sukarela.",
+    ),
+    "simpanan_amount_invalid": (
+        "Jumlah {amount} tidak sah: harus lebih dari nol.",
+        "The amount {amount} is not valid: it must be more than zero.",
+    ),
+    "simpanan_amount_required": (
+        "Sebutkan jumlahnya (atau, untuk wajib, jumlah bulannya).",
+        "Give the amount (or, for wajib, the number of months).",
+    ),
+    "simpanan_months_invalid": (
+        "Jumlah bulan {months} tidak sah.",
+        "{months} is not a valid number of months.",
+    ),
+    "wajib_amount_mismatch": (
+        "Jumlah {amount} tidak sama dengan wajib {months} bulan: {due}.",
+        "The amount {amount} does not equal {months} months of wajib: {due}.",
+    ),
+    "wajib_amount_not_whole_months": (
+        "Jumlah {amount} tidak pas dengan sejumlah bulan wajib yang belum dibayar (mulai yang terlama).",
+        "The amount {amount} does not match a whole number of the oldest unpaid wajib months.",
+    ),
+    "pokok_already_paid": (
+        "Simpanan pokok anggota {number} sudah lunas.",
+        "Member {number}'s simpanan pokok is already paid in full.",
+    ),
+    "pokok_over_remaining": (
+        "Jumlah {amount} melebihi sisa simpanan pokok {remaining}.",
+        "The amount {amount} is more than the pokok remaining, {remaining}.",
+    ),
+    "pokok_instalments_exceeded": (
+        "Simpanan pokok paling banyak {instalments} kali cicilan: "
+        "cicilan ini harus melunasi sisa {remaining}.",
+        "Simpanan pokok takes at most {instalments} instalments: "
+        "this one must pay the remaining {remaining}.",
+    ),
+    "approver_same_user": (
+        "Persetujuan harus dari manajer lain, bukan {name} sendiri.",
+        "The approval must come from another manager, not {name}.",
+    ),
+    "withdrawal_not_cash_step": (
+        "Penarikan {amount} harus kelipatan pembulatan tunai {step}.",
+        "A withdrawal of {amount} must be a multiple of the cash step {step}.",
+    ),
+    "withdrawal_over_balance": (
+        "Penarikan {amount} melebihi saldo simpanan sukarela {balance}.",
+        "A withdrawal of {amount} is more than the sukarela balance {balance}.",
+    ),
+    "simpanan_document_not_found": (
+        "Dokumen simpanan {document} tidak ditemukan.",
+        "Savings document {document} not found.",
+    ),
+    "simpanan_not_reversible": (
+        "Dokumen {document} tidak dapat dikoreksi (sudah dikoreksi, atau koreksi/saldo awal).",
+        "Document {document} cannot be reversed (already reversed, or a reversal or opening balance).",
+    ),
+    "simpanan_reversal_overdraws": (
+        "Koreksi {document} membuat saldo minus (saldo sekarang {balance}).",
+        "Reversing {document} would make the balance negative (balance now {balance}).",
+    ),
+    "simpanan_reason_required": ("Tulis alasan koreksi.", "Write the reason for the reversal."),
+    "import_bon_not_offered": (
+        "Bon belum tersedia di kasir ini: kosongkan kolom bon_rp (atau isi 0).",
+        "Member credit (bon) is not offered on this till yet: leave bon_rp empty (or 0).",
+    ),
+    "cli_user_required": (
+        "Sebutkan --user (manajer yang menerapkan).",
+        "Give --user (the manager who applies it).",
+    ),
+    "balances_import_applied_already": (
+        "Saldo awal anggota {number} sudah pernah diimpor.",
+        "Member {number}'s opening balances were imported already.",
+    ),
 }
 
 

@@ -35,6 +35,9 @@ PERMISSION_NAMES: dict[str, tuple[str, str]] = {
     "override_limit": ("menjual melewati batas pembelian", "sell past a purchase limit"),
     "enrol": ("mendaftarkan toko ke server koperasi", "enrol the shop with the server"),
     "erase_member": ("menghapus data pribadi anggota", "erase a member's personal data"),
+    "take_simpanan": ("menerima simpanan anggota", "take members' savings"),
+    "reverse_simpanan": ("mengoreksi simpanan anggota", "correct members' savings"),
+    "import_balances": ("mengimpor saldo awal anggota", "import members' opening balances"),
     "first_admin": ("membuat admin pertama", "create the first admin"),
     "books": ("mengelola pembukuan", "keep the books"),
 }

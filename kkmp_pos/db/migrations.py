@@ -408,6 +408,33 @@ V14 = [
 ]
 
 
+# Version 15: members' money. A member_payment row is an immutable simpanan document (deposit,
+# withdrawal, reversal or opening balance; amount_rp carries its sign), monthly wajib bills, and every
+# change of a member's status kept with its date.
+V15 = [
+    'ALTER TABLE "member" ADD COLUMN "gender" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "member" ADD COLUMN "occupation" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "member" ADD COLUMN "kode_wilayah" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "member" ADD COLUMN "cutover_month" VARCHAR(255)',
+    'ALTER TABLE "member_payment" ADD COLUMN "doc_type" VARCHAR(255) NOT NULL DEFAULT \'deposit\'',
+    'ALTER TABLE "member_payment" ADD COLUMN "reverses_id" VARCHAR(255)',
+    'ALTER TABLE "member_payment" ADD COLUMN "months" TEXT NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "member_payment" ADD COLUMN "rounding_rp" INTEGER NOT NULL DEFAULT 0',
+    'ALTER TABLE "member_payment" ADD COLUMN "approved_by_id" INTEGER REFERENCES "user" ("id")',
+    'ALTER TABLE "member_payment" ADD COLUMN "balance_after_rp" INTEGER NOT NULL DEFAULT 0',
+    'CREATE INDEX "member_payment_approved_by_id" ON "member_payment" ("approved_by_id")',
+    'CREATE INDEX "member_payment_member_id_kind" ON "member_payment" ("member_id", "kind")',
+    'CREATE TABLE "simpanan_bill" ("id" VARCHAR(255) NOT NULL PRIMARY KEY, "member_id" VARCHAR(255) NOT NULL, "month" VARCHAR(255) NOT NULL, "amount_rp" INTEGER NOT NULL, "paid_by_id" VARCHAR(255), "created_at" VARCHAR(255) NOT NULL, "business_date" VARCHAR(255) NOT NULL, FOREIGN KEY ("member_id") REFERENCES "member" ("id"), FOREIGN KEY ("paid_by_id") REFERENCES "member_payment" ("id"))',
+    'CREATE UNIQUE INDEX "simpanan_bill_member_id_month" ON "simpanan_bill" ("member_id", "month")',
+    'CREATE INDEX "simpanan_bill_member_id" ON "simpanan_bill" ("member_id")',
+    'CREATE INDEX "simpanan_bill_month" ON "simpanan_bill" ("month")',
+    'CREATE INDEX "simpanan_bill_paid_by_id" ON "simpanan_bill" ("paid_by_id")',
+    'CREATE TABLE "member_status_change" ("id" INTEGER NOT NULL PRIMARY KEY, "member_id" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "reason" VARCHAR(255) NOT NULL, "changed_on" VARCHAR(255) NOT NULL, "at" VARCHAR(255) NOT NULL, "user_id" INTEGER, FOREIGN KEY ("member_id") REFERENCES "member" ("id"), FOREIGN KEY ("user_id") REFERENCES "user" ("id"))',
+    'CREATE INDEX "member_status_change_member_id" ON "member_status_change" ("member_id")',
+    'CREATE INDEX "member_status_change_user_id" ON "member_status_change" ("user_id")',
+]
+
+
 def _v14(db: peewee.SqliteDatabase) -> None:
     """Create the books' tables and seed the shipped chart of accounts."""
     from kkmp_pos.core.chart import DEFAULT_CHART
@@ -418,6 +445,31 @@ def _v14(db: peewee.SqliteDatabase) -> None:
         "VALUES (?, ?, ?, ?, ?, 1, 1)",
         [(a.code, a.name, a.type, a.unit, a.segment) for a in DEFAULT_CHART],
     )
+
+
+def _v15(db: peewee.SqliteDatabase) -> None:
+    """Members' money. Members already on the till are billed wajib from the month after the upgrade,
+    in the store's own calendar (never this month: the upgrade puts nobody into arrears), keep their
+    status, and get it on record; gender is read from the NIKs the till holds."""
+    from datetime import UTC, datetime
+
+    from kkmp_pos.core.simpanan import add_months, gender_from_nik
+    from kkmp_pos.core.timeutil import DEFAULT_TZ, business_date
+
+    _sql_step(V15)(db)
+    row = db.execute_sql('SELECT "timezone" FROM "store" LIMIT 1').fetchone()
+    today = business_date(datetime.now(UTC), row[0] if row and row[0] else DEFAULT_TZ).isoformat()
+    newest = db.execute_sql('SELECT MAX("business_date") FROM "sale"').fetchone()[0]
+    today = max(today, newest or today)  # a clock behind the newest sale does not move the books back
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    db.execute_sql('UPDATE "member" SET "cutover_month" = ?', (add_months(today[:7], 1),))
+    db.execute_sql(
+        'INSERT INTO "member_status_change" ("member_id", "status", "reason", "changed_on", "at") '
+        'SELECT "id", "status", \'upgrade\', ?, ? FROM "member"',
+        (today, now),
+    )
+    for member_id, nik in list(db.execute_sql('SELECT "id", "nik" FROM "member" WHERE "nik" IS NOT NULL')):
+        db.execute_sql('UPDATE "member" SET "gender" = ? WHERE "id" = ?', (gender_from_nik(nik), member_id))
 
 
 STEPS: list[tuple[int, Step]] = [
@@ -435,6 +487,7 @@ STEPS: list[tuple[int, Step]] = [
     (12, _v12),  # product.aliases; the word index with joined words and consonant skeletons
     (13, _sql_step(V13)),  # QRIS by the acquirer: qris_acquirer_request, qris_notification
     (14, _v14),  # the books: account (seeded chart), journal, journal_line, books_period
+    (15, _v15),  # members' money: simpanan documents, bills, status history; member gender, region
 ]
 
 LATEST = STEPS[-1][0]

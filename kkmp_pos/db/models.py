@@ -223,6 +223,10 @@ class MemberModel(BaseModel):
     kk_hmac = pw.CharField(null=True)
     kk_last4 = pw.CharField(default="")
     erased_at = pw.CharField(null=True)  # personal data erased on request (services/privacy/erasure.py)
+    gender = pw.CharField(default="")  # 'F' | 'M' | '' (derived from the NIK at registration)
+    occupation = pw.CharField(default="")
+    kode_wilayah = pw.CharField(default="")  # Kemendagri region code; the shop's by default
+    cutover_month = pw.CharField(null=True)  # no wajib billed before it ('YYYY-MM'; upgrade, import)
 
     class Meta:
         table_name = "member"
@@ -599,9 +603,17 @@ class MemberPaymentModel(BaseModel):
     shift = pw.ForeignKeyField(ShiftModel, null=True)
     created_at = pw.CharField()
     business_date = pw.CharField(index=True)
+    # schema step 15: an immutable simpanan document (core.simpanan.DocType); amount_rp is signed
+    doc_type = pw.CharField(default="deposit")
+    reverses_id = pw.CharField(null=True)  # the document a reversal undoes
+    months = pw.TextField(default="")  # wajib months paid, comma-separated 'YYYY-MM'
+    rounding_rp = pw.IntegerField(default=0)  # cash rounding: the drawer moved amount + rounding
+    approved_by = pw.ForeignKeyField(UserModel, null=True, backref="approved_savings")
+    balance_after_rp = pw.IntegerField(default=0)  # the kind's balance with this document
 
     class Meta:
         table_name = "member_payment"
+        indexes = ((("member", "kind"), False),)
 
 
 class PaymentConfirmationModel(BaseModel):
@@ -788,3 +800,40 @@ class QrisNotificationModel(BaseModel):
 
 ALL_MODELS += [QrisAcquirerRequestModel, QrisNotificationModel]
 # ---- end QRIS acquirer ------------------------------------------------------------------------------
+
+
+# ---- members' money (schema step 15) ----------------------------------------------------------------
+class SimpananBillModel(BaseModel):
+    """A member's simpanan wajib due for one month, made once (member, month); `paid_by` is the wajib
+    document that paid it, kept in the same transaction as that document and cleared by its reversal."""
+
+    id = pw.CharField(primary_key=True)  # uuid7
+    member = pw.ForeignKeyField(MemberModel, backref="bills")
+    month = pw.CharField(index=True)  # 'YYYY-MM'
+    amount_rp = pw.IntegerField()
+    paid_by = pw.ForeignKeyField(MemberPaymentModel, null=True)
+    created_at = pw.CharField()
+    business_date = pw.CharField()
+
+    class Meta:
+        table_name = "simpanan_bill"
+        indexes = ((("member", "month"), True),)
+
+
+class MemberStatusChangeModel(BaseModel):
+    """Every change of a member's status, dated (never edited)."""
+
+    id = pw.AutoField()
+    member = pw.ForeignKeyField(MemberModel, backref="status_changes")
+    status = pw.CharField()
+    reason = pw.CharField()  # registered | pokok_paid | arrears | arrears_paid | upgrade | import
+    changed_on = pw.CharField()  # business date
+    at = pw.CharField()
+    user = pw.ForeignKeyField(UserModel, null=True)
+
+    class Meta:
+        table_name = "member_status_change"
+
+
+ALL_MODELS += [SimpananBillModel, MemberStatusChangeModel]
+# ---- end members' money -----------------------------------------------------------------------------

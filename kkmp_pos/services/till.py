@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from kkmp_pos.services.books.journals import BooksService
     from kkmp_pos.services.books.reports import BooksReports
     from kkmp_pos.services.members.registration import RegistrationService
+    from kkmp_pos.services.members.simpanan import SimpananService
     from kkmp_pos.services.printing.jobs import PrintService
     from kkmp_pos.services.printing.settings import PrinterSettingsService
     from kkmp_pos.services.printing.worker import PrintWorker
@@ -186,6 +187,13 @@ class Till:
         from kkmp_pos.services.members.registration import RegistrationService
 
         return RegistrationService(self.ctx)
+
+    @cached_property
+    def simpanan(self) -> SimpananService:
+        """Members' money: simpanan in and out, reversals, monthly wajib bills."""
+        from kkmp_pos.services.members.simpanan import SimpananService
+
+        return SimpananService(self.ctx)
 
     @cached_property
     def overrides(self) -> OverrideService:

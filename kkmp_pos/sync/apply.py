@@ -359,6 +359,8 @@ def _member(data: dict[str, Any], now_iso: str) -> bool:
                 mine = getattr(known, name) if known is not None else None
                 same = bool(mine) and hashes[f"{name}_last4"] != "" and mine[-4:] == hashes[f"{name}_last4"]
                 fields[name] = data.get(name) or (mine if same else None)
+            if known is not None and known.status == "pending" and fields["status"] == "inactive":
+                fields["status"] = "pending"  # the server's flag says only active or not; pokok is due
             if known is None:
                 MemberModel.insert(
                     id=member_id,

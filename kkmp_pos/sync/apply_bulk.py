@@ -240,7 +240,9 @@ def upsert_members(items: list[dict[str, Any]], now_iso: str, fold: Any) -> None
         'ON CONFLICT("id") DO UPDATE SET "number" = excluded."number", "name" = excluded."name", '
         f'"nik" = {_KEEP_FULL.format(n="nik")}, "kk" = {_KEEP_FULL.format(n="kk")}, '
         '"phone" = excluded."phone", "address" = excluded."address", '
-        '"status" = excluded."status", "search_text" = excluded."search_text", '
+        # the feed's flag says only active or not: a member pending their pokok here stays pending
+        '"status" = CASE WHEN "member"."status" = \'pending\' AND excluded."status" = \'inactive\' '
+        'THEN \'pending\' ELSE excluded."status" END, "search_text" = excluded."search_text", '
         '"nik_hmac" = excluded."nik_hmac", "nik_last4" = excluded."nik_last4", '
         '"kk_hmac" = excluded."kk_hmac", "kk_last4" = excluded."kk_last4", '
         '"erased_at" = excluded."erased_at"',

@@ -38,7 +38,16 @@ PROJECTED_TYPES = frozenset(
         "stock.count_adjusted",
     }
 )
-STORED_ONLY_TYPES = frozenset({"shift.opened", "shift.closed", "cash.moved"})
+STORED_ONLY_TYPES = frozenset(
+    {
+        "shift.opened",
+        "shift.closed",
+        "cash.moved",
+        "simpanan.recorded",
+        "simpanan.billed",
+        "member.status_changed",
+    }
+)
 EVENT_TYPES = PROJECTED_TYPES | STORED_ONLY_TYPES
 
 # Result of one pushed event, as the server reports it.

@@ -150,66 +150,81 @@
     </message>
     <message>
         <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="34"/>
+        <source>Simpanan pokok boleh dicicil paling banyak (kali)</source>
+        <translation>Simpanan pokok may be paid in at most (instalments)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="35"/>
+        <source>Simpanan wajib per bulan, mulai bulan (JSON: {&quot;2025-01&quot;: 10000})</source>
+        <translation>Simpanan wajib per month, from the month (JSON: {&quot;2025-01&quot;: 10000})</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="36"/>
+        <source>Tidak aktif setelah tunggakan wajib (bulan, 0 = tidak pernah)</source>
+        <translation>Inactive after unpaid wajib (months, 0 = never)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="37"/>
         <source>Peringatan kedaluwarsa (hari sebelumnya)</source>
         <translation>Expiry warning (days before)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="35"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="38"/>
         <source>PIN salah sebelum pengguna dikunci</source>
         <translation>Wrong PINs before a user is locked</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="39"/>
         <source>Lama kunci (menit)</source>
         <translation>Lock time (minutes)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="37"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="40"/>
         <source>Jumlah barang terlaris di laporan</source>
         <translation>Top products shown in reports</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="38"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="41"/>
         <source>Format barcode timbangan (JSON)</source>
         <translation>Scale barcode layout (JSON)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="39"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="42"/>
         <source>Selisih kas di atas (Rp) perlu manajer</source>
         <translation>Cash differences above (Rp) need a manager</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="40"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="43"/>
         <source>QRIS dan transfer juga perlu shift terbuka</source>
         <translation>QRIS and transfer also need an open shift</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="41"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="44"/>
         <source>Simpan antrean sinkron dan cetak terkirim (hari)</source>
         <translation>Keep sent sync and print jobs (days)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="42"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="45"/>
         <source>Simpan NIK lengkap pembeli LPG (hari)</source>
         <translation>Keep LPG buyers&apos; full NIK (days)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="44"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="47"/>
         <source>Izinkan http:// tanpa enkripsi ke server di luar jaringan toko (tidak aman)</source>
         <translation>Allow unencrypted http:// to a server outside the shop network (unsafe)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="49"/>
         <source>Berkas sertifikat server (PEM) yang dipercaya</source>
         <translation>Trusted server certificate file (PEM)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="47"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="50"/>
         <source>Bahasa tampilan</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/setup/setting_editors.py" line="59"/>
         <source>Tanpa pembulatan</source>
         <translation>No rounding</translation>
     </message>
@@ -1429,33 +1444,33 @@
 <context>
     <name>LastSalePanel</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="126"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="139"/>
         <source>Transaksi terakhir</source>
         <translation>Last sale</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="134"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="147"/>
         <source>Struk terakhir</source>
         <translation>Last receipt</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="135"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="148"/>
         <source>Cetak ulang</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="140"/>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="144"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="153"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="157"/>
         <source>Belum ada transaksi</source>
         <translation>No sale yet</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="150"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="163"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="152"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="165"/>
         <source>Mencetak struk…</source>
         <translation>Printing the receipt…</translation>
     </message>
@@ -1758,42 +1773,57 @@
     <name>MemberPanel</name>
     <message>
         <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="36"/>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="44"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="46"/>
         <source>Anggota</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="47"/>
         <source>Lepas</source>
         <translation>Detach</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="48"/>
         <source>Daftar anggota</source>
         <translation>Register member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="55"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="57"/>
         <source>Bukan anggota</source>
         <translation>Not a member</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="56"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="58"/>
         <source>Pindai kartu anggota atau tekan F6</source>
         <translation>Scan a member card or press F6</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="62"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="66"/>
         <source>No. {number} · NIK {nik}</source>
         <translation>No. {number} · NIK {nik}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="66"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="70"/>
+        <source>POKOK BELUM LUNAS</source>
+        <translation>POKOK NOT PAID IN FULL</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="72"/>
         <source>TIDAK AKTIF</source>
         <translation>NOT ACTIVE</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="68"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="74"/>
+        <source>Sukarela {amount}</source>
+        <translation>Voluntary savings {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="76"/>
+        <source>Wajib belum dibayar {months} bln ({amount})</source>
+        <translation>Wajib unpaid {months} mo. ({amount})</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="81"/>
         <source>Hemat anggota: {amount}</source>
         <translation>Member saves: {amount}</translation>
     </message>
@@ -2877,93 +2907,103 @@
         <translation>RT/RW, kelurahan (optional)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="115"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="116"/>
+        <source>mis. petani, pedagang (boleh kosong)</source>
+        <translation>e.g. farmer, trader (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="117"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="116"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="118"/>
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="118"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="120"/>
         <source>No. HP</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="119"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="121"/>
         <source>No. KK</source>
         <translation>Family card (KK)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="120"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="122"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="127"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="123"/>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="130"/>
         <source>Daftarkan [Enter]</source>
         <translation>Register [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="131"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="134"/>
         <source>Batal [Esc]</source>
         <translation>Cancel [Esc]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="163"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="167"/>
         <source>Anggota terdaftar</source>
         <translation>Member registered</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="174"/>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="332"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="178"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="340"/>
         <source>Mencetak bukti setoran dan kartu anggota…</source>
         <translation>Printing the savings receipt and the member card…</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="178"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="182"/>
         <source>Cetak ulang</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="184"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="188"/>
         <source>Selesai [Enter]</source>
         <translation>Done [Enter]</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="201"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="205"/>
         <source>{n}/16 angka</source>
         <translation>{n}/16 digits</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="208"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="212"/>
         <source>NIK sah ✓</source>
         <translation>NIK valid ✓</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="233"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="237"/>
         <source>NIK sah ✓ (Hapus untuk mengubah)</source>
         <translation>NIK valid ✓ (Backspace to change)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="320"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="328"/>
         <source>Kembali {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="315"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="323"/>
         <source>No. anggota {number} · NIK {nik} · aktif, harga anggota berlaku</source>
         <translation>Member no. {number} · NIK {nik} · active, member prices apply</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="349"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="357"/>
         <source>Bukti setoran dan kartu anggota tercetak.</source>
         <translation>Savings receipt and member card printed.</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="356"/>
+        <location filename="../../kkmp_pos/gui/members/register_member_dialog.py" line="364"/>
         <source>Belum tercetak: {reason} Anggota tetap terdaftar.</source>
         <translation>Not printed: {reason} The member stays registered.</translation>
     </message>
@@ -3576,72 +3616,72 @@
 <context>
     <name>ShopForm</name>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="22"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="32"/>
         <source>mis. Koperasi Desa Merah Putih Sukamaju</source>
         <translation>e.g. Koperasi Desa Merah Putih Sukamaju</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="24"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="34"/>
         <source>mis. Gerai Sembako KDMP Sukamaju</source>
         <translation>e.g. Gerai Sembako KDMP Sukamaju</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="30"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="40"/>
         <source>mis. AHU-0001234.AH.01.29.TAHUN 2025</source>
         <translation>e.g. AHU-0001234.AH.01.29.TAHUN 2025</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="36"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="46"/>
         <source>boleh kosong</source>
         <translation>may be empty</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="40"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="50"/>
         <source>Toko PKP: memungut PPN</source>
         <translation>VAT-registered shop (PKP): charges VAT</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="43"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="53"/>
         <source>Nama koperasi</source>
         <translation>Cooperative name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="44"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="54"/>
         <source>Nama toko</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="45"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="55"/>
         <source>Kode toko (di nomor struk)</source>
         <translation>Shop code (in receipt numbers)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="46"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="56"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="47"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="57"/>
         <source>Nomor badan hukum</source>
         <translation>Legal entity number</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="48"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="58"/>
         <source>Kode wilayah kelurahan/desa</source>
         <translation>Kelurahan/desa region code</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="49"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="59"/>
         <source>Nomor SIMKOPDES</source>
         <translation>SIMKOPDES reference</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="50"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="64"/>
         <source>Zona waktu</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="52"/>
+        <location filename="../../kkmp_pos/gui/setup/shop_form.py" line="65"/>
         <source>NPWP</source>
         <translation>NPWP (tax number)</translation>
     </message>
@@ -4540,27 +4580,27 @@
 <context>
     <name>TotalsPanel</name>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="81"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="94"/>
         <source>Hemat anggota</source>
         <translation>Member saves</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="83"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="96"/>
         <source>Diskon</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="94"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="107"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="100"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="113"/>
         <source>Subtotal ({n} baris)</source>
         <translation>Subtotal ({n} lines)</translation>
     </message>
     <message>
-        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="112"/>
+        <location filename="../../kkmp_pos/gui/selling/cashier_panels.py" line="125"/>
         <source>Jadi anggota koperasi, hemat {amount} untuk belanja ini (daftar: Ctrl+N)</source>
         <translation>Join the cooperative and save {amount} on this purchase (register: Ctrl+N)</translation>
     </message>

@@ -69,6 +69,27 @@ def _invocations(tmp: Path) -> dict[str, list[tuple[list[str], str]]]:
             (["books", "backfill"], "ok"),
         ],
         "member": [(["member", "erase", "A-000003", "--user", "Budi Santoso"], "refused")],  # no PIN on stdin
+        "members": [
+            (["members", "show", "A-000002", "--json"], "ok"),
+            (["members", "capital", "--json"], "ok"),
+        ],
+        "simpanan": [
+            (["simpanan", "bills", "--month", today[:7], "--json"], "ok"),
+            (
+                [
+                    "simpanan",
+                    "pay",
+                    "A-000002",
+                    "--kind",
+                    "sukarela",
+                    "--amount",
+                    "5000",
+                    "--user",
+                    "Siti Rahmawati",
+                ],
+                "refused",
+            ),  # no PIN on stdin
+        ],
         "settings": [
             (["settings", "qris", "--show"], "ok"),
             (["settings", "qris", "--payload", DEMO_QRIS, "--check"], "ok"),

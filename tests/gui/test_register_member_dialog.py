@@ -52,6 +52,8 @@ def test_non_member_cart_to_active_member_with_pokok_paid_card_printed_and_cart_
     assert dialog.kk_field.hasFocus()  # the family card number: optional
     _type(qtbot, dialog.kk_field, "6471 0101 0123 0009")
     _type(qtbot, dialog.address_field, "Jl. Mawar RT 05")
+    assert dialog.occupation_field.hasFocus()  # the occupation: optional
+    _type(qtbot, dialog.occupation_field, "Petani")
     assert dialog.tendered_field.hasFocus()  # cash is the default method
     qtbot.keyClicks(dialog.tendered_field, "150000")
     assert "50.000" in dialog.change_label.text()

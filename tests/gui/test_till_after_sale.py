@@ -88,6 +88,7 @@ def test_non_member_invitation_leads_to_registration_and_a_repriced_cart(qtbot, 
         (dialog.nik_field, nik),
         (dialog.phone_field, "0813 1111 2222"),
         (dialog.address_field, "Jl. Melati 3"),
+        (dialog.occupation_field, "Pedagang"),
     ):
         qtbot.keyClicks(field, text)
         qtbot.keyClick(field, Qt.Key.Key_Return)
@@ -100,6 +101,7 @@ def test_non_member_invitation_leads_to_registration_and_a_repriced_cart(qtbot, 
 
     member = MemberModel.get(MemberModel.nik == nik)
     assert member.status == "active"
+    assert member.occupation == "Pedagang" and member.gender == ("F" if int(nik[6:8]) > 40 else "M")
     assert screen.cart.member is not None and screen.cart.member.id == member.id
     line = screen.cart.lines[0]
     assert line.unit_price_rp == product.member_price_rp and line.member_saving_rp == saving

@@ -112,12 +112,15 @@ class RegisterMemberDialog(QDialog):
         self.kk_field.setMaxLength(24)
         self.address_field = QLineEdit()
         self.address_field.setPlaceholderText(self.tr("RT/RW, kelurahan (boleh kosong)"))
+        self.occupation_field = QLineEdit()  # for the SIMKOPDES member list
+        self.occupation_field.setPlaceholderText(self.tr("mis. petani, pedagang (boleh kosong)"))
         form.addRow(self.tr("Nama"), self.name_field)
         form.addRow(self.tr("NIK"), self.nik_field)
         form.addRow("", self.nik_status)
         form.addRow(self.tr("No. HP"), self.phone_field)
         form.addRow(self.tr("No. KK"), self.kk_field)
         form.addRow(self.tr("Alamat"), self.address_field)
+        form.addRow(self.tr("Pekerjaan"), self.occupation_field)
         left.addLayout(form)
         left.addStretch(1)
         self.error_label = QLabel()
@@ -153,7 +156,8 @@ class RegisterMemberDialog(QDialog):
         self.nik_field.returnPressed.connect(self._nik_entered)
         self.phone_field.returnPressed.connect(self.kk_field.setFocus)
         self.kk_field.returnPressed.connect(self.address_field.setFocus)
-        self.address_field.returnPressed.connect(self._focus_payment)
+        self.address_field.returnPressed.connect(self.occupation_field.setFocus)
+        self.occupation_field.returnPressed.connect(self._focus_payment)
         return page
 
     def _done_page(self) -> QWidget:
@@ -255,7 +259,10 @@ class RegisterMemberDialog(QDialog):
             self._focus_payment()
 
     def _form_has_focus(self) -> bool:
-        fields = (self.name_field, self.nik_field, self.phone_field, self.kk_field, self.address_field)
+        fields = (
+            self.name_field, self.nik_field, self.phone_field, self.kk_field, self.address_field,
+            self.occupation_field,
+        )  # fmt: skip
         return any(f.hasFocus() for f in fields)
 
     def _focus_payment(self) -> None:
@@ -274,6 +281,7 @@ class RegisterMemberDialog(QDialog):
                 phone=self.phone_field.text(),
                 address=self.address_field.text(),
                 kk=self.kk_field.text(),
+                occupation=self.occupation_field.text(),
                 method=self.method,
                 cashier=self.actor,
                 tendered_rp=tendered,

@@ -37,8 +37,10 @@ class MemberPanel(Panel):
         self.name_label = _label("", "title")
         self.name_label.setWordWrap(True)
         self.detail_label = _label("", "status")
+        self.money_label = _label("", "status")  # simpanan: sukarela balance, unpaid wajib months
+        self.money_label.setWordWrap(True)
         self.saving_label = _label("", "saving")
-        for w in (self.title, self.name_label, self.detail_label, self.saving_label):
+        for w in (self.title, self.name_label, self.detail_label, self.money_label, self.saving_label):
             layout.addWidget(w)
         row = QHBoxLayout()
         self.attach_button = key_button(self.tr("Anggota"), "F6")
@@ -55,6 +57,8 @@ class MemberPanel(Panel):
             self.name_label.setText(self.tr("Bukan anggota"))
             self.detail_label.setText(self.tr("Pindai kartu anggota atau tekan F6"))
             self.saving_label.setText("")
+            self.money_label.setText("")
+            self.money_label.setVisible(False)
             self.remove_button.setVisible(False)
             self.register_button.setVisible(True)
             return
@@ -62,9 +66,18 @@ class MemberPanel(Panel):
         detail = self.tr("No. {number} · NIK {nik}").format(
             number=member.number, nik=member.masked_nik or "–"
         )
-        if not member.active:
+        if member.status == "pending":
+            detail += " · " + self.tr("POKOK BELUM LUNAS")
+        elif not member.active:
             detail += " · " + self.tr("TIDAK AKTIF")
         self.detail_label.setText(detail)
+        money = self.tr("Sukarela {amount}").format(amount=format_rp(member.sukarela_rp))
+        if member.arrears_months:
+            money += " · " + self.tr("Wajib belum dibayar {months} bln ({amount})").format(
+                months=member.arrears_months, amount=format_rp(member.arrears_rp)
+            )
+        self.money_label.setText(money)
+        self.money_label.setVisible(bool(member.status))
         self.saving_label.setText(self.tr("Hemat anggota: {amount}").format(amount=format_rp(savings_rp)))
         self.remove_button.setVisible(True)
         self.register_button.setVisible(False)

@@ -18,6 +18,7 @@ def member_ref(member: MemberModel) -> MemberRef:
         name=member.name,
         active=member.status == "active",
         masked_nik=mask(member.nik, member.nik_last4),
+        status=member.status,
     )
 
 
@@ -52,7 +53,22 @@ class MemberService:
                 member = MemberModel.get_or_none(MemberModel.phone == phone)
         if member is None:
             raise NotFoundError("member_not_found", query=query)
-        return member_ref(member)
+        return self.with_money(member)
+
+    def with_money(self, member: MemberModel) -> MemberRef:
+        """The member with their status, unpaid wajib months and sukarela balance (at the counter)."""
+        import dataclasses
+
+        from kkmp_pos.services.members.money_view import member_money
+
+        money = member_money(self.ctx, member.id)
+        ref = member_ref(MemberModel.get_by_id(member.id))  # the lookup may have changed the status
+        return dataclasses.replace(
+            ref,
+            arrears_months=money["arrears_months"],
+            arrears_rp=money["arrears_rp"],
+            sukarela_rp=money["sukarela_rp"],
+        )
 
     def search(self, text: str, limit: int = 20) -> list[MemberRef]:
         """Members whose name, number or phone contains the text (for the lookup list)."""

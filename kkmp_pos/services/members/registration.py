@@ -13,9 +13,10 @@ from kkmp_pos.core.money import format_rp
 from kkmp_pos.core.nik import mask_nik, validate_nik
 from kkmp_pos.core.personal import last4, mask, validate_kk
 from kkmp_pos.core.receipt_document import Barcode, Cut, Feed, ReceiptDocument, Separator, Text
+from kkmp_pos.core.simpanan import gender_from_nik
 from kkmp_pos.core.text import fold
 from kkmp_pos.core.text_rules import MAX_CODE, MAX_NAME, MAX_TEXT, check_text
-from kkmp_pos.db.models import MemberModel, MemberPaymentModel, PrintJobModel
+from kkmp_pos.db.models import MemberModel, MemberPaymentModel, MemberStatusChangeModel, PrintJobModel
 from kkmp_pos.db.outbox import append_event
 from kkmp_pos.services.audit import audit
 from kkmp_pos.services.context import Actor, ServiceContext
@@ -104,8 +105,12 @@ class RegistrationService:
         reference: str = "",
         shift_id: str | None = None,
         kk: str = "",
+        occupation: str = "",
+        kode_wilayah: str | None = None,
+        pokok_paid_rp: int | None = None,
     ) -> Registration:
-        """Create an active member with the pokok paid, its receipt and the card queued for printing."""
+        """Create a member with the pokok paid (active), or its first instalment (pending), its receipt
+        and the card queued for printing. Gender comes from the NIK; the region defaults to the shop's."""
         require(cashier, "register_member")
         name = " ".join(check_text(name, "name", MAX_NAME).split())
         check_text(phone, "phone", MAX_CODE)
@@ -118,7 +123,18 @@ class RegistrationService:
         phone = _phone_key(phone)
         if phone and not (9 <= len(phone) <= 14 and phone.startswith("0")):
             raise ValidationError("phone_invalid", phone=phone)
-        pokok = self.ctx.settings.member_pokok_rp
+        check_text(occupation, "occupation", MAX_CODE)
+        region = (self.ctx.settings.shop_kode_wilayah if kode_wilayah is None else kode_wilayah).strip()
+        check_text(region, "kode_wilayah", MAX_CODE)
+        full_pokok = self.ctx.settings.member_pokok_rp
+        pokok = full_pokok if pokok_paid_rp is None else pokok_paid_rp
+        if not 0 < pokok <= full_pokok or (
+            pokok < full_pokok and self.ctx.settings.member_pokok_instalments < 2
+        ):
+            raise ValidationError(
+                "pokok_over_remaining", amount=format_rp(pokok), remaining=format_rp(full_pokok)
+            )
+        status = "active" if pokok == full_pokok else "pending"
         if method not in ("cash", "qris", "transfer"):
             raise ValidationError("refund_method_invalid", method=method)
         if method == "cash" and tendered_rp < pokok:
@@ -150,10 +166,21 @@ class RegistrationService:
                 kk_last4=last4(kk),
                 phone=phone,
                 address=address.strip(),
-                status="active",
+                status=status,
                 joined_on=bdate,
                 created_at=now,
                 search_text=fold(f"{name} A-{seq:06d}"),
+                gender=gender_from_nik(nik),
+                occupation=" ".join(occupation.split()),
+                kode_wilayah=region,
+            )
+            MemberStatusChangeModel.create(
+                member=member.id,
+                status=status,
+                reason="registered",
+                changed_on=bdate,
+                at=now,
+                user=cashier.user_id,
             )
             payment = MemberPaymentModel.create(
                 id=uuid7(),
@@ -168,6 +195,7 @@ class RegistrationService:
                 shift=shift_id,
                 created_at=now,
                 business_date=bdate,
+                balance_after_rp=pokok,
             )
             registered = MemberRegistered(
                 member=MemberFields(
@@ -178,9 +206,12 @@ class RegistrationService:
                     nik=nik,
                     phone=phone,
                     address=member.address,
-                    status="active",
+                    status=status,
                     joined_on=bdate,
                     kk=kk or None,
+                    gender=member.gender,
+                    occupation=member.occupation,
+                    kode_wilayah=region,
                 ),
                 payment=SavingsPayment(
                     id=payment.id,

@@ -308,7 +308,7 @@ def shift_cash_figures(db: peewee.Database, shift_id: str, opening_float_rp: int
     for kind, amount in db.execute_sql(sql, [shift_id]):
         moves[kind] = amount
     sql = (
-        'SELECT COALESCE(SUM(t."amount_rp"), 0) FROM "member_payment" t '
+        'SELECT COALESCE(SUM(t."amount_rp" + t."rounding_rp"), 0) FROM "member_payment" t '
         f'WHERE t."method" = ? AND t."status" = ? AND ({IN_SHIFT.format(t="t")})'
     )
     savings = db.execute_sql(sql, ["cash", "confirmed", shift_id, shift_id, shift_id]).fetchone()[0]

@@ -26,7 +26,7 @@ from kkmp_pos.core.money import MILLI, parse_qty, round_half_up
 from kkmp_pos.core.pricing import PricedItem, price_for
 from kkmp_pos.db.models import MemberModel, ProductModel, SaleModel
 from kkmp_pos.services.context import ServiceContext
-from kkmp_pos.services.members.lookup import MemberService, member_ref
+from kkmp_pos.services.members.lookup import MemberService
 from kkmp_pos.services.selling.catalog import CatalogService
 from kkmp_pos.services.selling.priced_items import item_from
 
@@ -128,7 +128,7 @@ class ScanService:
                 return ScanResult(ScanResultKind.RECEIPT, sale_id=sale.id)
         member = MemberModel.get_or_none(MemberModel.card_code == code)
         if member is not None:
-            return ScanResult(ScanResultKind.MEMBER, member=member_ref(member))
+            return ScanResult(ScanResultKind.MEMBER, member=self.members.with_money(member))
         raise NotFoundError("barcode_unknown", code=code)
 
     def _scale(self, code: str, member_active: bool) -> ScanResult:

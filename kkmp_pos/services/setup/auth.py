@@ -19,7 +19,9 @@ from kkmp_pos.services.setup.user_info import UserInfo, user_info
 ROLES = ("kasir", "manajer", "admin")
 
 # What each role may do. Checked in the services, whatever the GUI shows or hides.
-CASHIER = {"sell", "reprint", "hold", "register_member", "open_shift", "close_shift", "cash_move"}
+CASHIER = {
+    "sell", "reprint", "hold", "register_member", "open_shift", "close_shift", "cash_move", "take_simpanan",
+}  # fmt: skip
 MANAGER = CASHIER | {
     "approve",
     "void_sale",
@@ -42,6 +44,8 @@ MANAGER = CASHIER | {
     "enrol",  # join the cooperative's server and send it the shop's catalog (services/sync/)
     "erase_member",  # erase a member's personal data on request (services/privacy/erasure.py)
     "books",  # the chart of accounts, manual and opening journals, closing periods (services/books/)
+    "reverse_simpanan",  # correct a simpanan document with a reversal (services/members/simpanan.py)
+    "import_balances",  # members' opening balances at the cut-over (services/members/balances_import.py)
 }
 PERMISSIONS: dict[str, set[str]] = {"kasir": CASHIER, "manajer": MANAGER}
 PERMISSIONS["admin"] = PERMISSIONS["manajer"] | {"manage_admins"}

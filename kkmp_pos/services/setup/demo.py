@@ -17,6 +17,7 @@ from kkmp_pos.core.barcodes import make_ean13
 from kkmp_pos.core.cart import Cart
 from kkmp_pos.core.ids import uuid7
 from kkmp_pos.core.nik import make_demo_nik
+from kkmp_pos.core.simpanan import add_months, gender_from_nik, month_of
 from kkmp_pos.core.text import fold
 from kkmp_pos.db.ledger import record_movement
 from kkmp_pos.db.models import MemberModel, ProductModel, SettingModel
@@ -154,17 +155,21 @@ def create_members(ctx: ServiceContext, count: int, rng: random.Random) -> list[
         name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         number = f"A-{i:06d}"
         status = "inactive" if i == count else "active"  # one lapsed member shows the rule
+        nik = make_demo_nik(rng)
         members.append(
             MemberModel.create(
                 id=uuid7(),
                 number=number,
                 card_code=f"77{i:08d}",
                 name=name,
-                nik=make_demo_nik(rng),
+                nik=nik,
                 phone=f"08{rng.randint(11, 59)}{rng.randint(10_000_000, 99_999_999)}",
                 address=f"RT {rng.randint(1, 40):02d}, Gunung Samarinda, Balikpapan Utara",
                 status=status,
                 joined_on="2025-08-17",
+                gender=gender_from_nik(nik),
+                # brought over like an existing shop's member: wajib billed from next month
+                cutover_month=add_months(month_of(ctx.business_date()), 1),
                 created_at=ctx.now_iso(),
                 search_text=fold(f"{name} {number}"),
             )

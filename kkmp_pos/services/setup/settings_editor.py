@@ -45,6 +45,9 @@ TABS: dict[str, tuple[str, ...]] = {
         "discount.max_rp",
         "void.approval_over_rp",
         "member.pokok_rp",
+        "member.pokok_instalments",
+        "member.wajib_schedule",
+        "member.inactive_after_months",
         "stock.near_expiry_days",
         "auth.max_failed",
         "auth.lock_minutes",
@@ -81,6 +84,8 @@ RANGES: dict[str, tuple[int, int]] = {
     "discount.max_rp": (0, 10_000_000),
     "void.approval_over_rp": (0, 100_000_000),
     "member.pokok_rp": (0, 100_000_000),
+    "member.pokok_instalments": (1, 24),
+    "member.inactive_after_months": (0, 120),
     "stock.near_expiry_days": (0, 3650),
     "shift.difference_limit_rp": (0, 100_000_000),
     "auth.max_failed": (1, 20),
@@ -97,7 +102,16 @@ def _check_notes(value: list[int]) -> None:
         raise ValidationError("setting_out_of_range", key="cash.quick_notes", value=value, low=1, high=8)
 
 
-_EXTRA: dict[str, Callable[[Any], None]] = {"cash.quick_notes": _check_notes}
+def _check_wajib_schedule(value: dict[str, Any]) -> None:
+    from kkmp_pos.core.simpanan import check_wajib_schedule
+
+    check_wajib_schedule(value)
+
+
+_EXTRA: dict[str, Callable[[Any], None]] = {
+    "cash.quick_notes": _check_notes,
+    "member.wajib_schedule": _check_wajib_schedule,
+}
 
 
 def check_value(key: str, value: Any) -> Any:
