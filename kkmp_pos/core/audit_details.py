@@ -30,6 +30,7 @@ DETAIL_LABELS: dict[str, tuple[str, str]] = {
     "client_id": ("ID klien", "Client ID"),
     "clock": ("Jam", "Clock"),
     "code": ("Kode", "Code"),
+    "count": ("Jumlah", "Count"),
     "memo": ("Keterangan", "Memo"),
     "month": ("Bulan", "Month"),
     "code_page": ("Kode halaman printer", "Printer code page"),
