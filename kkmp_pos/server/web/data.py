@@ -40,6 +40,21 @@ class Scope:
         return list(self.stores) if self.stores is not None else None
 
 
+# the tills' business-unit codes in words (a code this version does not know is shown as it is)
+UNIT_WORDS = {
+    "sembako": "Sembako",
+    "lpg": "LPG 3 kg",
+    "obat": "Obat",
+    "konsinyasi": "Konsinyasi",
+    "lainnya": "Lainnya",
+}
+
+
+def unit_label(code: str, t: Callable[[str], str]) -> str:
+    words = UNIT_WORDS.get(code)
+    return t(words) if words else code
+
+
 def store_names(sdb: ServerDb, scope: Scope) -> dict[str, str]:
     Store = sdb.m.StoreModel
     query = Store.select(Store.store_id, Store.name).where(Store.cooperative_id == scope.coop)
@@ -111,7 +126,7 @@ def sales(sdb: ServerDb, scope: Scope, t: Tr) -> tuple[dict[str, Table], str, di
                 ("month_rp", t("Bulan ini"), "rp"),
             ],
             [
-                {"unit": u, "today_rp": v["today_rp"], "month_rp": v["month_rp"]}
+                {"unit": unit_label(u, t), "today_rp": v["today_rp"], "month_rp": v["month_rp"]}
                 for u, v in sorted(units.items())
             ],
         ),

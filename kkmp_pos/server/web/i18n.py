@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 EN: dict[str, str] = {
+    "Sembako": "Staples (sembako)",
+    "LPG 3 kg": "LPG 3 kg",
+    "Obat": "Medicines",
+    "Konsinyasi": "Consignment",
     "Anggota, cara bayar dan rata-rata belanja bulan ini": "Members, payment methods and average basket this month",
     "Bagian QRIS (%)": "QRIS share (%)",
     "Bagian anggota (%)": "Member share (%)",

@@ -225,3 +225,12 @@ def test_an_expired_session_signs_nobody_in(live, sdb, world):
                 Sess.cooperative_id == "kop1"
             ).execute()
         assert web.get("/web/k/kop1/kasir").headers["location"] == "/web/login"
+
+
+def test_business_units_are_named_in_words_not_codes(live, world):
+    with _client(live) as web:
+        board.log_in(web, "kop1", "ketua")
+        rows = list(csv.reader(io.StringIO(web.get("/web/k/kop1/ekspor/unit.csv?day=" + board.DAY).text[1:])))
+        units = {r[0] for r in rows[1:]}
+        assert {"Sembako", "LPG 3 kg", "Lainnya"} <= units
+        assert not units & {"sembako", "lpg", "lainnya"}
