@@ -88,8 +88,15 @@ def test_sales_racing_a_close_never_land_in_the_closed_shift(till, manager, tmp_
         for _ in range(ITERATIONS):
             shift_id = open_test_shift(till)
             # let the sellers into this shift, then close it while they keep selling
+            deadline = time.monotonic() + 120
             while SaleModel.select().where(SaleModel.shift == shift_id).count() < 3:
                 assert all(p.poll() is None for p in sellers), "a seller stopped"
+                # seen once: the sellers saw no open shift after `open` returned (the shift's row was
+                # not in the file): fail with what is known instead of waiting for ever
+                assert time.monotonic() < deadline, (
+                    f"no sale in shift {shift_id} for 120 s; stored: "
+                    f"{ShiftModel.select().where(ShiftModel.id == shift_id).exists()}"
+                )
             # a blind count: the sellers go on selling until the count is stored
             till.shifts.submit_count(manager, breakdown(300_000), shift_id)
             till.shifts.finish_close(manager, shift_id, approver=manager)
