@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -13,7 +12,6 @@ from kkmp_pos.core.errors import DeviceError
 from kkmp_pos.core.receipt import build_sale_receipt, render_text, sample_sale_receipt
 from kkmp_pos.devices.escpos_text import decode_escpos_text, extract_barcodes
 from kkmp_pos.devices.printer import EscposPrinter, PrinterSettings, render_escpos, send
-from tests.printer_listener import FAILS_WITHIN_S
 
 Q_ONLINE, Q_CAUSE, Q_PAPER = b"\x10\x04\x01", b"\x10\x04\x02", b"\x10\x04\x04"
 ONLINE, OFFLINE = 0x12, 0x1A  # DLE EOT 1: fixed bits 1 and 4; bit 3 = offline
@@ -123,14 +121,12 @@ def test_escpos_printer_object_sends_through_the_same_path(listener) -> None:
     assert bytes(printer.received).count(data) == 1
 
 
-def test_closed_port_is_unreachable_within_five_seconds() -> None:
+def test_closed_port_is_unreachable_with_a_reason() -> None:
     with socket.create_server(("127.0.0.1", 0)) as probe:
         port = probe.getsockname()[1]
     settings, data, _ = _receipt(f"network://127.0.0.1:{port}")
-    started = time.monotonic()
     with pytest.raises(DeviceError) as caught:
         send(settings, data)
-    assert time.monotonic() - started < FAILS_WITHIN_S
     assert caught.value.code == "printer_unreachable"
     assert "refused" in caught.value.params["reason_en"]
     assert "ditolak" in caught.value.params["reason"]
@@ -139,27 +135,22 @@ def test_closed_port_is_unreachable_within_five_seconds() -> None:
     assert "refused" in caught.value.message("en")
 
 
-def test_listener_that_never_answers_the_status_query_fails_within_five_seconds(listener) -> None:
+def test_listener_that_never_answers_the_status_query_fails_with_a_reason(listener) -> None:
     printer = listener(lambda n, nth: None)
     settings, data, _ = _receipt(printer.uri)
-    started = time.monotonic()
     with pytest.raises(DeviceError) as caught:
         send(settings, data)
-    elapsed = time.monotonic() - started
-    assert elapsed < FAILS_WITHIN_S
     assert caught.value.code == "printer_offline"
     assert caught.value.params["cause"] == "no_answer"
     # The receipt was held back: an unanswering device must not get a job it may print later.
     assert bytes(printer.received) == Q_ONLINE
 
 
-def test_listener_that_closes_at_once_fails_within_five_seconds(listener) -> None:
+def test_listener_that_closes_at_once_fails_with_a_reason(listener) -> None:
     printer = listener(healthy, close_at_once=True)
     settings, data, _ = _receipt(printer.uri)
-    started = time.monotonic()
     with pytest.raises(DeviceError) as caught:
         send(settings, data)
-    assert time.monotonic() - started < FAILS_WITHIN_S
     assert caught.value.code in ("printer_offline", "printer_unreachable")
 
 
